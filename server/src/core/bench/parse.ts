@@ -1,0 +1,125 @@
+// Parses the bench file (bench.yaml) into the Bench model, with located problems.
+// A broken bench file never throws: the caller gets the problems and, when possible, a best-effort model.
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Bench, Phone, Problem, Range, VendorId } from '../types';
+import { LineIndex, nearest } from '../util/text';
+import { normaliseMac } from './mac';
+import { BENCH_SCHEMA, validateNode, type SchemaError } from './schema';
+
+export const BENCH_FILE = 'bench.yaml';
+
+export interface ModelLookup {
+  /** Model ids of a vendor; undefined when the vendor is unknown. */
+  models(vendor: string): string[] | undefined;
+}
+
+export interface ParsedBench {
+  bench: Bench;
+  problems: Problem[];
+  /** True when the file had errors; `bench` then holds what could be read. */
+  hasErrors: boolean;
+  /** The range of the value at a data path in the bench file (for go-to-definition). */
+  locate(path: (string | number)[]): Range | undefined;
+}
+
+const MAX_BENCH_BYTES = 5 * 1024 * 1024;
+
+export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE): ParsedBench {
+  const idx = new LineIndex(text);
+  const problems: Problem[] = [];
+  const add = (start: number, end: number, code: string, message: string, severity: Problem['severity'] = 'error', suggestions?: string[]) =>
+    problems.push({ file, range: idx.range(start, end), severity, code, message, suggestions });
+
+  const empty: Bench = { pbx: { host: '', port: 5060, transport: 'udp' }, server: { host: '127.0.0.1', port: 8080 }, vars: {}, contacts: [], phones: [] };
+  if (text.length > MAX_BENCH_BYTES) {
+    add(0, 0, 'bench-too-large', `the bench file is larger than ${MAX_BENCH_BYTES / 1024 / 1024} MB`);
+    return { bench: empty, problems, hasErrors: true, locate: () => undefined };
+  }
+
+  const doc: Document = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
+  for (const e of doc.errors) add(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), 'bench-yaml', `YAML: ${firstLine(e.message)}`);
+  for (const w of doc.warnings) add(w.pos[0], Math.max(w.pos[1], w.pos[0] + 1), 'bench-yaml', `YAML: ${firstLine(w.message)}`, 'warning');
+  const locate = (path: (string | number)[]): Range | undefined => {
+    const n = doc.getIn(path, true) as Node | undefined;
+    return n?.range ? idx.range(n.range[0], n.range[1]) : undefined;
+  };
+  if (doc.errors.length) return { bench: empty, problems, hasErrors: true, locate };
+
+  const schemaErrors: SchemaError[] = [];
+  validateNode(doc.contents as Node | null, BENCH_SCHEMA, [0, 0], [], schemaErrors);
+  for (const e of schemaErrors) add(e.start, e.end, e.code, e.message, 'error', e.suggestions);
+
+  let raw: Record<string, unknown> = {};
+  try {
+    const js = doc.toJS({ maxAliasCount: 100 });
+    if (js && typeof js === 'object' && !Array.isArray(js)) raw = js as Record<string, unknown>;
+  } catch (err) {
+    add(0, 0, 'bench-yaml', `YAML: ${firstLine((err as Error).message)}`);
+    return { bench: empty, problems, hasErrors: true, locate };
+  }
+
+  const bench: Bench = {
+    pbx: { ...empty.pbx, ...(obj(raw.pbx) as object) } as Bench['pbx'],
+    server: { ...empty.server, ...(obj(raw.server) as object) } as Bench['server'],
+    vars: obj(raw.vars),
+    contacts: arr(raw.contacts).filter(isObj).map((c) => ({ ...c, name: str(c.name), number: str(c.number) })),
+    phones: [],
+  };
+
+  const phonesNode = doc.get('phones', true) as Node | undefined;
+  const macSeen = new Map<string, number>();
+  arr(raw.phones).forEach((p, i) => {
+    if (!isObj(p)) return;
+    const node = isSeq(phonesNode) ? (phonesNode.items[i] as Node) : undefined;
+    const at = (key: string): [number, number] => {
+      const n = isMap(node) ? (node.get(key, true) as Node | undefined) : undefined;
+      const r = n?.range ?? node?.range;
+      return r ? [r[0], r[1]] : [0, 0];
+    };
+    const mac = normaliseMac(str(p.mac));
+    if (p.mac !== undefined && !mac) {
+      add(...at('mac'), 'bench-mac', `phones.${i}.mac: '${str(p.mac)}' is not a MAC address (expected 12 hex digits, e.g. 80:5e:0c:11:22:33)`);
+    }
+    if (mac) {
+      const first = macSeen.get(mac);
+      if (first !== undefined) add(...at('mac'), 'bench-duplicate-mac', `phones.${i}.mac: duplicate MAC ${mac}, already used by phones.${first}`);
+      else macSeen.set(mac, i);
+    }
+    const vendor = str(p.vendor);
+    const known = models.models(vendor);
+    const model = str(p.model);
+    if (known && model && !known.some((m) => m.toLowerCase() === model.toLowerCase())) {
+      const sugg = nearest(model, known);
+      add(...at('model'), 'bench-unknown-model',
+        `phones.${i}.model: unknown ${vendor} model '${model}'${sugg.length ? `, did you mean '${sugg[0]}'?` : ''} (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`,
+        'error', sugg);
+    }
+    if (!mac || !known) return; // unusable phone: reported above or by the schema
+    const canonicalModel = known.find((m) => m.toLowerCase() === model.toLowerCase()) ?? model;
+    const phone: Phone = {
+      mac, vendor: vendor as VendorId, model: canonicalModel,
+      name: p.name !== undefined ? str(p.name) : mac,
+      ip: p.ip !== undefined ? str(p.ip) : undefined,
+      sip_port: typeof p.sip_port === 'number' ? p.sip_port : undefined,
+      lines: arr(p.lines).filter(isObj).map((l) => stringify({ ...l, extension: str(l.extension) })) as unknown as Phone['lines'],
+      keys: arr(p.keys).filter(isObj).map((k) => ({ ...stringify(k), line: typeof k.line === 'number' ? k.line : undefined })) as unknown as Phone['keys'],
+      vars: obj(p.vars),
+    };
+    bench.phones.push(phone);
+  });
+
+  const hasErrors = problems.some((p) => p.severity === 'error');
+  return { bench, problems, hasErrors, locate };
+}
+
+function firstLine(s: string): string { return s.split('\n')[0]; }
+function isObj(v: unknown): v is Record<string, unknown> { return !!v && typeof v === 'object' && !Array.isArray(v); }
+function obj(v: unknown): Record<string, unknown> { return isObj(v) ? v : {}; }
+function arr(v: unknown): unknown[] { return Array.isArray(v) ? v : []; }
+function str(v: unknown): string { return v === undefined || v === null ? '' : String(v); }
+/** Scalars typed bare in YAML (extension 101, password 1234) become strings, as the schema says. */
+function stringify(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = typeof v === 'number' || typeof v === 'boolean' ? String(v) : v;
+  return out;
+}

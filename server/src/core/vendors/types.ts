@@ -1,0 +1,69 @@
+// A vendor profile: everything the engine knows about one vendor, as data.
+import type { OutputFormatId } from '../catalog/output';
+import type { MacNotation } from '../bench/mac';
+import type { VendorId } from '../types';
+
+export interface OutputFormat {
+  id: OutputFormatId;
+  /** Escaping applied to `{{expr}}` output: XML escaping for XML formats, none for key = value text. */
+  escape: 'xml' | 'none';
+  /** A first line the vendor requires (Yealink `#!version:1.0.0.1`). */
+  header?: string;
+  contentType: string;
+}
+
+export interface ModelDef {
+  /** Our model id, as written in bench files (`T54W`, `VVX400`, `CP-8841-3PCC`). */
+  id: string;
+  /** Vendor's file id where file names depend on the model: Yealink common-file number, Cisco PSN, Fanvil code. */
+  fileId?: string;
+  /** Number of SIP lines (accounts) the model has. */
+  lines: number;
+  /** Number of programmable line/DSS keys (with pages), 0 when it has none. */
+  keys: number;
+  /** Other spellings of the model in User-Agents (compared without separators, case-insensitive). */
+  aliases?: string[];
+}
+
+export interface RouteDef {
+  /**
+   * The requested path (without leading slash), with placeholders:
+   * `{mac}` lowercase MAC, `{MAC}` uppercase MAC, `{fileId}` the model's file id, `{model}` the model id
+   * lowercased. Matched case-insensitively.
+   */
+  path: string;
+  /** Template answering it, relative to `templates/<vendor>/`. */
+  template: string;
+  format: OutputFormatId;
+  /** What kind of file this is, for catalog `file` checks: boot, common, mac, phonebook. */
+  fileKind: 'boot' | 'common' | 'mac' | 'phonebook' | 'other';
+  /** Requested by every phone at boot, in this order (false for optional files). */
+  boot: boolean;
+  description: string;
+}
+
+export interface UserAgentRule {
+  /** Regular expression source (case-insensitive) with named groups `model`, `firmware`, `mac` (optional). */
+  pattern: string;
+}
+
+export interface NotifyEvents {
+  resync: string;
+  reboot: string;
+  /** The phone setting that makes it drop NOTIFY not sent by its registrar, for the "no answer" message. */
+  trustSetting: string;
+}
+
+export interface VendorProfile {
+  id: VendorId;
+  label: string;
+  /** How the MAC appears in the file names this vendor requests. */
+  macNotation: MacNotation;
+  formats: Partial<Record<OutputFormatId, OutputFormat>>;
+  models: ModelDef[];
+  routes: RouteDef[];
+  userAgents: UserAgentRule[];
+  notify: NotifyEvents;
+  /** How to point a phone at the dev server, for docs and the client. */
+  provisioningHelp: string;
+}
