@@ -20,6 +20,8 @@ export interface Problem {
   /** Phones for which an output-level problem was seen (names), when found by rendering. */
   phones?: string[];
   related?: { file: string; range: Range; message: string }[];
+  /** When the problem is inside a partial: the call in the template being checked that led there. */
+  via?: { file: string; range: Range };
 }
 
 export type VendorId = 'yealink' | 'poly' | 'cisco' | 'grandstream' | 'snom' | 'fanvil' | 'generic';

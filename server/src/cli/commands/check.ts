@@ -1,0 +1,26 @@
+import { UsageError, opt } from '../args';
+import { formatProblem, type Command } from '../context';
+import { checkWorkspace } from '../../core/check';
+
+export const checkCommand: Command = {
+  summary: 'report template syntax errors, unknown data paths, helpers, partials and vendor keys, and bench file errors',
+  usage: 'check [dir] [--format text|json]',
+  values: ['format'],
+  run({ args, io, workspace: ws }) {
+    const format = opt(args, 'format') ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
+    const dir = args.positionals[0]?.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    let files = ws.templateFiles();
+    if (dir && dir !== '.') files = files.filter((f) => f === dir || f.startsWith(`${dir}/`));
+    const problems = checkWorkspace(ws, { files });
+    if (format === 'json') {
+      io.out(JSON.stringify(problems.map((p) => ({ file: p.file, range: p.range, severity: p.severity, code: p.code, message: p.message,
+        ...(p.suggestions ? { suggestions: p.suggestions } : {}), ...(p.phones ? { phones: p.phones } : {}), ...(p.via ? { via: p.via } : {}) })), null, 2) + '\n');
+    } else {
+      for (const p of problems) io.out(formatProblem(p) + '\n');
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      io.err(`${files.length} template${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} other\n`);
+    }
+    return problems.some((p) => p.severity === 'error') ? 1 : 0;
+  },
+};

@@ -1,0 +1,44 @@
+// provisioning-studio: the engine headless (render, routes, check, catalog, serve, notify).
+import { parseArgs, UsageError, opt } from './args';
+import { openWorkspace, type Command, type Io } from './context';
+import { catalogCommand } from './commands/catalog';
+import { checkCommand } from './commands/check';
+import { renderCommand } from './commands/render';
+import { routesCommand } from './commands/routes';
+
+export const COMMANDS: Record<string, Command> = {
+  render: renderCommand,
+  routes: routesCommand,
+  check: checkCommand,
+  catalog: catalogCommand,
+};
+
+const GLOBAL_VALUES = ['workspace'];
+const GLOBAL_FLAGS = ['help'];
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`);
+  return `usage: provisioning-studio <command> [options] [--workspace <dir>]\n\ncommands:\n${lines.join('\n')}\n\n--workspace <dir>  folder holding bench.yaml and templates/ (default: current folder)\nRun 'provisioning-studio <command> --help' for a command's usage.\n`;
+}
+
+export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage()); return name ? 0 : 2; }
+  const cmd = COMMANDS[name];
+  if (!cmd) { io.err(`error: unknown command '${name}'\n\n${usage()}`); return 2; }
+  try {
+    const args = parseArgs(rest, { flags: [...GLOBAL_FLAGS, ...(cmd.flags ?? [])], values: [...GLOBAL_VALUES, ...(cmd.values ?? [])] });
+    if (args.options.has('help')) { io.out(`usage: provisioning-studio ${cmd.usage}\n`); return 0; }
+    const { root, workspace } = openWorkspace(opt(args, 'workspace') ?? cwd);
+    return await cmd.run({ args, io, root, workspace });
+  } catch (e) {
+    if (e instanceof UsageError) { io.err(`error: ${e.message}\nusage: provisioning-studio ${cmd.usage}\n`); return 2; }
+    io.err(`error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`) };
+  runCli(process.argv.slice(2), io).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`error: ${(e as Error).message}\n`); process.exitCode = 1; });
+}

@@ -1,0 +1,189 @@
+// Checks of a rendered file against its vendor's key catalog: unknown keys (with suggestions),
+// invalid values, duplicates, keys in the wrong file, deprecated keys, model index limits, the
+// required header line and XML well-formedness. Works on output text with character offsets.
+import { isIP } from 'node:net';
+import { getCatalog, indexMaxFor, instantiate, keySupportsModel, matchKeyLoose } from './catalogs';
+import type { CheckContext, OutputEntry, OutputProblem } from './output';
+import { readOutput } from './readers';
+import { suggestKeys } from './suggest';
+import type { KeyCatalog, KeyDef } from './types';
+
+/** All problems of a rendered file, sorted by offset. */
+export function checkOutput(text: string, ctx: CheckContext): OutputProblem[] {
+  const problems: OutputProblem[] = [];
+  if (ctx.header !== undefined) checkHeader(text, ctx.header, problems);
+  const read = readOutput(ctx.format, text);
+  problems.push(...read.problems);
+  const catalog = ctx.format === 'xml' || ctx.format === 'text' ? undefined : (ctx.catalog ?? getCatalog(ctx.vendor));
+  if (catalog) checkEntries(text, read.entries, catalog, ctx, problems);
+  return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function checkHeader(text: string, header: string, problems: OutputProblem[]): void {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const nl = body.indexOf('\n');
+  const first = (nl < 0 ? body : body.slice(0, nl)).replace(/\r$/, '');
+  if (first.trim() === header) return;
+  problems.push({
+    start: 0, end: Math.max(0, Math.min(first.length, 200)), severity: 'error', code: 'missing-header',
+    message: `The first line must be '${header}'; the phone rejects the file without it.`, suggestions: [header],
+  });
+}
+
+const vendorLabel = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
+
+function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog, ctx: CheckContext, problems: OutputProblem[]): void {
+  const firstSeen = new Map<string, OutputEntry>();
+  const model = ctx.model;
+  for (const e of entries) {
+    const at = { start: e.keyStart, end: e.keyEnd };
+    const m = matchKeyLoose(catalog, e.key);
+    // Duplicates: by catalog identity (a P-value and its alias are the same parameter), else by key.
+    const id = m && !m.outOfRange ? `${m.def.key}|${JSON.stringify(m.indices)}` + (e.id && e.id !== e.key ? `|${e.id}` : '') : (e.id ?? e.key);
+    const first = firstSeen.get(id);
+    if (first) {
+      const line = `on line ${lineOf(text, first.keyStart)}`;
+      problems.push({
+        ...at, severity: 'warning', code: 'duplicate-key',
+        message: ctx.format === 'cisco-xml'
+          ? `'${e.key}' is set again (first set ${line}); Cisco phones use the last occurrence, this one wins.`
+          : `'${e.key}' is set again (first set ${line}); only one of the values takes effect.`,
+        related: [{ start: first.keyStart, end: first.keyEnd, message: `first '${first.key}'` }],
+      });
+    } else firstSeen.set(id, e);
+
+    if (!m) {
+      const suggestions = suggestKeys(catalog, e.key);
+      problems.push({
+        ...at, severity: 'warning', code: 'unknown-key', suggestions,
+        message: `Unknown ${vendorLabel(catalog.vendor)} key '${e.key}'; the phone ignores it.`
+          + (suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''),
+      });
+      continue;
+    }
+    const def = m.def;
+    if (m.outOfRange) {
+      const o = m.outOfRange;
+      problems.push({
+        ...at, severity: 'warning', code: 'index-out-of-range',
+        message: `Index ${o.name} = ${o.value} is out of range ${o.min}–${o.max} for '${def.key}'; the phone ignores the key.`,
+        suggestions: suggestKeys(catalog, e.key),
+      });
+      continue;
+    }
+    if (model) {
+      for (const [name, value] of Object.entries(m.indices)) {
+        const idx = catalog.indices[name];
+        if (!idx) continue;
+        const lim = indexMaxFor(idx, model);
+        if (value > lim.max) {
+          problems.push({
+            ...at, severity: 'warning', code: 'index-out-of-range',
+            message: `${model} supports ${name} up to ${lim.max} (${idx.description}); '${e.key}' uses ${value} and is ignored on this model.`,
+          });
+        }
+      }
+      if (!keySupportsModel(def, model)) {
+        problems.push({
+          ...at, severity: 'information', code: 'unsupported-model',
+          message: `'${e.key}' is not supported on ${model} (only ${def.models!.join(', ')}).`,
+        });
+      }
+    }
+    if (def.file && ctx.fileKind && def.file !== ctx.fileKind) {
+      problems.push({
+        ...at, severity: 'warning', code: 'wrong-file',
+        message: `'${e.key}' belongs in the '${def.file}' file, not the '${ctx.fileKind}' file; the phone may ignore it here.`,
+      });
+    }
+    if (def.deprecated) {
+      const repl = def.deprecated.replacement ? instantiate(def.deprecated.replacement, m.indices) : undefined;
+      problems.push({
+        ...at, severity: 'information', code: 'deprecated-key', suggestions: repl ? [repl] : undefined,
+        message: `'${e.key}' is deprecated: ${def.deprecated.note}` + (repl ? ` Use '${repl}'.` : ''),
+      });
+    }
+    const why = invalidValue(def, e.value, catalog);
+    if (why) {
+      problems.push({
+        start: e.valueStart, end: Math.max(e.valueEnd, e.valueStart), severity: 'warning', code: 'invalid-value',
+        message: def.type === 'password' ? `Invalid value for '${e.key}': ${why}.` : `Invalid value '${clip(e.value)}' for '${e.key}': ${why}.`,
+      });
+    }
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+const clip = (s: string) => (s.length > 40 ? s.slice(0, 37) + '…' : s);
+const list = (xs: string[], max = 12) => (xs.length > max ? [...xs.slice(0, max), `… (${xs.length} values)`] : xs).join(', ');
+
+/** Why a value is not acceptable for a key (expected type/range/values), or undefined when it is. */
+export function invalidValue(def: KeyDef, value: string, catalog: KeyCatalog): string | undefined {
+  if (value === '' || value === '%NULL%') return undefined;
+  switch (def.type) {
+    case 'bool': {
+      const all = [...catalog.bool.true, ...catalog.bool.false];
+      return all.some((b) => b.toLowerCase() === value.toLowerCase()) ? undefined : `expected a boolean (${list(all)})`;
+    }
+    case 'int':
+    case 'port': {
+      const min = def.min ?? (def.type === 'port' ? 0 : undefined);
+      const max = def.max ?? (def.type === 'port' ? 65535 : undefined);
+      const range = min !== undefined && max !== undefined ? ` ${min}–${max}` : min !== undefined ? ` ≥ ${min}` : max !== undefined ? ` ≤ ${max}` : '';
+      const what = def.type === 'port' ? 'a port number' : 'an integer';
+      if (!/^[-+]?\d+$/.test(value)) return `expected ${what}${range}`;
+      const n = Number(value);
+      if ((min !== undefined && n < min) || (max !== undefined && n > max)) return `expected ${what} in range${range}`;
+      return undefined;
+    }
+    case 'enum': {
+      const vals = (def.values ?? []).map((v) => v.value);
+      if (!vals.length || vals.includes(value)) return undefined;
+      return `expected one of ${list((def.values ?? []).map((v) => (v.label && v.label !== v.value ? `${v.value} (${v.label})` : v.value)))}`;
+    }
+    case 'string':
+    case 'password': {
+      if (def.maxLength !== undefined && value.length > def.maxLength) return `expected at most ${def.maxLength} characters (got ${value.length})`;
+      if (def.pattern && !safeTest(def.pattern, value)) return def.type === 'password' ? 'the value does not have the required form' : `expected text matching /${def.pattern}/`;
+      return undefined;
+    }
+    case 'url': return isUrl(value) ? undefined : 'expected a URL (http, https, ftp, ftps or tftp; host[:port]/path also accepted)';
+    case 'host': return isHost(value) ? undefined : 'expected a host name or IP address, optionally with :port';
+    case 'ip': return isIP(value.replace(/^\[|\]$/g, '')) ? undefined : 'expected an IPv4 or IPv6 address';
+    case 'list': {
+      const vals = def.values?.map((v) => v.value);
+      if (!vals?.length) return undefined;
+      const items = value.split(def.separator ?? ',').map((s) => s.trim()).filter((s) => s !== '');
+      return items.every((i) => vals.includes(i)) ? undefined : `expected a '${def.separator ?? ','}'-separated list of ${list(vals)}`;
+    }
+  }
+  return undefined;
+}
+
+function safeTest(pattern: string, value: string): boolean {
+  try { return new RegExp(`^(?:${pattern})$`).test(value); } catch { return true; }
+}
+
+const MACRO = /\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)|\{[a-z_]+\}/g;
+
+function isUrl(v: string): boolean {
+  // Cisco allows a leading `[--uid u --pwd p]` option block; vendor macros ($MA, {mac}) are accepted.
+  const s = v.replace(/^\[[^\]]*\]\s*/, '').replace(MACRO, 'x');
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(\S+)$/.exec(s);
+  if (m) return /^(https?|ftps?|tftp)$/i.test(m[1]) && m[2].length > 0;
+  return /^[A-Za-z0-9._~-]+(:\d+)?(\/\S*)?$/.test(s) && !s.includes('://');
+}
+
+function isHost(v: string): boolean {
+  const s = v.replace(MACRO, 'x');
+  if (isIP(s)) return true;
+  const b = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(s);
+  if (b) return isIP(b[1]) === 6 && (!b[2] || Number(b[2]) <= 65535);
+  const h = /^([A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)(\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?(?::(\d{1,5}))?$/.exec(s);
+  return !!h && (!h[5] || Number(h[5]) <= 65535);
+}

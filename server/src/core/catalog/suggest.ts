@@ -1,0 +1,161 @@
+// "Did you mean": the nearest valid keys for an unknown key.
+//
+// Each catalog pattern is instantiated with the numbers found in the typed key (by position; an
+// out-of-range or missing number falls back to a one-digit-shorter variant or the index minimum),
+// then ranked by a weighted Damerau–Levenshtein distance on lower-cased text (so a case-only
+// difference ranks first). The weights favour the commonest slips: a doubled letter or a dropped
+// letter of a double costs 0.5/0.6, a swap 0.7, other insertions/deletions 0.9, a substitution 1.
+import { compileCatalog, type CompiledCatalog, type CompiledPattern } from './catalogs';
+import type { KeyCatalog } from './types';
+
+export interface SuggestOptions {
+  /** How many suggestions at most (default 3). */
+  limit?: number;
+  /** Largest weighted distance accepted (default: 1 up to 4 chars, 2 up to 10, else 3). */
+  maxDistance?: number;
+}
+
+const CACHE_MAX = 5000;
+
+/** Valid catalog keys nearest to `typed`, best first; [] when nothing is close enough. */
+export function suggestKeys(catalog: KeyCatalog, typed: string, opts: SuggestOptions = {}): string[] {
+  const c = compileCatalog(catalog);
+  const limit = opts.limit ?? 3;
+  const cacheKey = `${limit}|${opts.maxDistance ?? ''}|${typed}`;
+  const hit = c.suggestCache.get(cacheKey);
+  if (hit) return hit;
+  const result = compute(c, typed, limit, opts.maxDistance ?? defaultMax(typed.length));
+  if (c.suggestCache.size >= CACHE_MAX) c.suggestCache.clear();
+  c.suggestCache.set(cacheKey, result);
+  return result;
+}
+
+function defaultMax(len: number): number {
+  return len <= 4 ? 1 : len <= 10 ? 2 : 3;
+}
+
+interface Scored { key: string; score: number; order: number }
+
+function compute(c: CompiledCatalog, typed: string, limit: number, maxDist: number): string[] {
+  const lower = typed.toLowerCase();
+  const nums = [...typed.matchAll(/\d+/g)].map((m) => m[0]);
+  const hist = histogram(lower);
+  const seen = new Map<string, Scored>();
+  let order = 0;
+  for (const cp of c.patterns) {
+    for (const cand of instances(c, cp, nums)) {
+      order++;
+      if (cand === typed || seen.has(cand)) continue;
+      const cl = cand.toLowerCase();
+      if (Math.abs(cl.length - lower.length) * 0.5 > maxDist) continue;
+      if (histDistance(hist, cl) / 4 > maxDist) continue;
+      let d = distance(lower, cl, maxDist);
+      if (d > maxDist) continue;
+      if (cl === lower) d = -1; // case-insensitive match first
+      else if (cand !== cl || typed !== lower) d += distance(typed, cand, maxDist + 2) * 1e-3; // prefer same case
+      seen.set(cand, { key: cand, score: d, order });
+    }
+  }
+  return [...seen.values()].sort((a, b) => a.score - b.score || a.order - b.order).slice(0, limit).map((s) => s.key);
+}
+
+/** Instantiations of a pattern worth comparing with a typed key whose digit runs are `nums`. */
+function instances(c: CompiledCatalog, cp: CompiledPattern, nums: string[]): string[] {
+  const k = cp.names.length;
+  if (!k) return [cp.pattern];
+  // Digit runs in the pattern's literals take slots too (`Unit_{u}_Key_{k}_` has none, `P2{x}` one).
+  const literalRuns = cp.literals.map((l) => (l.match(/\d+/g) ?? []).length);
+  const slots = literalRuns.reduce((a, b) => a + b, 0) + k;
+  const assignments: (string | undefined)[][] = [];
+  const positional = (offset: number): (string | undefined)[] => {
+    const out: (string | undefined)[] = [];
+    let slot = offset;
+    for (let h = 0; h < k; h++) {
+      slot += literalRuns[h];
+      out.push(nums[slot]);
+      slot++;
+    }
+    return out;
+  };
+  assignments.push(positional(0));
+  if (nums.length !== slots) assignments.push(positional(nums.length - slots));
+  const out = new Set<string>();
+  for (const a of assignments) {
+    // Per hole: the typed number when in range, else one-digit-shorter variants in range, else the minimum.
+    const choices = a.map((v, h) => valuesFor(c, cp.names[h], v));
+    let combos: string[][] = [[]];
+    for (const ch of choices) {
+      const next: string[][] = [];
+      for (const prefix of combos) for (const v of ch) if (next.length < 8) next.push([...prefix, v]);
+      combos = next;
+    }
+    for (const combo of combos) {
+      let s = cp.literals[0];
+      for (let h = 0; h < k; h++) s += combo[h] + cp.literals[h + 1];
+      out.add(s);
+    }
+  }
+  return [...out];
+}
+
+function valuesFor(c: CompiledCatalog, name: string, typed: string | undefined): string[] {
+  const idx = c.catalog.indices[name];
+  const inRange = (s: string) => !idx || (Number(s) >= idx.min && Number(s) <= idx.max);
+  const min = String(idx ? idx.min : 1);
+  if (typed === undefined) return [min];
+  if (inRange(typed)) return [String(Number(typed))];
+  const shorter = new Set<string>();
+  for (let i = 0; i < typed.length && typed.length > 1; i++) {
+    const s = typed.slice(0, i) + typed.slice(i + 1);
+    if (inRange(s)) shorter.add(String(Number(s)));
+  }
+  return shorter.size ? [...shorter].slice(0, 3) : [min];
+}
+
+function histogram(s: string): Map<number, number> {
+  const h = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) { const ch = s.charCodeAt(i); h.set(ch, (h.get(ch) ?? 0) + 1); }
+  return h;
+}
+
+function histDistance(h: Map<number, number>, s: string): number {
+  const d = new Map(h);
+  for (let i = 0; i < s.length; i++) { const ch = s.charCodeAt(i); d.set(ch, (d.get(ch) ?? 0) - 1); }
+  let sum = 0;
+  for (const v of d.values()) sum += Math.abs(v);
+  return sum;
+}
+
+/**
+ * Weighted optimal-string-alignment Damerau–Levenshtein distance from the typed text `a` to the
+ * candidate `b`, giving up (returning > max) once every cell of a row exceeds `max`.
+ */
+export function distance(a: string, b: string, max = Infinity): number {
+  const n = a.length, m = b.length;
+  let prev2 = new Float64Array(m + 1);
+  let prev = new Float64Array(m + 1);
+  let cur = new Float64Array(m + 1);
+  const ins = (j: number) => (b[j - 1] === b[j - 2] || b[j - 1] === b[j] ? 0.6 : 0.9); // a lacks b[j-1]
+  const del = (i: number) => (a[i - 1] === a[i - 2] || a[i - 1] === a[i] ? 0.5 : 0.9); // a has extra a[i-1]
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + ins(j);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = prev[0] + del(i);
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      let v = prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const d = prev[j] + del(i);
+      if (d < v) v = d;
+      const s = cur[j - 1] + ins(j);
+      if (s < v) v = s;
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && a[i - 1] !== b[j - 1]) {
+        const t = prev2[j - 2] + 0.7;
+        if (t < v) v = t;
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return rowMin;
+    const t = prev2; prev2 = prev; prev = cur; cur = t;
+  }
+  return prev[m];
+}

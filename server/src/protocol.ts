@@ -1,0 +1,55 @@
+// Custom LSP requests shared by the VS Code client and the language server. One typed file, imported by both.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export interface PhoneInfo {
+  name: string;
+  mac: string;
+  vendor: string;
+  model: string;
+  ip?: string;
+}
+
+export interface RenderParams {
+  /** The template document. */
+  uri: string;
+  /** The document version the client saw; the reply echoes it so stale replies can be dropped. */
+  version: number;
+  /** Phone MAC or name. */
+  phone: string;
+}
+
+export interface RenderResultMessage {
+  uri: string;
+  version: number;
+  phone: PhoneInfo;
+  /** The served file name for this phone (e.g. 805e0c112233.cfg), or the template name when it serves no route. */
+  fileName: string;
+  /** Rendered text (empty when rendering failed). */
+  text: string;
+  /** Render errors, as messages with template line numbers. */
+  errors: string[];
+  contentType: string;
+  /** Escaping applied to {{expr}}: 'xml' or 'none'. */
+  escape: string;
+}
+
+export interface ListPhonesParams {
+  /** When set, only phones this template serves. */
+  uri?: string;
+}
+
+export interface RouteInfo {
+  phone: string;
+  mac: string;
+  model: string;
+  path: string;
+  boot: boolean;
+  template?: string;
+  status: string;
+}
+
+export const renderRequest = new RequestType<RenderParams, RenderResultMessage, void>('provisioning/render');
+export const listPhonesRequest = new RequestType<ListPhonesParams, PhoneInfo[], void>('provisioning/listPhones');
+export const listRoutesRequest = new RequestType<{ phone?: string }, RouteInfo[], void>('provisioning/listRoutes');
+/** Sent by the server when the bench file or a template changed on disk or in an editor, so previews refresh. */
+export const workspaceChangedNotification = new NotificationType<{ uris: string[] }>('provisioning/workspaceChanged');
