@@ -1,9 +1,12 @@
 // Bundled key catalogs (static JSON imports, so esbuild bundles them) and the compiled key matcher.
 //
 // A pattern such as `account.{account}.sip_server.{server}.address` is compiled once per catalog to a
-// regular expression and filed under its literal prefix (`account.`). A key is matched by an exact
-// map lookup for literal patterns, then, for each digit position i in the key, by trying the few
-// patterns whose literal prefix is key[0..i). Grandstream aliases are matched like keys.
+// regular expression and filed under its skeleton (`account.\0.sip_server.\0.address`, holes as NUL).
+// A key is matched by an exact map lookup for literal patterns, then by looking up the skeletons made
+// by turning each subset of the key's digit runs into holes (2^d lookups for d runs, usually 1–3), and
+// verifying the few candidates with their regex. Patterns whose hole touches a digit or another hole
+// (`P2{x}`) cannot be found that way; they are filed under their literal prefix and tried for each
+// digit position of the key. Grandstream aliases are matched like keys.
 import type { IndexDef, KeyCatalog, KeyDef } from './types';
 import cisco from './data/cisco.json';
 import fanvil from './data/fanvil.json';
@@ -39,6 +42,8 @@ export interface CompiledPattern {
 export interface CompiledCatalog {
   catalog: KeyCatalog;
   exact: Map<string, CompiledPattern>;
+  bySkeleton: Map<string, CompiledPattern[]>;
+  /** Irregular patterns (a hole next to a digit or another hole), by literal prefix. */
   byPrefix: Map<string, CompiledPattern[]>;
   patterns: CompiledPattern[];
   /** Memo for suggestions (see suggest.ts). */
@@ -79,7 +84,7 @@ export function compilePattern(def: KeyDef, pattern: string, via: 'key' | 'alias
 export function compileCatalog(catalog: KeyCatalog): CompiledCatalog {
   let c = compiledCache.get(catalog);
   if (c) return c;
-  c = { catalog, exact: new Map(), byPrefix: new Map(), patterns: [], suggestCache: new Map() };
+  c = { catalog, exact: new Map(), bySkeleton: new Map(), byPrefix: new Map(), patterns: [], suggestCache: new Map() };
   for (const def of catalog.keys) {
     const pats: [string, 'key' | 'alias'][] = [[def.key, 'key']];
     if (def.alias && def.alias !== def.key) pats.push([def.alias, 'alias']);
@@ -89,9 +94,12 @@ export function compileCatalog(catalog: KeyCatalog): CompiledCatalog {
       if (!cp.names.length) {
         if (!c.exact.has(p)) c.exact.set(p, cp);
       } else {
-        const list = c.byPrefix.get(cp.literals[0]);
+        const irregular = cp.literals.some((l, i) => (i > 0 && (l === '' || isDigit(l.charCodeAt(0)))) || (i < cp.names.length && l !== '' && isDigit(l.charCodeAt(l.length - 1))))
+          || cp.literals.some((l) => l.includes('\0'));
+        const [map, k] = irregular ? [c.byPrefix, cp.literals[0]] : [c.bySkeleton, cp.literals.join('\0')];
+        const list = map.get(k);
         if (list) list.push(cp);
-        else c.byPrefix.set(cp.literals[0], [cp]);
+        else map.set(k, [cp]);
       }
     }
   }
@@ -99,32 +107,66 @@ export function compileCatalog(catalog: KeyCatalog): CompiledCatalog {
   return c;
 }
 
+const isDigit = (ch: number) => ch >= 48 && ch <= 57;
+const MAX_RUNS = 8;
+
 function find(c: CompiledCatalog, key: string, loose: boolean): LooseKeyMatch | undefined {
   const ex = c.exact.get(key);
   if (ex) return { def: ex.def, indices: {}, pattern: ex.pattern };
-  let fallback: LooseKeyMatch | undefined;
+  const state: { fallback?: LooseKeyMatch } = {};
+  // Digit runs of the key: [start, end) pairs.
+  const runs: number[] = [];
   for (let i = 0; i < key.length; i++) {
-    const ch = key.charCodeAt(i);
-    if (ch < 48 || ch > 57) continue;
-    const list = c.byPrefix.get(key.slice(0, i));
-    if (!list) continue;
-    for (const cp of list) {
-      const m = cp.re.exec(key);
-      if (!m) continue;
-      const indices: Record<string, number> = {};
-      let bad: LooseKeyMatch['outOfRange'];
-      for (let k = 0; k < cp.names.length; k++) {
-        const name = cp.names[k];
-        const value = Number(m[k + 1]);
-        indices[name] = value;
-        const idx = c.catalog.indices[name];
-        if (!bad && idx && (value < idx.min || value > idx.max)) bad = { name, value, min: idx.min, max: idx.max };
-      }
-      if (!bad) return { def: cp.def, indices, pattern: cp.pattern };
-      if (loose && !fallback) fallback = { def: cp.def, indices, pattern: cp.pattern, outOfRange: bad };
+    if (!isDigit(key.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < key.length && isDigit(key.charCodeAt(j))) j++;
+    runs.push(i, j);
+    i = j;
+  }
+  const d = Math.min(runs.length / 2, MAX_RUNS);
+  for (let mask = 1; mask < 1 << d; mask++) {
+    let skel = '';
+    let last = 0;
+    for (let r = 0; r < d; r++) {
+      if (!(mask & (1 << r))) continue;
+      skel += key.slice(last, runs[2 * r]) + '\0';
+      last = runs[2 * r + 1];
+    }
+    const list = c.bySkeleton.get(skel + key.slice(last));
+    if (list) {
+      const m = tryList(c, list, key, loose, state);
+      if (m) return m;
     }
   }
-  return fallback;
+  if (c.byPrefix.size) {
+    for (let i = 0; i < key.length; i++) {
+      if (!isDigit(key.charCodeAt(i))) continue;
+      const list = c.byPrefix.get(key.slice(0, i));
+      if (!list) continue;
+      const m = tryList(c, list, key, loose, state);
+      if (m) return m;
+    }
+  }
+  return state.fallback;
+}
+
+function tryList(c: CompiledCatalog, list: CompiledPattern[], key: string, loose: boolean, state: { fallback?: LooseKeyMatch }): LooseKeyMatch | undefined {
+  for (const cp of list) {
+    const m = cp.re.exec(key);
+    if (!m) continue;
+    const indices: Record<string, number> = {};
+    let bad: LooseKeyMatch['outOfRange'];
+    for (let k = 0; k < cp.names.length; k++) {
+      const name = cp.names[k];
+      const value = Number(m[k + 1]);
+      indices[name] = value;
+      const idx = c.catalog.indices[name];
+      if (!bad && idx && (value < idx.min || value > idx.max)) bad = { name, value, min: idx.min, max: idx.max };
+    }
+    if (!bad) return { def: cp.def, indices, pattern: cp.pattern };
+    if (loose && !state.fallback) state.fallback = { def: cp.def, indices, pattern: cp.pattern, outOfRange: bad };
+  }
+  return undefined;
 }
 
 /** The catalog entry a key matches, with its index values; undefined when the key is unknown. */
