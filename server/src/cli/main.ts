@@ -5,12 +5,14 @@ import { catalogCommand } from './commands/catalog';
 import { checkCommand } from './commands/check';
 import { renderCommand } from './commands/render';
 import { routesCommand } from './commands/routes';
+import { notifyCommand } from './commands/notify';
 
 export const COMMANDS: Record<string, Command> = {
   render: renderCommand,
   routes: routesCommand,
   check: checkCommand,
   catalog: catalogCommand,
+  notify: notifyCommand,
 };
 
 const GLOBAL_VALUES = ['workspace'];

@@ -82,8 +82,11 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     }
     if (mac) {
       const first = macSeen.get(mac);
-      if (first !== undefined) add(...at('mac'), 'bench-duplicate-mac', `phones.${i}.mac: duplicate MAC ${mac}, already used by phones.${first}`);
-      else macSeen.set(mac, i);
+      if (first !== undefined) {
+        add(...at('mac'), 'bench-duplicate-mac', `phones.${i}.mac: duplicate MAC ${mac}, already used by phones.${first}; this phone is ignored`);
+        return;
+      }
+      macSeen.set(mac, i);
     }
     const vendor = str(p.vendor);
     const known = models.models(vendor);

@@ -1,0 +1,74 @@
+// Reprovision: which NOTIFY a bench phone gets (event from its vendor profile, target, credentials).
+// Shared by the CLI `notify` command and the VS Code commands.
+import type { Phone } from '../core/types';
+import { getProfile } from '../core/vendors';
+import { sendNotify, type NotifyRequest, type NotifyResult } from './notify';
+
+export interface ReprovisionOptions {
+  reboot?: boolean;
+  /** Overrides the target: host or host:port ([v6]:port). */
+  to?: string;
+  /** Address the phone last fetched its configuration from (the dev server knows it). */
+  lastSeenIp?: (phone: Phone) => string | undefined;
+  local?: { host?: string; port?: number };
+  transport?: 'udp' | 'tcp';
+  /** Event override, e.g. a 3CX template's own resync event. */
+  event?: string;
+  timers?: NotifyRequest['timers'];
+}
+
+export type PlannedNotify = { ok: true; request: NotifyRequest; target: string } | { ok: false; message: string };
+
+export function parseHostPort(s: string, defaultPort: number): { host: string; port: number } | undefined {
+  const v6 = /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(s);
+  if (v6) return { host: v6[1], port: v6[2] ? Number(v6[2]) : defaultPort };
+  const m = /^([^:\s]+)(?::(\d+))?$/.exec(s);
+  if (m) return { host: m[1], port: m[2] ? Number(m[2]) : defaultPort };
+  if (/^[0-9a-fA-F:]+$/.test(s) && s.includes(':')) return { host: s, port: defaultPort };
+  return undefined;
+}
+
+export function planNotify(phone: Phone, opts: ReprovisionOptions = {}): PlannedNotify {
+  const profile = getProfile(phone.vendor);
+  if (!profile) return { ok: false, message: `unknown vendor '${phone.vendor}'` };
+  const port = phone.sip_port ?? 5060;
+  const where = opts.to ? parseHostPort(opts.to, port) : phone.ip ? { host: phone.ip, port } : (() => {
+    const seen = opts.lastSeenIp?.(phone);
+    return seen ? { host: seen, port } : undefined;
+  })();
+  if (!where) return { ok: false, message: 'no address: the bench has no ip for this phone and it has not fetched from the dev server yet (give --to host[:port])' };
+  if (!(where.port > 0 && where.port < 65536)) return { ok: false, message: `invalid port in '${opts.to}'` };
+  const line = phone.lines[0];
+  const request: NotifyRequest = {
+    target: { host: where.host, port: where.port, transport: opts.transport ?? 'udp' },
+    event: opts.event ?? (opts.reboot ? profile.notify.reboot : profile.notify.resync),
+    user: line?.extension || undefined,
+    credentials: line?.password ? { username: String(line.auth_id || line.extension), password: String(line.password) } : undefined,
+    local: opts.local,
+    timers: opts.timers,
+    vendorHint: profile.notify.trustSetting,
+  };
+  return { ok: true, request, target: `${where.host.includes(':') ? `[${where.host}]` : where.host}:${where.port}` };
+}
+
+export interface ReprovisionOutcome { phone: Phone; target?: string; event?: string; result: NotifyResult }
+
+/** Reprovisions phones concurrently (bounded), reporting each outcome as it arrives. */
+export async function reprovision(phones: Phone[], opts: ReprovisionOptions, onOutcome?: (o: ReprovisionOutcome) => void, concurrency = 32): Promise<ReprovisionOutcome[]> {
+  const outcomes: ReprovisionOutcome[] = new Array(phones.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < phones.length) {
+      const i = next++;
+      const phone = phones[i];
+      const plan = planNotify(phone, opts);
+      const o: ReprovisionOutcome = plan.ok
+        ? { phone, target: plan.target, event: plan.request.event, result: await sendNotify(plan.request) }
+        : { phone, result: { status: 'error', message: plan.message, retransmissions: 0, elapsedMs: 0 } };
+      outcomes[i] = o;
+      onOutcome?.(o);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, phones.length) }, worker));
+  return outcomes;
+}
