@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 
 const common = {
   bundle: true,
@@ -19,3 +19,7 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+
+// The bench JSON schema ships in the VSIX for the yamlValidation contribution (package.json).
+mkdirSync('schemas', { recursive: true });
+copyFileSync('server/src/core/bench/bench.schema.json', 'schemas/bench.schema.json');

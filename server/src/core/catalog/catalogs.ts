@@ -12,10 +12,10 @@ import cisco from './data/cisco.json';
 import fanvil from './data/fanvil.json';
 import grandstream from './data/grandstream.json';
 import poly from './data/poly.json';
+import snom from './data/snom.json';
 import yealink from './data/yealink.json';
-// TODO(catalog data): snom.json is not written yet; add its static import here and to BUNDLED.
 
-const BUNDLED: Record<string, unknown> = { yealink, poly, cisco, grandstream, fanvil };
+const BUNDLED: Record<string, unknown> = { yealink, poly, cisco, grandstream, snom, fanvil };
 
 /** The bundled catalog of a vendor (`yealink`, `poly`, …), or undefined when there is none yet. */
 export function getCatalog(vendor: string): KeyCatalog | undefined {
@@ -94,12 +94,16 @@ export function compileCatalog(catalog: KeyCatalog): CompiledCatalog {
       if (!cp.names.length) {
         if (!c.exact.has(p)) c.exact.set(p, cp);
       } else {
-        const irregular = cp.literals.some((l, i) => (i > 0 && (l === '' || isDigit(l.charCodeAt(0)))) || (i < cp.names.length && l !== '' && isDigit(l.charCodeAt(l.length - 1))))
-          || cp.literals.some((l) => l.includes('\0'));
-        const [map, k] = irregular ? [c.byPrefix, cp.literals[0]] : [c.bySkeleton, cp.literals.join('\0')];
-        const list = map.get(k);
+        const k = cp.names.length;
+        const irregular = cp.literals.some((l, i) =>
+          l.includes('\0')
+          || (i > 0 && i < k && l === '') // two holes side by side
+          || (i > 0 && l !== '' && isDigit(l.charCodeAt(0))) // a digit right after a hole
+          || (i < k && l !== '' && isDigit(l.charCodeAt(l.length - 1)))); // a digit right before a hole
+        const [map, mk] = irregular ? [c.byPrefix, cp.literals[0]] : [c.bySkeleton, cp.literals.join('\0')];
+        const list = map.get(mk);
         if (list) list.push(cp);
-        else map.set(k, [cp]);
+        else map.set(mk, [cp]);
       }
     }
   }

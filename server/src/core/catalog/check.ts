@@ -30,16 +30,27 @@ function checkHeader(text: string, header: string, problems: OutputProblem[]): v
   });
 }
 
+/** Unknown keys per file that get "did you mean" suggestions. */
+export const SUGGEST_BUDGET = 200;
+
 const vendorLabel = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
 
 function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog, ctx: CheckContext, problems: OutputProblem[]): void {
   const firstSeen = new Map<string, OutputEntry>();
+  let unknown = 0;
   const model = ctx.model;
+  const maxMemo = new Map<string, number>(); // index name → its maximum on this model
+  const modelMax = (name: string): number => {
+    let v = maxMemo.get(name);
+    if (v === undefined) maxMemo.set(name, (v = indexMaxFor(catalog.indices[name], model).max));
+    return v;
+  };
   for (const e of entries) {
     const at = { start: e.keyStart, end: e.keyEnd };
     const m = matchKeyLoose(catalog, e.key);
     // Duplicates: by catalog identity (a P-value and its alias are the same parameter), else by key.
-    const id = m && !m.outOfRange ? `${m.def.key}|${JSON.stringify(m.indices)}` + (e.id && e.id !== e.key ? `|${e.id}` : '') : (e.id ?? e.key);
+    let id = e.id ?? e.key;
+    if (m && !m.outOfRange && m.pattern !== m.def.key) id = instantiate(m.def.key, m.indices) + (e.id ? `|${e.id}` : '');
     const first = firstSeen.get(id);
     if (first) {
       const line = `on line ${lineOf(text, first.keyStart)}`;
@@ -53,7 +64,9 @@ function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog,
     } else firstSeen.set(id, e);
 
     if (!m) {
-      const suggestions = suggestKeys(catalog, e.key);
+      // Suggestions cost ~1–3 ms each (memoized per catalog): a file of thousands of foreign keys
+      // (wrong vendor) gets them for the first SUGGEST_BUDGET unknown keys only.
+      const suggestions = unknown++ < SUGGEST_BUDGET ? suggestKeys(catalog, e.key) : [];
       problems.push({
         ...at, severity: 'warning', code: 'unknown-key', suggestions,
         message: `Unknown ${vendorLabel(catalog.vendor)} key '${e.key}'; the phone ignores it.`
@@ -72,14 +85,14 @@ function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog,
       continue;
     }
     if (model) {
-      for (const [name, value] of Object.entries(m.indices)) {
+      for (const name in m.indices) {
         const idx = catalog.indices[name];
-        if (!idx) continue;
-        const lim = indexMaxFor(idx, model);
-        if (value > lim.max) {
+        if (!idx || !idx.maxByModel) continue;
+        const max = modelMax(name), value = m.indices[name];
+        if (value > max) {
           problems.push({
             ...at, severity: 'warning', code: 'index-out-of-range',
-            message: `${model} supports ${name} up to ${lim.max} (${idx.description}); '${e.key}' uses ${value} and is ignored on this model.`,
+            message: `${model} supports ${name} up to ${max} (${idx.description}); '${e.key}' uses ${value} and is ignored on this model.`,
           });
         }
       }

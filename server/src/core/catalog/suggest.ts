@@ -43,6 +43,10 @@ function compute(c: CompiledCatalog, typed: string, limit: number, maxDist: numb
   const seen = new Map<string, Scored>();
   let order = 0;
   for (const cp of c.patterns) {
+    // Cheap length bound before instantiating: each hole takes 1–3 digits, each edit ≥ 0.5.
+    const lit = litLength(cp), k = cp.names.length;
+    if ((lower.length < lit + k && (lit + k - lower.length) * 0.5 > maxDist)
+      || (lower.length > lit + 3 * k && (lower.length - lit - 3 * k) * 0.5 > maxDist)) continue;
     for (const cand of instances(c, cp, nums)) {
       order++;
       if (cand === typed || seen.has(cand)) continue;
@@ -112,17 +116,26 @@ function valuesFor(c: CompiledCatalog, name: string, typed: string | undefined):
   return shorter.size ? [...shorter].slice(0, 3) : [min];
 }
 
-function histogram(s: string): Map<number, number> {
-  const h = new Map<number, number>();
-  for (let i = 0; i < s.length; i++) { const ch = s.charCodeAt(i); h.set(ch, (h.get(ch) ?? 0) + 1); }
+const litLengths = new WeakMap<CompiledPattern, number>();
+function litLength(cp: CompiledPattern): number {
+  let n = litLengths.get(cp);
+  if (n === undefined) litLengths.set(cp, (n = cp.literals.reduce((a, l) => a + l.length, 0)));
+  return n;
+}
+
+/** Character counts folded into 128 buckets (enough for a lower bound on the edit distance). */
+function histogram(s: string): Int32Array {
+  const h = new Int32Array(128);
+  for (let i = 0; i < s.length; i++) h[s.charCodeAt(i) & 127]++;
   return h;
 }
 
-function histDistance(h: Map<number, number>, s: string): number {
-  const d = new Map(h);
-  for (let i = 0; i < s.length; i++) { const ch = s.charCodeAt(i); d.set(ch, (d.get(ch) ?? 0) - 1); }
+const scratch = new Int32Array(128);
+function histDistance(h: Int32Array, s: string): number {
+  scratch.set(h);
+  for (let i = 0; i < s.length; i++) scratch[s.charCodeAt(i) & 127]--;
   let sum = 0;
-  for (const v of d.values()) sum += Math.abs(v);
+  for (let i = 0; i < 128; i++) sum += scratch[i] < 0 ? -scratch[i] : scratch[i];
   return sum;
 }
 
