@@ -5,6 +5,7 @@ import { catalogCommand } from './commands/catalog';
 import { checkCommand } from './commands/check';
 import { renderCommand } from './commands/render';
 import { routesCommand } from './commands/routes';
+import { serveCommand } from './commands/serve';
 import { notifyCommand } from './commands/notify';
 
 export const COMMANDS: Record<string, Command> = {
@@ -12,6 +13,7 @@ export const COMMANDS: Record<string, Command> = {
   routes: routesCommand,
   check: checkCommand,
   catalog: catalogCommand,
+  serve: serveCommand,
   notify: notifyCommand,
 };
 

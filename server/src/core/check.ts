@@ -2,7 +2,7 @@
 // Output-level problems (vendor keys, values, XML) are found by rendering each template for every bench
 // phone it serves and mapping the output back to the template through the source map.
 import { contextSchema } from './analysis/contextSchema';
-import { checkTemplateStatic } from './analysis/templateCheck';
+import { handlebarsDialect } from './dialect';
 import { checkOutput } from './catalog/check';
 import type { Phone, Problem, Range } from './types';
 import { LineIndex } from './util/text';
@@ -15,6 +15,9 @@ export interface CheckOptions {
   maxPhones?: number;
 }
 
+/** Template-level errors after which nothing renders. */
+const STOPPING = new Set(['hbs-syntax', 'hbs-unclosed-block', 'template-too-large', 'threecx-xml']);
+
 export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[] {
   const parsed = ws.parsedBench();
   const problems: Problem[] = [...parsed.problems];
@@ -25,25 +28,26 @@ export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[
 }
 
 export function checkTemplate(ws: Workspace, file: string, schema = contextSchema(ws.parsedBench().bench), opts: CheckOptions = {}): Problem[] {
-  const loaded = ws.loadTemplate(file);
-  if (!loaded) return [];
-  if (!loaded.ok) {
-    const e = loaded.error;
-    return [{ file, range: e.range, severity: 'error', code: e.code, message: e.message,
-      related: e.related ? [{ file, range: e.related.range, message: e.related.message }] : undefined }];
-  }
-  if (ws.isPartial(file)) return []; // checked through the templates that include it
-  const problems = checkTemplateStatic(ws, file, schema);
+  const dialect = ws.dialectOf(file) ?? handlebarsDialect;
+  const problems = dialect.checkStatic(ws, file, schema);
+  if (problems.some((p) => p.severity === 'error' && STOPPING.has(p.code))) return problems; // nothing renders
+  if (dialect === handlebarsDialect && (!ws.loadTemplate(file) || ws.isPartial(file))) return problems; // partials: checked through the templates that include it
   let served = ws.phonesForTemplate(file);
   if (opts.maxPhones !== undefined) served = served.slice(0, opts.maxPhones);
-  for (const r of served) problems.push(...renderProblems(ws, file, r.phone, ws.render(file, r.phone, { route: r.route })));
+  // lenient: a 3CX body with an unclosed {IF} still renders, so its key problems are found too
+  for (const r of served) problems.push(...renderProblems(ws, file, r.phone, ws.render(file, r.phone, { route: r.route, lenient: true })));
   return dedupe(problems);
 }
 
 /** Problems found while rendering one phone's file, located on the template. */
 export function renderProblems(ws: Workspace, file: string, phone: Phone, out: RenderResult): Problem[] {
   const problems: Problem[] = [];
-  const rangeIn = (f: string, s: number, e: number): Range => new LineIndex(ws.files.read(f) ?? '').range(s, e);
+  const indexes = new Map<string, LineIndex>();
+  const rangeIn = (f: string, s: number, e: number): Range => {
+    let idx = indexes.get(f);
+    if (!idx) { idx = new LineIndex(ws.files.read(f) ?? ''); indexes.set(f, idx); }
+    return idx.range(s, e);
+  };
   for (const i of out.issues) {
     problems.push(withVia({ file: i.file, range: rangeIn(i.file, i.srcStart, i.srcEnd), severity: i.severity, code: i.code, message: i.message, phones: [phone.name] },
       file, rangeIn(file, i.rootStart, i.rootEnd)));
@@ -55,7 +59,8 @@ export function renderProblems(ws: Workspace, file: string, phone: Phone, out: R
     const m = out.map.lookup(p.start, p.end);
     const target = m ?? { file, start: 0, end: 0, rootStart: 0, rootEnd: 0 };
     problems.push(withVia({ file: target.file, range: rangeIn(target.file, target.start, target.end), severity: p.severity, code: p.code,
-      message: p.message, suggestions: p.suggestions, phones: [phone.name] }, file, rangeIn(file, target.rootStart, target.rootEnd)));
+      message: p.message, suggestions: p.suggestions, actual: p.suggestions?.length ? out.text.slice(p.start, p.end) : undefined, phones: [phone.name] },
+      file, rangeIn(file, target.rootStart, target.rootEnd)));
   }
   return problems;
 }

@@ -17,6 +17,9 @@ export interface Problem {
   message: string;
   /** Replacement candidates for the highlighted text, best first ("did you mean"). */
   suggestions?: string[];
+  /** For an output-level problem with suggestions: the rendered text of the range (e.g. the key as the phone reads it),
+   *  so a fix can edit the template text around any {{expressions}} in it. */
+  actual?: string;
   /** Phones for which an output-level problem was seen (names), when found by rendering. */
   phones?: string[];
   related?: { file: string; range: Range; message: string }[];

@@ -1,19 +1,26 @@
 // The workspace model: bench file, vendor profiles and template set, and rendering on top of them.
-// Everything else (CLI, language server, dev server, preview) calls this.
+// Everything else (CLI, language server, dev server, preview) calls this. Templates come in dialects
+// (dialect.ts): Handlebars `*.hbs` and 3CX `*.ph.xml`; the workspace picks the dialect serving a phone.
 import { BENCH_FILE, parseBench, type ParsedBench } from './bench/parse';
-import { buildContext } from './context';
+import { handlebarsDialect, handlebarsRoute, TEMPLATES_DIR, type RenderOptions, type TemplateDialect } from './dialect';
 import type { FileSource } from './files';
 import { parseTemplate, type TemplateSyntaxError } from './render/parse';
-import { renderProgram, type RenderIssue, type TemplateSource } from './render/interpreter';
+import type { RenderIssue, TemplateSource } from './render/interpreter';
 import type { SourceMap } from './render/sourcemap';
 import type { Phone } from './types';
 import { LineIndex } from './util/text';
 import { FORMATS } from './vendors/formats';
-import { getProfile, matchRoutes, modelLookup, routePath, type RouteDef, type VendorProfile } from './vendors';
+import { getProfile, matchRoutes, modelLookup, type RouteDef, type VendorProfile } from './vendors';
 import type { OutputFormat } from './vendors/types';
 import { normaliseMac } from './bench/mac';
+import { threeCxDialect } from './threecx/dialect';
 
-export const TEMPLATES_DIR = 'templates';
+export { TEMPLATES_DIR } from './dialect';
+export type { DialectId, RenderOptions, TemplateDialect } from './dialect';
+
+/** The dialects, in the order they claim files and try requests. */
+export const DIALECTS: TemplateDialect[] = [threeCxDialect, handlebarsDialect];
+
 
 export type LoadedTemplate = { ok: true; source: TemplateSource } | { ok: false; error: TemplateSyntaxError; text: string };
 
@@ -82,13 +89,49 @@ export class Workspace {
   }
 
   // ---- templates ----
+  /** Every template file: Handlebars `*.hbs` (partials included) and 3CX `*.ph.xml` / `*.fxs.xml`. */
   templateFiles(): string[] {
-    return this.files.list(TEMPLATES_DIR).filter((f) => f.endsWith('.hbs'));
+    return this.files.list(TEMPLATES_DIR).filter((f) => DIALECTS.some((d) => d.claims(f)));
+  }
+
+  /** The dialect a template file is written in (undefined for other files). */
+  dialectOf(file: string): TemplateDialect | undefined {
+    return DIALECTS.find((d) => d.claims(file));
+  }
+
+  /**
+   * The template a phone asks for with its `vars.template` (workspace path): `3cx/yealink-t5x` →
+   * `templates/3cx/yealink-t5x.ph.xml`; `handlebars` (or `hbs`) pins the phone to the Handlebars templates.
+   */
+  requestedTemplate(phone: Phone): string | undefined {
+    const t = phone.vars?.template;
+    if (typeof t !== 'string' || !t.trim()) return undefined;
+    const v = t.trim().replace(/\\/g, '/').replace(/^\.\//, '');
+    if (v === 'handlebars' || v === 'hbs') return v;
+    const path = v.startsWith(`${TEMPLATES_DIR}/`) ? v : `${TEMPLATES_DIR}/${v}`;
+    return /\.(ph|fxs)\.xml$|\.hbs$/i.test(path) ? path : `${path}.ph.xml`;
+  }
+
+  /**
+   * Which dialect serves a phone. Precedence: the phone's `vars.template` (a 3CX template, or
+   * `handlebars`); else Handlebars when a Handlebars template answers any of the phone's vendor
+   * routes; else the first 3CX template (by path) listing the phone's model; else Handlebars
+   * (its routes then show "no template").
+   */
+  servingDialect(phone: Phone): TemplateDialect {
+    const named = this.requestedTemplate(phone);
+    if (named) return this.dialectOf(named) ?? handlebarsDialect;
+    const profile = getProfile(phone.vendor);
+    if (profile?.routes.some((r) => handlebarsRoute(this, phone, profile, r)?.template)) return handlebarsDialect;
+    if (threeCxDialect.routesFor(this, phone)) return threeCxDialect;
+    return handlebarsDialect;
   }
 
   isPartial(file: string): boolean { return /(^|\/)partials\//.test(file); }
 
+  /** A Handlebars template, parsed (undefined when absent or not a Handlebars file: see dialectOf). */
   loadTemplate(file: string): LoadedTemplate | undefined {
+    if (!handlebarsDialect.claims(file)) return undefined;
     const text = this.files.read(file);
     if (text === undefined) return undefined;
     const hit = this.templateCache.get(file);
@@ -134,19 +177,15 @@ export class Workspace {
   }
 
   // ---- routes ----
-  /** Every file a phone requests, in boot order, with the template that answers each. */
+  /** Every file a phone requests, in boot order, with the template that answers each (from the dialect serving it). */
   routesFor(phone: Phone): RouteResolution[] {
-    const profile = getProfile(phone.vendor);
-    if (!profile) return [];
-    const out: RouteResolution[] = [];
-    for (const route of profile.routes) {
-      const path = routePath(profile, route, phone);
-      if (!path) continue;
-      const tried = [`${TEMPLATES_DIR}/${profile.id}/${phone.model}/${route.template}`, `${TEMPLATES_DIR}/${profile.id}/${route.template}`];
-      const template = tried.find((t) => this.files.read(t) !== undefined);
-      out.push({ phone, profile, route, path, template, tried });
-    }
-    return out;
+    return this.servingDialect(phone).routesFor(this, phone) ?? [];
+  }
+
+  /** One vendor route of a Handlebars-served phone (resolveRequest: only the matched route, each route costs file lookups). */
+  routeFor(phone: Phone, profile: VendorProfile, route: RouteDef): RouteResolution | undefined {
+    if (this.servingDialect(phone) !== handlebarsDialect) return undefined;
+    return handlebarsRoute(this, phone, profile, route);
   }
 
   /** Bench phones a template file serves, with the route it answers for each. */
@@ -157,6 +196,10 @@ export class Workspace {
   /** Which phone, route and template answer a request. Explicit so `routes` and the request log can show why. */
   resolveRequest(path: string, client: { userAgent?: string; ip?: string; phones?: Phone[] } = {}): RequestResolution {
     const phones = client.phones ?? this.phones;
+    for (const d of DIALECTS) {
+      const hit = d.resolveRequest?.(this, path, { userAgent: client.userAgent, ip: client.ip, phones });
+      if (hit) return hit;
+    }
     const matches = matchRoutes(path);
     if (!matches.length) return { ok: false, status: 404, reason: `no vendor requests a file named '${path}'` };
     let lastMiss: RequestResolution | undefined;
@@ -176,7 +219,7 @@ export class Workspace {
         if (!phone) { phone = candidates[0]; reason = `first bench phone of the ${m.models ? 'model' : 'vendor'} (common file)`; }
         if (!phone) { lastMiss ??= { ok: false, status: 404, reason: `no ${m.profile.label} phone on the bench for this file`, route: m.route }; continue; }
       }
-      const res = this.routesFor(phone).find((r) => r.route === m.route);
+      const res = this.routeFor(phone, m.profile, m.route); // only the matched route: each route costs file lookups
       if (!res?.template) { lastMiss = { ok: false, status: 404, reason: 'no template for this file', route: m.route, tried: res?.tried }; continue; }
       return { ok: true, reason, ...res, template: res.template };
     }
@@ -190,25 +233,12 @@ export class Workspace {
   }
 
   /** Renders a template for a phone: the same function serves preview, CLI and dev server. */
-  render(file: string, phone: Phone, opts: { route?: RouteDef; bench?: ParsedBench } = {}): RenderResult {
-    const profile = getProfile(phone.vendor);
-    const route = opts.route ?? this.routesFor(phone).find((r) => r.template === file)?.route;
-    const format = this.formatFor(file, route, profile);
-    const loaded = this.loadTemplate(file);
-    const emptyMap = { rootFile: file, segments: [], lookup: () => undefined } as unknown as SourceMap;
-    if (!loaded) return { text: '', map: emptyMap, issues: [], failed: true, format, route, syntaxError: { code: 'hbs-syntax', message: `template ${file} not found`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } };
-    if (!loaded.ok) return { text: '', map: emptyMap, issues: [], failed: true, format, route, syntaxError: loaded.error };
-    const bench = (opts.bench ?? this.parsedBench()).bench;
-    const out = renderProgram(loaded.source, buildContext(bench, phone), {
-      escape: format.escape,
-      resolvePartial: (name, from) => {
-        const f = this.resolvePartialFile(name, from);
-        if (!f) return undefined;
-        const p = this.loadTemplate(f);
-        if (!p) return undefined;
-        return p.ok ? p.source : `syntax error in ${f} at line ${p.error.range.start.line + 1}: ${p.error.message}`;
-      },
-    });
-    return { ...out, format, route };
+  render(file: string, phone: Phone, opts: RenderOptions = {}): RenderResult {
+    return (this.dialectOf(file) ?? handlebarsDialect).render(this, file, phone, opts);
+  }
+
+  /** The NOTIFY event for a phone: its 3CX template's <resyncParams>/<rebootParams> event, else undefined (use the vendor's). */
+  notifyEventFor(phone: Phone, reboot = false): string | undefined {
+    return this.servingDialect(phone).notifyEvent?.(this, phone, reboot);
   }
 }

@@ -1,0 +1,45 @@
+import { opt, UsageError } from '../args';
+import type { Command } from '../context';
+import { DevServer, formatLogLine } from '../../devserver';
+
+export const serveCommand: Command = {
+  summary: 'run the dev provisioning server: phones fetch per-request rendered files (nothing written to disk)',
+  usage: 'serve [--host <address>] [--port <port>]',
+  values: ['host', 'port'],
+  async run({ args, io, workspace }) {
+    const portText = opt(args, 'port');
+    const port = portText === undefined ? undefined : Number(portText);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port: '${portText}' is not a port number`);
+    const server = new DevServer(workspace, { host: opt(args, 'host'), port });
+    server.on('request', (e) => io.out(`${formatLogLine(e)}\n`));
+    server.on('problem', (p) => io.err(`problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${p.servingLastGood ? ' (serving the last good version)' : ''}`));
+    server.on('recovered', (r) => io.err(`fixed: ${r.file}${r.phone ? ` [${r.phone}]` : ''} renders again`));
+    server.on('upload', (u) => io.out(`${u.time} ${u.ip} ${u.phone ?? u.mac} uploaded ${u.file} (${u.bytes} bytes)\n`));
+    const info = await server.start();
+    const cfg = workspace.servingBench().parsed.bench.server;
+    io.out(`Provisioning dev server listening on ${info.scheme}://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}\n`);
+    io.out(`Phones use ${info.url}\n`);
+    if (info.tls) io.out(`TLS: ${info.tls.selfSigned ? 'self-signed certificate (in memory)' : 'certificate from bench server.tls'}, SHA-256 fingerprint ${info.tls.fingerprint256}\n`);
+    if (cfg.auth) io.out(`Authentication: ${cfg.auth.type}, user '${cfg.auth.username}'${cfg.auth.type === 'basic' && !info.tls ? ' (basic over plain HTTP sends the password in clear: prefer digest or TLS)' : ''}\n`);
+    if (info.host === '0.0.0.0' || info.host === '::') {
+      if (!cfg.url) io.err('note: listening on all interfaces but bench server.url is not set: templates will tell phones to use 127.0.0.1; set server.url to the address phones reach');
+    } else if (/^127\.|^::1$|^localhost$/.test(info.host)) {
+      io.out('Listening on loopback only: phones on the LAN cannot reach it (use --host 0.0.0.0 and set server.url in bench.yaml)\n');
+    }
+    const phones = server.phoneUrls();
+    if (phones.length) io.out('\nPoint each bench phone at the server:\n');
+    for (const p of phones) {
+      io.out(`  ${p.phone.name} (${p.phone.vendor} ${p.phone.model}, ${p.phone.mac})\n    ${p.setting}\n`);
+      for (const u of p.bootUrls) io.out(`      ${u}\n`);
+    }
+    io.out('\nLog: time client-ip phone method path status bytes render-ms user-agent template. Ctrl-C stops.\n');
+    await new Promise<void>((done) => {
+      const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); done(); };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await server.stop();
+    io.out('stopped\n');
+    return 0;
+  },
+};

@@ -1,0 +1,106 @@
+// Template dialects: Handlebars (`*.hbs`, routes from the vendor profile) and 3CX (`*.ph.xml`,
+// routes from the template's own <deviceconfig filename>). The workspace asks the dialect that owns a
+// file to render and check it, and the dialect serving a phone for its routes; which dialect serves a
+// phone is the workspace's precedence rule (Workspace.servingDialect).
+import type { SchemaNode } from './bench/schema';
+import type { ParsedBench } from './bench/parse';
+import { buildContext } from './context';
+import { checkTemplateStatic } from './analysis/templateCheck';
+import { renderProgram } from './render/interpreter';
+import type { SourceMap } from './render/sourcemap';
+import type { Phone, Problem } from './types';
+import { getProfile, routePath, type RouteDef, type VendorProfile } from './vendors';
+import type { RenderResult, RequestResolution, RouteResolution, Workspace } from './workspace';
+
+export type DialectId = 'handlebars' | '3cx';
+
+export interface RenderOptions {
+  /** The route being answered; a 3CX route also names its deviceconfig. */
+  route?: RouteDef;
+  /** Which `<deviceconfig>` of a 3CX template (0-based) when no route is given (default: the phone's first). */
+  deviceconfig?: number;
+  bench?: ParsedBench;
+  /** Render despite template-level syntax errors that do not stop rendering (a 3CX {IF} without {ENDIF}), for `check`. */
+  lenient?: boolean;
+}
+
+export interface TemplateDialect {
+  readonly id: DialectId;
+  /** Whether a workspace file (under templates/) is a template of this dialect. */
+  claims(file: string): boolean;
+  /** Every file the dialect answers for a phone, in boot order; undefined when it does not serve the phone. */
+  routesFor(ws: Workspace, phone: Phone): RouteResolution[] | undefined;
+  /** Renders one of its template files for a phone. */
+  render(ws: Workspace, file: string, phone: Phone, opts: RenderOptions): RenderResult;
+  /** Problems found without rendering (syntax, unknown names), located in the file. */
+  checkStatic(ws: Workspace, file: string, schema: SchemaNode | undefined): Problem[];
+  /** A request this dialect answers (phone, route, template), or undefined to let the next dialect try. */
+  resolveRequest?(ws: Workspace, path: string, client: { userAgent?: string; ip?: string; phones: Phone[] }): RequestResolution | undefined;
+  /** The NOTIFY event the template defines for a phone it serves (3CX <resyncParams>/<rebootParams>). */
+  notifyEvent?(ws: Workspace, phone: Phone, reboot: boolean): string | undefined;
+}
+
+export const TEMPLATES_DIR = 'templates';
+
+export function emptyMap(file: string): SourceMap {
+  return { rootFile: file, segments: [], lookup: () => undefined } as unknown as SourceMap;
+}
+
+/** One vendor route for a phone: its path and the Handlebars template answering it (model folder first). */
+export function handlebarsRoute(ws: Workspace, phone: Phone, profile: VendorProfile, route: RouteDef): RouteResolution | undefined {
+  const path = routePath(profile, route, phone);
+  if (!path) return undefined;
+  const tried = [`${TEMPLATES_DIR}/${profile.id}/${phone.model}/${route.template}`, `${TEMPLATES_DIR}/${profile.id}/${route.template}`];
+  const template = tried.find((t) => ws.files.read(t) !== undefined);
+  return { phone, profile, route, path, template, tried };
+}
+
+/** Handlebars templates: `templates/<vendor>/[<model>/]<route template>.hbs`, partials beside them. */
+export const handlebarsDialect: TemplateDialect = {
+  id: 'handlebars',
+  claims: (file) => file.endsWith('.hbs'),
+
+  routesFor(ws, phone) {
+    const profile = getProfile(phone.vendor);
+    if (!profile) return undefined;
+    const out: RouteResolution[] = [];
+    for (const route of profile.routes) {
+      const r = handlebarsRoute(ws, phone, profile, route);
+      if (r) out.push(r);
+    }
+    return out;
+  },
+
+  render(ws, file, phone, opts) {
+    const profile = getProfile(phone.vendor);
+    const route = opts.route ?? handlebarsDialect.routesFor(ws, phone)?.find((r) => r.template === file)?.route;
+    const format = ws.formatFor(file, route, profile);
+    const loaded = ws.loadTemplate(file);
+    if (!loaded) return { text: '', map: emptyMap(file), issues: [], failed: true, format, route, syntaxError: { code: 'hbs-syntax', message: `template ${file} not found`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } };
+    if (!loaded.ok) return { text: '', map: emptyMap(file), issues: [], failed: true, format, route, syntaxError: loaded.error };
+    const bench = (opts.bench ?? ws.parsedBench()).bench;
+    const out = renderProgram(loaded.source, buildContext(bench, phone), {
+      escape: format.escape,
+      resolvePartial: (name, from) => {
+        const f = ws.resolvePartialFile(name, from);
+        if (!f) return undefined;
+        const p = ws.loadTemplate(f);
+        if (!p) return undefined;
+        return p.ok ? p.source : `syntax error in ${f} at line ${p.error.range.start.line + 1}: ${p.error.message}`;
+      },
+    });
+    return { ...out, format, route };
+  },
+
+  checkStatic(ws, file, schema) {
+    const loaded = ws.loadTemplate(file);
+    if (!loaded) return [];
+    if (!loaded.ok) {
+      const e = loaded.error;
+      return [{ file, range: e.range, severity: 'error', code: e.code, message: e.message,
+        related: e.related ? [{ file, range: e.related.range, message: e.related.message }] : undefined }];
+    }
+    if (ws.isPartial(file)) return [];
+    return checkTemplateStatic(ws, file, schema);
+  },
+};

@@ -1,0 +1,196 @@
+// The envelope of a 3CX phone template (`*.ph.xml`, `*.fxs.xml`): header (models, NOTIFY events, UI
+// option lists, allowed network modes), BLF type map and the device configuration bodies, each with
+// its exact offsets in the file so that rendered output maps back to the .ph.xml.
+import { LineIndex } from '../util/text';
+import type { Range } from '../types';
+import { child, children, descendants, readXml, validateXml, type XmlElement } from './xml';
+
+export interface ThreeCxModel {
+  /** The label shown in 3CX (element text). */
+  label: string;
+  /** `ua` attribute: the User-Agent prefix 3CX matches, e.g. `Yealink SIP-T57W`. */
+  ua?: string;
+  /** v20 `regex` attribute: a User-Agent regular expression with named groups `fwver` and `mac`. */
+  regex?: string;
+  start: number;
+  end: number;
+}
+
+export interface ThreeCxOption {
+  /** The label (`value` attribute) the admin picks in 3CX. */
+  label: string;
+  /** Variables the option sets (`<item name="var">value</item>`). */
+  items: Record<string, string>;
+  start: number;
+  end: number;
+}
+
+/** A UI option list (`<languages>`, `<ringtones>`, `<timezoneParams param=…>`, …): the first option is the default. */
+export interface ThreeCxOptionList {
+  /** Element name: the key a bench phone selects an option by (`vars.options.<list>`). */
+  list: string;
+  /** `param` attribute: the global `%%param::NAME%%` the selected option's `value` fills (timezone lists). */
+  param?: string;
+  options: ThreeCxOption[];
+  /** Index of the default option (first, or the one named by a `default` attribute). */
+  defaultIndex: number;
+  start: number;
+  end: number;
+}
+
+/** A variable the template declares (option items, `param=`/`variableName=` fields), with its default value. */
+export interface DeclaredVariable {
+  name: string;
+  defaultValue: string;
+  /** The option list that sets it, when it comes from one. */
+  list?: string;
+  description: string;
+  start: number;
+  end: number;
+}
+
+export interface BlfField { text: string; start: number; end: number }
+/** One `<blftype>` entry: how a BLF kind fills `%%Line%%`, `%%Type%%`, `%%Value%%`, `%%label%%` (texts may hold variables). */
+export type BlfType = Partial<Record<'Line' | 'Type' | 'Value' | 'label', BlfField>> & { kind: string; start: number; end: number };
+
+export interface DeviceConfig {
+  index: number;
+  /** File name pattern, e.g. `%%mac_address%%.cfg`. */
+  filename: string;
+  /** Offsets of the body (the CDATA content) in the .ph.xml file. */
+  bodyStart: number;
+  bodyEnd: number;
+  /** The `<deviceconfig …>` start tag. */
+  tagStart: number;
+  tagEnd: number;
+}
+
+export interface EnvelopeProblem { start: number; end: number; severity: 'error' | 'warning'; code: string; message: string }
+
+export interface ThreeCxTemplate {
+  file: string;
+  text: string;
+  index: LineIndex;
+  type: string;
+  name: string;
+  version: string;
+  models: ThreeCxModel[];
+  events: { reboot?: string; resync?: string; firmware?: string };
+  /** `<AllowedNetworkConfig>` modes enabled (value 1); empty when the element is absent. */
+  networks: string[];
+  optionLists: ThreeCxOptionList[];
+  declared: Map<string, DeclaredVariable>;
+  blfTypes: Map<string, BlfType>;
+  configs: DeviceConfig[];
+  problems: EnvelopeProblem[];
+}
+
+export type LoadedThreeCx = { ok: true; template: ThreeCxTemplate } | { ok: false; error: { range: Range; message: string; code: string }; text: string };
+
+export const THREECX_FILE = /\.(ph|fxs)\.xml$/i;
+export const isThreeCxFile = (file: string): boolean => THREECX_FILE.test(file);
+
+const trimmed = (el: XmlElement | undefined) => (el?.text ?? '').trim();
+
+export function parseEnvelope(file: string, text: string): LoadedThreeCx {
+  const index = new LineIndex(text);
+  const bad = validateXml(text);
+  if (bad) {
+    const start = { line: Math.max(0, bad.line - 1), character: Math.max(0, bad.col - 1) };
+    return { ok: false, text, error: { code: 'threecx-xml', message: `the template envelope is not well-formed XML: ${bad.message}`, range: { start, end: { line: start.line, character: start.character + 1 } } } };
+  }
+  const root = readXml(text);
+  const problems: EnvelopeProblem[] = [];
+  if (!root || root.name !== 'doc') {
+    return { ok: false, text, error: { code: 'threecx-envelope', message: `a 3CX template's root element is <doc>${root ? `, not <${root.name}>` : ''}`, range: index.range(root?.start ?? 0, root?.contentStart ?? 0) } };
+  }
+  const header = child(root, 'header');
+  if (!header) problems.push({ start: root.start, end: root.contentStart, severity: 'error', code: 'threecx-envelope', message: '<doc> has no <header>' });
+
+  const models: ThreeCxModel[] = descendants(child(header, 'models'), 'model').map((m) => ({
+    label: m.text.trim(), ua: m.attrs.ua, regex: m.attrs.regex, start: m.start, end: m.end,
+  }));
+  for (const m of models) {
+    if (!m.ua && !m.regex) problems.push({ start: m.start, end: m.end, severity: 'warning', code: 'threecx-envelope', message: `model '${m.label}' has neither a ua nor a regex attribute: it matches no phone` });
+    if (m.regex) { try { new RegExp(m.regex); } catch (e) { problems.push({ start: m.start, end: m.end, severity: 'error', code: 'threecx-envelope', message: `model regex is invalid: ${(e as Error).message}` }); } }
+  }
+  if (header && !models.length) problems.push({ start: header.start, end: header.contentStart, severity: 'warning', code: 'threecx-envelope', message: 'the header lists no <models>: the template serves no phone' });
+
+  const event = (name: string) => trimmed(child(child(header, name), 'event-name')) || undefined;
+  const events = { reboot: event('rebootParams'), resync: event('resyncParams'), firmware: event('firmwareParams') };
+
+  const networks = children(child(header, 'AllowedNetworkConfig'), 'option').filter((o) => o.text.trim() !== '0').map((o) => o.attrs.value).filter(Boolean);
+
+  // Option lists and declared variables: anywhere outside <data> and <blftype>.
+  const optionLists: ThreeCxOptionList[] = [];
+  const declared = new Map<string, DeclaredVariable>();
+  const declare = (v: DeclaredVariable) => { if (!declared.has(v.name)) declared.set(v.name, v); };
+  const walk = (el: XmlElement) => {
+    if (el.name === 'data' || el.name === 'blftype' || el.name === 'models') return;
+    const opts = children(el, 'option');
+    const withItems = opts.filter((o) => children(o, 'item').some((i) => i.attrs.name));
+    if (withItems.length) {
+      const options: ThreeCxOption[] = withItems.map((o) => {
+        const items: Record<string, string> = {};
+        for (const it of children(o, 'item')) if (it.attrs.name) items[it.attrs.name] = it.text.trim();
+        return { label: o.attrs.value ?? '', items, start: o.start, end: o.end };
+      });
+      const named = el.attrs.default !== undefined ? options.findIndex((o) => o.label === el.attrs.default) : -1;
+      const list: ThreeCxOptionList = { list: el.name, param: el.attrs.param, options, defaultIndex: named >= 0 ? named : 0, start: el.start, end: el.end };
+      optionLists.push(list);
+      const def = options[list.defaultIndex];
+      for (const o of options) for (const name of Object.keys(o.items)) {
+        declare({ name, defaultValue: def.items[name] ?? '', list: el.name, start: o.start, end: o.end,
+          description: `Set by the <${el.name}> option the phone selects (default '${def.label}'): bench \`vars.options.${el.name}\`.` });
+      }
+    } else if (el.attrs.variableName && opts.length) {
+      // <Codecspriority variableName="codec1" PayloadTypeName="payload1"><option value="G711U" payload="…">PCMU</option>
+      const first = opts[0];
+      declare({ name: el.attrs.variableName, defaultValue: first.text.trim(), start: el.start, end: el.end, description: `The first <option> of <${el.name}> ('${first.attrs.value ?? ''}').` });
+      if (el.attrs.PayloadTypeName) declare({ name: el.attrs.PayloadTypeName, defaultValue: first.attrs.payload ?? '', start: el.start, end: el.end, description: `The payload of the first <option> of <${el.name}>.` });
+    } else if (el.attrs.param && el.attrs.default !== undefined) {
+      // <vlanwanid type="int" default="256" param="vlanwanportid"/>, bools map default → item text
+      const items = children(el, 'item');
+      const hit = items.find((i) => i.attrs.value === el.attrs.default);
+      declare({ name: el.attrs.param, defaultValue: hit ? hit.text.trim() : el.attrs.default, start: el.start, end: el.end, description: `<${el.name}> field (default '${el.attrs.default}').` });
+    } else if (el.attrs.variableName) {
+      declare({ name: el.attrs.variableName, defaultValue: el.attrs.disable ?? '', start: el.start, end: el.end, description: `<${el.name}> setting.` });
+    }
+    for (const c of el.children) if (c.name !== 'option') walk(c);
+  };
+  walk(root);
+
+  const blfTypes = new Map<string, BlfType>();
+  for (const bt of descendants(root, 'blftype')) {
+    for (const k of bt.children) {
+      const entry: BlfType = { kind: k.name, start: k.start, end: k.end };
+      for (const f of k.children) {
+        if (f.name === 'Line' || f.name === 'Type' || f.name === 'Value' || f.name === 'label') {
+          entry[f.name] = { text: f.text, start: f.contentStart, end: f.contentEnd };
+        }
+      }
+      blfTypes.set(k.name, entry);
+    }
+  }
+
+  const configs: DeviceConfig[] = [];
+  for (const dc of descendants(child(root, 'data'), 'deviceconfig')) {
+    const cd = dc.cdata[0];
+    const filename = dc.attrs.filename ?? '';
+    if (!filename) problems.push({ start: dc.start, end: dc.contentStart, severity: 'error', code: 'threecx-envelope', message: '<deviceconfig> has no filename attribute' });
+    let bodyStart = dc.contentStart, bodyEnd = dc.contentEnd;
+    if (cd) { bodyStart = cd.start; bodyEnd = cd.end; } else if (/[&<]/.test(text.slice(dc.contentStart, dc.contentEnd))) {
+      problems.push({ start: dc.start, end: dc.contentStart, severity: 'warning', code: 'threecx-envelope', message: 'wrap the <deviceconfig> body in <![CDATA[ … ]]>: it is served as written, entities included' });
+    }
+    configs.push({ index: configs.length, filename, bodyStart, bodyEnd, tagStart: dc.start, tagEnd: dc.contentStart });
+  }
+  if (!configs.length) problems.push({ start: root.start, end: root.contentStart, severity: 'error', code: 'threecx-envelope', message: 'no <deviceconfig filename="…"> in <data>: the template produces no file' });
+
+  return {
+    ok: true,
+    template: {
+      file, text, index, type: trimmed(child(header, 'type')), name: trimmed(child(header, 'name')), version: trimmed(child(header, 'version')),
+      models, events, networks, optionLists, declared, blfTypes, configs, problems,
+    },
+  };
+}

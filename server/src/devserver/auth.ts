@@ -1,0 +1,94 @@
+// HTTP authentication of phones: Basic (RFC 7617) and Digest (RFC 7616: SHA-256 and MD5, qop=auth).
+// Nonces are stateless (timestamp + random + HMAC of both with a per-server secret) and expire; a replayed
+// (nonce, nc, cnonce) triple is refused. The password is only ever an input to a hash or a constant-time compare.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { computeDigest, normalizeAlgorithm, parseChallenges } from '../sip/digest';
+import type { ServerAuth } from '../core/types';
+
+export const DEFAULT_REALM = 'Provisioning Studio';
+
+export type AuthResult =
+  | { ok: true; user: string }
+  /** `failed`: credentials were given and are wrong (counts toward lockout); false for a first challenge or a stale nonce. */
+  | { ok: false; failed: boolean; challenge: string[]; reason: string };
+
+export interface AuthOptions { nonceTtlMs: number; now: () => number }
+
+const SUPPORTED = new Set(['MD5', 'SHA-256', 'MD5-sess', 'SHA-256-sess']);
+
+export class Authenticator {
+  private readonly secret = randomBytes(32);
+  private readonly opaque = randomBytes(12).toString('hex');
+  /** nonce → `nc:cnonce` values already used; bounded. */
+  private readonly used = new Map<string, Set<string>>();
+
+  constructor(private readonly opts: AuthOptions) {}
+
+  check(cfg: ServerAuth, method: string, url: string, authorization: string | undefined): AuthResult {
+    const realm = cfg.realm ?? DEFAULT_REALM;
+    const challenge = (stale = false) => this.challenge(cfg, realm, stale);
+    if (!authorization) return { ok: false, failed: false, challenge: challenge(), reason: 'no credentials (challenged)' };
+    const space = authorization.indexOf(' ');
+    const scheme = (space < 0 ? authorization : authorization.slice(0, space)).toLowerCase();
+    if (cfg.type === 'basic') {
+      if (scheme !== 'basic') return { ok: false, failed: true, challenge: challenge(), reason: `expected Basic credentials, got ${scheme.slice(0, 16)}` };
+      const decoded = Buffer.from(authorization.slice(space + 1).trim(), 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      const ok = colon >= 0 && safeEqual(decoded.slice(0, colon), cfg.username) && safeEqual(decoded.slice(colon + 1), cfg.password);
+      return ok ? { ok: true, user: cfg.username } : { ok: false, failed: true, challenge: challenge(), reason: 'wrong user name or password' };
+    }
+    if (scheme !== 'digest') return { ok: false, failed: true, challenge: challenge(), reason: `expected Digest credentials, got ${scheme.slice(0, 16)}` };
+    const p = parseChallenges(authorization)[0]?.params ?? {};
+    const fail = (reason: string): AuthResult => ({ ok: false, failed: true, challenge: challenge(), reason });
+    const alg = normalizeAlgorithm(p.algorithm);
+    if (!alg || !SUPPORTED.has(alg)) return fail(`unsupported digest algorithm ${String(p.algorithm).slice(0, 20)}`);
+    if (p.qop !== 'auth') return fail('digest without qop=auth');
+    if (!p.nonce || !p.cnonce || !p.response || !/^[0-9a-f]{8}$/i.test(p.nc ?? '')) return fail('incomplete digest credentials');
+    if (p.realm !== realm) return fail('wrong realm');
+    if (p.uri !== url) return fail('digest uri does not match the request');
+    if (p.opaque !== undefined && p.opaque !== this.opaque) return fail('wrong opaque');
+    const nonce = this.nonceState(p.nonce);
+    if (nonce === 'invalid') return fail('forged nonce');
+    const expected = computeDigest({ algorithm: alg, username: cfg.username, password: cfg.password, realm, nonce: p.nonce,
+      method, uri: p.uri, qop: 'auth', nc: p.nc, cnonce: p.cnonce }).response;
+    if (!safeEqual(p.username ?? '', cfg.username) || !safeEqual((p.response ?? '').toLowerCase(), expected)) return fail('wrong user name or password');
+    // right password: an expired nonce only needs a fresh one (not a failure)
+    if (nonce === 'expired') return { ok: false, failed: false, challenge: challenge(true), reason: 'stale nonce (challenged again)' };
+    const seen = this.used.get(p.nonce) ?? new Set<string>();
+    const use = `${p.nc}:${p.cnonce}`;
+    if (seen.has(use)) return fail('replayed digest (same nonce, nc and cnonce)');
+    if (seen.size < 10_000) seen.add(use);
+    this.used.delete(p.nonce);
+    this.used.set(p.nonce, seen);
+    if (this.used.size > 10_000) this.used.delete(this.used.keys().next().value as string);
+    return { ok: true, user: cfg.username };
+  }
+
+  /** WWW-Authenticate values: SHA-256 first (preferred), then MD5 for older phones. */
+  private challenge(cfg: ServerAuth, realm: string, stale: boolean): string[] {
+    const q = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+    if (cfg.type === 'basic') return [`Basic realm=${q(realm)}, charset="UTF-8"`];
+    const nonce = this.newNonce();
+    return ['SHA-256', 'MD5'].map((a) => `Digest realm=${q(realm)}, qop="auth", algorithm=${a}, nonce=${q(nonce)}, opaque=${q(this.opaque)}${stale ? ', stale=true' : ''}`);
+  }
+
+  newNonce(): string {
+    const body = `${this.opts.now().toString(36)}.${randomBytes(9).toString('base64url')}`;
+    return `${body}.${this.mac(body)}`;
+  }
+
+  private nonceState(nonce: string): 'valid' | 'expired' | 'invalid' {
+    const i = nonce.lastIndexOf('.');
+    if (i < 0 || !safeEqual(nonce.slice(i + 1), this.mac(nonce.slice(0, i)))) return 'invalid';
+    const t = parseInt(nonce.slice(0, nonce.indexOf('.')), 36);
+    return Number.isFinite(t) && this.opts.now() - t <= this.opts.nonceTtlMs ? 'valid' : 'expired';
+  }
+
+  private mac(s: string): string { return createHmac('sha256', this.secret).update(s).digest('base64url').slice(0, 22); }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}

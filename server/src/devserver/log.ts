@@ -1,0 +1,60 @@
+// Request log entries and events of the dev server. Nothing here holds a password: no Authorization
+// header, no query string, no request or response body, and the secret path prefix is stripped.
+import type { ParsedUserAgent } from '../core/vendors';
+
+export interface RequestLogEntry {
+  /** ISO time the request arrived. */
+  time: string;
+  ip: string;
+  method: string;
+  /** Path below the secret prefix, decoded, without the query string. */
+  path: string;
+  status: number;
+  /** Body bytes sent (0 for HEAD and 304) or received (PUT). */
+  bytes: number;
+  /** Time spent rendering (0 when a cached render was re-validated and reused). */
+  renderMs: number;
+  /** Total handling time until the response was handed to the socket. */
+  totalMs: number;
+  /** The bench phone the request was attributed to. */
+  phone?: { mac: string; name: string };
+  userAgent?: string;
+  ua?: ParsedUserAgent;
+  template?: string;
+  /** How the phone / file was found, or why the request was refused. */
+  reason?: string;
+  /** sha256 (hex) of the bytes served. */
+  hash?: string;
+  /** The last good render was served because the current template or bench is broken. */
+  stale?: boolean;
+}
+
+export interface ServerProblem {
+  /** `bench.yaml` or a template file. */
+  file: string;
+  message: string;
+  /** Phone the failing render was for. */
+  phone?: string;
+  /** The last good version keeps being served (false: nothing good to serve, the request failed). */
+  servingLastGood: boolean;
+}
+
+export interface ServerRecovered { file: string; phone?: string }
+
+export interface UploadRecord { time: string; ip: string; mac: string; phone?: string; file: string; bytes: number; body: Buffer }
+
+const CTRL = /[\x00-\x1f\x7f]/g;
+/** Printable, bounded text for the log (User-Agent, path). */
+export function clean(s: string | undefined, max = 200): string | undefined {
+  if (s === undefined) return undefined;
+  const t = s.replace(CTRL, '?');
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/** One line per request, as `serve` prints it. */
+export function formatLogLine(e: RequestLogEntry): string {
+  const who = e.phone ? e.phone.name : '-';
+  const ua = e.ua ? `${e.ua.vendor} ${e.ua.model}${e.ua.firmware ? ` ${e.ua.firmware}` : ''}` : e.userAgent ? `"${e.userAgent}"` : '-';
+  const extra = [e.template, e.stale ? 'STALE (last good)' : undefined, e.status >= 400 || !e.template ? e.reason : undefined].filter(Boolean).join(' ');
+  return `${e.time} ${e.ip} ${who} ${e.method} ${e.path} ${e.status} ${e.bytes}B ${e.renderMs.toFixed(1)}ms ${ua}${extra ? ` ${extra}` : ''}`;
+}

@@ -1,0 +1,122 @@
+// What the server sends for a resolved request: `workspace.render` output as bytes, with a strong ETag.
+// A render is reused only while its inputs are unchanged, re-validated on EVERY request: the same parsed
+// bench object (the workspace re-parses on any text change), the same template text, and for every partial
+// the template reaches, the same resolved file and text. A failing render (syntax error, render error)
+// serves the last good bytes for (template, phone) and reports the error once until it recovers.
+import { createHash } from 'node:crypto';
+import type { ParsedBench } from '../core/bench/parse';
+import type { Program } from '../core/render/parse';
+import type { RouteResolution, Workspace } from '../core/workspace';
+import type { ServerProblem, ServerRecovered } from './log';
+
+export interface Served {
+  bytes: Buffer;
+  etag: string;
+  hash: string;
+  contentType: string;
+  template: string;
+  /** The last good version (the current template or bench is broken). */
+  stale: boolean;
+  renderMs: number;
+}
+
+interface Dep { name: string; from: string; file?: string; text?: string }
+interface CacheEntry { bench: ParsedBench; text: string; deps: Dep[]; served: Served }
+
+const MAX_CACHE = 20_000;
+
+export class ServeRenderer {
+  private cache = new Map<string, CacheEntry>();
+  private lastGood = new Map<string, Served>();
+  private broken = new Map<string, string>();
+  private partialNames = new WeakMap<Program, string[]>();
+
+  constructor(private readonly ws: Workspace, private readonly report: (e: { problem: ServerProblem } | { recovered: ServerRecovered }) => void) {}
+
+  /** Bytes for a request resolved to `res`, rendered with `bench`; undefined when broken with nothing good to serve. */
+  serve(res: RouteResolution & { template: string }, bench: ParsedBench, benchStale: boolean): Served | undefined {
+    const file = res.template;
+    const key = `${file}\0${res.phone.mac}\0${res.route.path}`;
+    const hit = this.cache.get(key);
+    if (hit && this.fresh(hit, bench, file)) {
+      if (this.broken.size && this.broken.delete(`${file}\0${res.phone.mac}`)) this.report({ recovered: { file, phone: res.phone.name } });
+      return benchStale && !hit.served.stale ? { ...hit.served, stale: true } : hit.served;
+    }
+
+    const t0 = performance.now();
+    const out = this.ws.render(file, res.phone, { route: res.route, bench });
+    const renderMs = performance.now() - t0;
+    const goodKey = `${file}\0${res.phone.mac}`;
+    if (out.failed || out.syntaxError) {
+      const first = out.syntaxError
+        ? `${out.syntaxError.range.start.line + 1}:${out.syntaxError.range.start.character + 1} ${out.syntaxError.message}`
+        : out.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}: ${i.code} ${i.message}`).join('; ') || 'render failed';
+      const good = this.lastGood.get(goodKey);
+      if (this.broken.get(goodKey) !== first) {
+        this.broken.set(goodKey, first);
+        this.report({ problem: { file, message: first, phone: res.phone.name, servingLastGood: !!good } });
+      }
+      return good ? { ...good, stale: true, renderMs } : undefined;
+    }
+    if (this.broken.delete(goodKey)) this.report({ recovered: { file, phone: res.phone.name } });
+    const bytes = Buffer.from(out.text, 'utf8');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const served: Served = { bytes, hash, etag: `"${hash.slice(0, 40)}"`, contentType: out.format.contentType, template: file, stale: false, renderMs };
+    const text = this.ws.files.read(file);
+    if (text !== undefined) {
+      if (this.cache.size >= MAX_CACHE) this.cache.clear();
+      this.cache.set(key, { bench, text, deps: this.deps(file), served });
+    }
+    this.lastGood.set(goodKey, served);
+    return benchStale ? { ...served, stale: true } : served;
+  }
+
+  private fresh(e: CacheEntry, bench: ParsedBench, file: string): boolean {
+    if (e.bench !== bench || this.ws.files.read(file) !== e.text) return false;
+    for (const d of e.deps) {
+      if (this.ws.resolvePartialFile(d.name, d.from) !== d.file) return false;
+      if (d.file && this.ws.files.read(d.file) !== d.text) return false;
+    }
+    return true;
+  }
+
+  /** Every partial reachable from a template (statically: dynamic partial names are unsupported by the renderer). */
+  private deps(file: string): Dep[] {
+    const out: Dep[] = [];
+    const seen = new Set<string>();
+    const visit = (from: string, depth: number) => {
+      const loaded = this.ws.loadTemplate(from);
+      if (!loaded?.ok || depth > 32) return;
+      for (const name of this.namesIn(loaded.source.ast)) {
+        const k = `${name}\0${from}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const f = this.ws.resolvePartialFile(name, from);
+        out.push({ name, from, file: f, text: f ? this.ws.files.read(f) : undefined });
+        if (f) visit(f, depth + 1);
+      }
+    };
+    visit(file, 0);
+    return out;
+  }
+
+  private namesIn(ast: Program): string[] {
+    let names = this.partialNames.get(ast);
+    if (names) return names;
+    const set = new Set<string>();
+    const walk = (n: unknown) => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) { n.forEach(walk); return; }
+      const node = n as { type?: string; name?: { type: string; original?: string; value?: unknown } };
+      if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name) {
+        const nm = node.name.type === 'PathExpression' ? node.name.original : node.name.type === 'StringLiteral' ? String(node.name.value) : undefined;
+        if (nm && nm !== '@partial-block') set.add(nm);
+      }
+      for (const [k, v] of Object.entries(n)) if (k !== 'loc' && v && typeof v === 'object') walk(v);
+    };
+    walk(ast);
+    names = [...set];
+    this.partialNames.set(ast, names);
+    return names;
+  }
+}

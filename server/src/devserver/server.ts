@@ -1,0 +1,487 @@
+// The dev provisioning server: phones on the bench fetch per-request rendered configs over HTTP(S).
+// One DevServer over one Workspace: the CLI `serve` and the VS Code extension both construct it, call
+// start()/stop(), listen to its events ('request', 'problem', 'recovered', 'upload', 'listening', 'closed')
+// and read per-phone state. Nothing rendered is written to disk.
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import { BENCH_FILE, type ParsedBench } from '../core/bench/parse';
+import { serverUrl } from '../core/context';
+import { DiskFiles } from '../core/files';
+import type { Phone } from '../core/types';
+import { getProfile, matchRoutes, parseUserAgent } from '../core/vendors';
+import type { RouteResolution, Workspace } from '../core/workspace';
+import { Authenticator } from './auth';
+import { ClientGuard } from './guard';
+import { clean, type RequestLogEntry, type ServerProblem, type ServerRecovered, type UploadRecord } from './log';
+import { buildAllowList, normaliseIp, type AllowList } from './net';
+import { ServeRenderer, type Served } from './render';
+import { generateSelfSigned } from './selfsigned';
+import { PhoneStates, UploadStore, type FetchRecord, type PhoneState } from './state';
+import { findMount, lookupStatic, sendStatic, unsafePath } from './static';
+
+export interface DevServerLimits {
+  /** Largest accepted PUT upload (bytes). */
+  uploadBytes: number;
+  uploadsKept: number;
+  uploadsTotalBytes: number;
+  /** Unattributed 404 / failed-401 answers per client IP: burst, then refill per second; past that 429. */
+  missBurst: number;
+  missRefillPerSec: number;
+  lockoutFailures: number;
+  lockoutWindowMs: number;
+  lockoutMs: number;
+  nonceTtlMs: number;
+  /** Request log entries kept for history(). */
+  historySize: number;
+}
+
+export const DEFAULT_LIMITS: DevServerLimits = {
+  uploadBytes: 1024 * 1024, uploadsKept: 200, uploadsTotalBytes: 32 * 1024 * 1024,
+  missBurst: 30, missRefillPerSec: 1,
+  lockoutFailures: 5, lockoutWindowMs: 10 * 60_000, lockoutMs: 10 * 60_000,
+  nonceTtlMs: 5 * 60_000, historySize: 1000,
+};
+
+export interface DevServerOptions {
+  /** Override bench `server.host` / `server.port` (0 = any free port). */
+  host?: string;
+  port?: number;
+  /** Workspace folder on disk, for static folders and TLS files (default: the root of a DiskFiles workspace). */
+  root?: string;
+  limits?: Partial<DevServerLimits>;
+  /** Clock (ms), for tests. */
+  now?: () => number;
+}
+
+export interface ServerInfo {
+  /** Base URL phones use (with the secret prefix), as templates see it in `server.url`. */
+  url: string;
+  scheme: 'http' | 'https';
+  host: string;
+  port: number;
+  tls?: { selfSigned: boolean; fingerprint256: string };
+}
+
+export interface PhoneUrl {
+  phone: { mac: string; name: string; vendor: string; model: string };
+  /** The vendor's provisioning setting with this server's URL filled in. */
+  setting: string;
+  /** Full URLs of the files the phone requests at boot, in order. */
+  bootUrls: string[];
+}
+
+export interface FileFreshness { path: string; fetched: FetchRecord; currentHash?: string; stale: boolean }
+
+export interface DevServerEvents {
+  request: [RequestLogEntry];
+  problem: [ServerProblem];
+  recovered: [ServerRecovered];
+  upload: [Omit<UploadRecord, 'body'>];
+  listening: [ServerInfo];
+  closed: [];
+}
+
+const UPLOAD = /^([0-9a-f]{12})-(phone\.cfg|web\.cfg|app\.log|boot\.log|directory\.xml)$/i;
+const MAC_IN_PATH = /[0-9a-f]{12}/i;
+
+export class DevServer extends EventEmitter<DevServerEvents> {
+  private server?: Server;
+  private infoValue?: ServerInfo;
+  private readonly limits: DevServerLimits;
+  private readonly now: () => number;
+  private readonly guard: ClientGuard;
+  private readonly auth: Authenticator;
+  private readonly renderer: ServeRenderer;
+  private readonly states = new PhoneStates();
+  private readonly uploadStore: UploadStore;
+  private readonly historyBuf: RequestLogEntry[] = [];
+  private readonly ipPhone = new Map<string, string>();
+  private adjusted = new WeakMap<ParsedBench, ParsedBench>();
+  private allowFor = new WeakMap<ParsedBench, AllowList | null>();
+  private benchSeen?: ParsedBench;
+  private benchBroken = false;
+  private readonly root?: string;
+
+  constructor(readonly workspace: Workspace, private readonly options: DevServerOptions = {}) {
+    super();
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.now = options.now ?? Date.now;
+    this.guard = new ClientGuard({ ...this.limits, now: this.now });
+    this.auth = new Authenticator({ nonceTtlMs: this.limits.nonceTtlMs, now: this.now });
+    this.renderer = new ServeRenderer(workspace, (e) => ('problem' in e ? this.emit('problem', e.problem) : this.emit('recovered', e.recovered)));
+    this.uploadStore = new UploadStore(this.limits.uploadsKept, this.limits.uploadsTotalBytes);
+    this.root = options.root ?? (workspace.files instanceof DiskFiles ? workspace.files.root : undefined);
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  get running(): boolean { return !!this.server?.listening; }
+  /** Where the server listens; undefined until start() resolved. */
+  get info(): ServerInfo | undefined { return this.infoValue; }
+
+  async start(): Promise<ServerInfo> {
+    if (this.server) throw new Error('the dev server is already running');
+    const { parsed } = this.bench();
+    const s = parsed.bench.server;
+    const host = this.options.host ?? s.host ?? '127.0.0.1';
+    const port = this.options.port ?? s.port ?? 8080;
+    let tlsInfo: ServerInfo['tls'];
+    let server: Server;
+    const handler = (req: IncomingMessage, res: ServerResponse) => this.handle(req, res);
+    if (s.tls) {
+      let cert: string, key: string, selfSigned = false, fp: string;
+      if (s.tls.cert || s.tls.key) {
+        if (!s.tls.cert || !s.tls.key) throw new Error('server.tls needs both cert and key (or self_signed: true)');
+        cert = this.readRootFile(s.tls.cert, 'server.tls.cert');
+        key = this.readRootFile(s.tls.key, 'server.tls.key');
+        fp = new X509Certificate(cert).fingerprint256;
+      } else {
+        const names = ['localhost', '127.0.0.1', '::1', host, ...localAddresses()];
+        try { if (s.url) names.push(new URL(s.url).hostname.replace(/^\[|\]$/g, '')); } catch { /* reported by the bench check */ }
+        const pair = await generateSelfSigned(names.filter((n) => n !== '0.0.0.0' && n !== '::'));
+        cert = pair.cert; key = pair.key; fp = pair.fingerprint256; selfSigned = true;
+      }
+      server = createHttps({ cert, key }, handler);
+      tlsInfo = { selfSigned, fingerprint256: fp };
+    } else {
+      server = createHttp(handler);
+    }
+    server.keepAliveTimeout = 5_000;
+    server.headersTimeout = 15_000;
+    server.requestTimeout = 30_000;
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(port, host, () => { server.off('error', fail); ok(); });
+    });
+    server.on('error', () => { /* after listen: per-socket errors are handled by node */ });
+    server.on('clientError', (_e, socket) => { if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'); else socket.destroy(); });
+    this.server = server;
+    const addr = server.address() as AddressInfo;
+    const base = { host, port: addr.port, scheme: (tlsInfo ? 'https' : 'http') as 'http' | 'https', tls: tlsInfo };
+    this.infoValue = { ...base, url: serverUrl(this.adjust(parsed).bench) };
+    this.emit('listening', this.infoValue);
+    return this.infoValue;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    await new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); });
+    this.emit('closed');
+  }
+
+  // ------------------------------------------------------------------ state for the client
+
+  /** Per bench phone: last fetch, User-Agent, and per path what it last received. */
+  phoneStates(): PhoneState[] { return this.states.all(); }
+  phoneState(mac: string): PhoneState | undefined { return this.states.get(mac); }
+  /** The bytes a phone last received for a path (below the prefix, e.g. `/805e0c112233.cfg`). */
+  lastServed(mac: string, path: string): FetchRecord | undefined { return this.states.get(mac)?.files.get(path); }
+  /** Recent request log entries, oldest first. */
+  history(): RequestLogEntry[] { return [...this.historyBuf]; }
+  uploads(): UploadRecord[] { return this.uploadStore.all(); }
+
+  /** What a bench phone would receive now for a path (same resolution and render as a request). */
+  currentFile(mac: string, path: string): Served | undefined {
+    const { parsed, stale } = this.bench();
+    const phone = parsed.bench.phones.find((p) => p.mac === mac);
+    if (!phone) return undefined;
+    const res = this.workspace.resolveRequest(path.replace(/^\/+/, ''), { phones: [phone] });
+    return res.ok ? this.renderer.serve(res, this.adjust(parsed), stale) : undefined;
+  }
+
+  /** For every file a phone fetched: is what it has different from what it would get now? */
+  freshness(mac: string): FileFreshness[] {
+    const s = this.states.get(mac);
+    if (!s) return [];
+    return [...s.files.values()].map((f) => {
+      const cur = this.currentFile(mac, f.path)?.hash;
+      return { path: f.path, fetched: f, currentHash: cur, stale: cur !== f.hash };
+    });
+  }
+
+  /** For each bench phone: the setting to point it at this server, and its boot file URLs. */
+  phoneUrls(): PhoneUrl[] {
+    const { parsed } = this.bench();
+    const bench = this.adjust(parsed).bench;
+    const base = serverUrl(bench);
+    return bench.phones.map((phone) => {
+      const profile = getProfile(phone.vendor)!;
+      const routes = this.workspace.routesFor(phone).filter((r) => r.route.boot);
+      const setting = profile.provisioningHelp.replace(/https?:\/\/<dev-server>:<port>\/<prefix>/g, base).replace(/\{model\}/g, phone.model.toLowerCase());
+      return { phone: { mac: phone.mac, name: phone.name, vendor: phone.vendor, model: phone.model }, setting, bootUrls: routes.map((r) => `${base}/${r.path}`) };
+    });
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private readRootFile(file: string, what: string): string {
+    const abs = isAbsolute(file) ? file : this.root ? resolve(this.root, file) : undefined;
+    const text = abs ? readFileSync(abs, 'utf8') : this.workspace.files.read(file);
+    if (text === undefined) throw new Error(`${what}: cannot read ${file}`);
+    return text;
+  }
+
+  /** The bench to serve from (last good when the current one is broken); reports a broken bench once per edit. */
+  private bench(): { parsed: ParsedBench; stale: boolean } {
+    const sb = this.workspace.servingBench();
+    const cur = sb.stale ? this.workspace.parsedBench() : sb.parsed;
+    if (cur !== this.benchSeen) {
+      this.benchSeen = cur;
+      const errors = cur.problems.filter((p) => p.severity === 'error');
+      if (errors.length) {
+        this.benchBroken = true;
+        const message = errors.slice(0, 3).map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`).join('; ') + (errors.length > 3 ? ` (+${errors.length - 3} more)` : '');
+        this.emit('problem', { file: BENCH_FILE, message, servingLastGood: sb.stale });
+      } else if (this.benchBroken) {
+        this.benchBroken = false;
+        this.emit('recovered', { file: BENCH_FILE });
+      }
+      const allow = this.allowList(sb.parsed);
+      for (const e of allow?.errors ?? []) this.emit('problem', { file: BENCH_FILE, message: e, servingLastGood: false });
+    }
+    return sb;
+  }
+
+  private allowList(parsed: ParsedBench): AllowList | null {
+    let a = this.allowFor.get(parsed);
+    if (a === undefined) {
+      const entries = parsed.bench.server.allow;
+      a = Array.isArray(entries) ? buildAllowList(entries) : null;
+      this.allowFor.set(parsed, a);
+    }
+    return a;
+  }
+
+  /** The bench as templates see it: `server.url` follows where we really listen (CLI overrides, port 0). */
+  private adjust(parsed: ParsedBench): ParsedBench {
+    const info = this.infoValue ?? (this.server?.address() as AddressInfo | null | undefined);
+    const s = parsed.bench.server;
+    if (s.url || !info || (info.port === s.port && (this.options.host ?? s.host) === s.host)) return parsed;
+    let a = this.adjusted.get(parsed);
+    if (!a) {
+      a = { ...parsed, bench: { ...parsed.bench, server: { ...s, host: this.options.host ?? s.host, port: info.port } } };
+      this.adjusted.set(parsed, a);
+    }
+    return a;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const t0 = performance.now();
+    const ip = normaliseIp(req.socket.remoteAddress);
+    const ua = req.headers['user-agent'];
+    const e: RequestLogEntry = { time: new Date(this.now()).toISOString(), ip, method: clean(req.method, 10) ?? '?', path: '-', status: 0, bytes: 0, renderMs: 0, totalMs: 0 };
+    if (ua) { e.userAgent = clean(ua); e.ua = parseUserAgent(ua); }
+    const done = (status: number, bytes = 0, reason?: string) => {
+      e.status = status; e.bytes = bytes;
+      if (reason && !e.reason) e.reason = reason;
+      e.totalMs = performance.now() - t0;
+      this.historyBuf.push(e);
+      if (this.historyBuf.length > this.limits.historySize) this.historyBuf.shift();
+      this.emit('request', e);
+    };
+    const empty = (status: number, reason: string, headers: Record<string, string | string[] | number> = {}) => {
+      res.writeHead(status, { 'Content-Length': 0, 'Cache-Control': 'no-store', ...headers }).end();
+      done(status, 0, reason);
+    };
+    try {
+      const { parsed, stale } = this.bench();
+      const cfg = parsed.bench.server;
+      const allow = this.allowList(parsed);
+      if (allow && !allow.check(ip)) return empty(403, 'client IP not in server.allow');
+      const locked = this.guard.lockedFor(ip);
+      if (locked) return empty(403, 'locked out after repeated wrong credentials', { 'Retry-After': String(Math.ceil(locked / 1000)) });
+      const wait = this.guard.limitedFor(ip);
+      if (wait) return empty(429, 'rate limited (repeated 404/401)', { 'Retry-After': String(wait) });
+
+      // ---- path: decoded once, no query, no dot segments, no secret prefix
+      let raw = req.url ?? '/';
+      if (raw.length > 2048) return empty(414, 'URL too long');
+      if (!raw.startsWith('/')) { try { raw = new URL(raw).pathname; } catch { return this.miss(empty, ip, 400, 'malformed URL'); } }
+      const qi = raw.indexOf('?');
+      let path: string;
+      try { path = decodeURIComponent(qi < 0 ? raw : raw.slice(0, qi)).replace(/\/{2,}/g, '/'); } catch { return this.miss(empty, ip, 400, 'malformed URL encoding'); }
+      const prefix = cfg.path_prefix ? `/${String(cfg.path_prefix).replace(/^\/+|\/+$/g, '')}` : '';
+      const bad = unsafePath(path);
+      if (bad) { e.path = clean(prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path)!; return this.miss(empty, ip, 400, `refused: ${bad}`); }
+      if (prefix) {
+        if (!path.startsWith(`${prefix}/`)) { e.path = '(outside the path prefix)'; return this.miss(empty, ip, 404, 'wrong or missing path prefix'); }
+        path = path.slice(prefix.length);
+      }
+      e.path = clean(path)!;
+      const method = req.method ?? 'GET';
+      if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT') return empty(405, 'method not allowed', { Allow: 'GET, HEAD, PUT' });
+
+      // ---- authentication
+      if (cfg.auth) {
+        const r = this.auth.check(cfg.auth, method, req.url ?? '/', req.headers.authorization);
+        if (!r.ok) {
+          if (r.failed) {
+            const lockedNow = this.guard.noteAuthFailure(ip);
+            this.guard.noteMiss(ip);
+            return empty(401, lockedNow ? `${r.reason}; IP locked out` : r.reason, { 'WWW-Authenticate': r.challenge });
+          }
+          return empty(401, r.reason, { 'WWW-Authenticate': r.challenge });
+        }
+        this.guard.noteAuthSuccess(ip);
+      }
+
+      const phones = parsed.bench.phones;
+      const rel = path.slice(1);
+      if (method === 'PUT') return this.upload(req, res, e, rel, phones, empty, done);
+
+      // ---- static folders
+      const mount = findMount(cfg.static, path);
+      if (mount && this.root) {
+        const hit = lookupStatic(this.root, mount.mount, mount.rest);
+        if (hit.kind === 'forbidden') return this.miss(empty, ip, 404, `static: ${hit.reason}`);
+        if (hit.kind === 'file') {
+          const r = sendStatic(res, hit, method === 'HEAD', req.headers['if-none-match']);
+          return done(r.status, r.bytes, `static ${mount.mount.dir}`);
+        }
+      }
+
+      // ---- uploads read back (Poly fetches <mac>-directory.xml it uploaded before)
+      const up = UPLOAD.exec(rel);
+      if (up) {
+        const stored = this.uploadStore.latest(up[1].toLowerCase(), up[2].toLowerCase());
+        const phone = phones.find((p) => p.mac === up[1].toLowerCase());
+        if (stored && phone) {
+          e.phone = { mac: phone.mac, name: phone.name };
+          return this.sendBytes(req, res, e, done, { bytes: stored.body, contentType: up[2].endsWith('.xml') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8' }, 'uploaded earlier by the phone');
+        }
+      }
+
+      // ---- rendered files
+      const recentMac = this.ipPhone.get(ip);
+      const recent = recentMac ? phones.find((p) => p.mac === recentMac) : undefined;
+      const ordered = recent ? [recent, ...phones.filter((p) => p !== recent)] : phones;
+      let resolved = this.workspace.resolveRequest(rel, { userAgent: ua, ip, phones: ordered });
+      let reason = resolved.ok ? resolved.reason : resolved.reason;
+      if (!resolved.ok && resolved.reason === 'unknown MAC' && cfg.unknown_mac === 'common') {
+        const common = this.commonFor(rel, e.ua?.vendor === undefined ? undefined : e.ua, phones);
+        if (common) { resolved = { ok: true, reason: 'unknown MAC: common file (server.unknown_mac)', ...common, template: common.template! }; reason = resolved.reason; }
+      }
+      if (!resolved.ok) {
+        const attributed = this.attributable(rel, ip, phones);
+        if (attributed) e.phone = { mac: attributed.mac, name: attributed.name };
+        return attributed ? empty(404, resolved.reason) : this.miss(empty, ip, 404, resolved.reason);
+      }
+      e.template = resolved.template;
+      let phone: Phone | undefined;
+      if (/^MAC in the|^client IP/.test(reason)) phone = resolved.phone;
+      else if (recent && resolved.phone === recent) { phone = recent; reason = 'client IP seen fetching its MAC file'; }
+      if (phone && /^MAC in the/.test(reason)) this.rememberIp(ip, phone.mac);
+      e.reason = reason;
+      if (phone) e.phone = { mac: phone.mac, name: phone.name };
+      const served = this.renderer.serve(resolved, this.adjust(parsed), stale);
+      if (!served) return empty(500, `render failed for ${resolved.template} (no last good version)`);
+      e.renderMs = served.renderMs;
+      e.stale = served.stale || undefined;
+      this.sendBytes(req, res, e, done, served, reason);
+      if (phone && (e.status === 200 || e.status === 304)) {
+        this.states.record(phone, { time: e.time, ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware },
+          { path: `/${resolved.path}`, time: e.time, status: e.status, template: resolved.template, hash: served.hash, bytes: served.bytes });
+      }
+    } catch (err) {
+      if (!res.headersSent) empty(500, `internal error: ${(err as Error).message}`);
+      else res.destroy();
+    }
+  }
+
+  private sendBytes(req: IncomingMessage, res: ServerResponse, e: RequestLogEntry, done: (s: number, b?: number, r?: string) => void,
+    body: { bytes: Buffer; contentType: string; etag?: string; hash?: string }, reason: string): void {
+    const headers: Record<string, string | number> = { 'Content-Type': body.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+    if (body.etag) headers.ETag = body.etag;
+    e.hash = body.hash;
+    const inm = req.headers['if-none-match'];
+    if (body.etag && inm && (inm.trim() === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === body.etag))) {
+      res.writeHead(304, headers).end();
+      return done(304, 0, reason);
+    }
+    headers['Content-Length'] = body.bytes.length;
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') { res.end(); return done(200, 0, reason); }
+    res.end(body.bytes);
+    done(200, body.bytes.length, reason);
+  }
+
+  /** A 404/400/401 answer that counts against the client's bucket. */
+  private miss(empty: (s: number, r: string) => void, ip: string, status: number, reason: string): void {
+    this.guard.noteMiss(ip);
+    empty(status, reason);
+  }
+
+  /** A refused request still comes from a bench phone when its path holds a bench MAC or the IP is a bench phone's. */
+  private attributable(rel: string, ip: string, phones: Phone[]): Phone | undefined {
+    const m = MAC_IN_PATH.exec(rel)?.[0].toLowerCase();
+    return phones.find((p) => (m && p.mac === m) || (p.ip && p.ip === ip)) ?? (this.ipPhone.has(ip) ? phones.find((p) => p.mac === this.ipPhone.get(ip)) : undefined);
+  }
+
+  private rememberIp(ip: string, mac: string): void {
+    if (this.ipPhone.get(ip) === mac) return;
+    this.ipPhone.delete(ip);
+    this.ipPhone.set(ip, mac);
+    if (this.ipPhone.size > 1000) this.ipPhone.delete(this.ipPhone.keys().next().value as string);
+  }
+
+  /** `server.unknown_mac: common`: the vendor's file without a MAC that stands for the requested one. */
+  private commonFor(rel: string, ua: { vendor: string; model: string } | undefined, phones: Phone[]): RouteResolution | undefined {
+    const matches = matchRoutes(rel).sort((a, b) => Number(b.profile.id === ua?.vendor) - Number(a.profile.id === ua?.vendor));
+    for (const m of matches) {
+      if (!m.mac) continue;
+      const cands = phones.filter((p) => p.vendor === m.profile.id);
+      const phone = (ua?.vendor === m.profile.id ? cands.find((p) => p.model === ua.model) : undefined) ?? cands[0];
+      if (!phone) continue;
+      const routes = this.workspace.routesFor(phone).filter((r) => r.template && !/\{mac\}/i.test(r.route.path));
+      const pick = routes.find((r) => r.route.template === m.route.template) ?? routes.find((r) => r.route.fileKind === 'common');
+      if (pick) return pick;
+    }
+    return undefined;
+  }
+
+  private upload(req: IncomingMessage, res: ServerResponse, e: RequestLogEntry, rel: string, phones: Phone[],
+    empty: (s: number, r: string, h?: Record<string, string | number>) => void, done: (s: number, b?: number, r?: string) => void): void {
+    const m = UPLOAD.exec(rel);
+    const phone = m ? phones.find((p) => p.mac === m[1].toLowerCase()) : undefined;
+    if (!m || !phone) { req.resume(); return this.miss(empty, e.ip, 404, m ? 'upload for an unknown MAC' : 'not an upload path'); }
+    e.phone = { mac: phone.mac, name: phone.name };
+    const limit = this.limits.uploadBytes;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) { empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' }); req.destroy(); return; }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      if (over) return;
+      size += c.length;
+      if (size > limit) { over = true; chunks.length = 0; empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' }); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('error', () => { if (!res.headersSent) res.destroy(); });
+    req.on('end', () => {
+      if (over) return;
+      const file = m[2].toLowerCase();
+      const existed = !!this.uploadStore.latest(phone.mac, file);
+      const rec: UploadRecord = { time: e.time, ip: e.ip, mac: phone.mac, phone: phone.name, file, bytes: size, body: Buffer.concat(chunks) };
+      this.uploadStore.add(rec);
+      this.states.record(phone, { time: e.time, ip: e.ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware });
+      res.writeHead(existed ? 204 : 201, { 'Content-Length': 0, 'Cache-Control': 'no-store' }).end();
+      done(existed ? 204 : 201, size, `upload ${file}`);
+      const { body: _omit, ...meta } = rec;
+      this.emit('upload', meta);
+    });
+  }
+}
+
+function localAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((l) => l ?? []).map((a) => a.address.replace(/%.*$/, '')).filter((a) => isIP(a));
+}
