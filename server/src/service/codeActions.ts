@@ -1,0 +1,71 @@
+// Quick fixes: "did you mean" for unknown keys, data paths, helpers, partials and bench properties
+// (from the suggestions carried in diagnostic data), and inserting a missing header line.
+// A key written with {{expressions}} in it (`account.{{index}}.lable`) is fixed around them.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { ServiceContext } from './context';
+import { SOURCE, type DiagnosticData } from './validation';
+
+export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+  ctx.sync(doc);
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== SOURCE) continue;
+    const data = (d.data ?? {}) as DiagnosticData;
+    const targetUri = data.target?.uri ?? doc.uri;
+    const targetRange = data.target?.range ?? d.range;
+    const targetText = textOf(ctx, doc, targetUri, targetRange);
+    if (d.code === 'missing-header') {
+      const header = data.suggestions?.[0];
+      if (!header) continue;
+      const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
+      const replace = /^#!\s*version/i.test(first);
+      const edit: TextEdit = replace
+        ? { range: { start: { line: 0, character: 0 }, end: { line: 0, character: first.length } }, newText: header }
+        : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${header}\n` };
+      out.push({ title: replace ? `Replace the first line with '${header}'` : `Insert '${header}' as the first line`, kind: CodeActionKind.QuickFix,
+        diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: [edit] } } });
+      continue;
+    }
+    (data.suggestions ?? []).slice(0, 3).forEach((s, i) => {
+      if (targetText === undefined) return;
+      const newText = fixText(targetText, data.actual, s);
+      if (newText === undefined || newText === targetText) return;
+      out.push({ title: `Change to '${s}'`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0,
+        edit: { changes: { [targetUri]: [{ range: targetRange, newText }] } } });
+    });
+  }
+  return out;
+}
+
+function textOf(ctx: ServiceContext, doc: TextDocument, uri: string, range: Range): string | undefined {
+  if (uri === doc.uri) return doc.getText(range);
+  const text = ctx.files.read(ctx.pathOf(uri));
+  if (text === undefined) return undefined;
+  const lines = text.split('\n');
+  const at = (p: Range['start']) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(at(range.start), at(range.end));
+}
+
+/**
+ * The template text that renders `suggestion` where `template` rendered `actual`. Without expressions
+ * it is the suggestion; with expressions, the edit must fall in the literal text before the first or
+ * after the last expression (else undefined: no safe fix).
+ */
+export function fixText(template: string, actual: string | undefined, suggestion: string): string | undefined {
+  if (!template.includes('{{')) return suggestion;
+  if (actual === undefined) return undefined;
+  let a = 0;
+  while (a < actual.length && a < suggestion.length && actual[a] === suggestion[a]) a++;
+  let b = 0;
+  while (b < actual.length - a && b < suggestion.length - a && actual[actual.length - 1 - b] === suggestion[suggestion.length - 1 - b]) b++;
+  const head = template.indexOf('{{');
+  const tail = template.length - (template.lastIndexOf('}}') + 2);
+  const replacement = suggestion.slice(a, suggestion.length - b);
+  if (actual.length - b <= head) return template.slice(0, a) + replacement + template.slice(actual.length - b);
+  if (a >= actual.length - tail) {
+    const start = template.length - (actual.length - a);
+    return template.slice(0, start) + replacement + template.slice(template.length - b);
+  }
+  return undefined;
+}

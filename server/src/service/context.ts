@@ -1,0 +1,242 @@
+// The state the language service features share: the workspace over unsaved buffers, URI ↔ path
+// mapping, document kinds, last good ASTs, the context schema and the base scope of partials.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import { contextSchema } from '../core/analysis/contextSchema';
+import { exprSchema, rootScope, type StaticScope } from '../core/analysis/scope';
+import { BENCH_FILE, type ParsedBench } from '../core/bench/parse';
+import type { SchemaNode } from '../core/bench/schema';
+import { getCatalog } from '../core/catalog/catalogs';
+import type { KeyCatalog } from '../core/catalog/types';
+import type { OverlayFiles } from '../core/files';
+import { parseTemplate } from '../core/render/parse';
+import type { Phone } from '../core/types';
+import { getProfile, type RouteDef } from '../core/vendors';
+import type { OutputFormatId } from '../core/catalog/output';
+import { Workspace, type RouteResolution } from '../core/workspace';
+import { enclosingAt, partialCallFrame, partialCallScope, partialName, walkAst, type ConcreteFrame, type Enclosing, type Program } from './ast';
+
+export type DocKind = 'template' | 'partial' | 'bench' | 'other';
+
+export interface DocInfo {
+  uri: string;
+  /** Workspace-relative path (a synthetic one for documents outside the workspace). */
+  path: string;
+  kind: DocKind;
+  vendor?: string;
+  xml: boolean;
+}
+
+export interface ServiceSettings {
+  /** Phone (name or MAC) whose data hover and navigation show; default: the first phone a template serves. */
+  phone?: string;
+}
+
+interface PartialBase { scope: StaticScope; frame: ConcreteFrame; caller?: string }
+
+export class ServiceContext {
+  readonly ws: Workspace;
+  settings: ServiceSettings = {};
+  private lastGood = new Map<string, Program>();
+  private schemaCache = new WeakMap<ParsedBench, SchemaNode>();
+  private partialBases = new Map<string, PartialBase>();
+  /** Bumped whenever a buffer's text changes; caches keyed on the whole workspace check it. */
+  generation = 0;
+  private baseGeneration = -1;
+  private filesEpoch = 0;
+  private servedCache?: { bench: ParsedBench; epoch: number; all: Map<string, RouteResolution[]> };
+
+  constructor(readonly rootUri: string, readonly files: OverlayFiles) {
+    this.ws = new Workspace(files);
+  }
+
+  // ---- documents ----
+  pathOf(uri: string): string {
+    const root = this.rootUri.replace(/\/+$/, '');
+    if (uri.startsWith(root + '/')) {
+      try { return decodeURIComponent(uri.slice(root.length + 1)); } catch { return uri.slice(root.length + 1); }
+    }
+    return `.external/${uri.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+  }
+
+  uriOf(path: string): string {
+    return `${this.rootUri.replace(/\/+$/, '')}/${path.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  info(doc: TextDocument | string): DocInfo {
+    const uri = typeof doc === 'string' ? doc : doc.uri;
+    const path = this.pathOf(uri);
+    const isBench = path === BENCH_FILE || uri.endsWith(`/${BENCH_FILE}`);
+    const isHbs = path.endsWith('.hbs');
+    const kind: DocKind = isBench ? 'bench' : !isHbs ? 'other' : this.ws.isPartial(path) ? 'partial' : 'template';
+    return { uri, path, kind, vendor: isHbs ? this.ws.vendorOf(path) : undefined, xml: /\.xml\.hbs$/.test(path) };
+  }
+
+  /** Puts the document's text in the overlay (every feature calls it: the buffer, not the disk, is the truth). */
+  sync(doc: TextDocument): DocInfo {
+    const info = this.info(doc);
+    const text = doc.getText();
+    const prev = this.files.overlay.get(info.path);
+    if (prev !== text) {
+      if (prev === undefined) this.filesEpoch++;
+      this.files.overlay.set(info.path, text);
+      this.generation++;
+    }
+    return info;
+  }
+
+  close(uri: string): void {
+    const path = this.pathOf(uri);
+    if (this.files.overlay.delete(path)) { this.generation++; this.filesEpoch++; }
+    this.lastGood.delete(path);
+  }
+
+  /** The document's AST: the current one when it parses, else the last good one. */
+  ast(doc: TextDocument): Program | undefined {
+    const info = this.sync(doc);
+    const loaded = this.ws.loadTemplate(info.path);
+    if (loaded?.ok) { this.lastGood.set(info.path, loaded.source.ast); return loaded.source.ast; }
+    return this.lastGood.get(info.path);
+  }
+
+  /**
+   * An AST for a position in a document being edited: the current one; else the text with the mustache
+   * at the cursor blanked out (positions kept); else that plus closing tags for open blocks; else the
+   * last good AST.
+   */
+  astAt(doc: TextDocument, offset: number, mustacheStart?: number): Program | undefined {
+    const info = this.sync(doc);
+    const loaded = this.ws.loadTemplate(info.path);
+    if (loaded?.ok) { this.lastGood.set(info.path, loaded.source.ast); return loaded.source.ast; }
+    const text = doc.getText();
+    let repaired = text;
+    if (mustacheStart !== undefined) {
+      let end = text.indexOf('\n', offset);
+      if (end < 0) end = text.length;
+      const close = text.indexOf('}}', offset);
+      if (close >= 0 && close < end) end = close + 2;
+      repaired = text.slice(0, mustacheStart) + text.slice(mustacheStart, end).replace(/[^\n]/g, ' ') + text.slice(end);
+      const r = parseTemplate(repaired);
+      if (r.ast) return r.ast;
+    }
+    const closes = openBlocks(repaired).reverse().map((n) => `{{/${n}}}`).join('');
+    if (closes) {
+      const r = parseTemplate(repaired + closes);
+      if (r.ast) return r.ast;
+    }
+    return this.lastGood.get(info.path);
+  }
+
+  // ---- bench and schema ----
+  bench(): ParsedBench { return this.ws.servingBench().parsed; }
+
+  schema(): SchemaNode {
+    const b = this.bench();
+    let s = this.schemaCache.get(b);
+    if (!s) { s = contextSchema(b.bench); this.schemaCache.set(b, s); }
+    return s;
+  }
+
+  /** Phones and routes a template serves, from the serving (last good) bench. */
+  served(path: string): RouteResolution[] {
+    const bench = this.bench();
+    if (this.servedCache?.bench !== bench || this.servedCache.epoch !== this.filesEpoch) {
+      // Which template answers each route depends on the bench and on which files exist, not on their text.
+      const all = new Map<string, RouteResolution[]>();
+      for (const p of bench.bench.phones) for (const r of this.ws.routesFor(p)) if (r.template) all.set(r.template, [...(all.get(r.template) ?? []), r]);
+      this.servedCache = { bench, epoch: this.filesEpoch, all };
+    }
+    return this.servedCache.all.get(path) ?? [];
+  }
+
+  /** Call when files may have been created or deleted (watched-file events). */
+  filesChanged(): void { this.filesEpoch++; }
+
+  /**
+   * What to render a template with when no phone serves it (a template outside the vendor's routes):
+   * the first phone of its vendor, with the vendor format of a route of the same file type.
+   */
+  fallbackServe(path: string): { phone: Phone; route?: RouteDef } | undefined {
+    const vendor = this.ws.vendorOf(path);
+    const phone = vendor ? this.bench().bench.phones.find((p) => p.vendor === vendor) : undefined;
+    if (!phone) return undefined;
+    const ext = path.replace(/^.*?(\.[a-z]+\.hbs)$/, '$1');
+    const like = getProfile(phone.vendor)?.routes.find((r) => r.template.endsWith(ext));
+    return { phone, route: like ? ({ ...like, template: path, fileKind: undefined } as unknown as RouteDef) : undefined };
+  }
+
+  /** The phone whose data hover/definition show for a template: the selected one if it serves it, else the first served. */
+  phoneFor(path: string): Phone | undefined {
+    const phones = this.bench().bench.phones;
+    const selected = this.settings.phone ? this.ws.findPhone(this.settings.phone, phones) : undefined;
+    const root = this.ws.isPartial(path) ? this.partialBase(path).caller ?? path : path;
+    const served = this.served(root).map((r) => r.phone);
+    if (selected && (served.includes(selected) || !served.length)) return selected;
+    return served[0] ?? this.fallbackServe(root)?.phone ?? phones[0];
+  }
+
+  catalogFor(path: string): { catalog: KeyCatalog; format: OutputFormatId } | undefined {
+    const vendor = this.ws.vendorOf(path);
+    const profile = vendor ? getProfile(vendor) : undefined;
+    if (!profile) return undefined;
+    const base = path.split('/').pop()!;
+    const route = profile.routes.find((r) => r.template === base) ?? profile.routes.find((r) => r.template.split('.').slice(1).join('.') === base.split('.').slice(1).join('.'));
+    const format = route?.format ?? (/\.xml\.hbs$/.test(path) ? Object.keys(profile.formats).find((f) => f !== 'xml' && f.endsWith('xml')) : Object.keys(profile.formats).find((f) => !f.endsWith('xml')));
+    const catalog = getCatalog(vendor!);
+    if (!catalog || !format || format === 'xml' || format === 'text') return undefined;
+    return { catalog, format: format as OutputFormatId };
+  }
+
+  // ---- scopes ----
+  /** Base scope and frame of a document: the root context, or for a partial the scope of its first call. */
+  partialBase(path: string, depth = 0): PartialBase {
+    const root: PartialBase = { scope: rootScope(this.schema()), frame: { ctx: [], params: new Map() } };
+    if (!this.ws.isPartial(path) || depth > 4) return root;
+    if (this.baseGeneration !== this.generation) { this.partialBases.clear(); this.baseGeneration = this.generation; }
+    const hit = this.partialBases.get(path);
+    if (hit) return hit;
+    let found: PartialBase = { scope: { ...root.scope, ctx: undefined }, frame: { ctx: undefined, params: new Map() } };
+    const files = this.ws.templateFiles().sort((a, b) => Number(this.ws.isPartial(a)) - Number(this.ws.isPartial(b)));
+    outer: for (const f of files) {
+      if (f === path) continue;
+      const lt = this.ws.loadTemplate(f);
+      if (!lt?.ok) continue;
+      let call: hbs.AST.PartialStatement | undefined;
+      walkAst(lt.source.ast, (n) => {
+        if (!call && (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement')) {
+          const name = partialName(n as hbs.AST.PartialStatement);
+          if (name && this.ws.resolvePartialFile(name, f) === path) call = n as hbs.AST.PartialStatement;
+        }
+      });
+      if (!call) continue;
+      const base = this.partialBase(f, depth + 1);
+      const pos = { line: call.loc.start.line - 1, character: call.loc.start.column };
+      const enc = enclosingAt(lt.source.ast, pos, base.scope, base.frame);
+      found = { scope: partialCallScope(call, enc.scope, exprSchema), frame: partialCallFrame(call, enc.frame, base.frame), caller: base.caller ?? f };
+      break outer;
+    }
+    this.partialBases.set(path, found);
+    return found;
+  }
+
+  /** Scope and concrete frame at a position. */
+  enclosing(doc: TextDocument, ast: Program, pos: Position): Enclosing {
+    const base = this.partialBase(this.info(doc).path);
+    return enclosingAt(ast, pos, base.scope, base.frame);
+  }
+}
+
+/** Names of blocks opened and not closed, outermost first (a cheap scan for repairs and `{{/` completion). */
+export function openBlocks(text: string): string[] {
+  const stack: string[] = [];
+  const re = /\{\{~?\s*([#^/])\s*(?:\*|>)?\s*([^\s}~]+)[^}]*\}\}|\{\{~?\s*else\b/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (!m[1]) continue;
+    if (m[1] === '/') {
+      const i = stack.lastIndexOf(m[2]);
+      if (i >= 0) stack.length = i;
+    } else if (!(m[1] === '^' && !m[2])) stack.push(m[2]);
+  }
+  return stack;
+}

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { at, service } from './helpers';
+
+const ls = service();
+const hover = (src: string, path?: string) => {
+  const { doc, pos } = at(src, path);
+  try { return (ls.doHover(doc, pos)?.contents as MarkupContent | undefined)?.value ?? ''; } finally { ls.closeDocument(doc.uri); }
+};
+
+test('a vendor key: description, type, range or values, default', () => {
+  const v = hover('account.1.ena|ble = 1');
+  assert.match(v, /account\.1\.enable/);
+  assert.match(v, /bool/);
+  const t = hover('account.1.sip_server.1.transport_ty|pe = 0');
+  assert.match(t, /enum|int/);
+});
+
+test('a data path: type, description and the value for the selected phone; passwords masked', () => {
+  const v = hover('{{pbx.ho|st}}');
+  assert.match(v, /`pbx\.host`: `string`/);
+  assert.match(v, /pbx\.test/);
+  const l = hover('{{#each lines}}{{exten|sion}}{{/each}}');
+  assert.match(l, /lines\.0\.extension/);
+  assert.match(l, /`100`/);
+  assert.match(hover('{{#each lines}}{{pass|word}}{{/each}}'), /••••/);
+  ls.configure({ phone: 'alice' });
+  assert.match(hover('{{phone.na|me}}'), /`alice`/);
+  ls.configure({ phone: undefined });
+});
+
+test('a helper shows its signature and description; a partial its file', () => {
+  assert.match(hover('{{def|ault a b}}'), /\{\{default value fallback/);
+  assert.match(hover('{{> acc|ount}}'), /templates\/yealink\/partials\/account\.cfg\.hbs/);
+});
+
+test('inside a partial: the data of its call site', () => {
+  assert.match(hover('{{exten|sion}}', 'templates/yealink/partials/account.cfg.hbs'), /`100`/);
+});
