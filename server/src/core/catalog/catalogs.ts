@@ -116,7 +116,15 @@ const MAX_RUNS = 8;
 
 function find(c: CompiledCatalog, key: string, loose: boolean): LooseKeyMatch | undefined {
   const ex = c.exact.get(key);
-  if (ex) return { def: ex.def, indices: {}, pattern: ex.pattern };
+  if (ex && ex.via === 'key') return { def: ex.def, indices: {}, pattern: ex.pattern };
+  // An exact alias (Grandstream `account.1.enable` for P271) yields to a key pattern of the same name
+  // (`account.{account}.enable`): the name form is read with the name form's values (Yes/No, UDP/TCP).
+  const named = findPattern(c, key, loose);
+  if (ex && (!named || named.outOfRange)) return { def: ex.def, indices: {}, pattern: ex.pattern };
+  return named;
+}
+
+function findPattern(c: CompiledCatalog, key: string, loose: boolean): LooseKeyMatch | undefined {
   const state: { fallback?: LooseKeyMatch } = {};
   // Digit runs of the key: [start, end) pairs.
   const runs: number[] = [];
