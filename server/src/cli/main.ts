@@ -7,6 +7,7 @@ import { renderCommand } from './commands/render';
 import { routesCommand } from './commands/routes';
 import { serveCommand } from './commands/serve';
 import { notifyCommand } from './commands/notify';
+import { convertCommand } from './commands/convert';
 
 export const COMMANDS: Record<string, Command> = {
   render: renderCommand,
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, Command> = {
   catalog: catalogCommand,
   serve: serveCommand,
   notify: notifyCommand,
+  convert: convertCommand,
 };
 
 const GLOBAL_VALUES = ['workspace'];

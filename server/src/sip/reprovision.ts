@@ -12,8 +12,8 @@ export interface ReprovisionOptions {
   lastSeenIp?: (phone: Phone) => string | undefined;
   local?: { host?: string; port?: number };
   transport?: 'udp' | 'tcp';
-  /** Event override, e.g. a 3CX template's own resync event. */
-  event?: string;
+  /** Event override, e.g. a 3CX template's own resync event; per phone when a function (undefined: the vendor's event). */
+  event?: string | ((phone: Phone, reboot: boolean) => string | undefined);
   timers?: NotifyRequest['timers'];
 }
 
@@ -41,7 +41,7 @@ export function planNotify(phone: Phone, opts: ReprovisionOptions = {}): Planned
   const line = phone.lines[0];
   const request: NotifyRequest = {
     target: { host: where.host, port: where.port, transport: opts.transport ?? 'udp' },
-    event: opts.event ?? (opts.reboot ? profile.notify.reboot : profile.notify.resync),
+    event: (typeof opts.event === 'function' ? opts.event(phone, !!opts.reboot) : opts.event) ?? (opts.reboot ? profile.notify.reboot : profile.notify.resync),
     user: line?.extension || undefined,
     credentials: line?.password ? { username: String(line.auth_id || line.extension), password: String(line.password) } : undefined,
     local: opts.local,

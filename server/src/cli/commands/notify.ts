@@ -26,7 +26,9 @@ export const notifyCommand: Command = {
       return p;
     });
     if (!phones.length) { io.err('error: the bench has no phones'); return 1; }
-    const outcomes = await reprovision(phones, { reboot: args.options.has('reboot'), to, transport, local, timers: t1 ? { t1: Number(t1) } : undefined }, (o) => {
+    // a phone served by a 3CX template gets the template's <resyncParams>/<rebootParams> event
+    const event = (p: typeof phones[number], reboot: boolean) => ws.notifyEventFor(p, reboot);
+    const outcomes = await reprovision(phones, { reboot: args.options.has('reboot'), to, transport, local, event, timers: t1 ? { t1: Number(t1) } : undefined }, (o) => {
       const mark = o.result.status === 'accepted' ? 'ok  ' : 'FAIL';
       io.out(`${mark} ${o.phone.name} (${o.phone.mac})${o.target ? ` → ${o.target}` : ''}${o.event ? ` [${o.event}]` : ''}: ${o.result.message}\n`);
     });

@@ -1,0 +1,254 @@
+// Converts a 3CX deviceconfig body to an equivalent Handlebars template over the standard render
+// context. Variables become the Handlebars expressions variables.ts pairs with each value; `{IF}`
+// blocks become `{{#if}}` on lines of their own (standalone, so the output bytes are the same); runs
+// of `{IF blfN}` units that differ only in N become one `{{#each (range a b) as |n|}}` loop.
+// The CLI proves the equivalence by rendering both for every bench phone the template serves.
+import { escapeXml } from '../render/interpreter';
+import type { BodyNode, Condition, IfBlock, TextLine, VarRef } from './body';
+import { varRefs } from './body';
+import type { ThreeCxTemplate } from './envelope';
+import { modelOfUa } from './match';
+import { DEFAULT_NETWORK } from './render';
+import { builtinHbs, hbsString, KEY_KINDS, KEY_N_RE, keyFieldFallbackHbs, keyHbs, paramDefaultHbs, PER_KEY, provlink } from './variables';
+
+export interface ConvertOptions {
+  escape: 'xml' | 'none';
+  /** The bench's server URL: PROVLINK.HOST/PORT/PATH/PROTOCOL have no Handlebars equivalent and are inlined. */
+  serverUrl: string;
+}
+
+export interface ConvertResult { text: string; notes: string[]; loops: number }
+
+interface Cx {
+  tpl: ThreeCxTemplate;
+  opts: ConvertOptions;
+  notes: Set<string>;
+  /** '' at the top level, '@root.' inside loops and key scopes. */
+  root: string;
+  /** Inside `{IF blfN}`: the Handlebars name of the key and the kinds the block admits. */
+  key?: string;
+  /** Inside a rolled loop: N of the first unit (literal N → `{{n}}`). */
+  loopN?: number;
+  loops: { n: number };
+}
+
+const MAX_UNIT = 16;
+const PROVLINK_PART = /^PROVLINK(?:LOCAL)?\.(PROTOCOL|HOST|PORT|PATH)$/;
+
+/** Literal template text: `{{` escaped so Handlebars copies it. */
+const lit = (s: string) => s.replace(/\{\{/g, '\\{{');
+const mustache = (expr: string) => (expr.startsWith('(') && expr.endsWith(')') ? `{{${expr.slice(1, -1)}}}` : expr === '' ? '' : `{{${expr}}}`);
+
+/** A constant value as Handlebars output: escaped the way a value is, then copied literally. */
+function constant(v: string, cx: Cx): string {
+  return lit(cx.opts.escape === 'xml' ? escapeXml(v) : v);
+}
+
+function tokenRe(n: number): RegExp { return new RegExp(`(?<![0-9])${n}(?![0-9])`, 'g'); }
+
+function literal(text: string, cx: Cx): string {
+  if (cx.loopN === undefined) return lit(text);
+  return text.split(tokenRe(cx.loopN)).map(lit).join('{{n}}');
+}
+
+/** Handlebars for the key with number `n` (a number, or the loop's `n`). */
+function keyLookup(n: number, cx: Cx): string {
+  return cx.loopN !== undefined && n === cx.loopN ? `(lookup @root.keys (sub n 1))` : `(lookup ${cx.root}keys ${n - 1})`;
+}
+
+/** An expression for a variable usable in a condition, or undefined when it has none (option lists). */
+function varExpr(name: string, cx: Cx): string | undefined {
+  const R = cx.root;
+  if (PER_KEY.has(name)) return cx.key ? keyHbs(name, cx.key) || '""' : '""';
+  const kn = KEY_N_RE.exec(name);
+  if (kn) {
+    const k = keyLookup(Number(kn[2]), cx);
+    return kn[1] === 'blf' ? `(lookup ${k} "value")` : kn[1] === 'blffirstname' ? `(default (lookup ${k} "label") (lookup ${k} "value"))` : '""';
+  }
+  if (name.startsWith('param::')) {
+    const p = name.slice(7);
+    if (cx.tpl.optionLists.some((l) => l.param === p)) return undefined;
+    const d = paramDefaultHbs(p, R);
+    return d ? `(default ${R}vars.param.${p} ${d})` : `${R}vars.param.${p}`;
+  }
+  const pl = PROVLINK_PART.exec(name);
+  if (pl) { cx.notes.add(`%%${name}%% has no Handlebars equivalent: inlined from the bench's server url (${cx.opts.serverUrl}); update it if the server moves`); return hbsString(provlink(cx.opts.serverUrl)[pl[1] as 'HOST']); }
+  const b = builtinHbs(name, R);
+  if (b !== undefined) return b;
+  const d = cx.tpl.declared.get(name);
+  const path = /^[A-Za-z_]\w*$/.test(name) ? `${R}vars.threecx.${name}` : `${R}vars.threecx.[${name}]`;
+  if (d?.list) {
+    const list = cx.tpl.optionLists.find((l) => l.list === d.list)!;
+    const distinct = new Set(list.options.map((o) => (Object.prototype.hasOwnProperty.call(o.items, name) ? o.items[name] : d.defaultValue)));
+    if (distinct.size > 1) return undefined;
+  }
+  if (d) return `(default ${path} ${hbsString(d.defaultValue)})`;
+  cx.notes.add(`%%${name}%% is not a known variable: converted to ${path.replace(/^@root\./, '')}`);
+  return path;
+}
+
+/** Handlebars output for `%%name%%`. */
+function varOut(name: string, cx: Cx): string {
+  const R = cx.root;
+  if (cx.key && (name === 'Type' || name === 'Value' || name === 'label' || name === 'Line')) return keyField(name, cx);
+  const pl = PROVLINK_PART.exec(name);
+  if (pl) { varExpr(name, cx); return constant(provlink(cx.opts.serverUrl)[pl[1] as 'HOST'], cx); }
+  const e = varExpr(name, cx);
+  if (e !== undefined) return e === '""' ? '' : mustache(e);
+  // option-list values: a chain on the phone's selection, the override first
+  if (name.startsWith('param::')) {
+    const p = name.slice(7);
+    const list = cx.tpl.optionLists.find((l) => l.param === p)!;
+    const def = list.options[list.defaultIndex];
+    const branches = list.options.filter((o) => o !== def).map((o) => `{{else if (eq ${R}vars.options.${list.list} ${hbsString(o.label)})}}${constant(o.label, cx)}`);
+    return `{{#if ${R}vars.param.${p}}}{{${R}vars.param.${p}}}${branches.join('')}{{else}}${constant(def.label, cx)}{{/if}}`;
+  }
+  const d = cx.tpl.declared.get(name)!;
+  const list = cx.tpl.optionLists.find((l) => l.list === d.list)!;
+  const value = (o: (typeof list.options)[number]) => (Object.prototype.hasOwnProperty.call(o.items, name) ? o.items[name] : d.defaultValue);
+  const branches = list.options.filter((o) => value(o) !== d.defaultValue).map((o) => `{{else if (eq ${R}vars.options.${list.list} ${hbsString(o.label)})}}${constant(value(o), cx)}`);
+  return `{{#if ${R}vars.threecx.${name}}}{{${R}vars.threecx.${name}}}${branches.join('')}{{else}}${constant(d.defaultValue, cx)}{{/if}}`;
+}
+
+/** `%%Type%%`/`%%Value%%`/`%%label%%`/`%%Line%%` inside a key scope: the blftype field per key kind. */
+function keyField(field: 'Type' | 'Value' | 'label' | 'Line', cx: Cx): string {
+  const k = cx.key!;
+  const kinds = (Object.keys(KEY_KINDS) as (keyof typeof KEY_KINDS)[]).filter((t) => cx.tpl.blfTypes.has(KEY_KINDS[t]));
+  const per = kinds.map((t) => {
+    const f = cx.tpl.blfTypes.get(KEY_KINDS[t])![field];
+    if (!f) return { t, out: mustache(keyFieldFallbackHbs(field, k)) };
+    // The expansion is one value: its literal parts are escaped like a value.
+    let out = '';
+    let last = 0;
+    for (const r of varRefs(f.text, 0)) {
+      out += constant(f.text.slice(last, r.start), cx) + (r.name === field ? '' : varOut(r.name, { ...cx }));
+      last = r.end;
+    }
+    return { t, out: out + constant(f.text.slice(last), cx) };
+  });
+  // group the kinds by output; the largest group is the {{else}}
+  const groups = new Map<string, string[]>();
+  for (const p of per) groups.set(p.out, [...(groups.get(p.out) ?? []), p.t]);
+  if (groups.size <= 1) return per[0]?.out ?? '';
+  const ordered = [...groups].sort((a, b) => a[1].length - b[1].length);
+  const [elseOut] = ordered.pop()!;
+  const test = (ts: string[]) => (ts.length === 1 ? `(eq ${k}.type ${hbsString(ts[0])})` : `(or ${ts.map((t) => `(eq ${k}.type ${hbsString(t)})`).join(' ')})`);
+  return `${ordered.map(([out, ts], i) => `{{${i ? 'else if' : '#if'} ${test(ts)}}}${out}`).join('')}{{else}}${elseOut}{{/if}}`;
+}
+
+function condExpr(c: Condition, cx: Cx): string {
+  const R = cx.root;
+  const anyOf = (xs: string[]) => (xs.length === 0 ? 'false' : xs.length === 1 ? xs[0] : `(or ${xs.join(' ')})`);
+  switch (c.kind) {
+    case 'ua': {
+      const ids = new Set<string>();
+      for (const v of c.values) {
+        const m = cx.tpl.models.find((mm) => (mm.ua ?? mm.label).toLowerCase() === v.toLowerCase());
+        const hit = modelOfUa(m?.ua ?? v);
+        if (hit) ids.add(hit.model.id); else cx.notes.add(`{IF ua=…}: '${v}' names no model of a vendor profile; it never matches a bench phone`);
+      }
+      return anyOf([...ids].map((id) => `(eq ${R}model.id ${hbsString(id)})`));
+    }
+    case 'network': return anyOf(c.values.map((v) => `(eq (default ${R}vars.network ${hbsString(DEFAULT_NETWORK)}) ${hbsString(v)})`));
+    case 'var': {
+      const e = varExpr(c.name, cx);
+      if (e === undefined) { cx.notes.add(`{IF ${c.name}…}: an option-list variable in a condition has no Handlebars equivalent; converted to false`); return 'false'; }
+      return c.values ? anyOf(c.values.map((v) => `(eq ${e} ${hbsString(v)})`)) : e;
+    }
+    case 'blf': return 'false'; // handled by blfBlock
+  }
+}
+
+const lineEnd = (tpl: ThreeCxTemplate, start: number, end: number) => /\r?\n$/.exec(tpl.text.slice(start, end))?.[0] ?? '';
+
+function blfBlock(b: IfBlock & { cond: { kind: 'blf'; n: number } }, cx: Cx): string {
+  const tpl = cx.tpl;
+  const nl = lineEnd(tpl, b.start, b.end);
+  const kinds = (Object.keys(KEY_KINDS) as (keyof typeof KEY_KINDS)[]).filter((t) => tpl.blfTypes.has(KEY_KINDS[t]));
+  const inner: Cx = { ...cx, root: '@root.', key: 'key' };
+  const thenOut = nodes(b.then, inner);
+  const elseOut = b.else ? nodes(b.else, { ...cx, root: '@root.' }) : '';
+  const elseNl = b.elseTag ? lineEnd(tpl, b.elseTag.lineStart, b.elseTag.lineEnd) : nl;
+  const endNl = b.endTag ? lineEnd(tpl, b.endTag.lineStart, b.endTag.lineEnd) : nl;
+  let body: string;
+  if (kinds.length === 3) body = thenOut;
+  else {
+    const test = kinds.length ? (kinds.length === 1 ? `(eq key.type ${hbsString(kinds[0])})` : `(or ${kinds.map((t) => `(eq key.type ${hbsString(t)})`).join(' ')})`) : 'false';
+    body = `{{#if ${test}}}${nl}${thenOut}${b.else ? `{{else}}${elseNl}${elseOut}` : ''}{{/if}}${endNl}`;
+  }
+  return `{{#with ${keyLookup(b.cond.n, cx)} as |key|}}${nl}${body}${b.else ? `{{else}}${elseNl}${elseOut}` : ''}{{/with}}${endNl}`;
+}
+
+function block(b: IfBlock, cx: Cx): string {
+  if (b.cond.kind === 'blf') return blfBlock(b as IfBlock & { cond: { kind: 'blf'; n: number } }, cx);
+  const tpl = cx.tpl;
+  const nl = lineEnd(tpl, b.start, b.end);
+  const elseNl = b.elseTag ? lineEnd(tpl, b.elseTag.lineStart, b.elseTag.lineEnd) : nl;
+  const endNl = b.endTag ? lineEnd(tpl, b.endTag.lineStart, b.endTag.lineEnd) : nl;
+  return `{{#if ${condExpr(b.cond, cx)}}}${nl}${nodes(b.then, cx)}${b.else ? `{{else}}${elseNl}${nodes(b.else, cx)}` : ''}{{/if}}${endNl}`;
+}
+
+function textLine(t: TextLine, cx: Cx): string {
+  let out = '';
+  let pos = t.start;
+  const refs: VarRef[] = t.refs;
+  for (const r of refs) { out += literal(cx.tpl.text.slice(pos, r.start), cx) + varOut(r.name, cx); pos = r.end; }
+  return out + literal(cx.tpl.text.slice(pos, t.end), cx);
+}
+
+const nodeEnd = (n: BodyNode) => (n.kind === 'text' ? n.end : n.endTag?.lineEnd);
+function blfIndex(n: BodyNode): number | undefined {
+  if (n.kind === 'text') return undefined;
+  if (n.cond.kind === 'blf') return n.cond.n;
+  for (const c of [...n.then, ...(n.else ?? [])]) { const i = blfIndex(c); if (i !== undefined) return i; }
+  return undefined;
+}
+
+/** The longest run of units at `i` that differ only in the key number N (N, N+1, …). */
+function findRun(list: BodyNode[], i: number, cx: Cx): { size: number; count: number; n0: number } | undefined {
+  if (cx.loopN !== undefined) return undefined; // no nested loops
+  let best: { size: number; count: number; n0: number } | undefined;
+  for (let size = 1; size <= MAX_UNIT && i + 2 * size <= list.length; size++) {
+    const unit = (k: number) => list.slice(i + k * size, i + (k + 1) * size);
+    const raw = (u: BodyNode[]) => { const e = nodeEnd(u[u.length - 1]); return e === undefined ? undefined : cx.tpl.text.slice(u[0].kind === 'text' ? u[0].start : u[0].start, e); };
+    const u0 = unit(0);
+    const n0 = u0.map(blfIndex).find((x) => x !== undefined);
+    const r0 = raw(u0);
+    if (n0 === undefined || r0 === undefined || u0.some((n) => n.kind === 'if' && !n.endTag)) continue;
+    const t0 = r0.replace(tokenRe(n0), '\u0000');
+    let count = 1;
+    while (i + (count + 1) * size <= list.length) {
+      const r = raw(unit(count));
+      if (r === undefined || r.replace(tokenRe(n0 + count), '\u0000') !== t0) break;
+      count++;
+    }
+    if (count >= 2 && (!best || count * size > best.count * best.size)) best = { size, count, n0 };
+  }
+  return best;
+}
+
+function nodes(list: BodyNode[], cx: Cx): string {
+  let out = '';
+  let i = 0;
+  while (i < list.length) {
+    const run = findRun(list, i, cx);
+    if (run) {
+      const unit = list.slice(i, i + run.size);
+      const firstNl = lineEnd(cx.tpl, unit[0].start, unit[0].kind === 'text' ? unit[0].end : unit[0].end) || '\n';
+      cx.loops.n++;
+      const inner: Cx = { ...cx, root: '@root.', loopN: run.n0 };
+      out += `{{#each (range ${run.n0} ${run.n0 + run.count - 1}) as |n|}}${firstNl}${nodes(unit, inner)}{{/each}}${firstNl}`;
+      i += run.size * run.count;
+      continue;
+    }
+    const n = list[i++];
+    out += n.kind === 'text' ? textLine(n, cx) : block(n, cx);
+  }
+  return out;
+}
+
+export function convertBody(tpl: ThreeCxTemplate, body: BodyNode[], opts: ConvertOptions): ConvertResult {
+  const cx: Cx = { tpl, opts, notes: new Set(), root: '', loops: { n: 0 } };
+  const text = nodes(body, cx);
+  return { text, notes: [...cx.notes], loops: cx.loops.n };
+}
