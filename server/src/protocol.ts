@@ -53,3 +53,14 @@ export const listPhonesRequest = new RequestType<ListPhonesParams, PhoneInfo[], 
 export const listRoutesRequest = new RequestType<{ phone?: string }, RouteInfo[], void>('provisioning/listRoutes');
 /** Sent by the server when the bench file or a template changed on disk or in an editor, so previews refresh. */
 export const workspaceChangedNotification = new NotificationType<{ uris: string[] }>('provisioning/workspaceChanged');
+
+// ---- added by the VS Code client ----
+export interface SelectPhoneParams {
+  /** Name or MAC of the phone the user selected (status bar / Select Phone), or null for none. */
+  phone: string | null;
+}
+/**
+ * Client → server: the phone the user selected. Features that depend on one phone (hover values, output
+ * checks shown first for that phone) may use it; a server that ignores it is fine.
+ */
+export const selectPhoneNotification = new NotificationType<SelectPhoneParams>('provisioning/selectPhone');

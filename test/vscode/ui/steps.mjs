@@ -56,3 +56,116 @@ step('Problems panel opens', async ({ ui, log }) => {
   const rows = await ui.problems();
   log(`${rows.length} Problems row(s)`);
 });
+
+// ---- Provisioning Studio features (installed VSIX) ---------------------------------------------
+
+step('template gets the provisioning-cfg-hbs language', async ({ ui, page, assert }) => {
+  await ui.openFile('templates/yealink/mac.cfg.hbs');
+  const mode = page.locator('#status\\.editor\\.mode');
+  await mode.filter({ hasText: 'Provisioning Template (cfg)' }).waitFor({ timeout: 20_000 });
+  assert.match(await mode.innerText(), /Provisioning Template \(cfg\)/);
+});
+
+step('Preview Config from the palette renders for the picked phone', async ({ ui, log, assert }) => {
+  await ui.hidePanel(); // room for the editors (and a clean screenshot for the docs)
+  await ui.runCommand('Provisioning: Preview Config', 30_000, { keepOpen: true });
+  await ui.pickQuickItem('alice-t46s');
+  const text = await ui.editorTexts({ waitFor: /account\.1\.user_name = 101/ });
+  assert.match(text, /#!version:1\.0\.0\.1/);
+  assert.doesNotMatch(text, /\{\{/, 'the preview shows rendered text, not the template');
+  const tabs = await ui.tabs();
+  assert.ok(tabs.some((t) => t.includes('001565f429a4.cfg')), `preview tab named after the served file; tabs: ${tabs}`);
+  log(`tabs: ${tabs.join(', ')}`);
+  await ui.screenshot('preview-beside-template');
+});
+
+step('the preview refreshes after an edit', async ({ ui, page }) => {
+  // click into the template editor (first group), append a line without auto-closing/suggestions
+  // click the template's last line (view-line elements are positioned, not in document order), then End
+  const lines = page.locator('.editor-group-container').first().locator('.monaco-editor .view-line');
+  const tops = await lines.evaluateAll((els) => els.map((e) => parseFloat(e.style.top) || 0));
+  await lines.nth(tops.indexOf(Math.max(...tops))).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('custom.preview_probe = {{phone.name}}-{{model.id}}');
+  await ui.editorTexts({ waitFor: /custom\.preview_probe = alice-t46s-T46S/ });
+  await ui.screenshot('preview-live-edit');
+  // unsaved edits would be restored (hot exit) into the in-host suite's window: revert
+  await ui.runCommand('File: Revert File');
+});
+
+step('Provisioning Bench view lists the bench phones', async ({ ui, page }) => {
+  const header = page.locator('.pane-header').filter({ hasText: /Provisioning Bench/i }).first();
+  await header.waitFor({ state: 'visible', timeout: 20_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  for (const name of ['reception-t54w', 'alice-t46s', 'bob-vvx400']) {
+    await page.locator('.monaco-list-row').filter({ hasText: name }).first().waitFor({ state: 'visible', timeout: 20_000 });
+  }
+  await ui.waitForText('.monaco-list-row', /reception-t54w\s*yealink T54W/);
+  await ui.screenshot('bench-view');
+});
+
+step('mustaches are highlighted inside XML attribute values', async ({ ui, page, assert }) => {
+  await ui.openFile('templates/poly/phone.xml.hbs');
+  await ui.editorTexts({ waitFor: /address="\{\{extension\}\}"/ });
+  // tokenization is asynchronous (grammars load on demand): poll until the line has coloured tokens
+  const readSpans = () => page.$$eval('.editor-group-container .monaco-editor .view-line', (lines) => {
+    const line = lines.find((l) => l.textContent.includes('address="{{extension}}"'));
+    return line ? [...line.querySelectorAll('span > span')].map((s) => [s.textContent, s.className]) : [];
+  });
+  let spans = [];
+  for (const end = Date.now() + 20_000; Date.now() < end;) {
+    spans = await readSpans();
+    if (new Set(spans.map(([, c]) => c.split(' ')[0])).size > 2) break;
+    await page.waitForTimeout(200); // polling interval
+  }
+  const idx = spans.findIndex(([t]) => t === 'extension');
+  assert.ok(idx > 0, `no separate token for "extension": ${JSON.stringify(spans.slice(0, 12))}`);
+  const quote = spans.slice(0, idx).reverse().find(([t]) => t.includes('"'));
+  assert.ok(quote, 'no string token before the mustache');
+  assert.notEqual(spans[idx][1], quote[1], `mustache path coloured like the string: ${JSON.stringify(spans.slice(0, idx + 2))}`);
+});
+
+step('Problems shows the broken template\'s diagnostic', async ({ ui, log }) => {
+  await ui.openFile('templates/yealink/mac.cfg.hbs'); // the preview follows back to this template
+  await ui.openFile('templates/yealink/broken.cfg.hbs');
+  const rows = await ui.problems({ waitFor: /hbs-syntax|Parse error|Expecting/i, timeout: 40_000 });
+  log(rows.filter((r) => /broken|hbs/.test(r)).slice(0, 3).join(' | '));
+  await ui.screenshot('problems-diagnostic');
+});
+
+step('Compare Phones from the palette opens a diff', async ({ ui, page }) => {
+  await ui.hidePanel();
+  await ui.openFile('templates/yealink/mac.cfg.hbs');
+  await ui.runCommand('Provisioning: Compare Phones', 30_000, { keepOpen: true });
+  await ui.waitForQuickInputTitle('1/2');
+  await ui.pickQuickItem('reception-t54w', 30_000, { keepOpen: true });
+  await ui.waitForQuickInputTitle('2/2');
+  await ui.pickQuickItem('alice-t46s');
+  await page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 20_000 });
+  await page.locator('.tabs-container .tab.active').filter({ hasText: 'reception-t54w ↔ alice-t46s' }).first().waitFor({ timeout: 20_000 });
+  await ui.screenshot('compare-phones');
+});
+
+step('Show Routes lists each phone\'s files and templates', async ({ ui, page }) => {
+  await ui.runCommand('Provisioning: Show Routes', 30_000, { keepOpen: true });
+  await ui.waitForQuickInputTitle('Provisioning Routes');
+  await ui.waitForText('.quick-input-list .monaco-list-row', /805e0c112233\.cfg[\s\S]*templates\/yealink\/mac\.cfg\.hbs/);
+  await ui.screenshot('show-routes');
+  await page.keyboard.press('Escape');
+});
+
+step('Start Dev Server: a phone fetch shows in the request log and the bench view', async ({ ui, page, assert, log }) => {
+  await ui.runCommand('Provisioning: Start Dev Server');
+  const out = page.locator('.part.panel .monaco-editor .view-lines').filter({ hasText: /phones\suse/ }).first();
+  await out.waitFor({ timeout: 20_000 });
+  const url = /phones use (\S+?);?\s/.exec((await out.innerText()).replace(/\u00a0/g, ' ') + ' ')?.[1];
+  assert.ok(url, 'server URL in the request log');
+  const res = await fetch(`${url.replace(/\/$/, '')}/805e0c112233.cfg`, { headers: { 'User-Agent': 'Yealink SIP-T54W 96.86.0.70 80:5e:0c:11:22:33' } });
+  assert.equal(res.status, 200);
+  await page.locator('.part.panel .monaco-editor .view-lines').filter({ hasText: /reception-t54w\sGET\s\/805e0c112233\.cfg\s200/ }).first().waitFor({ timeout: 20_000 });
+  await ui.waitForText('.monaco-list-row', /reception-t54w[\s\S]*current/);
+  log(`served ${url}/805e0c112233.cfg`);
+  await ui.screenshot('dev-server-request-log');
+  await ui.runCommand('Provisioning: Stop Dev Server');
+});

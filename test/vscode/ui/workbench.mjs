@@ -47,7 +47,7 @@ export class Workbench {
    * Runs a command palette entry by its exact title as the palette shows it ("Category: Title"),
    * e.g. runCommand('Provisioning: Preview Config').
    */
-  async runCommand(title, timeout = 30_000) {
+  async runCommand(title, timeout = 30_000, { keepOpen = false } = {}) {
     await this.closeQuickInput();
     await this.page.keyboard.press('F1');
     const input = await this.page.waitForSelector(Q_INPUT, { state: 'visible', timeout });
@@ -57,7 +57,54 @@ export class Workbench {
     }).first();
     await row.waitFor({ state: 'visible', timeout });
     await row.click();
-    await this.page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout });
+    // keepOpen: the command opens its own quick pick right away (use pickQuickItem next)
+    if (!keepOpen) await this.page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout });
+  }
+
+  /** Waits for a quick-pick row containing `text` (string or RegExp) and picks it. */
+  async pickQuickItem(text, timeout = 30_000, { keepOpen = false } = {}) {
+    const row = this.page.locator(Q_ROWS).filter({ hasText: text }).first();
+    await row.waitFor({ state: 'visible', timeout });
+    await row.click();
+    if (!keepOpen) await this.page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout });
+  }
+
+  /** Waits for a quick input whose title contains `text` (a command's next step). */
+  async waitForQuickInputTitle(text, timeout = 30_000) {
+    await this.page.locator('.quick-input-widget .quick-input-title').filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
+  }
+
+  /** Hides the panel (Problems, Output, …) when it is open. */
+  async hidePanel() {
+    if (await this.page.isVisible('.part.panel')) {
+      await this.page.keyboard.press('Control+J');
+      await this.page.waitForSelector('.part.panel', { state: 'hidden', timeout: 5_000 }).catch(() => {});
+    }
+  }
+
+  /**
+   * Texts of all visible editors (one entry per editor group, NBSPs turned into spaces).
+   * With `waitFor` (string or RegExp), polls until some editor matches and returns that editor's text.
+   */
+  async editorTexts({ waitFor, timeout = 30_000 } = {}) {
+    const read = () => this.page.$$eval('.editor-instance .monaco-editor .view-lines', (els) =>
+      els.map((e) => e.innerText.replace(/\u00a0/g, ' ')));
+    if (waitFor === undefined) return read();
+    const re = typeof waitFor === 'string' ? new RegExp(escapeRe(waitFor)) : waitFor;
+    const end = Date.now() + timeout;
+    for (;;) {
+      const texts = await read();
+      const hit = texts.find((t) => re.test(t));
+      if (hit !== undefined) return hit;
+      if (Date.now() > end) throw new Error(`no editor showed ${re}; editors: ${JSON.stringify(texts.map((t) => t.slice(0, 300)))}`);
+      await this.page.waitForTimeout(200); // polling interval, not a fixed wait
+    }
+  }
+
+  /** Labels of the open editor tabs, the active one of each group marked with a leading '*'. */
+  async tabs() {
+    return this.page.$$eval('.tabs-container .tab', (els) =>
+      els.map((e) => `${e.classList.contains('active') ? '*' : ''}${e.querySelector('.label-name')?.textContent ?? ''}`));
   }
 
   /** Closes any open quick input (palette / Quick Open). */
