@@ -1,0 +1,41 @@
+// Typed access to the extension's settings (all under provisioningStudio.*).
+import * as vscode from 'vscode';
+
+export const SECTION = 'provisioningStudio';
+export const LANGUAGES = ['provisioning-cfg-hbs', 'provisioning-xml-hbs'] as const;
+
+export interface DevServerSettings {
+  host: string;
+  port: number | null;
+  tls: boolean;
+  auth: 'bench' | 'none' | 'basic' | 'digest';
+}
+
+export function settings(scope?: vscode.ConfigurationScope) {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    benchFile: c.get<string>('benchFile', 'bench.yaml') || 'bench.yaml',
+    selectedPhone: c.get<string>('selectedPhone', ''),
+    previewDelay: Math.max(0, c.get<number>('previewDelay', 300)),
+    devServer: {
+      host: c.get<string>('devServer.host', ''),
+      port: c.get<number | null>('devServer.port', null),
+      tls: c.get<boolean>('devServer.tls', false),
+      auth: c.get<DevServerSettings['auth']>('devServer.auth', 'bench'),
+    } as DevServerSettings,
+  };
+}
+
+export function isTemplateDocument(doc: vscode.TextDocument | undefined): boolean {
+  return !!doc && (LANGUAGES as readonly string[]).includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+}
+
+/** The workspace folder holding the bench file (the first folder that has one, else the first folder). */
+export async function benchFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  for (const f of folders) {
+    const bench = vscode.Uri.joinPath(f.uri, settings(f).benchFile);
+    try { await vscode.workspace.fs.stat(bench); return f; } catch { /* next */ }
+  }
+  return folders[0];
+}

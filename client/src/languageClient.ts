@@ -1,0 +1,26 @@
+// Starts the language server (dist/server.js) over IPC and exposes the typed custom requests.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGES, SECTION } from './config';
+
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // file and untitled only: preview documents (provisioning-preview:) are never validated
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+      { scheme: 'file', pattern: '**/bench.yaml' },
+    ],
+    synchronize: {
+      configurationSection: SECTION,
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{bench.yaml,templates/**/*.hbs}'),
+    },
+    outputChannelName: 'Provisioning Studio',
+  };
+  // id "provisioningStudio" makes the client read provisioningStudio.trace.server
+  return new LanguageClient('provisioningStudio', 'Provisioning Studio', serverOptions, clientOptions);
+}

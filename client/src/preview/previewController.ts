@@ -1,0 +1,131 @@
+// "Preview Config": opens the rendered file beside the template, keeps it live (debounced on edits,
+// on workspaceChanged, on phone switch) and makes it follow the active template editor.
+import * as vscode from 'vscode';
+import { isTemplateDocument, settings } from '../config';
+import { pickPhone, phonesFor } from '../phonePicker';
+import type { PhoneSelection } from '../selection';
+import type { Server } from '../server';
+import { PreviewProvider } from './provider';
+import { parsePreviewUri, PREVIEW_SCHEME } from './previewUri';
+
+export class PreviewController implements vscode.Disposable {
+  readonly provider: PreviewProvider;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly server: Server, private readonly selection: PhoneSelection) {
+    this.provider = new PreviewProvider(server);
+    this.disposables.push(
+      this.provider,
+      vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this.provider),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onTemplateChanged(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === PREVIEW_SCHEME) this.provider.forget(d.uri); }),
+      vscode.window.onDidChangeActiveTextEditor((e) => void this.follow(e)),
+      server.onWorkspaceChanged(() => this.refreshAll()),
+      selection.onDidChange(() => void this.switchPhone()),
+    );
+  }
+
+  /** The template behind an editor: the template itself, or the one a preview shows. */
+  templateOf(editor = vscode.window.activeTextEditor): vscode.Uri | undefined {
+    if (!editor) return undefined;
+    if (isTemplateDocument(editor.document)) return editor.document.uri;
+    return parsePreviewUri(editor.document.uri)?.template;
+  }
+
+  /** The phone to preview a template as: `prefer` or the selected one when it serves the template, else asks (or the first). */
+  async phoneFor(template: vscode.Uri, ask = true, prefer?: string): Promise<string | undefined> {
+    const selected = this.selection.phone;
+    const { phones } = await phonesFor(this.server, template);
+    const find = (q?: string) => q && phones.find((p) => p.name === q || p.mac.toLowerCase() === q.toLowerCase());
+    const hit = find(prefer) || find(selected);
+    if (hit) return hit.name;
+    if (!ask) return phones[0]?.name;
+    const picked = await pickPhone(this.server, { template, selected, title: 'Preview Config: select a phone' });
+    if (picked) await this.selection.set(picked.name);
+    return picked?.name;
+  }
+
+  /** Preview Config [template] [phone]: renders and shows the preview beside the template. */
+  async preview(template?: vscode.Uri, phone?: string): Promise<vscode.TextEditor | undefined> {
+    template ??= this.templateOf();
+    if (!template) {
+      void vscode.window.showInformationMessage('Provisioning Studio: open a template (*.cfg.hbs, *.xml.hbs) to preview it.');
+      return undefined;
+    }
+    phone ??= await this.phoneFor(template);
+    if (!phone) return undefined;
+    const uri = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Rendering for ${phone}` },
+      () => this.provider.render(template!, phone!),
+    );
+    return this.show(uri);
+  }
+
+  private async show(uri: vscode.Uri, column = vscode.ViewColumn.Beside): Promise<vscode.TextEditor> {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    return vscode.window.showTextDocument(doc, { preview: true, viewColumn: column, preserveFocus: true });
+  }
+
+  private visiblePreviews(): vscode.TextEditor[] {
+    return vscode.window.visibleTextEditors.filter((e) => e.document.uri.scheme === PREVIEW_SCHEME);
+  }
+
+  private onTemplateChanged(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme === PREVIEW_SCHEME) return;
+    this.schedule(doc.uri.toString(), settings(doc.uri).previewDelay);
+  }
+
+  /** Debounced re-render of the open previews of one template (edits and workspaceChanged coalesce). */
+  private schedule(templateKey: string, delay: number): void {
+    if (!this.provider.openPreviews().some((u) => parsePreviewUri(u)?.template.toString() === templateKey)) return;
+    clearTimeout(this.timers.get(templateKey));
+    this.timers.set(templateKey, setTimeout(() => {
+      this.timers.delete(templateKey);
+      for (const u of this.provider.openPreviews()) {
+        if (parsePreviewUri(u)?.template.toString() === templateKey) void this.provider.refresh(u);
+      }
+    }, delay));
+  }
+
+  /** The bench, a partial or a template changed (server notification): every open preview re-renders. */
+  refreshAll(): void {
+    const templates = new Set(this.provider.openPreviews().map((u) => parsePreviewUri(u)?.template.toString()).filter((k): k is string => !!k));
+    for (const k of templates) this.schedule(k, settings().previewDelay);
+  }
+
+  /** When another template becomes active and a preview is visible, the preview switches to it. */
+  private async follow(editor: vscode.TextEditor | undefined): Promise<void> {
+    if (!editor || !isTemplateDocument(editor.document)) return;
+    const shown = this.visiblePreviews();
+    if (!shown.length || shown.some((e) => parsePreviewUri(e.document.uri)?.template.toString() === editor.document.uri.toString())) return;
+    // keep the phone the preview shows when it also requests this template
+    const phone = await this.phoneFor(editor.document.uri, false, parsePreviewUri(shown[0].document.uri)?.phone);
+    if (!phone) return;
+    try {
+      const uri = await this.provider.render(editor.document.uri, phone);
+      await this.show(uri, shown[0].viewColumn ?? vscode.ViewColumn.Beside);
+    } catch { /* the server reports its own errors */ }
+  }
+
+  /** The selected phone changed: visible previews re-render as that phone (when it serves their template). */
+  private async switchPhone(): Promise<void> {
+    const phone = this.selection.phone;
+    if (!phone) return;
+    for (const e of this.visiblePreviews()) {
+      const t = parsePreviewUri(e.document.uri);
+      if (!t || t.phone === phone) continue;
+      const next = await this.phoneFor(t.template, false);
+      if (!next || next === t.phone) continue;
+      try {
+        const uri = await this.provider.render(t.template, next);
+        await this.show(uri, e.viewColumn ?? vscode.ViewColumn.Beside);
+      } catch { /* keep the old preview */ }
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,71 @@
+// Reprovision Phone / All: the vendor's SIP NOTIFY through server/src/sip (shared with the CLI `notify`),
+// concurrent with progress for All; outcomes in the request log.
+import * as vscode from 'vscode';
+import { reprovision, type ReprovisionOptions, type ReprovisionOutcome } from '../../server/src/sip/reprovision';
+import { openBench, type Phone } from './benchModel';
+import type { DevServerController } from './devServer/devServer';
+import { pickPhone } from './phonePicker';
+import type { RequestLog } from './requestLog';
+import type { Server } from './server';
+
+function logOutcome(log: RequestLog, o: ReprovisionOutcome): void {
+  const r = o.result;
+  const mark = r.status === 'accepted' ? 'NOTIFY ok  ' : 'NOTIFY FAIL';
+  log.line(`${mark} ${o.phone.name} (${o.phone.mac})${o.target ? ` → ${o.target}` : ''}${o.event ? ` [${o.event}]` : ''}: ${r.message}`);
+}
+
+export class Reprovisioner {
+  constructor(private readonly server: Server, private readonly log: RequestLog, private readonly dev: DevServerController) {}
+
+  /** Bench phones (serving bench) and the options the CLI `notify` uses too (3CX templates' own events). */
+  private async plan(): Promise<{ phones: Phone[]; find: (q: string) => Phone | undefined; options: ReprovisionOptions }> {
+    const b = await openBench();
+    if (!b) return { phones: [], find: () => undefined, options: {} };
+    const ws = b.workspace;
+    const phones = ws.servingBench().parsed.bench.phones;
+    return {
+      phones,
+      find: (q) => ws.findPhone(q, phones),
+      options: { lastSeenIp: (p: Phone) => this.dev.lastSeenIp(p.mac), event: (p: Phone, reboot: boolean) => ws.notifyEventFor(p, reboot) },
+    };
+  }
+
+  async phone(query?: string): Promise<ReprovisionOutcome | undefined> {
+    query ??= (await pickPhone(this.server, { title: 'Reprovision Phone' }))?.name;
+    if (!query) return undefined;
+    const { find, options } = await this.plan();
+    const phone = find(query);
+    if (!phone) {
+      void vscode.window.showErrorMessage(`Provisioning Studio: no bench phone '${query}'.`);
+      return undefined;
+    }
+    const [o] = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Reprovisioning ${phone.name}…` },
+      () => reprovision([phone], options, (x) => logOutcome(this.log, x)),
+    );
+    const msg = `${phone.name}: ${o.result.message}`;
+    if (o.result.status === 'accepted') void vscode.window.showInformationMessage(msg);
+    else void vscode.window.showWarningMessage(msg, 'Show Request Log').then((a) => a && this.log.show());
+    return o;
+  }
+
+  async all(): Promise<ReprovisionOutcome[]> {
+    const { phones, options } = await this.plan();
+    if (!phones.length) {
+      void vscode.window.showWarningMessage('Provisioning Studio: the bench has no phones.');
+      return [];
+    }
+    const outcomes = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Reprovisioning ${phones.length} phones`, cancellable: false },
+      (progress) => reprovision(phones, options, (o) => {
+        logOutcome(this.log, o);
+        progress.report({ increment: 100 / phones.length, message: `${o.phone.name}: ${o.result.status}` });
+      }),
+    );
+    const ok = outcomes.filter((o) => o.result.status === 'accepted').length;
+    const msg = `Reprovision All: ${ok} of ${phones.length} phones accepted the NOTIFY.`;
+    if (ok === phones.length) void vscode.window.showInformationMessage(msg);
+    else void vscode.window.showWarningMessage(msg, 'Show Request Log').then((a) => a && this.log.show());
+    return outcomes;
+  }
+}

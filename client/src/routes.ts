@@ -1,0 +1,32 @@
+// Show Routes: every file each bench phone requests and the template answering it; pick one to open it.
+import * as vscode from 'vscode';
+import { benchFolder } from './config';
+import type { RouteInfo, Server } from './server';
+
+interface RouteItem extends vscode.QuickPickItem { route?: RouteInfo }
+
+export async function showRoutes(server: Server, phone?: string): Promise<void> {
+  const routes = await server.listRoutes(phone);
+  if (!routes.length) {
+    void vscode.window.showInformationMessage('Provisioning Studio: no routes (are there phones in the bench file?).');
+    return;
+  }
+  const items: RouteItem[] = [];
+  let last = '';
+  for (const r of routes) {
+    if (r.phone !== last) {
+      items.push({ label: `${r.phone} · ${r.model}`, kind: vscode.QuickPickItemKind.Separator });
+      last = r.phone;
+    }
+    items.push({
+      label: `${r.template ? '$(file-code)' : '$(warning)'} /${r.path.replace(/^\//, '')}`,
+      description: r.template ?? 'no template',
+      detail: `${r.status}${r.boot ? ' · requested at boot' : ''}`,
+      route: r,
+    });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: 'Provisioning Routes', placeHolder: 'Files the phones request → template that answers', matchOnDescription: true, matchOnDetail: true });
+  if (!picked?.route?.template) return;
+  const folder = await benchFolder();
+  if (folder) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, picked.route.template));
+}

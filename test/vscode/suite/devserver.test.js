@@ -1,0 +1,92 @@
+// Dev server and reprovision commands, inside the extension host (loopback only).
+'use strict';
+
+const assert = require('assert');
+const dgram = require('dgram');
+const fs = require('fs');
+const vscode = require('vscode');
+
+const { activeExtension, waitFor, workspaceRoot } = require('./helpers');
+
+const RECEPTION_MAC = '805e0c112233';
+const SIP_PORT = 45061; // reception-t54w's sip_port in the fixture bench
+
+/** A UDP "phone" answering every NOTIFY with 200 OK. */
+function fakePhone() {
+  const sock = dgram.createSocket('udp4');
+  const received = [];
+  sock.on('message', (msg, rinfo) => {
+    const text = msg.toString();
+    if (!text.startsWith('NOTIFY ')) return;
+    received.push(text);
+    const head = (n) => text.split('\r\n').filter((l) => l.toLowerCase().startsWith(`${n.toLowerCase()}:`));
+    const to = head('To')[0];
+    const reply = ['SIP/2.0 200 OK', ...head('Via'), head('From')[0], `${to};tag=fake1`, head('Call-ID')[0], head('CSeq')[0], 'Content-Length: 0', '', ''].join('\r\n');
+    sock.send(reply, rinfo.port, rinfo.address);
+  });
+  return new Promise((resolve, reject) => {
+    sock.once('error', reject);
+    sock.bind(SIP_PORT, '127.0.0.1', () => resolve({ received, close: () => new Promise((r) => sock.close(r)) }));
+  });
+}
+
+suite('Dev server and reprovision', () => {
+  let api;
+  suiteSetup(async () => {
+    api = (await activeExtension()).exports;
+    await vscode.workspace.getConfiguration('provisioningStudio').update('devServer.port', 0, vscode.ConfigurationTarget.Workspace);
+  });
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
+    await vscode.workspace.getConfiguration('provisioningStudio').update('devServer.port', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  test('Start Dev Server serves the phone\'s file and tracks whether it is current', async () => {
+    const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');
+    assert.ok(info && info.port > 0, `started: ${JSON.stringify(info)}`);
+    assert.ok(api.devServer.running);
+    const res = await fetch(`${info.url.replace(/\/$/, '')}/${RECEPTION_MAC}.cfg`, { headers: { 'User-Agent': `Yealink SIP-T54W 96.86.0.70 ${RECEPTION_MAC}` } });
+    assert.strictEqual(res.status, 200);
+    assert.match(await res.text(), /account\.1\.user_name = 100/);
+    const fresh = await waitFor(() => api.devServer.phoneState(RECEPTION_MAC), { what: 'per-phone state' });
+    assert.strictEqual(fresh.current, true);
+    assert.strictEqual(fresh.ip, '127.0.0.1');
+
+    // a saved template edit makes what the phone has outdated
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'templates/yealink/mac.cfg.hbs').fsPath;
+    const before = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, `${before}custom.changed = 1\n`);
+      await waitFor(() => api.devServer.phoneState(RECEPTION_MAC).current === false, { what: 'the phone to be outdated' });
+    } finally {
+      fs.writeFileSync(file, before);
+    }
+    await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
+    assert.ok(!api.devServer.running);
+  });
+
+  test('Reprovision Phone sends the vendor NOTIFY and reports the outcome', async () => {
+    const phone = await fakePhone();
+    try {
+      const o = await vscode.commands.executeCommand('provisioningStudio.reprovisionPhone', 'reception-t54w');
+      assert.ok(o, 'an outcome');
+      assert.strictEqual(o.result.status, 'accepted', o.result.message);
+      assert.strictEqual(phone.received.length, 1);
+      assert.match(phone.received[0], /^Event: check-sync/m);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  test('Reprovision All reports every phone (phones without an address fail fast)', async () => {
+    const phone = await fakePhone();
+    try {
+      const outcomes = await vscode.commands.executeCommand('provisioningStudio.reprovisionAll');
+      assert.strictEqual(outcomes.length, 3);
+      const byName = Object.fromEntries(outcomes.map((o) => [o.phone.name, o.result.status]));
+      assert.deepStrictEqual(byName, { 'reception-t54w': 'accepted', 'alice-t46s': 'error', 'bob-vvx400': 'error' });
+    } finally {
+      await phone.close();
+    }
+  });
+});
