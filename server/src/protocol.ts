@@ -16,6 +16,24 @@ export interface RenderParams {
   version: number;
   /** Phone MAC or name. */
   phone: string;
+  /**
+   * Multi-file templates (3CX `.ph.xml`): which of the phone's files to render, by the path the phone
+   * requests (e.g. `805e0c575701.cfg`, leading '/' optional) as listed in `RenderResultMessage.files`.
+   * Ignored by single-file (Handlebars) templates. Default: the phone's first file.
+   */
+  path?: string;
+  /** Multi-file templates: which `<deviceconfig>` (0-based) to render when `path` is not given. */
+  deviceconfig?: number;
+}
+
+/** One file a multi-file template (3CX) produces for the phone. */
+export interface RenderFileInfo {
+  /** The path the phone requests, e.g. `805e0c575701.cfg`. */
+  path: string;
+  /** Index of the template's `<deviceconfig>` (0-based). */
+  deviceconfig: number;
+  /** The `<deviceconfig filename>` pattern, e.g. `%%mac_address%%.cfg`. */
+  filename: string;
 }
 
 export interface RenderResultMessage {
@@ -31,6 +49,13 @@ export interface RenderResultMessage {
   contentType: string;
   /** Escaping applied to {{expr}}: 'xml' or 'none'. */
   escape: string;
+  /**
+   * Multi-file templates (3CX `.ph.xml`): every file the template produces for this phone, in boot order
+   * (for a file picker; send one's `path` back in RenderParams). Absent for Handlebars templates.
+   */
+  files?: RenderFileInfo[];
+  /** Multi-file templates: the `<deviceconfig>` index rendered (0-based). */
+  deviceconfig?: number;
 }
 
 export interface ListPhonesParams {

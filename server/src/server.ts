@@ -37,6 +37,9 @@ export interface ServerSettings {
 /** The client's configuration section (`provisioningStudio.selectedPhone`, `provisioningStudio.validation.delay`, …). */
 export const SETTINGS_SECTION = 'provisioningStudio';
 
+/** Completion triggers for 3CX templates only (ignored in other documents). */
+const THREECX_TRIGGERS = ['%', ' ', ','];
+
 export const DEFAULT_SETTINGS: ServerSettings = { validation: { delay: 150, fullDelay: 1000, allPhonesWhileTyping: false } };
 
 export async function runSafe<T>(runtime: RuntimeEnvironment, log: (m: string) => void, fn: () => T, errorVal: T, what: string, token?: CancellationToken): Promise<T | ResponseError<void>> {
@@ -84,7 +87,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return ls;
   };
   const safe = <T>(fn: () => T, errorVal: T, what: string, token?: CancellationToken) => runSafe(runtime, log, fn, errorVal, what, token);
-  const relevant = (uri: string) => service().info(uri).kind !== 'other';
+  const relevant = (doc: TextDocument) => service().info(doc).kind !== 'other';
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -97,7 +100,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['.', '{', '>', '@', '/', '=', '"', '<', '#', '(', '['], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['.', '{', '>', '@', '/', '=', '"', '<', '#', '(', '[', ...THREECX_TRIGGERS], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -161,7 +164,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   }
 
   function revalidateAll(delay: number, except?: string): void {
-    for (const d of documents.all()) if (d.uri !== except && relevant(d.uri)) schedule(d.uri, delay, 'fast');
+    for (const d of documents.all()) if (d.uri !== except && relevant(d)) schedule(d.uri, delay, 'fast');
   }
 
   let changedUris = new Set<string>();
@@ -179,7 +182,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
-    const info = service().info(uri);
+    const info = service().info(e.document);
     if (info.kind === 'other') return;
     try { service().context.sync(e.document); } catch (err) { log(String(err)); }
     schedule(uri, settings.validation.delay, 'fast');
@@ -190,12 +193,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
+    const kind = service().info(e.document).kind;
     timers.get(uri)?.dispose();
     timers.delete(uri);
     published.delete(uri);
     service().closeDocument(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
-    const kind = service().info(uri).kind;
     if (kind === 'bench' || kind === 'partial') revalidateAll(settings.validation.delay);
     notifyChanged(uri);
   });
@@ -208,7 +211,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   // ---- features ----
   const doc = (uri: string) => documents.get(uri);
-  connection.onCompletion((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().doComplete(d, p.position) : null; }, null, 'completion', token));
+  connection.onCompletion((p, token) => safe(() => {
+    const d = doc(p.textDocument.uri);
+    if (!d) return null;
+    // '%', ' ' and ',' trigger completion in 3CX templates only ({IF ua=A,B}, %%variables%%).
+    const trigger = p.context?.triggerCharacter;
+    if (trigger && THREECX_TRIGGERS.includes(trigger)) {
+      if (service().info(d).kind !== 'threecx') return null;
+      const before = d.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+      if (trigger !== '%' && !/^\s*\{IF\s[^}]*$|=\s$/.test(before)) return null; // a space or comma elsewhere is just typing
+    }
+    return service().doComplete(d, p.position);
+  }, null, 'completion', token));
   connection.onHover((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().doHover(d, p.position) : null; }, null, 'hover', token));
   connection.onDefinition((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().findDefinition(d, p.position) : null; }, null, 'definition', token));
   connection.onReferences((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().findReferences(d, p.position, p.context.includeDeclaration) : []; }, [], 'references', token));

@@ -6,7 +6,11 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { ServiceContext } from './context';
 import { SOURCE, type DiagnosticData } from './validation';
 
-export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+/** How expressions are written in the document: `{{…}}` (Handlebars) or `%%…%%` (3CX), for fixes around them. */
+export interface ExprDelimiters { open: string; close: string }
+const HBS: ExprDelimiters = { open: '{{', close: '}}' };
+
+export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: Range, diagnostics: Diagnostic[], delims: ExprDelimiters = HBS): CodeAction[] {
   ctx.sync(doc);
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
@@ -29,7 +33,7 @@ export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: R
     }
     (data.suggestions ?? []).slice(0, 3).forEach((s, i) => {
       if (targetText === undefined) return;
-      const newText = fixText(targetText, data.actual, s);
+      const newText = fixText(targetText, data.actual, s, delims);
       if (newText === undefined || newText === targetText) return;
       out.push({ title: `Change to '${s}'`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0,
         edit: { changes: { [targetUri]: [{ range: targetRange, newText }] } } });
@@ -52,15 +56,15 @@ function textOf(ctx: ServiceContext, doc: TextDocument, uri: string, range: Rang
  * it is the suggestion; with expressions, the edit must fall in the literal text before the first or
  * after the last expression (else undefined: no safe fix).
  */
-export function fixText(template: string, actual: string | undefined, suggestion: string): string | undefined {
-  if (!template.includes('{{')) return suggestion;
+export function fixText(template: string, actual: string | undefined, suggestion: string, delims: ExprDelimiters = HBS): string | undefined {
+  if (!template.includes(delims.open)) return suggestion;
   if (actual === undefined) return undefined;
   let a = 0;
   while (a < actual.length && a < suggestion.length && actual[a] === suggestion[a]) a++;
   let b = 0;
   while (b < actual.length - a && b < suggestion.length - a && actual[actual.length - 1 - b] === suggestion[suggestion.length - 1 - b]) b++;
-  const head = template.indexOf('{{');
-  const tail = template.length - (template.lastIndexOf('}}') + 2);
+  const head = template.indexOf(delims.open);
+  const tail = template.length - (template.lastIndexOf(delims.close) + delims.close.length);
   const replacement = suggestion.slice(a, suggestion.length - b);
   if (actual.length - b <= head) return template.slice(0, a) + replacement + template.slice(actual.length - b);
   if (a >= actual.length - tail) {

@@ -136,8 +136,25 @@ function upCtx(scope: StaticScope, depth: number): SchemaNode | undefined {
 
 function hostItems(ctx: ServiceContext, doc: TextDocument, text: string, offset: number): CompletionItem[] {
   const info = ctx.info(doc);
-  const cat = ctx.catalogFor(info.path);
-  const model = ctx.phoneFor(info.path)?.model;
+  return hostCompletions(ctx, doc, text, offset, { cat: ctx.catalogFor(info.path), xml: info.xml, vendor: info.vendor, model: ctx.phoneFor(info.path)?.model, snippets: true });
+}
+
+/** What host-text completion needs to know about the text around the cursor (shared with 3CX bodies). */
+export interface HostSettings {
+  cat?: { catalog: import('../core/catalog/types').KeyCatalog; format: string };
+  xml: boolean;
+  vendor?: string;
+  model?: string;
+  /** Offer the Handlebars snippets at line start. */
+  snippets: boolean;
+}
+
+/** Vendor keys and values (and snippets) in host text; `text` may differ from the document's but keeps its offsets. */
+export function hostCompletions(ctx: ServiceContext, doc: TextDocument, text: string, offset: number, host: HostSettings): CompletionItem[] {
+  const info = { xml: host.xml };
+  const snip = (xml: boolean, range: Range) => (host.snippets ? snippetItems(host.vendor, xml, range) : []);
+  const cat = host.cat;
+  const model = host.model;
   const items: CompletionItem[] = [];
   const line = lineAt(text, offset);
   const before = line.text.slice(0, line.col);
@@ -153,13 +170,13 @@ function hostItems(ctx: ServiceContext, doc: TextDocument, text: string, offset:
     }
     if (/^\s*#/.test(before)) return [];
     if (cat) items.push(...keyItems(ctx, doc, cat, before, line.start, pos, model, line.text.slice(line.col).trim() === ''));
-    if (/^\s*[A-Za-z]*$/.test(before)) items.push(...snippetItems(info.vendor, false, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }));
+    if (/^\s*[A-Za-z]*$/.test(before)) items.push(...snip(false, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }));
     return items;
   }
   const place = xmlPlaceAt(text, offset);
   const range = (start: number): Range => ({ start: doc.positionAt(start), end: pos });
   if (!place || place.kind === 'text' && /^\s*$/.test(place.typed) && !cat) {
-    if (/^\s*[A-Za-z]*$/.test(before)) return snippetItems(info.vendor, true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos });
+    if (/^\s*[A-Za-z]*$/.test(before)) return snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos });
     return [];
   }
   if (!cat) return [];
@@ -180,7 +197,7 @@ function hostItems(ctx: ServiceContext, doc: TextDocument, text: string, offset:
     case 'text': {
       const m = elementKeys ? keyDefOf(cat.catalog, place.element) : undefined;
       if (m) items.push(...valueItems(cat.catalog, m.def, range(place.start)));
-      if (/^\s*[A-Za-z]*$/.test(before)) items.push(...snippetItems(info.vendor, true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }));
+      if (/^\s*[A-Za-z]*$/.test(before)) items.push(...snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }));
       break;
     }
   }

@@ -16,7 +16,11 @@ import type { OutputFormatId } from '../core/catalog/output';
 import { Workspace, type RouteResolution } from '../core/workspace';
 import { enclosingAt, partialCallFrame, partialCallScope, partialName, walkAst, type ConcreteFrame, type Enclosing, type Program } from './ast';
 
-export type DocKind = 'template' | 'partial' | 'bench' | 'other';
+export type DocKind = 'template' | 'partial' | 'bench' | 'threecx' | 'other';
+
+/** Language id of 3CX phone templates (`*.ph.xml`, `*.fxs.xml`); a document opened with it is one whatever its name. */
+export const THREECX_LANGUAGE_ID = 'provisioning-3cx';
+const THREECX_NAME = /\.(ph|fxs)\.xml$/i;
 
 export interface DocInfo {
   uri: string;
@@ -45,6 +49,10 @@ export class ServiceContext {
   private baseGeneration = -1;
   private filesEpoch = 0;
   private servedCache?: { bench: ParsedBench; epoch: number; all: Map<string, RouteResolution[]> };
+  /** Documents opened with the 3CX language id (whatever their file name). */
+  private threeCxUris = new Set<string>();
+  /** Per 3CX document: what routing depends on (its models and deviceconfig file names). */
+  private threeCxRouting = new Map<string, string>();
 
   constructor(readonly rootUri: string, readonly files: OverlayFiles) {
     this.ws = new Workspace(files);
@@ -65,9 +73,11 @@ export class ServiceContext {
 
   info(doc: TextDocument | string): DocInfo {
     const uri = typeof doc === 'string' ? doc : doc.uri;
+    if (typeof doc !== 'string' && doc.languageId === THREECX_LANGUAGE_ID) this.threeCxUris.add(uri);
     const path = this.pathOf(uri);
     const isBench = path === BENCH_FILE || uri.endsWith(`/${BENCH_FILE}`);
     const isHbs = path.endsWith('.hbs');
+    if (!isBench && !isHbs && (THREECX_NAME.test(path) || this.threeCxUris.has(uri))) return { uri, path, kind: 'threecx', xml: true };
     const kind: DocKind = isBench ? 'bench' : !isHbs ? 'other' : this.ws.isPartial(path) ? 'partial' : 'template';
     return { uri, path, kind, vendor: isHbs ? this.ws.vendorOf(path) : undefined, xml: /\.xml\.hbs$/.test(path) };
   }
@@ -81,6 +91,11 @@ export class ServiceContext {
       if (prev === undefined) this.filesEpoch++;
       this.files.overlay.set(info.path, text);
       this.generation++;
+      if (info.kind === 'threecx') {
+        // Which phones a 3CX template serves, and the paths it answers, depend on its text: on a change there, routes are recomputed.
+        const sig = (text.match(/<model\b[^>]*>[^<]*<\/model>|<deviceconfig\b[^>]*>/g) ?? []).join('\n');
+        if (this.threeCxRouting.get(info.path) !== sig) { this.threeCxRouting.set(info.path, sig); this.filesEpoch++; }
+      }
     }
     return info;
   }
@@ -89,6 +104,8 @@ export class ServiceContext {
     const path = this.pathOf(uri);
     if (this.files.overlay.delete(path)) { this.generation++; this.filesEpoch++; }
     this.lastGood.delete(path);
+    this.threeCxUris.delete(uri);
+    this.threeCxRouting.delete(path);
   }
 
   /** The document's AST: the current one when it parses, else the last good one. */

@@ -86,7 +86,12 @@ function preview(v: unknown): string {
 
 function keyHover(ctx: ServiceContext, doc: TextDocument, text: string, offset: number): Hover | null {
   const info = ctx.info(doc);
-  const cat = ctx.catalogFor(info.path);
+  return hostKeyHover(doc, text, offset, ctx.catalogFor(info.path), info.xml);
+}
+
+/** The catalog entry of the vendor key under the cursor in host text (`text` keeps the document's offsets). */
+export function hostKeyHover(doc: TextDocument, text: string, offset: number, cat: { catalog: import('../core/catalog/types').KeyCatalog } | undefined, xml: boolean): Hover | null {
+  const info = { xml };
   if (!cat) return null;
   const line = lineAt(text, offset);
   let start: number, end: number;

@@ -13,13 +13,19 @@ import { doHover } from './hover';
 import { findReferences } from './references';
 import { listPhones, listRoutes, renderDocument } from './render';
 import { findDocumentSymbols } from './symbols';
+import { getThreeCxCodeActions } from './threecxCodeActions';
+import { doCompleteThreeCx } from './threecxCompletion';
+import { getThreeCxFoldingRanges } from './threecxFolding';
+import { doHoverThreeCx } from './threecxHover';
+import { renderThreeCxDocument } from './threecxRender';
+import { findThreeCxSymbols } from './threecxSymbols';
 import { validate, type ValidationOptions, type ValidationResult } from './validation';
 
 export interface LanguageService {
   readonly context: ServiceContext;
   configure(settings: ServiceSettings): void;
-  /** Kind, path and vendor of a document (template, partial, bench, other). */
-  info(uri: string): DocInfo;
+  /** Kind, path and vendor of a document (template, partial, bench, 3CX template, other); a document's language id counts too. */
+  info(doc: string | TextDocument): DocInfo;
   /** Forget an unsaved buffer (the disk version applies again). */
   closeDocument(uri: string): void;
   doValidation(doc: TextDocument, opts?: ValidationOptions): Diagnostic[];
@@ -42,6 +48,7 @@ export interface LanguageService {
  */
 export function createLanguageService(rootUri: string, files: FileSource): LanguageService {
   const ctx = new ServiceContext(rootUri, files instanceof OverlayFiles ? files : new OverlayFiles(files));
+  const is3cx = (doc: TextDocument | string) => ctx.info(doc).kind === 'threecx';
   return {
     context: ctx,
     configure: (s) => { ctx.settings = { ...ctx.settings, ...s }; },
@@ -49,14 +56,14 @@ export function createLanguageService(rootUri: string, files: FileSource): Langu
     closeDocument: (uri) => ctx.close(uri),
     doValidation: (doc, opts) => validate(ctx, doc, opts).diagnostics,
     validate: (doc, opts) => validate(ctx, doc, opts),
-    doComplete: (doc, pos) => doComplete(ctx, doc, pos),
-    doHover: (doc, pos) => doHover(ctx, doc, pos),
-    findDefinition: (doc, pos) => findDefinition(ctx, doc, pos),
-    findReferences: (doc, pos, incl) => findReferences(ctx, doc, pos, incl),
-    findDocumentSymbols: (doc) => findDocumentSymbols(ctx, doc),
-    getFoldingRanges: (doc) => getFoldingRanges(ctx, doc),
-    getCodeActions: (doc, range, diags) => getCodeActions(ctx, doc, range, diags),
-    render: (doc, params) => renderDocument(ctx, doc, params),
+    doComplete: (doc, pos) => (is3cx(doc) ? doCompleteThreeCx(ctx, doc, pos) : doComplete(ctx, doc, pos)),
+    doHover: (doc, pos) => (is3cx(doc) ? doHoverThreeCx(ctx, doc, pos) : doHover(ctx, doc, pos)),
+    findDefinition: (doc, pos) => (is3cx(doc) ? null : findDefinition(ctx, doc, pos)),
+    findReferences: (doc, pos, incl) => (is3cx(doc) ? [] : findReferences(ctx, doc, pos, incl)),
+    findDocumentSymbols: (doc) => (is3cx(doc) ? findThreeCxSymbols(ctx, doc) : findDocumentSymbols(ctx, doc)),
+    getFoldingRanges: (doc) => (is3cx(doc) ? getThreeCxFoldingRanges(ctx, doc) : getFoldingRanges(ctx, doc)),
+    getCodeActions: (doc, range, diags) => (is3cx(doc) ? getThreeCxCodeActions(ctx, doc, range, diags) : getCodeActions(ctx, doc, range, diags)),
+    render: (doc, params) => (is3cx(doc ?? params.uri) ? renderThreeCxDocument(ctx, doc, params) : renderDocument(ctx, doc, params)),
     listPhones: (params) => listPhones(ctx, params),
     listRoutes: (params) => listRoutes(ctx, params),
   };

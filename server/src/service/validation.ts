@@ -16,6 +16,7 @@ import type { RouteResolution } from '../core/workspace';
 import { modelLookup } from '../core/vendors';
 import { partialName, walkAst } from './ast';
 import type { ServiceContext } from './context';
+import { validateThreeCx } from './threecxValidation';
 
 export type PhoneStrategy = 'representative' | 'all';
 
@@ -57,6 +58,7 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
     const problems = info.path === BENCH_FILE ? ctx.ws.parsedBench().problems : parseBench(doc.getText(), modelLookup, info.path).problems;
     return { diagnostics: problems.map((p) => toDiagnostic(ctx, p, info.path)), rendered: 0, served: 0 };
   }
+  if (info.kind === 'threecx') return validateThreeCx(ctx, doc, strategy);
   if (info.kind === 'template') {
     const r = checkFile(ctx, info.path, strategy);
     return { diagnostics: r.problems.map((p) => toDiagnostic(ctx, p, info.path)), rendered: r.rendered, served: r.served };
