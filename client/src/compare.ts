@@ -1,10 +1,11 @@
-// Compare Phones: vscode.diff of two phones' previews of the same template.
+// Compare Phones: vscode.diff of two phones' previews of the same template (for a 3CX template, of the
+// same <deviceconfig>).
 import * as vscode from 'vscode';
 import { pickPhone } from './phonePicker';
 import type { PreviewController } from './preview/previewController';
 import type { Server } from './server';
 
-export async function comparePhones(server: Server, previews: PreviewController, template?: vscode.Uri, left?: string, right?: string): Promise<void> {
+export async function comparePhones(server: Server, previews: PreviewController, template?: vscode.Uri, left?: string, right?: string, path?: string): Promise<void> {
   template ??= previews.templateOf();
   if (!template) {
     void vscode.window.showInformationMessage('Provisioning Studio: open a template to compare what two phones receive.');
@@ -14,7 +15,12 @@ export async function comparePhones(server: Server, previews: PreviewController,
   if (!left) return;
   right ??= (await pickPhone(server, { template, title: `Compare Phones (2/2): compare ${left} with`, exclude: left }))?.name;
   if (!right) return;
-  const [l, r] = await Promise.all([previews.provider.render(template, left), previews.provider.render(template, right)]);
+  // a 3CX template producing several files: the same <deviceconfig> for both phones (asked for the first)
+  const file = path ? { path } : await previews.fileFor(template, left, { title: `Compare Phones: which file of ${left}?` });
+  if (file === null) return;
+  const first = await previews.provider.renderResult(template, left, file);
+  const other = first.result.deviceconfig !== undefined ? { deviceconfig: first.result.deviceconfig } : undefined;
+  const [l, r] = [first.uri, await previews.provider.render(template, right, other)];
   const name = template.path.split('/').pop();
   await vscode.commands.executeCommand('vscode.diff', l, r, `${name}: ${left} ↔ ${right}`, { preview: true });
 }

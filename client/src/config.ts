@@ -2,7 +2,11 @@
 import * as vscode from 'vscode';
 
 export const SECTION = 'provisioningStudio';
-export const LANGUAGES = ['provisioning-cfg-hbs', 'provisioning-xml-hbs'] as const;
+/** Language id of 3CX phone templates (`*.ph.xml`, `*.fxs.xml`); the server's THREECX_LANGUAGE_ID. */
+export const THREECX_LANGUAGE = 'provisioning-3cx';
+export const LANGUAGES = ['provisioning-cfg-hbs', 'provisioning-xml-hbs', THREECX_LANGUAGE] as const;
+/** Template files the language server watches on disk. */
+export const TEMPLATE_GLOBS = ['**/{bench.yaml,templates/**/*.hbs}', '**/*.{ph,fxs}.xml'] as const;
 
 export interface DevServerSettings {
   host: string;
@@ -28,6 +32,12 @@ export function settings(scope?: vscode.ConfigurationScope) {
 
 export function isTemplateDocument(doc: vscode.TextDocument | undefined): boolean {
   return !!doc && (LANGUAGES as readonly string[]).includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+}
+
+/** A 3CX phone template (multi-file: one preview per `<deviceconfig>`), by language id or file name. */
+export function isThreeCxTemplate(uri: vscode.Uri): boolean {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return doc?.languageId === THREECX_LANGUAGE || /\.(ph|fxs)\.xml$/i.test(uri.path);
 }
 
 /** The workspace folder holding the bench file (the first folder that has one, else the first folder). */

@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
   });
   const srv = server;
   const selection = new PhoneSelection(context.workspaceState);
-  const previews = new PreviewController(srv, selection);
+  const previews = new PreviewController(srv, selection, context.workspaceState);
   const log = new RequestLog();
   const devServer = new DevServerController(log);
   const reprovisioner = new Reprovisioner(srv, log, devServer);
@@ -56,14 +56,16 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
     createStatusBar(selection),
     selection.onDidChange((p) => srv.selectPhone(p ?? null)),
     vscode.window.registerTreeDataProvider('provisioningStudio.bench', bench),
-    command('previewConfig', (template?: vscode.Uri, phone?: string) => previews.preview(template instanceof vscode.Uri ? template : undefined, phone)),
+    command('previewConfig', (template?: vscode.Uri, phone?: string, path?: string) =>
+      previews.preview(template instanceof vscode.Uri ? template : undefined, typeof phone === 'string' ? phone : undefined, typeof path === 'string' ? path : undefined)),
     command('selectPhone', async (phone?: string) => {
       const name = typeof phone === 'string' ? phone
         : (await pickPhone(srv, { template: previews.templateOf(), selected: selection.phone }))?.name;
       if (name) await selection.set(name);
       return name;
     }),
-    command('comparePhones', (template?: vscode.Uri, left?: string, right?: string) => comparePhones(srv, previews, template, left, right)),
+    command('comparePhones', (template?: vscode.Uri, left?: string, right?: string, path?: string) =>
+      comparePhones(srv, previews, template instanceof vscode.Uri ? template : undefined, left, right, typeof path === 'string' ? path : undefined)),
     command('showRoutes', (phone?: string) => showRoutes(srv, typeof phone === 'string' ? phone : undefined)),
     command('startDevServer', () => devServer.start()),
     command('stopDevServer', () => devServer.stop()),
@@ -79,7 +81,8 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
         if (!folder) return;
         const template = vscode.Uri.joinPath(folder.uri, n.route.template);
         await vscode.window.showTextDocument(template, { preview: true });
-        return previews.preview(template, n.phone.name);
+        // the route's own file (a 3CX template produces several; Handlebars templates ignore it)
+        return previews.preview(template, n.phone.name, n.route.path);
       }
       await selection.set(n.phone.name);
       // the active template, else the phone's own file (the route whose path names its MAC), else its first file

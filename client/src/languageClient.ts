@@ -1,7 +1,7 @@
 // Starts the language server (dist/server.js) over IPC and exposes the typed custom requests.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGES, SECTION } from './config';
+import { LANGUAGES, SECTION, TEMPLATE_GLOBS } from './config';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -9,6 +9,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // bench file, Handlebars templates and partials, 3CX phone templates (`*.ph.xml`, `*.fxs.xml`)
+  const watchers = TEMPLATE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
     // file and untitled only: preview documents (provisioning-preview:) are never validated
     documentSelector: [
@@ -17,7 +20,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     ],
     synchronize: {
       configurationSection: SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{bench.yaml,templates/**/*.hbs}'),
+      fileEvents: watchers,
     },
     outputChannelName: 'Provisioning Studio',
   };

@@ -3,10 +3,16 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   listPhonesRequest, listRoutesRequest, renderRequest, selectPhoneNotification, workspaceChangedNotification,
-  type PhoneInfo, type RenderResultMessage, type RouteInfo,
+  type PhoneInfo, type RenderFileInfo, type RenderParams, type RenderResultMessage, type RouteInfo,
 } from '../../server/src/protocol';
 
-export type { PhoneInfo, RenderResultMessage, RouteInfo };
+export type { PhoneInfo, RenderFileInfo, RenderResultMessage, RouteInfo };
+
+/** Which file of a multi-file (3CX) template to render: the requested path, else the `<deviceconfig>` index. */
+export interface FileChoice {
+  path?: string;
+  deviceconfig?: number;
+}
 
 export class Server implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string[]>();
@@ -29,9 +35,12 @@ export class Server implements vscode.Disposable {
     }
   }
 
-  async render(uri: vscode.Uri, version: number, phone: string): Promise<RenderResultMessage> {
+  async render(uri: vscode.Uri, version: number, phone: string, file?: FileChoice): Promise<RenderResultMessage> {
     await this.whenReady();
-    return this.client.sendRequest(renderRequest, { uri: uri.toString(), version, phone });
+    const params: RenderParams = { uri: uri.toString(), version, phone };
+    if (file?.path) params.path = file.path;
+    if (file?.deviceconfig !== undefined) params.deviceconfig = file.deviceconfig;
+    return this.client.sendRequest(renderRequest, params);
   }
 
   async listPhones(template?: vscode.Uri): Promise<PhoneInfo[]> {

@@ -11,15 +11,59 @@ const c = pkg.contributes;
 const json = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
 
 test('languages: ids, compound extensions, language configurations', () => {
-  const langs = Object.fromEntries(c.languages.map((l: { id: string; extensions: string[] }) => [l.id, l.extensions]));
+  const hbs = c.languages.filter((l: { id: string }) => l.id !== 'provisioning-3cx');
+  const langs = Object.fromEntries(hbs.map((l: { id: string; extensions: string[] }) => [l.id, l.extensions]));
   assert.deepEqual(langs, { 'provisioning-cfg-hbs': ['.cfg.hbs', '.boot.hbs'], 'provisioning-xml-hbs': ['.xml.hbs'] });
-  for (const l of c.languages) {
+  for (const l of hbs) {
     const conf = json(l.configuration);
     assert.ok(conf.brackets.some(([o, e]: string[]) => o === '{{' && e === '}}'), `${l.id}: {{ }} bracket pair`);
     assert.ok(conf.autoClosingPairs.length > 0);
   }
-  for (const id of Object.keys(langs)) assert.ok(pkg.activationEvents.includes(`onLanguage:${id}`));
+  for (const l of c.languages) assert.ok(pkg.activationEvents.includes(`onLanguage:${l.id}`), l.id);
   assert.ok(pkg.activationEvents.includes('workspaceContains:bench.yaml'));
+});
+
+test('3CX phone templates: language by file name pattern, configuration, client selector and watcher', () => {
+  const l = c.languages.find((x: { id: string }) => x.id === 'provisioning-3cx');
+  assert.ok(l, 'provisioning-3cx language');
+  assert.ok(l.aliases.includes('3CX Phone Template'));
+  // filenamePatterns, not extensions: a plain .xml file stays XML
+  assert.deepEqual(l.filenamePatterns, ['*.ph.xml', '*.fxs.xml']);
+  assert.equal(l.extensions, undefined);
+  const conf = json(l.configuration);
+  assert.deepEqual(conf.comments.blockComment, ['<!--', '-->']);
+  assert.ok(conf.brackets.some(([o, e]: string[]) => o === '{' && e === '}'));
+  const closes = Object.fromEntries(conf.autoClosingPairs.map((p: { open: string; close: string }) => [p.open, p.close]));
+  assert.equal(closes['%%'], '%%');
+  assert.equal(closes['{'], '}');
+  assert.equal(closes['<!--'], ' -->');
+  assert.match('{IF blf1}', new RegExp(conf.folding.markers.start));
+  assert.match('{ENDIF}', new RegExp(conf.folding.markers.end));
+  // the language id the server recognises
+  const context = readFileSync(join(ROOT, 'server/src/service/context.ts'), 'utf8');
+  assert.match(context, /THREECX_LANGUAGE_ID = 'provisioning-3cx'/);
+  // client: document selector languages and the file watcher
+  const config = readFileSync(join(ROOT, 'client/src/config.ts'), 'utf8');
+  assert.match(config, /THREECX_LANGUAGE = 'provisioning-3cx'/);
+  assert.match(config, /LANGUAGES = \[[^\]]*THREECX_LANGUAGE\]/);
+  assert.ok(config.includes("'**/*.{ph,fxs}.xml'"), 'file watcher for 3CX templates');
+  // menus: Preview Config on the editor title of 3CX templates; palette entries enabled there too
+  const titleWhen = c.menus['editor/title'].find((m: { command: string }) => m.command === 'provisioningStudio.previewConfig').when;
+  for (const cmd of ['provisioningStudio.previewConfig', 'provisioningStudio.comparePhones']) {
+    const when = c.menus.commandPalette.find((m: { command: string }) => m.command === cmd).when;
+    for (const w of [titleWhen, when]) {
+      const re = new RegExp(/editorLangId =~ \/(.*)\/$/.exec(w.split(' || ')[0])![1]);
+      for (const id of ['provisioning-cfg-hbs', 'provisioning-xml-hbs', 'provisioning-3cx']) assert.match(id, re, `${cmd}: ${w}`);
+      assert.doesNotMatch('xml', re);
+    }
+  }
+  // snippets
+  const s = c.snippets.find((x: { language: string }) => x.language === 'provisioning-3cx');
+  const snippets = json(s.path);
+  for (const name of ['IF BLF key', 'IF model (ua)', 'Device config']) assert.ok(snippets[name], `snippet ${name}`);
+  assert.match(snippets['IF BLF key'].body[0], /^\{IF blf\$\{1:1\}\}$/);
+  assert.match(snippets['IF model (ua)'].body[0], /^\{IF ua=/);
+  assert.match(snippets['Device config'].body.join('\n'), /<deviceconfig filename="[^"]*%%mac_address%%[^"]*"><!\[CDATA\[[\s\S]*\]\]><\/deviceconfig>/);
 });
 
 /** Every begin/end/match regex of a grammar, with its location. */
@@ -55,6 +99,39 @@ test('grammars: wrappers per host format plus the {{…}} injection', () => {
   }
 });
 
+test('3CX grammar: text.xml wrapper plus the %%variable%% / {IF} injection', () => {
+  const byScope = Object.fromEntries(c.grammars.map((g: { scopeName: string }) => [g.scopeName, g]));
+  const g = byScope['text.xml.provisioning-3cx'];
+  assert.equal(g.language, 'provisioning-3cx');
+  const grammar = json(g.path);
+  assert.equal(grammar.scopeName, 'text.xml.provisioning-3cx');
+  assert.ok(grammar.patterns.some((p: { include?: string }) => p.include === 'text.xml'));
+  const inj = json(byScope['threecx.injection'].path);
+  assert.deepEqual(byScope['threecx.injection'].injectTo, ['text.xml.provisioning-3cx']);
+  assert.equal(inj.scopeName, 'threecx.injection');
+  // L: wins over text.xml's own rules (CDATA, attribute strings); not in XML comments
+  assert.match(inj.injectionSelector, /^L:text\.xml\.provisioning-3cx\b/);
+  assert.match(inj.injectionSelector, /-comment\b/);
+
+  const variable = new RegExp(inj.repository.variable.match);
+  assert.match(inj.repository.variable.name, /^meta\.embedded\./);
+  assert.match(inj.repository.variable.captures['4'].name, /^variable\.other\b/);
+  const attr = '<deviceconfig filename="%%mac_address%%.cfg"><![CDATA[#!version:1.0.0.1';
+  const m = variable.exec(attr)!;
+  assert.equal(m[4], 'mac_address');
+  assert.deepEqual([...variable.exec('x = %%param::time_timezone_yealink%%')!].slice(2, 5), ['param', '::', 'time_timezone_yealink']);
+  assert.equal(variable.exec('url = %%PROVLINK.HOST%%/')![4], 'PROVLINK.HOST');
+
+  const directive = new RegExp(inj.repository.directive.match);
+  assert.match(inj.repository.directive.name, /^meta\.embedded\./);
+  assert.match(inj.repository.directive.captures['2'].name, /^keyword\.control\./);
+  assert.deepEqual([...directive.exec('{IF ua=Yealink SIP-T57W,Yealink SIP-T58}')!].slice(2, 4), ['IF', ' ua=Yealink SIP-T57W,Yealink SIP-T58']);
+  assert.equal(directive.exec('  {ELSE}')![2], 'ELSE');
+  assert.equal(directive.exec('{ENDIF}')![2], 'ENDIF');
+  assert.equal(directive.exec('{IF blf10}')![3], ' blf10');
+  assert.equal(directive.exec('account.1.label = {IF x}'), null, 'a directive is alone on its line');
+});
+
 test('the injection mustache rule matches mustaches in XML attribute values', () => {
   const inj = json('syntaxes/hbs.injection.json');
   const begin = new RegExp(inj.repository.expression.begin);
@@ -67,7 +144,7 @@ test('the injection mustache rule matches mustaches in XML attribute values', ()
 });
 
 test('snippets, schema and icon ship', () => {
-  for (const s of c.snippets) {
+  for (const s of c.snippets.filter((x: { language: string }) => x.language !== 'provisioning-3cx')) {
     const snippets = json(s.path);
     for (const name of ['Each line', 'Each BLF key', 'If / else', 'Partial']) assert.ok(snippets[name], `snippet ${name}`);
   }

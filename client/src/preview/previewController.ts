@@ -1,10 +1,11 @@
 // "Preview Config": opens the rendered file beside the template, keeps it live (debounced on edits,
 // on workspaceChanged, on phone switch) and makes it follow the active template editor.
 import * as vscode from 'vscode';
-import { isTemplateDocument, settings } from '../config';
+import { isTemplateDocument, isThreeCxTemplate, settings } from '../config';
 import { pickPhone, phonesFor } from '../phonePicker';
 import type { PhoneSelection } from '../selection';
-import type { Server } from '../server';
+import type { FileChoice, Server } from '../server';
+import { FileChoices, pickFile } from './fileChoice';
 import { PreviewProvider } from './provider';
 import { parsePreviewUri, PREVIEW_SCHEME } from './previewUri';
 
@@ -12,9 +13,12 @@ export class PreviewController implements vscode.Disposable {
   readonly provider: PreviewProvider;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Multi-file (3CX) templates: the file previewed per (template, phone). */
+  readonly files: FileChoices;
 
-  constructor(private readonly server: Server, private readonly selection: PhoneSelection) {
+  constructor(private readonly server: Server, private readonly selection: PhoneSelection, state?: vscode.Memento) {
     this.provider = new PreviewProvider(server);
+    this.files = new FileChoices(state);
     this.disposables.push(
       this.provider,
       vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this.provider),
@@ -46,25 +50,66 @@ export class PreviewController implements vscode.Disposable {
     return picked?.name;
   }
 
-  /** Preview Config [template] [phone]: renders and shows the preview beside the template. */
-  async preview(template?: vscode.Uri, phone?: string): Promise<vscode.TextEditor | undefined> {
+  /**
+   * Which file of a multi-file (3CX) template to show for `phone`: with several files, asks (the
+   * remembered choice pre-selected) unless `ask` is false; remembers the answer. `null` when cancelled,
+   * undefined for single-file templates.
+   */
+  async fileFor(template: vscode.Uri, phone: string, { ask = true, title }: { ask?: boolean; title?: string } = {}): Promise<FileChoice | undefined | null> {
+    if (!isThreeCxTemplate(template)) return undefined;
+    const remembered = this.files.get(template, phone);
+    if (!ask) return remembered;
+    const doc = await vscode.workspace.openTextDocument(template);
+    const r = await this.server.render(template, doc.version, phone, remembered);
+    const files = r.files ?? [];
+    if (files.length <= 1) return remembered ?? (files[0] ? { path: files[0].path, deviceconfig: files[0].deviceconfig } : undefined);
+    const picked = await pickFile(files, { current: remembered ?? { deviceconfig: r.deviceconfig }, title, template, phone });
+    if (!picked) return null;
+    const choice = { path: picked.path, deviceconfig: picked.deviceconfig };
+    await this.files.set(template, phone, choice);
+    return choice;
+  }
+
+  /**
+   * Preview Config [template] [phone] [path]: renders and shows the preview beside the template. For a
+   * 3CX template producing several files, `path` (the path the phone requests) names the file, else a
+   * quick pick asks.
+   */
+  async preview(template?: vscode.Uri, phone?: string, path?: string): Promise<vscode.TextEditor | undefined> {
     template ??= this.templateOf();
     if (!template) {
-      void vscode.window.showInformationMessage('Provisioning Studio: open a template (*.cfg.hbs, *.xml.hbs) to preview it.');
+      void vscode.window.showInformationMessage('Provisioning Studio: open a template (*.cfg.hbs, *.xml.hbs, *.ph.xml) to preview it.');
       return undefined;
     }
     phone ??= await this.phoneFor(template);
     if (!phone) return undefined;
-    const uri = await vscode.window.withProgress(
+    const file = path ? { path } : await this.fileFor(template, phone, { title: `Preview Config: which file for ${phone}?` });
+    if (file === null) return undefined;
+    const { uri, result } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Rendering for ${phone}` },
-      () => this.provider.render(template!, phone!),
+      () => this.provider.renderResult(template!, phone!, file),
     );
+    if (path && result.files?.length) await this.files.set(template, phone, { path: result.fileName, deviceconfig: result.deviceconfig });
     return this.show(uri);
   }
 
   private async show(uri: vscode.Uri, column = vscode.ViewColumn.Beside): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument(uri);
+    // an already open preview takes the new text asynchronously (onDidChange): return it up to date
+    const want = this.provider.textOf(uri);
+    if (want !== undefined && doc.getText() !== want) await this.contentOf(doc, want, 2000);
     return vscode.window.showTextDocument(doc, { preview: true, viewColumn: column, preserveFocus: true });
+  }
+
+  private contentOf(doc: vscode.TextDocument, text: string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => { clearTimeout(timer); sub.dispose(); resolve(); };
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === doc && doc.getText() === this.provider.textOf(doc.uri)) done();
+      });
+      const timer = setTimeout(done, timeoutMs);
+      if (doc.getText() === text) done();
+    });
   }
 
   private visiblePreviews(): vscode.TextEditor[] {
@@ -103,7 +148,8 @@ export class PreviewController implements vscode.Disposable {
     const phone = await this.phoneFor(editor.document.uri, false, parsePreviewUri(shown[0].document.uri)?.phone);
     if (!phone) return;
     try {
-      const uri = await this.provider.render(editor.document.uri, phone);
+      const file = (await this.fileFor(editor.document.uri, phone, { ask: false })) ?? undefined;
+      const uri = await this.provider.render(editor.document.uri, phone, file);
       await this.show(uri, shown[0].viewColumn ?? vscode.ViewColumn.Beside);
     } catch { /* the server reports its own errors */ }
   }
@@ -118,7 +164,9 @@ export class PreviewController implements vscode.Disposable {
       const next = await this.phoneFor(t.template, false);
       if (!next || next === t.phone) continue;
       try {
-        const uri = await this.provider.render(t.template, next);
+        // a 3CX preview keeps showing the same <deviceconfig> for the other phone (unless one was chosen for it)
+        const file = this.files.get(t.template, next) ?? (t.file ? { deviceconfig: t.file.deviceconfig } : undefined);
+        const uri = await this.provider.render(t.template, next, file);
         await this.show(uri, e.viewColumn ?? vscode.ViewColumn.Beside);
       } catch { /* keep the old preview */ }
     }

@@ -1,7 +1,7 @@
 // Read-only virtual documents with the rendered config (provisioning-preview: scheme).
 // Renders carry the template's document version; a reply for an older version is dropped.
 import * as vscode from 'vscode';
-import type { RenderResultMessage, Server } from '../server';
+import type { FileChoice, RenderResultMessage, Server } from '../server';
 import { failureText, previewText } from './format';
 import { parsePreviewUri, previewUri, PREVIEW_SCHEME } from './previewUri';
 
@@ -25,13 +25,23 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
   constructor(private readonly server: Server) {}
 
   /** Renders `template` for `phone` now and returns the preview URI (named after the served file). */
-  async render(template: vscode.Uri, phone: string): Promise<vscode.Uri> {
+  async render(template: vscode.Uri, phone: string, file?: FileChoice): Promise<vscode.Uri> {
+    return (await this.renderResult(template, phone, file)).uri;
+  }
+
+  /**
+   * Renders `template` for `phone` (for a multi-file 3CX template: the file `file` names, else the
+   * phone's first) and returns the preview URI with the server's reply.
+   */
+  async renderResult(template: vscode.Uri, phone: string, file?: FileChoice): Promise<{ uri: vscode.Uri; result: RenderResultMessage }> {
     const doc = await vscode.workspace.openTextDocument(template);
     const seq = ++this.seq;
-    const r = await this.server.render(template, doc.version, phone);
-    const uri = previewUri({ template, phone: r.phone?.name ?? phone, fileName: r.fileName });
+    const r = await this.server.render(template, doc.version, phone, file);
+    // multi-file templates: the preview remembers the file it shows (path and deviceconfig) for refreshes
+    const shown = r.files?.length ? { path: r.fileName, deviceconfig: r.deviceconfig } : undefined;
+    const uri = previewUri({ template, phone: r.phone?.name ?? phone, fileName: r.fileName, file: shown });
     this.apply(uri, r, seq, doc.version);
-    return uri;
+    return { uri, result: r };
   }
 
   /** Re-renders an open preview; drops the reply when the template changed again meanwhile. */
@@ -43,7 +53,7 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
     if (entry) entry.seq = seq;
     try {
       const doc = await vscode.workspace.openTextDocument(t.template);
-      const r = await this.server.render(t.template, doc.version, t.phone);
+      const r = await this.server.render(t.template, doc.version, t.phone, t.file);
       this.apply(uri, r, seq, doc.version);
     } catch (e) {
       const message = (e as Error).message ?? String(e);
@@ -77,6 +87,9 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
   openPreviews(): vscode.Uri[] {
     return vscode.workspace.textDocuments.filter((d) => d.uri.scheme === PREVIEW_SCHEME && !d.isClosed).map((d) => d.uri);
   }
+
+  /** The text last rendered for a preview (undefined before its first render). */
+  textOf(uri: vscode.Uri): string | undefined { return this.entries.get(uri.toString())?.text; }
 
   forget(uri: vscode.Uri): void { this.entries.delete(uri.toString()); }
 

@@ -82,9 +82,9 @@ suite('Dev server and reprovision', () => {
     const phone = await fakePhone();
     try {
       const outcomes = await vscode.commands.executeCommand('provisioningStudio.reprovisionAll');
-      assert.strictEqual(outcomes.length, 3);
+      assert.strictEqual(outcomes.length, 4);
       const byName = Object.fromEntries(outcomes.map((o) => [o.phone.name, o.result.status]));
-      assert.deepStrictEqual(byName, { 'reception-t54w': 'accepted', 'alice-t46s': 'error', 'bob-vvx400': 'error' });
+      assert.deepStrictEqual(byName, { 'reception-t54w': 'accepted', 'alice-t46s': 'error', 'bob-vvx400': 'error', 'lab-t57w': 'error' });
     } finally {
       await phone.close();
     }

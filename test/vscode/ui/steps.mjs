@@ -155,6 +155,64 @@ step('Show Routes lists each phone\'s files and templates', async ({ ui, page })
   await page.keyboard.press('Escape');
 });
 
+step('3CX template: Preview Config renders the Yealink file for lab-t57w', async ({ ui, page, assert, log }) => {
+  await ui.hidePanel();
+  await ui.runCommand('View: Close All Editors'); // a clean two-editor layout for the docs screenshot
+  await ui.openFile('templates/3cx/yealink-t5x.ph.xml');
+  const mode = page.locator('#status\\.editor\\.mode');
+  await mode.filter({ hasText: '3CX Phone Template' }).waitFor({ timeout: 20_000 });
+  // scroll the template to its <deviceconfig> body
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('84');
+  await page.keyboard.press('Enter');
+  await ui.editorTexts({ waitFor: /account\.1\.user_name = %%extension_number%%/ });
+  // the selected phone (alice-t46s) is not one the template serves: the picker offers lab-t57w
+  await ui.runCommand('Provisioning: Preview Config', 30_000, { keepOpen: true });
+  await ui.pickQuickItem('lab-t57w');
+  const text = await ui.editorTexts({ waitFor: /account\.1\.user_name = 107/ });
+  assert.match(text, /#!version:1\.0\.0\.1/);
+  assert.doesNotMatch(text, /%%/, 'the preview shows rendered text, not the template');
+  const tabs = await ui.tabs();
+  assert.ok(tabs.some((t) => t.includes('805e0c575701.cfg')), `preview tab named after the served file; tabs: ${tabs}`);
+  log(`tabs: ${tabs.join(', ')}`);
+  await page.keyboard.press('Control+B'); // side bar off: room for both editors
+  await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); // let the editors repaint
+  await ui.screenshot('3cx-preview');
+});
+
+step('3CX variables are highlighted inside CDATA and attribute values', async ({ page, assert }) => {
+  // tokenization is asynchronous: poll until the lines have coloured tokens
+  const readSpans = (needle) => page.$$eval('.editor-group-container .monaco-editor .view-line', (lines, n) => {
+    const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(n));
+    return line ? [...line.querySelectorAll('span > span')].map((s) => [s.textContent.replace(/\u00a0/g, ' '), s.className]) : [];
+  }, needle);
+  const separate = async (needle, token) => {
+    let spans = [];
+    for (const end = Date.now() + 20_000; Date.now() < end;) {
+      spans = await readSpans(needle);
+      if (spans.findIndex(([t]) => t === token) > 0) break; // a token of its own: the grammar ran
+      await page.waitForTimeout(200); // polling interval
+    }
+    const idx = spans.findIndex(([t]) => t === token);
+    assert.ok(idx > 0, `no separate token for "${token}": ${JSON.stringify(spans.slice(0, 12))}`);
+    return { spans, idx };
+  };
+  // in the CDATA body: the variable name is coloured unlike the literal text before it
+  const body = await separate('account.1.user_name = %%extension_number%%', 'extension_number');
+  assert.notEqual(body.spans[body.idx][1], body.spans[0][1], `variable coloured like the body: ${JSON.stringify(body.spans)}`);
+  // {IF …} lines: the keyword is a token of its own
+  await separate('{IF network=REMOTESTUN}', 'IF');
+  // in an attribute value (line 85, on screen since the previous step): unlike the string's quote
+  const attr = await separate('filename="%%mac_address%%.cfg"', 'mac_address');
+  const quote = attr.spans.slice(0, attr.idx).reverse().find(([t]) => t.includes('"'));
+  assert.ok(quote, 'no string token before the variable');
+  assert.notEqual(attr.spans[attr.idx][1], quote[1], `variable coloured like the string: ${JSON.stringify(attr.spans.slice(0, attr.idx + 2))}`);
+  await page.keyboard.press('Control+B'); // side bar back (the bench view is used next)
+  await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 5_000 });
+});
+
 step('Start Dev Server: a phone fetch shows in the request log and the bench view', async ({ ui, page, assert, log }) => {
   await ui.runCommand('Provisioning: Start Dev Server');
   const out = page.locator('.part.panel .monaco-editor .view-lines').filter({ hasText: /phones\suse/ }).first();
