@@ -2,17 +2,21 @@
 // side in the same run, nginx serving the same files pre-rendered as static files. Loopback only; bounded
 // in time (a watchdog kills everything) and stops by itself.
 //
-//   node --import tsx bench/bootstorm.mjs [--phones 50] [--connections 256] [--duration 10]
+//   node --import tsx bench/bootstorm.mjs [--phones 50] [--connections 256] [--duration 10] [--dev-only] [--cpu-prof <dir>]
+//
+// --dev-only skips nginx; --cpu-prof writes a V8 CPU profile of the dev server process (node --cpu-prof) to <dir>.
 //
 // Load generator: wrk (Debian package `wrk`), both servers driven by the same Lua script cycling through
 // every phone's boot files with the phone's real User-Agent. nginx: Debian package `nginx` (skipped with a
-// note when missing). The dev server runs as the real CLI (`serve`) in its own process, stdout to /dev/null.
+// note when missing). The dev server runs as the real CLI (`serve`), bundled from the sources with esbuild as
+// `npm run build` does (dist/cli.js), in its own process, stdout (the request log) to /dev/null.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { TEMPLATES } from '../test/server/devserver/helpers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,7 +26,9 @@ const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 
 const PHONES = Number(opt('phones', 50));
 const CONNECTIONS = Number(opt('connections', 256));
 const DURATION = Number(opt('duration', 10));
-const WATCHDOG_MS = 60_000 + DURATION * 4 * 1000;
+const DEV_ONLY = args.includes('--dev-only');
+const CPU_PROF = opt('cpu-prof', undefined);
+const WATCHDOG_MS = 60_000 + DURATION * 6 * 1000;
 
 const children = [];
 const dir = mkdtempSync(join(tmpdir(), 'ps-bootstorm-'));
@@ -31,7 +37,7 @@ const watchdog = setTimeout(() => { console.error('bootstorm: watchdog expired, 
 process.on('SIGINT', () => { cleanup(); process.exit(130); });
 
 if (spawnSync('wrk', ['--version']).error) { console.error('bootstorm: wrk is missing (apt-get install wrk)'); cleanup(); process.exit(2); }
-const nginxBin = ['/usr/sbin/nginx', 'nginx'].find((b) => !spawnSync(b, ['-v']).error);
+const nginxBin = DEV_ONLY ? undefined : ['/usr/sbin/nginx', 'nginx'].find((b) => !spawnSync(b, ['-v']).error);
 
 const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 const waitPort = async (port) => {
@@ -86,7 +92,10 @@ function wrk(port) {
 const results = [];
 try {
   // ---- dev server: the real CLI
-  const dev = spawn(process.execPath, ['--import', 'tsx', join(repo, 'server/src/cli/main.ts'), 'serve', '--workspace', ws], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const cli = join(dir, 'cli.js');
+  await build({ entryPoints: [join(repo, 'server/src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  const prof = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
+  const dev = spawn(process.execPath, [...prof, cli, 'serve', '--workspace', ws], { stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(dev);
   let devErr = '';
   dev.stderr.on('data', (d) => { devErr += d; });
@@ -103,6 +112,22 @@ try {
   spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, '-d2s', '-s', lua, `http://127.0.0.1:${devPort}`]); // warm-up (JIT)
   results.push({ server: 'dev server (render per request, 1 process)', ...wrk(devPort) });
   dev.kill('SIGTERM');
+  await new Promise((r) => { if (dev.exitCode !== null) r(); else { dev.once('exit', r); setTimeout(r, 5000); } }); // the profile is written at exit
+
+  // ---- the ceiling for a Node server here: node:http answering the same bytes from memory (no rendering, no log)
+  if (!DEV_ONLY) {
+    const port = await freePort();
+    const script = `const http = require('http'), fs = require('fs'), path = require('path');
+const files = new Map(fs.readdirSync(process.argv[1]).map((f) => ['/' + f, fs.readFileSync(path.join(process.argv[1], f))]));
+http.createServer((q, s) => { const b = files.get(q.url); if (!b) return s.writeHead(404, { 'Content-Length': 0 }).end();
+  s.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store', 'Content-Length': b.length }); s.end(b); }).listen(+process.argv[2], '127.0.0.1');`;
+    const bare = spawn(process.execPath, ['-e', script, www, String(port)], { stdio: 'ignore' });
+    children.push(bare);
+    await waitPort(port);
+    spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, '-d2s', '-s', lua, `http://127.0.0.1:${port}`]);
+    results.push({ server: 'node:http bytes from memory (ceiling)', ...wrk(port) });
+    bare.kill('SIGTERM');
+  }
 
   // ---- nginx: the same files, pre-rendered, static
   if (nginxBin) {
@@ -126,7 +151,7 @@ http {
       ng.kill('SIGQUIT');
       await new Promise((r) => { ng.once('exit', r); setTimeout(r, 3000); });
     }
-  } else {
+  } else if (!DEV_ONLY) {
     console.error('bootstorm: nginx is missing (apt-get install nginx): dev server figures only');
   }
 } finally {
@@ -140,5 +165,7 @@ for (const r of results) console.log(`${r.server.padEnd(46)} ${r.rps.toFixed(0).
 const dev = results[0];
 for (const n of results.slice(1)) console.log(`dev server / ${n.server}: ${(dev.rps / n.rps * 100).toFixed(0)}% of req/s`);
 const ok = dev && dev.non2xx === 0 && dev.p99 < 20;
+const nginx1 = results.find((r) => r.server.includes('worker_processes 1)'));
+if (nginx1) console.log(`goal >= 50% of nginx (1 worker) req/s: ${dev.rps >= nginx1.rps / 2 ? 'met' : 'NOT met'}`);
 console.log(`goal p99 < 20 ms at ${CONNECTIONS} connections: ${dev.p99 < 20 ? 'met' : 'NOT met'}`);
 process.exit(ok ? 0 : 1);

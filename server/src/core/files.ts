@@ -1,6 +1,6 @@
 // How the core reads workspace files. The runtime supplies it: the file system for the CLI and the dev
 // server, the file system overlaid with unsaved editor buffers for the language server.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export interface FileSource {
@@ -8,23 +8,69 @@ export interface FileSource {
   read(path: string): string | undefined;
   /** Workspace-relative paths of files below a folder, recursively. */
   list(dir: string): string[];
+  /**
+   * Runs `fn` against one view of the files shared by every snapshot() call of the same event-loop turn
+   * (DiskFiles: one stat walk per turn). Sources without it read live.
+   */
+  snapshot?<T>(fn: () => T): T;
+  /**
+   * Inside snapshot(): a number that changes whenever any file the workspace reads may have changed, so
+   * anything derived from the files can be kept while it stays the same. Undefined elsewhere (no memo).
+   */
+  generation?(): number | undefined;
 }
 
-/** Reads from disk, re-reading a file only when its modification time or size changed. */
+/** A file modified less than this long before it was read may change again without changing mtime or size. */
+const RACY_MS = 2000;
+/** How deep list() and the snapshot walk descend (a guard against symlink loops). */
+const MAX_DEPTH = 8;
+
+interface Cached { mtime: number; ctime: number; size: number; ino: number; text: string; trusted: boolean; turn?: Turn }
+interface Turn { gen: number; stats: Map<string, Stats | null>; files: string[] }
+
+const sameFile = (c: Cached, st: Stats) => c.mtime === st.mtimeMs && c.ctime === st.ctimeMs && c.size === st.size && c.ino === st.ino;
+
+/**
+ * Reads from disk, re-reading a file only when its stat (mtime, ctime, size, inode) changed, or when it
+ * was modified within RACY_MS of the read that cached it (a second write in the same timestamp tick).
+ *
+ * snapshot(): the first call of an event-loop turn walks the watched inputs (`templates/` and
+ * `bench.yaml`) once; reads and listings below them in that turn come from the walk (no syscalls), and
+ * generation() changes when the walk's (path, mtime, ctime, size, inode) list changes, when a watched file
+ * is racy, or when the turn read a file the walk does not cover. The view ends with the turn
+ * (setImmediate, after the poll phase that delivered the requests), so a request that arrives after a
+ * write has completed sees it. Call it from I/O callbacks (request handlers). Caveat: after 1024 ready
+ * events libuv polls again within the same phase, so with more than ~1000 busy connections a request can
+ * share the view of requests polled just before it.
+ */
 export class DiskFiles implements FileSource {
-  private cache = new Map<string, { mtime: number; size: number; text: string }>();
-  constructor(readonly root: string) {}
+  private cache = new Map<string, Cached>();
+  private turn?: Turn;
+  private depth = 0;
+  private gen = 0;
+  private lastSig = '';
+  private bumpNext = true;
+
+  private readonly watched: string[];
+  private readonly racyMs: number;
+
+  /** `watched`: the inputs snapshot() walks (the template folder and the bench file); `racyMs` for tests. */
+  constructor(readonly root: string, opts: { watched?: string[]; racyMs?: number } = {}) {
+    this.watched = opts.watched ?? ['templates', 'bench.yaml'];
+    this.racyMs = opts.racyMs ?? RACY_MS;
+  }
 
   read(path: string): string | undefined {
-    const abs = join(this.root, path);
     try {
-      // throwIfNoEntry: a missing file is the common case (model override templates), and a thrown ENOENT costs ~4x a stat
-      const st = statSync(abs, { throwIfNoEntry: false });
+      const st = this.stat(path);
       if (!st?.isFile()) return undefined;
       const hit = this.cache.get(path);
-      if (hit && hit.mtime === st.mtimeMs && hit.size === st.size) return hit.text;
-      const text = readFileSync(abs, 'utf8');
-      this.cache.set(path, { mtime: st.mtimeMs, size: st.size, text });
+      const turn = this.depth ? this.turn : undefined;
+      if (hit && sameFile(hit, st) && (hit.trusted || (turn && hit.turn === turn))) return hit.text;
+      const readAt = Date.now();
+      const text = readFileSync(join(this.root, path), 'utf8');
+      const trusted = Math.max(st.mtimeMs, st.ctimeMs) < readAt - this.racyMs;
+      this.cache.set(path, { mtime: st.mtimeMs, ctime: st.ctimeMs, size: st.size, ino: st.ino, text, trusted, turn });
       return text;
     } catch {
       return undefined;
@@ -32,9 +78,75 @@ export class DiskFiles implements FileSource {
   }
 
   list(dir: string): string[] {
-    const out: string[] = [];
-    const walk = (abs: string, depth: number) => {
-      if (depth > 8) return;
+    const turn = this.depth ? this.turn : undefined;
+    if (turn && this.walkable(dir)) {
+      const prefix = `${dir.replace(/\/+$/, '')}/`;
+      const levels = prefix.split('/').length - 1 + MAX_DEPTH;
+      return turn.files.filter((f) => f.startsWith(prefix) && f.split('/').length <= levels + 1);
+    }
+    if (turn) this.bumpNext = true; // not covered by the walk: derived data must not outlive this turn
+    return this.walk(dir, false).map(([p]) => p).sort();
+  }
+
+  snapshot<T>(fn: () => T): T {
+    if (!this.turn) this.startTurn();
+    this.depth++;
+    try { return fn(); } finally { this.depth--; }
+  }
+
+  generation(): number | undefined { return this.depth && this.turn ? this.turn.gen : undefined; }
+
+  /** Ends the current turn's view now (the next snapshot() walks again). */
+  invalidate(): void { this.turn = undefined; }
+
+  private startTurn(): void {
+    const now = Date.now();
+    const stats = new Map<string, Stats | null>();
+    const files: string[] = [];
+    let racy = false;
+    let sig = '';
+    for (const w of this.watched) {
+      for (const [p, st] of this.walk(w, true)) {
+        stats.set(p, st);
+        files.push(p);
+        if (Math.max(st.mtimeMs, st.ctimeMs) > now - this.racyMs) racy = true;
+      }
+    }
+    files.sort();
+    for (const p of files) { const st = stats.get(p)!; sig += `${p}\0${st.mtimeMs}\0${st.ctimeMs}\0${st.size}\0${st.ino}\n`; }
+    if (sig !== this.lastSig || this.bumpNext) this.gen++;
+    this.lastSig = sig;
+    this.bumpNext = racy;
+    const turn: Turn = { gen: this.gen, stats, files };
+    this.turn = turn;
+    setImmediate(() => { if (this.turn === turn) this.turn = undefined; });
+  }
+
+  /** A path the snapshot walk would have found if it existed. */
+  private walkable(path: string): boolean {
+    const parts = path.replace(/\/+$/, '').split('/');
+    const top = this.watched.find((w) => path === w || path.startsWith(`${w}/`));
+    return !!top && parts.length <= top.split('/').length + MAX_DEPTH + 1 && parts.every((s) => s && !s.startsWith('.') && s !== 'node_modules');
+  }
+
+  private stat(path: string): Stats | undefined {
+    const turn = this.depth ? this.turn : undefined;
+    const known = turn?.stats.get(path);
+    if (known !== undefined) return known ?? undefined;
+    // throwIfNoEntry: a missing file is the common case (model override templates), and a thrown ENOENT costs ~4x a stat
+    const st = statSync(join(this.root, path), { throwIfNoEntry: false });
+    if (turn) {
+      turn.stats.set(path, st ?? null);
+      if (st || !this.walkable(path)) this.bumpNext = true; // the walk missed it (case-insensitive name, outside the watched inputs)
+    }
+    return st;
+  }
+
+  /** Files below `dir` with their stats (`dir` itself when it is a file and `self`). */
+  private walk(dir: string, self: boolean): [string, Stats][] {
+    const out: [string, Stats][] = [];
+    const visit = (abs: string, depth: number) => {
+      if (depth > MAX_DEPTH) return;
       let names: string[];
       try { names = readdirSync(abs); } catch { return; }
       for (const n of names) {
@@ -42,12 +154,15 @@ export class DiskFiles implements FileSource {
         const p = join(abs, n);
         let st;
         try { st = statSync(p); } catch { continue; }
-        if (st.isDirectory()) walk(p, depth + 1);
-        else out.push(relative(this.root, p).split(sep).join('/'));
+        if (st.isDirectory()) visit(p, depth + 1);
+        else out.push([relative(this.root, p).split(sep).join('/'), st]);
       }
     };
-    walk(join(this.root, dir), 0);
-    return out.sort();
+    const abs = join(this.root, dir);
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (st?.isDirectory()) visit(abs, 0);
+    else if (st && self) out.push([relative(this.root, abs).split(sep).join('/'), st]);
+    return out;
   }
 }
 

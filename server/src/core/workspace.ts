@@ -54,8 +54,27 @@ export class Workspace {
   private benchCache?: { text: string; parsed: ParsedBench };
   private lastGoodBench?: ParsedBench;
   private templateCache = new Map<string, { text: string; loaded: LoadedTemplate }>();
+  private memoGen?: number;
+  private memos = new Map<unknown, Map<string, unknown>>();
 
   constructor(readonly files: FileSource) {}
+
+  /**
+   * `compute()` once per files generation (inside FileSource.snapshot(): see DiskFiles) for an owner (a
+   * phone, or a string) and key; computed on every call where the source has no generation. Results
+   * are shared: callers must not mutate them.
+   */
+  memo<T>(owner: unknown, key: string, compute: () => T): T {
+    const gen = this.files.generation?.();
+    if (gen === undefined) return compute();
+    if (gen !== this.memoGen) { this.memos.clear(); this.memoGen = gen; }
+    let m = this.memos.get(owner);
+    if (!m) this.memos.set(owner, (m = new Map()));
+    if (m.has(key)) return m.get(key) as T;
+    const v = compute();
+    m.set(key, v);
+    return v;
+  }
 
   // ---- bench ----
   parsedBench(): ParsedBench {
@@ -91,7 +110,7 @@ export class Workspace {
   // ---- templates ----
   /** Every template file: Handlebars `*.hbs` (partials included) and 3CX `*.ph.xml` / `*.fxs.xml`. */
   templateFiles(): string[] {
-    return this.files.list(TEMPLATES_DIR).filter((f) => DIALECTS.some((d) => d.claims(f)));
+    return this.memo('', 'templateFiles', () => this.files.list(TEMPLATES_DIR).filter((f) => DIALECTS.some((d) => d.claims(f))));
   }
 
   /** The dialect a template file is written in (undefined for other files). */
@@ -119,6 +138,10 @@ export class Workspace {
    * (its routes then show "no template").
    */
   servingDialect(phone: Phone): TemplateDialect {
+    return this.memo(phone, 'dialect', () => this.findServingDialect(phone));
+  }
+
+  private findServingDialect(phone: Phone): TemplateDialect {
     const named = this.requestedTemplate(phone);
     if (named) return this.dialectOf(named) ?? handlebarsDialect;
     const profile = getProfile(phone.vendor);
@@ -158,6 +181,10 @@ export class Workspace {
   }
 
   resolvePartialFile(name: string, fromFile: string): string | undefined {
+    return this.memo(fromFile, `partial\0${name}`, () => this.findPartialFile(name, fromFile));
+  }
+
+  private findPartialFile(name: string, fromFile: string): string | undefined {
     for (const base of this.partialCandidates(name, fromFile)) {
       const dir = base.slice(0, base.lastIndexOf('/'));
       const hit = this.files.list(dir).find((f) => f.slice(dir.length + 1).split('.')[0] === name && f.endsWith('.hbs') && !f.slice(dir.length + 1).includes('/'));
@@ -179,7 +206,7 @@ export class Workspace {
   // ---- routes ----
   /** Every file a phone requests, in boot order, with the template that answers each (from the dialect serving it). */
   routesFor(phone: Phone): RouteResolution[] {
-    return this.servingDialect(phone).routesFor(this, phone) ?? [];
+    return this.memo(phone, 'routes', () => this.servingDialect(phone).routesFor(this, phone) ?? []);
   }
 
   /** One vendor route of a Handlebars-served phone (resolveRequest: only the matched route, each route costs file lookups). */

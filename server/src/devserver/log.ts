@@ -58,3 +58,19 @@ export function formatLogLine(e: RequestLogEntry): string {
   const extra = [e.template, e.stale ? 'STALE (last good)' : undefined, e.status >= 400 || !e.template ? e.reason : undefined].filter(Boolean).join(' ');
   return `${e.time} ${e.ip} ${who} ${e.method} ${e.path} ${e.status} ${e.bytes}B ${e.renderMs.toFixed(1)}ms ${ua}${extra ? ` ${extra}` : ''}`;
 }
+
+/**
+ * A 'request' listener writing log lines in batches: entries are formatted when the event-loop turn ends
+ * and written with one call, instead of a write per request during a boot storm.
+ */
+export function batchedLogWriter(write: (text: string) => void): (e: RequestLogEntry) => void {
+  let pending: RequestLogEntry[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    let text = '';
+    for (const e of batch) text += `${formatLogLine(e)}\n`;
+    write(text);
+  };
+  return (e) => { if (pending.push(e) === 1) setImmediate(flush); };
+}

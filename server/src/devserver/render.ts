@@ -1,7 +1,9 @@
 // What the server sends for a resolved request: `workspace.render` output as bytes, with a strong ETag.
-// A render is reused only while its inputs are unchanged, re-validated on EVERY request: the same parsed
-// bench object (the workspace re-parses on any text change), the same template text, and for every partial
-// the template reaches, the same resolved file and text. A failing render (syntax error, render error)
+// A render is reused only while its inputs are unchanged, re-validated on EVERY request: while the files
+// generation (FileSource.generation(), one stat walk per event-loop turn) and the bench object are those it
+// was rendered with, it is current; otherwise it is current when the same parsed bench object (the
+// workspace re-parses on any text change), the same template text, and for every partial the template
+// reaches, the same resolved file and text, are found. A failing render (syntax error, render error)
 // serves the last good bytes for (template, phone) and reports the error once until it recovers.
 import { createHash } from 'node:crypto';
 import type { ParsedBench } from '../core/bench/parse';
@@ -18,10 +20,12 @@ export interface Served {
   /** The last good version (the current template or bench is broken). */
   stale: boolean;
   renderMs: number;
+  /** Response headers of a 200 (ETag, Content-Type, Content-Length…), built once per render. */
+  headers: Record<string, string | number>;
 }
 
 interface Dep { name: string; from: string; file?: string; text?: string }
-interface CacheEntry { bench: ParsedBench; text: string; deps: Dep[]; served: Served }
+interface CacheEntry { bench: ParsedBench; gen?: number; text: string; deps: Dep[]; served: Served }
 
 const MAX_CACHE = 20_000;
 
@@ -38,7 +42,9 @@ export class ServeRenderer {
     const file = res.template;
     const key = `${file}\0${res.phone.mac}\0${res.route.path}`;
     const hit = this.cache.get(key);
-    if (hit && this.fresh(hit, bench, file)) {
+    const gen = this.ws.files.generation?.();
+    if (hit && ((gen !== undefined && hit.gen === gen && hit.bench === bench) || this.fresh(hit, bench, file))) {
+      hit.gen = gen;
       if (this.broken.size && this.broken.delete(`${file}\0${res.phone.mac}`)) this.report({ recovered: { file, phone: res.phone.name } });
       return benchStale && !hit.served.stale ? { ...hit.served, stale: true } : hit.served;
     }
@@ -61,11 +67,13 @@ export class ServeRenderer {
     if (this.broken.delete(goodKey)) this.report({ recovered: { file, phone: res.phone.name } });
     const bytes = Buffer.from(out.text, 'utf8');
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const served: Served = { bytes, hash, etag: `"${hash.slice(0, 40)}"`, contentType: out.format.contentType, template: file, stale: false, renderMs };
+    const etag = `"${hash.slice(0, 40)}"`;
+    const headers = { 'Content-Type': out.format.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ETag: etag, 'Content-Length': bytes.length };
+    const served: Served = { bytes, hash, etag, contentType: out.format.contentType, template: file, stale: false, renderMs, headers };
     const text = this.ws.files.read(file);
     if (text !== undefined) {
       if (this.cache.size >= MAX_CACHE) this.cache.clear();
-      this.cache.set(key, { bench, text, deps: this.deps(file), served });
+      this.cache.set(key, { bench, gen, text, deps: this.deps(file), served });
     }
     this.lastGood.set(goodKey, served);
     return benchStale ? { ...served, stale: true } : served;

@@ -1,7 +1,9 @@
 // The dev provisioning server: phones on the bench fetch per-request rendered configs over HTTP(S).
 // One DevServer over one Workspace: the CLI `serve` and the VS Code extension both construct it, call
 // start()/stop(), listen to its events ('request', 'problem', 'recovered', 'upload', 'listening', 'closed')
-// and read per-phone state. Nothing rendered is written to disk.
+// and read per-phone state. Nothing rendered is written to disk. Requests of one event-loop turn share one
+// view of the files (DiskFiles.snapshot); resolutions and renders are kept per files generation, so an edit
+// applies to the next request (docs/dev-server.md, "Live edits and caching").
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,10 +17,11 @@ import { BENCH_FILE, type ParsedBench } from '../core/bench/parse';
 import { serverUrl } from '../core/context';
 import { DiskFiles } from '../core/files';
 import type { Phone } from '../core/types';
-import { getProfile, matchRoutes, parseUserAgent } from '../core/vendors';
-import type { RouteResolution, Workspace } from '../core/workspace';
+import { getProfile, matchRoutes, type ParsedUserAgent } from '../core/vendors';
+import type { RequestResolution, RouteResolution, Workspace } from '../core/workspace';
 import { Authenticator } from './auth';
 import { ClientGuard } from './guard';
+import { Exchange, isoTime, userAgentInfo } from './exchange';
 import { clean, type RequestLogEntry, type ServerProblem, type ServerRecovered, type UploadRecord } from './log';
 import { buildAllowList, normaliseIp, type AllowList } from './net';
 import { ServeRenderer, type Served } from './render';
@@ -88,6 +91,9 @@ export interface DevServerEvents {
   closed: [];
 }
 
+interface Resolved { resolved: RequestResolution; reason: string; phone?: Phone }
+const MAX_RESOLUTIONS = 10_000;
+
 const UPLOAD = /^([0-9a-f]{12})-(phone\.cfg|web\.cfg|app\.log|boot\.log|directory\.xml)$/i;
 const MAC_IN_PATH = /[0-9a-f]{12}/i;
 
@@ -108,6 +114,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   private benchSeen?: ParsedBench;
   private benchBroken = false;
   private readonly root?: string;
+  private readonly resolutions: { gen?: number; bench?: ParsedBench; map: Map<string, Resolved> } = { map: new Map() };
 
   constructor(readonly workspace: Workspace, private readonly options: DevServerOptions = {}) {
     super();
@@ -274,51 +281,54 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     return a;
   }
 
+  /** Every answered request: kept for history() and emitted for the log. */
+  private readonly logged = (e: RequestLogEntry): void => {
+    this.historyBuf.push(e);
+    if (this.historyBuf.length > this.limits.historySize) this.historyBuf.shift();
+    this.emit('request', e);
+  };
+
+  /** One view of the workspace files for all requests of an event-loop turn (DiskFiles.snapshot). */
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    const files = this.workspace.files;
+    if (files.snapshot) files.snapshot(() => this.answer(req, res));
+    else this.answer(req, res);
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse): void {
     const t0 = performance.now();
     const ip = normaliseIp(req.socket.remoteAddress);
     const ua = req.headers['user-agent'];
-    const e: RequestLogEntry = { time: new Date(this.now()).toISOString(), ip, method: clean(req.method, 10) ?? '?', path: '-', status: 0, bytes: 0, renderMs: 0, totalMs: 0 };
-    if (ua) { e.userAgent = clean(ua); e.ua = parseUserAgent(ua); }
-    const done = (status: number, bytes = 0, reason?: string) => {
-      e.status = status; e.bytes = bytes;
-      if (reason && !e.reason) e.reason = reason;
-      e.totalMs = performance.now() - t0;
-      this.historyBuf.push(e);
-      if (this.historyBuf.length > this.limits.historySize) this.historyBuf.shift();
-      this.emit('request', e);
-    };
-    const empty = (status: number, reason: string, headers: Record<string, string | string[] | number> = {}) => {
-      res.writeHead(status, { 'Content-Length': 0, 'Cache-Control': 'no-store', ...headers }).end();
-      done(status, 0, reason);
-    };
+    const e: RequestLogEntry = { time: isoTime(this.now()), ip, method: clean(req.method, 10) ?? '?', path: '-', status: 0, bytes: 0, renderMs: 0, totalMs: 0 };
+    if (ua) { const u = userAgentInfo(ua); e.userAgent = u.text; e.ua = u.parsed; }
+    const x = new Exchange(res, e, t0, this.logged);
     try {
       const { parsed, stale } = this.bench();
       const cfg = parsed.bench.server;
       const allow = this.allowList(parsed);
-      if (allow && !allow.check(ip)) return empty(403, 'client IP not in server.allow');
+      if (allow && !allow.check(ip)) return x.empty(403, 'client IP not in server.allow');
       const locked = this.guard.lockedFor(ip);
-      if (locked) return empty(403, 'locked out after repeated wrong credentials', { 'Retry-After': String(Math.ceil(locked / 1000)) });
+      if (locked) return x.empty(403, 'locked out after repeated wrong credentials', { 'Retry-After': String(Math.ceil(locked / 1000)) });
       const wait = this.guard.limitedFor(ip);
-      if (wait) return empty(429, 'rate limited (repeated 404/401)', { 'Retry-After': String(wait) });
+      if (wait) return x.empty(429, 'rate limited (repeated 404/401)', { 'Retry-After': String(wait) });
 
       // ---- path: decoded once, no query, no dot segments, no secret prefix
       let raw = req.url ?? '/';
-      if (raw.length > 2048) return empty(414, 'URL too long');
-      if (!raw.startsWith('/')) { try { raw = new URL(raw).pathname; } catch { return this.miss(empty, ip, 400, 'malformed URL'); } }
+      if (raw.length > 2048) return x.empty(414, 'URL too long');
+      if (!raw.startsWith('/')) { try { raw = new URL(raw).pathname; } catch { return this.miss(x, ip, 400, 'malformed URL'); } }
       const qi = raw.indexOf('?');
       let path: string;
-      try { path = decodeURIComponent(qi < 0 ? raw : raw.slice(0, qi)).replace(/\/{2,}/g, '/'); } catch { return this.miss(empty, ip, 400, 'malformed URL encoding'); }
+      try { path = decodeURIComponent(qi < 0 ? raw : raw.slice(0, qi)).replace(/\/{2,}/g, '/'); } catch { return this.miss(x, ip, 400, 'malformed URL encoding'); }
       const prefix = cfg.path_prefix ? `/${String(cfg.path_prefix).replace(/^\/+|\/+$/g, '')}` : '';
       const bad = unsafePath(path);
-      if (bad) { e.path = clean(prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path)!; return this.miss(empty, ip, 400, `refused: ${bad}`); }
+      if (bad) { e.path = clean(prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path)!; return this.miss(x, ip, 400, `refused: ${bad}`); }
       if (prefix) {
-        if (!path.startsWith(`${prefix}/`)) { e.path = '(outside the path prefix)'; return this.miss(empty, ip, 404, 'wrong or missing path prefix'); }
+        if (!path.startsWith(`${prefix}/`)) { e.path = '(outside the path prefix)'; return this.miss(x, ip, 404, 'wrong or missing path prefix'); }
         path = path.slice(prefix.length);
       }
       e.path = clean(path)!;
       const method = req.method ?? 'GET';
-      if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT') return empty(405, 'method not allowed', { Allow: 'GET, HEAD, PUT' });
+      if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT') return x.empty(405, 'method not allowed', { Allow: 'GET, HEAD, PUT' });
 
       // ---- authentication
       if (cfg.auth) {
@@ -327,25 +337,25 @@ export class DevServer extends EventEmitter<DevServerEvents> {
           if (r.failed) {
             const lockedNow = this.guard.noteAuthFailure(ip);
             this.guard.noteMiss(ip);
-            return empty(401, lockedNow ? `${r.reason}; IP locked out` : r.reason, { 'WWW-Authenticate': r.challenge });
+            return x.empty(401, lockedNow ? `${r.reason}; IP locked out` : r.reason, { 'WWW-Authenticate': r.challenge });
           }
-          return empty(401, r.reason, { 'WWW-Authenticate': r.challenge });
+          return x.empty(401, r.reason, { 'WWW-Authenticate': r.challenge });
         }
         this.guard.noteAuthSuccess(ip);
       }
 
       const phones = parsed.bench.phones;
       const rel = path.slice(1);
-      if (method === 'PUT') return this.upload(req, res, e, rel, phones, empty, done);
+      if (method === 'PUT') return this.upload(req, x, rel, phones);
 
       // ---- static folders
       const mount = findMount(cfg.static, path);
       if (mount && this.root) {
         const hit = lookupStatic(this.root, mount.mount, mount.rest);
-        if (hit.kind === 'forbidden') return this.miss(empty, ip, 404, `static: ${hit.reason}`);
+        if (hit.kind === 'forbidden') return this.miss(x, ip, 404, `static: ${hit.reason}`);
         if (hit.kind === 'file') {
           const r = sendStatic(res, hit, method === 'HEAD', req.headers['if-none-match']);
-          return done(r.status, r.bytes, `static ${mount.mount.dir}`);
+          return x.done(r.status, r.bytes, `static ${mount.mount.dir}`);
         }
       }
 
@@ -356,68 +366,90 @@ export class DevServer extends EventEmitter<DevServerEvents> {
         const phone = phones.find((p) => p.mac === up[1].toLowerCase());
         if (stored && phone) {
           e.phone = { mac: phone.mac, name: phone.name };
-          return this.sendBytes(req, res, e, done, { bytes: stored.body, contentType: up[2].endsWith('.xml') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8' }, 'uploaded earlier by the phone');
+          return this.sendBytes(req, x, { bytes: stored.body, contentType: up[2].endsWith('.xml') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8' }, 'uploaded earlier by the phone');
         }
       }
 
       // ---- rendered files
-      const recentMac = this.ipPhone.get(ip);
-      const recent = recentMac ? phones.find((p) => p.mac === recentMac) : undefined;
-      const ordered = recent ? [recent, ...phones.filter((p) => p !== recent)] : phones;
-      let resolved = this.workspace.resolveRequest(rel, { userAgent: ua, ip, phones: ordered });
-      let reason = resolved.ok ? resolved.reason : resolved.reason;
-      if (!resolved.ok && resolved.reason === 'unknown MAC' && cfg.unknown_mac === 'common') {
-        const common = this.commonFor(rel, e.ua?.vendor === undefined ? undefined : e.ua, phones);
-        if (common) { resolved = { ok: true, reason: 'unknown MAC: common file (server.unknown_mac)', ...common, template: common.template! }; reason = resolved.reason; }
-      }
+      const { resolved, reason, phone } = this.resolve(rel, ua, ip, parsed, e.ua);
       if (!resolved.ok) {
         const attributed = this.attributable(rel, ip, phones);
         if (attributed) e.phone = { mac: attributed.mac, name: attributed.name };
-        return attributed ? empty(404, resolved.reason) : this.miss(empty, ip, 404, resolved.reason);
+        return attributed ? x.empty(404, resolved.reason) : this.miss(x, ip, 404, resolved.reason);
       }
       e.template = resolved.template;
-      let phone: Phone | undefined;
-      if (/^MAC in the|^client IP/.test(reason)) phone = resolved.phone;
-      else if (recent && resolved.phone === recent) { phone = recent; reason = 'client IP seen fetching its MAC file'; }
       if (phone && /^MAC in the/.test(reason)) this.rememberIp(ip, phone.mac);
       e.reason = reason;
       if (phone) e.phone = { mac: phone.mac, name: phone.name };
       const served = this.renderer.serve(resolved, this.adjust(parsed), stale);
-      if (!served) return empty(500, `render failed for ${resolved.template} (no last good version)`);
+      if (!served) return x.empty(500, `render failed for ${resolved.template} (no last good version)`);
       e.renderMs = served.renderMs;
       e.stale = served.stale || undefined;
-      this.sendBytes(req, res, e, done, served, reason);
+      this.sendBytes(req, x, served, reason);
       if (phone && (e.status === 200 || e.status === 304)) {
         this.states.record(phone, { time: e.time, ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware },
           { path: `/${resolved.path}`, time: e.time, status: e.status, template: resolved.template, hash: served.hash, bytes: served.bytes });
       }
     } catch (err) {
-      if (!res.headersSent) empty(500, `internal error: ${(err as Error).message}`);
+      if (!res.headersSent) x.empty(500, `internal error: ${(err as Error).message}`);
       else res.destroy();
     }
   }
 
-  private sendBytes(req: IncomingMessage, res: ServerResponse, e: RequestLogEntry, done: (s: number, b?: number, r?: string) => void,
-    body: { bytes: Buffer; contentType: string; etag?: string; hash?: string }, reason: string): void {
-    const headers: Record<string, string | number> = { 'Content-Type': body.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-    if (body.etag) headers.ETag = body.etag;
+  /**
+   * Which phone, route and template answer a GET, and the phone it is attributed to. Depends only on the
+   * path, client IP, User-Agent, the phone last seen from that IP, the bench and the files, so it is kept
+   * while the files generation (see DiskFiles.snapshot) and the serving bench stay the same.
+   */
+  private resolve(rel: string, ua: string | undefined, ip: string, parsed: ParsedBench, uaInfo: ParsedUserAgent | undefined): Resolved {
+    const recentMac = this.ipPhone.get(ip);
+    const gen = this.workspace.files.generation?.();
+    const key = `${rel}\0${ip}\0${recentMac ?? ''}\0${ua ?? ''}`;
+    const c = this.resolutions;
+    if (gen !== undefined) {
+      if (c.gen !== gen || c.bench !== parsed) { c.map.clear(); c.gen = gen; c.bench = parsed; }
+      const hit = c.map.get(key);
+      if (hit) return hit;
+    }
+    const phones = parsed.bench.phones;
+    const recent = recentMac ? phones.find((p) => p.mac === recentMac) : undefined;
+    const ordered = recent ? [recent, ...phones.filter((p) => p !== recent)] : phones;
+    let resolved = this.workspace.resolveRequest(rel, { userAgent: ua, ip, phones: ordered });
+    let reason = resolved.reason;
+    if (!resolved.ok && resolved.reason === 'unknown MAC' && parsed.bench.server.unknown_mac === 'common') {
+      const common = this.commonFor(rel, uaInfo, phones);
+      if (common) { resolved = { ok: true, reason: 'unknown MAC: common file (server.unknown_mac)', ...common, template: common.template! }; reason = resolved.reason; }
+    }
+    let phone: Phone | undefined;
+    if (resolved.ok && /^MAC in the|^client IP/.test(reason)) phone = resolved.phone;
+    else if (resolved.ok && recent && resolved.phone === recent) { phone = recent; reason = 'client IP seen fetching its MAC file'; }
+    const r: Resolved = { resolved, reason, phone };
+    if (gen !== undefined) {
+      if (c.map.size >= MAX_RESOLUTIONS) c.map.clear();
+      c.map.set(key, r);
+    }
+    return r;
+  }
+
+  private sendBytes(req: IncomingMessage, x: Exchange,
+    body: { bytes: Buffer; contentType: string; etag?: string; hash?: string; headers?: Record<string, string | number> }, reason: string): void {
+    const { res, e } = x;
     e.hash = body.hash;
     const inm = req.headers['if-none-match'];
     if (body.etag && inm && (inm.trim() === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === body.etag))) {
-      res.writeHead(304, headers).end();
-      return done(304, 0, reason);
+      res.writeHead(304, { 'Content-Type': body.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ETag: body.etag }).end();
+      return x.done(304, 0, reason);
     }
-    headers['Content-Length'] = body.bytes.length;
-    res.writeHead(200, headers);
-    if (req.method === 'HEAD') { res.end(); return done(200, 0, reason); }
+    res.writeHead(200, body.headers ?? { 'Content-Type': body.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Length': body.bytes.length });
+    if (req.method === 'HEAD') { res.end(); return x.done(200, 0, reason); }
     res.end(body.bytes);
-    done(200, body.bytes.length, reason);
+    x.done(200, body.bytes.length, reason);
   }
 
   /** A 404/400/401 answer that counts against the client's bucket. */
-  private miss(empty: (s: number, r: string) => void, ip: string, status: number, reason: string): void {
+  private miss(x: Exchange, ip: string, status: number, reason: string): void {
     this.guard.noteMiss(ip);
-    empty(status, reason);
+    x.empty(status, reason);
   }
 
   /** A refused request still comes from a bench phone when its path holds a bench MAC or the IP is a bench phone's. */
@@ -448,22 +480,22 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     return undefined;
   }
 
-  private upload(req: IncomingMessage, res: ServerResponse, e: RequestLogEntry, rel: string, phones: Phone[],
-    empty: (s: number, r: string, h?: Record<string, string | number>) => void, done: (s: number, b?: number, r?: string) => void): void {
+  private upload(req: IncomingMessage, x: Exchange, rel: string, phones: Phone[]): void {
+    const { res, e } = x;
     const m = UPLOAD.exec(rel);
     const phone = m ? phones.find((p) => p.mac === m[1].toLowerCase()) : undefined;
-    if (!m || !phone) { req.resume(); return this.miss(empty, e.ip, 404, m ? 'upload for an unknown MAC' : 'not an upload path'); }
+    if (!m || !phone) { req.resume(); return this.miss(x, e.ip, 404, m ? 'upload for an unknown MAC' : 'not an upload path'); }
     e.phone = { mac: phone.mac, name: phone.name };
     const limit = this.limits.uploadBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) { empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' }); req.destroy(); return; }
+    if (declared > limit) { x.empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' }); req.destroy(); return; }
     const chunks: Buffer[] = [];
     let size = 0;
     let over = false;
     req.on('data', (c: Buffer) => {
       if (over) return;
       size += c.length;
-      if (size > limit) { over = true; chunks.length = 0; empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' }); req.destroy(); return; }
+      if (size > limit) { over = true; chunks.length = 0; x.empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' }); req.destroy(); return; }
       chunks.push(c);
     });
     req.on('error', () => { if (!res.headersSent) res.destroy(); });
@@ -475,7 +507,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       this.uploadStore.add(rec);
       this.states.record(phone, { time: e.time, ip: e.ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware });
       res.writeHead(existed ? 204 : 201, { 'Content-Length': 0, 'Cache-Control': 'no-store' }).end();
-      done(existed ? 204 : 201, size, `upload ${file}`);
+      x.done(existed ? 204 : 201, size, `upload ${file}`);
       const { body: _omit, ...meta } = rec;
       this.emit('upload', meta);
     });

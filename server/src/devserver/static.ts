@@ -27,7 +27,7 @@ export function unsafePath(path: string): string | undefined {
   if (path.includes('\0')) return 'NUL in path';
   if (path.includes('\\')) return 'backslash in path';
   if (/%2e|%2f|%5c|%00/i.test(path)) return 'encoded dot, slash or NUL left after decoding';
-  if (path.split('/').some((s) => s === '..' || s === '.')) return 'dot segment in path';
+  if (/(?:^|\/)\.{1,2}(?:\/|$)/.test(path)) return 'dot segment in path';
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { opt, UsageError } from '../args';
 import type { Command } from '../context';
-import { DevServer, formatLogLine } from '../../devserver';
+import { batchedLogWriter, DevServer } from '../../devserver';
 
 export const serveCommand: Command = {
   summary: 'run the dev provisioning server: phones fetch per-request rendered files (nothing written to disk)',
@@ -11,7 +11,7 @@ export const serveCommand: Command = {
     const port = portText === undefined ? undefined : Number(portText);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port: '${portText}' is not a port number`);
     const server = new DevServer(workspace, { host: opt(args, 'host'), port });
-    server.on('request', (e) => io.out(`${formatLogLine(e)}\n`));
+    server.on('request', batchedLogWriter(io.out));
     server.on('problem', (p) => io.err(`problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${p.servingLastGood ? ' (serving the last good version)' : ''}`));
     server.on('recovered', (r) => io.err(`fixed: ${r.file}${r.phone ? ` [${r.phone}]` : ''} renders again`));
     server.on('upload', (u) => io.out(`${u.time} ${u.ip} ${u.phone ?? u.mac} uploaded ${u.file} (${u.bytes} bytes)\n`));

@@ -56,6 +56,10 @@ export function threeCxFiles(ws: Workspace): string[] {
 
 /** The 3CX template that serves a phone: the one its `vars.template` names, else the first (by path) listing its model. */
 export function templateForPhone(ws: Workspace, phone: Phone): { file: string; tpl: ThreeCxTemplate; model: ThreeCxModel } | undefined {
+  return ws.memo(phone, '3cx-template', () => findTemplateForPhone(ws, phone));
+}
+
+function findTemplateForPhone(ws: Workspace, phone: Phone): { file: string; tpl: ThreeCxTemplate; model: ThreeCxModel } | undefined {
   const named = ws.requestedTemplate(phone);
   const files = named ? (isThreeCxFile(named) ? [named] : []) : threeCxFiles(ws);
   for (const file of files) {
@@ -136,21 +140,23 @@ export function renderThreeCx(ws: Workspace, file: string, phone: Phone, opts: R
   return { ...out, format, route };
 }
 
+function threeCxRoutes(ws: Workspace, phone: Phone): RouteResolution[] | undefined {
+  const hit = templateForPhone(ws, phone);
+  if (!hit) return undefined;
+  const profile = getProfile(phone.vendor);
+  if (!profile) return undefined;
+  const env = buildEnv(hit.tpl, buildContext(ws.parsedBench().bench, phone), hit.model);
+  return hit.tpl.configs.map((dc) => {
+    const path = configFilename(dc.filename, env);
+    return { phone, profile, route: routeOf(hit.file, hit.tpl, dc.index, path, phone), path, template: hit.file, tried: [hit.file] };
+  });
+}
+
 export const threeCxDialect: TemplateDialect = {
   id: '3cx',
   claims: isThreeCxFile,
 
-  routesFor(ws, phone) {
-    const hit = templateForPhone(ws, phone);
-    if (!hit) return undefined;
-    const profile = getProfile(phone.vendor);
-    if (!profile) return undefined;
-    const env = buildEnv(hit.tpl, buildContext(ws.parsedBench().bench, phone), hit.model);
-    return hit.tpl.configs.map((dc) => {
-      const path = configFilename(dc.filename, env);
-      return { phone, profile, route: routeOf(hit.file, hit.tpl, dc.index, path, phone), path, template: hit.file, tried: [hit.file] };
-    });
-  },
+  routesFor: (ws, phone) => ws.memo(phone, '3cx-routes', () => threeCxRoutes(ws, phone)),
 
   render: (ws, file, phone, opts) => renderThreeCx(ws, file, phone, opts),
 
