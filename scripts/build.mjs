@@ -8,6 +8,8 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
+  minify: true,
+  keepNames: true,
   external: ['vscode'],
   logLevel: 'warning',
 };
