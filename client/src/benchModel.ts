@@ -11,7 +11,7 @@ export type { Phone };
 export async function openBench(): Promise<{ folder: vscode.WorkspaceFolder; workspace: Workspace } | undefined> {
   const folder = await benchFolder();
   if (!folder || folder.uri.scheme !== 'file') return undefined;
-  return { folder, workspace: new Workspace(new DiskFiles(folder.uri.fsPath)) };
+  return { folder, workspace: new Workspace(new DiskFiles(folder.uri.fsPath), { benchFile: settings(folder).benchFile }) };
 }
 
 /** Opens the bench file with the phone's entry selected. */
@@ -21,7 +21,7 @@ export async function revealPhone(query: string): Promise<void> {
   const parsed = b.workspace.parsedBench();
   const phones = parsed.bench.phones;
   const phone = b.workspace.findPhone(query, phones);
-  const uri = vscode.Uri.joinPath(b.folder.uri, settings(b.folder).benchFile);
+  const uri = vscode.Uri.joinPath(b.folder.uri, b.workspace.benchFile);
   const doc = await vscode.workspace.openTextDocument(uri);
   const index = phone ? phones.indexOf(phone) : -1;
   const range = index >= 0 ? parsed.locate(['phones', index]) : undefined;

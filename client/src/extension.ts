@@ -22,6 +22,8 @@ export interface ProvisioningStudioApi {
   previews: PreviewController;
   selection: PhoneSelection;
   devServer: DevServerController;
+  /** The Provisioning Bench view's data (tests read its phones). */
+  bench: BenchView;
 }
 
 let server: Server | undefined;
@@ -36,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
   const selection = new PhoneSelection(context.workspaceState);
   const previews = new PreviewController(srv, selection, context.workspaceState);
   const log = new RequestLog();
-  const devServer = new DevServerController(log);
+  const devServer = new DevServerController(log, context.secrets);
   const reprovisioner = new Reprovisioner(srv, log, devServer);
   const bench = new BenchView(srv, devServer, () => selection.phone);
 
@@ -69,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
     command('showRoutes', (phone?: string) => showRoutes(srv, typeof phone === 'string' ? phone : undefined)),
     command('startDevServer', () => devServer.start()),
     command('stopDevServer', () => devServer.stop()),
+    command('setDevServerPassword', (password?: string) => devServer.setPassword(typeof password === 'string' ? password : undefined)),
     command('reprovisionPhone', (phone?: string) => reprovisioner.phone(typeof phone === 'string' ? phone : undefined)),
     command('reprovisionAll', () => reprovisioner.all()),
     command('showRequestLog', () => log.show(false)),
@@ -96,11 +99,13 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
       return previews.preview(template, n.phone.name);
     }),
     command('bench.reprovision', (n?: BenchNode) => reprovisioner.phone(phoneOf(n))),
+    // another bench file: the bench view lists its phones (the language server re-reads the setting itself)
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('provisioningStudio.benchFile')) bench.refresh(); }),
     command('bench.reveal', (n?: BenchNode) => { const p = phoneOf(n); return p ? revealPhone(p) : undefined; }),
   );
   void vscode.commands.executeCommand('setContext', 'provisioningStudio.active', true);
   if (selection.phone) srv.selectPhone(selection.phone);
-  return { server: srv, previews, selection, devServer };
+  return { server: srv, previews, selection, devServer, bench };
 }
 
 export async function deactivate(): Promise<void> {

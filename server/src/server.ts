@@ -2,11 +2,13 @@
 // custom requests. Every handler runs through runSafe: a failure is logged and answered with a
 // fallback, never allowed to kill the server.
 import {
-  CodeActionKind, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
+  BulkRegistration, CodeActionKind, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type Connection, type Diagnostic, type Disposable, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
+import { BENCH_FILE, normaliseBenchFile } from './core/bench/parse';
 import type { FileSource } from './core/files';
 import { listPhonesRequest, listRoutesRequest, renderRequest, selectPhoneNotification, workspaceChangedNotification } from './protocol';
 import { createLanguageService, type LanguageService } from './service/languageService';
@@ -22,6 +24,8 @@ export interface RuntimeEnvironment {
 }
 
 export interface ServerSettings {
+  /** The bench file, workspace-relative (`provisioningStudio.benchFile`; default `bench.yaml`). */
+  benchFile: string;
   /** Phone (name or MAC) for hover values, navigation and first output checks. */
   phone?: string;
   validation: {
@@ -40,7 +44,7 @@ export const SETTINGS_SECTION = 'provisioningStudio';
 /** Completion triggers for 3CX templates only (ignored in other documents). */
 const THREECX_TRIGGERS = ['%', ' ', ','];
 
-export const DEFAULT_SETTINGS: ServerSettings = { validation: { delay: 150, fullDelay: 1000, allPhonesWhileTyping: false } };
+export const DEFAULT_SETTINGS: ServerSettings = { benchFile: BENCH_FILE, validation: { delay: 150, fullDelay: 1000, allPhonesWhileTyping: false } };
 
 export async function runSafe<T>(runtime: RuntimeEnvironment, log: (m: string) => void, fn: () => T, errorVal: T, what: string, token?: CancellationToken): Promise<T | ResponseError<void>> {
   return new Promise((resolve) => {
@@ -58,11 +62,19 @@ export async function runSafe<T>(runtime: RuntimeEnvironment, log: (m: string) =
   });
 }
 
-function mergeSettings(raw: unknown): ServerSettings {
+/** The settings from the client's `provisioningStudio` section; `warn` hears about values that cannot be used. */
+export function mergeSettings(raw: unknown, warn: (m: string) => void = () => {}): ServerSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<ServerSettings> & { selectedPhone?: string; validation?: Partial<ServerSettings['validation']> };
   const v: Partial<ServerSettings['validation']> = r.validation ?? {};
   const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : d);
+  let benchFile = BENCH_FILE;
+  try {
+    benchFile = normaliseBenchFile(typeof r.benchFile === 'string' ? r.benchFile : undefined);
+  } catch (e) {
+    warn(`provisioningStudio.benchFile: ${(e as Error).message}; using ${BENCH_FILE}`);
+  }
   return {
+    benchFile,
     phone: typeof r.selectedPhone === 'string' && r.selectedPhone ? r.selectedPhone : typeof r.phone === 'string' && r.phone ? r.phone : undefined,
     validation: {
       delay: num(v.delay, DEFAULT_SETTINGS.validation.delay),
@@ -79,6 +91,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let selectedPhone: string | undefined;
   let pullConfig = false;
+  let initialized = false;
+  let dynamicSync = false;
+  let dynamicWatch = false;
+  /** The dynamic registration making the client sync and watch a bench file not named `bench.yaml`. */
+  let benchRegistration: { file: string; done: Promise<Disposable | undefined> } | undefined;
   const timers = new Map<string, { dispose(): void }>();
   const published = new Map<string, string>();
 
@@ -93,10 +110,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     let root: string | undefined;
     try { root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined; } catch { root = undefined; }
-    ls = createLanguageService(folder ?? 'file:///', runtime.files(root));
     const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) settings = mergeSettings(init.settings, log);
+    ls = createLanguageService(folder ?? 'file:///', runtime.files(root), { benchFile: settings.benchFile });
     if (init?.settings) applySettings(init.settings);
     pullConfig = !!params.capabilities.workspace?.configuration;
+    dynamicSync = !!params.capabilities.textDocument?.synchronization?.dynamicRegistration;
+    dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -112,18 +132,63 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     };
   });
 
-  connection.onInitialized(() => { void refreshSettings(); });
+  connection.onInitialized(async () => {
+    initialized = true;
+    await refreshSettings();
+    registerBench();
+  });
 
-  function applySettings(raw: unknown): void {
-    settings = mergeSettings(raw);
+  /** Applies the client's settings; a different bench file re-creates the workspace model (true then). */
+  function applySettings(raw: unknown): boolean {
+    settings = mergeSettings(raw, log);
     service().configure({ phone: selectedPhone ?? settings.phone });
+    const before = service().context.benchFile;
+    if (!service().setBenchFile(settings.benchFile)) return false;
+    // the old bench file is an ordinary file now: its diagnostics go
+    for (const d of documents.all()) {
+      if (relevant(d) || !published.has(d.uri)) continue;
+      timers.get(d.uri)?.dispose();
+      timers.delete(d.uri);
+      published.delete(d.uri);
+      void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+    }
+    notifyChanged(service().context.uriOf(before));
+    notifyChanged(service().context.uriOf(settings.benchFile));
+    registerBench();
+    return true;
+  }
+
+  /**
+   * A bench file other than `bench.yaml` is outside the client's static document selector and file
+   * watchers: register open/change/close and file events for it (when the client supports dynamic
+   * registration), replacing the registration for the previous one.
+   */
+  function registerBench(): void {
+    if (!initialized || (!dynamicSync && !dynamicWatch)) return;
+    const file = service().context.benchFile;
+    if (benchRegistration?.file === file || (!benchRegistration && file === BENCH_FILE)) return;
+    const previous = benchRegistration;
+    benchRegistration = undefined;
+    if (previous) void previous.done.then((d) => d?.dispose()).catch(() => {});
+    if (file === BENCH_FILE) return;
+    const glob = `**/${file}`;
+    const documentSelector = [{ scheme: 'file', pattern: glob }];
+    const bulk = BulkRegistration.create();
+    if (dynamicSync) {
+      bulk.add(DidOpenTextDocumentNotification.type, { documentSelector });
+      bulk.add(DidChangeTextDocumentNotification.type, { documentSelector, syncKind: TextDocumentSyncKind.Incremental });
+      bulk.add(DidCloseTextDocumentNotification.type, { documentSelector });
+    }
+    if (dynamicWatch) bulk.add(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: glob }] });
+    const done = connection.client.register(bulk).then((d) => d as Disposable, (e) => { log(`registration for ${file}: ${(e as Error).message}`); return undefined; });
+    benchRegistration = { file, done };
   }
 
   async function refreshSettings(): Promise<void> {
     if (!pullConfig) return;
     try {
       const [cfg] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
-      applySettings(cfg);
+      if (applySettings(cfg)) revalidateAll(0);
     } catch (e) { log(`configuration: ${(e as Error).message}`); }
   }
 

@@ -166,3 +166,41 @@ test('every contributed command is registered by the client, and every registere
   }
   for (const k of Object.keys(c.configuration.properties)) assert.match(k, /^provisioningStudio\./);
 });
+
+test('settings: benchFile, devServer.tls and devServer.auth are real (no "reserved"); no password in settings', () => {
+  const props = c.configuration.properties;
+  for (const [k, v] of Object.entries(props) as [string, { markdownDescription?: string; description?: string }][]) {
+    assert.doesNotMatch(v.markdownDescription ?? v.description ?? '', /reserved/i, k);
+  }
+  const bench = props['provisioningStudio.benchFile'];
+  assert.equal(bench.default, 'bench.yaml');
+  assert.equal(bench.scope, 'resource');
+  assert.match(bench.markdownDescription, /--bench/);
+  // activation: a folder with bench.yaml, or any template (a differently named bench file activates on a template)
+  assert.ok(pkg.activationEvents.includes('workspaceContains:bench.yaml'));
+
+  const tls = props['provisioningStudio.devServer.tls'];
+  assert.equal(tls.default, 'bench');
+  assert.deepEqual(tls.anyOf[0].enum, ['bench', 'off', 'self-signed']);
+  assert.deepEqual(tls.anyOf[1].required, ['cert', 'key']);
+  assert.equal(tls.anyOf[1].additionalProperties, false);
+
+  const auth = props['provisioningStudio.devServer.auth'];
+  assert.equal(auth.default, 'bench');
+  assert.deepEqual(auth.anyOf[0].enum, ['bench', 'none']);
+  const obj = auth.anyOf[1];
+  assert.deepEqual(obj.required, ['type', 'username']);
+  assert.equal(obj.additionalProperties, false, 'no other keys: a password cannot be put in settings.json');
+  assert.equal(obj.properties.password, undefined);
+  assert.deepEqual(obj.properties.type.enum, ['basic', 'digest']);
+  assert.match(auth.markdownDescription, /Set Dev Server Password/);
+  const cmd = c.commands.find((x: { command: string }) => x.command === 'provisioningStudio.setDevServerPassword');
+  assert.equal(`${cmd.category}: ${cmd.title}`, 'Provisioning: Set Dev Server Password');
+
+  // the client: bench file from the setting in the bench model, dev server, language client; the password from SecretStorage only
+  const src = (p: string) => readFileSync(join(ROOT, 'client/src', p), 'utf8');
+  assert.match(src('benchModel.ts'), /new Workspace\(new DiskFiles\([^)]*\), \{ benchFile: settings\(folder\)\.benchFile \}\)/);
+  assert.match(src('devServer/devServer.ts'), /\{ benchFile: cfg\.benchFile \}/);
+  assert.match(src('devServer/devServer.ts'), /this\.secrets\.get\(passwordKey\(/);
+  assert.match(src('languageClient.ts'), /benchGlob\(benchFile\)/);
+});

@@ -182,7 +182,7 @@ function packageVsix(extDir) {
   }
   fs.mkdirSync(path.join(extDir, 'out'), { recursive: true }); // -o does not create it
   const vsix = path.join(extDir, 'out', VSIX_NAME);
-  run(bin, [...pre, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix],
+  run(bin, [...pre, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix],
     { cwd: extDir, what: 'vsce package' });
   return vsix;
 }

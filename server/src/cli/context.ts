@@ -1,9 +1,10 @@
 // What every CLI command receives: the workspace and the output streams.
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { normaliseBenchFile } from '../core/bench/parse';
 import { DiskFiles } from '../core/files';
 import type { Problem } from '../core/types';
 import { Workspace } from '../core/workspace';
-import type { Args } from './args';
+import { UsageError, type Args } from './args';
 
 export interface Io {
   out(text: string): void;
@@ -26,9 +27,24 @@ export interface Command {
   run(ctx: CommandContext): Promise<number> | number;
 }
 
-export function openWorkspace(dir: string): { root: string; workspace: Workspace } {
+/**
+ * The workspace below `dir`. `benchFile` (the global `--bench`): the bench file, relative to the workspace
+ * folder (an absolute path must lie inside it); default `bench.yaml`.
+ */
+export function openWorkspace(dir: string, benchFile?: string): { root: string; workspace: Workspace } {
   const root = resolve(dir);
-  return { root, workspace: new Workspace(new DiskFiles(root)) };
+  let bench = benchFile;
+  if (bench !== undefined && isAbsolute(bench)) {
+    const rel = relative(root, bench);
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`--bench: ${bench} is not inside the workspace folder ${root}`);
+    bench = rel.split(sep).join('/');
+  }
+  try {
+    bench = normaliseBenchFile(bench);
+  } catch (e) {
+    throw new UsageError(`--bench: ${(e as Error).message}`);
+  }
+  return { root, workspace: new Workspace(new DiskFiles(root), { benchFile: bench }) };
 }
 
 export function formatProblem(p: Problem): string {

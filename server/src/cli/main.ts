@@ -19,12 +19,12 @@ export const COMMANDS: Record<string, Command> = {
   convert: convertCommand,
 };
 
-const GLOBAL_VALUES = ['workspace'];
+const GLOBAL_VALUES = ['workspace', 'bench'];
 const GLOBAL_FLAGS = ['help'];
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`);
-  return `usage: provisioning-studio <command> [options] [--workspace <dir>]\n\ncommands:\n${lines.join('\n')}\n\n--workspace <dir>  folder holding bench.yaml and templates/ (default: current folder)\nRun 'provisioning-studio <command> --help' for a command's usage.\n`;
+  return `usage: provisioning-studio <command> [options] [--workspace <dir>] [--bench <file>]\n\ncommands:\n${lines.join('\n')}\n\n--workspace <dir>  folder holding the bench file and templates/ (default: current folder)\n--bench <file>     bench file, relative to the workspace folder (default: bench.yaml)\nRun 'provisioning-studio <command> --help' for a command's usage.\n`;
 }
 
 export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
@@ -35,7 +35,7 @@ export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promi
   try {
     const args = parseArgs(rest, { flags: [...GLOBAL_FLAGS, ...(cmd.flags ?? [])], values: [...GLOBAL_VALUES, ...(cmd.values ?? [])] });
     if (args.options.has('help')) { io.out(`usage: provisioning-studio ${cmd.usage}\n`); return 0; }
-    const { root, workspace } = openWorkspace(opt(args, 'workspace') ?? cwd);
+    const { root, workspace } = openWorkspace(opt(args, 'workspace') ?? cwd, opt(args, 'bench'));
     return await cmd.run({ args, io, root, workspace });
   } catch (e) {
     if (e instanceof UsageError) { io.err(`error: ${e.message}\nusage: provisioning-studio ${cmd.usage}\n`); return 2; }

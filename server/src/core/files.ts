@@ -18,6 +18,8 @@ export interface FileSource {
    * anything derived from the files can be kept while it stays the same. Undefined elsewhere (no memo).
    */
   generation?(): number | undefined;
+  /** Another workspace input to watch like the template folder (the bench file when it is not `bench.yaml`). */
+  watch?(path: string): void;
 }
 
 /** A file modified less than this long before it was read may change again without changing mtime or size. */
@@ -86,6 +88,13 @@ export class DiskFiles implements FileSource {
     }
     if (turn) this.bumpNext = true; // not covered by the walk: derived data must not outlive this turn
     return this.walk(dir, false).map(([p]) => p).sort();
+  }
+
+  watch(path: string): void {
+    if (this.watched.some((w) => path === w || path.startsWith(`${w}/`))) return;
+    this.watched.push(path);
+    this.turn = undefined;
+    this.bumpNext = true;
   }
 
   snapshot<T>(fn: () => T): T {
@@ -171,6 +180,7 @@ export class OverlayFiles implements FileSource {
   readonly overlay = new Map<string, string>();
   constructor(private base: FileSource) {}
   read(path: string): string | undefined { return this.overlay.get(path) ?? this.base.read(path); }
+  watch(path: string): void { this.base.watch?.(path); }
   list(dir: string): string[] {
     const set = new Set(this.base.list(dir));
     const prefix = dir.endsWith('/') ? dir : `${dir}/`;

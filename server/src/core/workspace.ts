@@ -1,7 +1,7 @@
 // The workspace model: bench file, vendor profiles and template set, and rendering on top of them.
 // Everything else (CLI, language server, dev server, preview) calls this. Templates come in dialects
 // (dialect.ts): Handlebars `*.hbs` and 3CX `*.ph.xml`; the workspace picks the dialect serving a phone.
-import { BENCH_FILE, parseBench, type ParsedBench } from './bench/parse';
+import { normaliseBenchFile, parseBench, type ParsedBench } from './bench/parse';
 import { handlebarsDialect, handlebarsRoute, TEMPLATES_DIR, type RenderOptions, type TemplateDialect } from './dialect';
 import type { FileSource } from './files';
 import { parseTemplate, type TemplateSyntaxError } from './render/parse';
@@ -50,14 +50,24 @@ export type RequestResolution =
   | ({ ok: true; reason: string } & RouteResolution & { template: string })
   | { ok: false; status: 404; reason: string; route?: RouteDef; tried?: string[] };
 
+export interface WorkspaceOptions {
+  /** The bench file, workspace-relative (default `bench.yaml`; see normaliseBenchFile). */
+  benchFile?: string;
+}
+
 export class Workspace {
+  /** The bench file this workspace reads (workspace-relative, forward slashes). */
+  readonly benchFile: string;
   private benchCache?: { text: string; parsed: ParsedBench };
   private lastGoodBench?: ParsedBench;
   private templateCache = new Map<string, { text: string; loaded: LoadedTemplate }>();
   private memoGen?: number;
   private memos = new Map<unknown, Map<string, unknown>>();
 
-  constructor(readonly files: FileSource) {}
+  constructor(readonly files: FileSource, opts: WorkspaceOptions = {}) {
+    this.benchFile = normaliseBenchFile(opts.benchFile);
+    files.watch?.(this.benchFile);
+  }
 
   /**
    * `compute()` once per files generation (inside FileSource.snapshot(): see DiskFiles) for an owner (a
@@ -78,15 +88,16 @@ export class Workspace {
 
   // ---- bench ----
   parsedBench(): ParsedBench {
-    const text = this.files.read(BENCH_FILE);
+    const file = this.benchFile;
+    const text = this.files.read(file);
     if (text === undefined) {
-      const missing = parseBench('phones: []\n', modelLookup);
-      missing.problems.push({ file: BENCH_FILE, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'bench-missing', message: `no ${BENCH_FILE} at the workspace root` });
+      const missing = parseBench('phones: []\n', modelLookup, file);
+      missing.problems.push({ file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'bench-missing', message: file.includes('/') ? `no bench file ${file} in the workspace` : `no ${file} at the workspace root` });
       missing.hasErrors = true;
       return missing;
     }
     if (this.benchCache?.text !== text) {
-      const parsed = parseBench(text, modelLookup);
+      const parsed = parseBench(text, modelLookup, file);
       this.benchCache = { text, parsed };
       if (!parsed.hasErrors) this.lastGoodBench = parsed;
     }

@@ -13,10 +13,10 @@ import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { X509Certificate } from 'node:crypto';
-import { BENCH_FILE, type ParsedBench } from '../core/bench/parse';
+import type { ParsedBench } from '../core/bench/parse';
 import { serverUrl } from '../core/context';
 import { DiskFiles } from '../core/files';
-import type { Phone } from '../core/types';
+import type { Phone, ServerAuth, ServerConfig } from '../core/types';
 import { getProfile, matchRoutes, type ParsedUserAgent } from '../core/vendors';
 import type { RequestResolution, RouteResolution, Workspace } from '../core/workspace';
 import { Authenticator } from './auth';
@@ -58,10 +58,22 @@ export interface DevServerOptions {
   port?: number;
   /** Workspace folder on disk, for static folders and TLS files (default: the root of a DiskFiles workspace). */
   root?: string;
+  /**
+   * Overrides bench `server.tls` (undefined: the bench decides). `false`: plain HTTP; `{ self_signed: true }`:
+   * a certificate generated in memory; `{ cert, key }`: PEM files, relative to `root`.
+   */
+  tls?: false | TlsOverride;
+  /**
+   * Overrides bench `server.auth` (undefined: the bench decides). `false`: no authentication; else the
+   * scheme, user name and password phones must send (the password is never logged or put in a message).
+   */
+  auth?: false | ServerAuth;
   limits?: Partial<DevServerLimits>;
   /** Clock (ms), for tests. */
   now?: () => number;
 }
+
+export type TlsOverride = { self_signed: true; cert?: undefined; key?: undefined } | { cert: string; key: string; self_signed?: false };
 
 export interface ServerInfo {
   /** Base URL phones use (with the secret prefix), as templates see it in `server.url`. */
@@ -70,6 +82,9 @@ export interface ServerInfo {
   host: string;
   port: number;
   tls?: { selfSigned: boolean; fingerprint256: string };
+  /** The authentication phones must pass (no password), and whether TLS and auth come from the bench or the overrides. */
+  auth?: { type: 'basic' | 'digest'; username: string };
+  source: { tls: 'bench' | 'override'; auth: 'bench' | 'override' };
 }
 
 export interface PhoneUrl {
@@ -139,15 +154,19 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const s = parsed.bench.server;
     const host = this.options.host ?? s.host ?? '127.0.0.1';
     const port = this.options.port ?? s.port ?? 8080;
+    const tlsFrom = this.options.tls === undefined ? 'server.tls' : 'the tls override';
+    const tls = this.tlsConfig(s);
+    const auth = this.authConfig(s);
+    if (this.options.auth) checkAuthOverride(this.options.auth);
     let tlsInfo: ServerInfo['tls'];
     let server: Server;
     const handler = (req: IncomingMessage, res: ServerResponse) => this.handle(req, res);
-    if (s.tls) {
+    if (tls) {
       let cert: string, key: string, selfSigned = false, fp: string;
-      if (s.tls.cert || s.tls.key) {
-        if (!s.tls.cert || !s.tls.key) throw new Error('server.tls needs both cert and key (or self_signed: true)');
-        cert = this.readRootFile(s.tls.cert, 'server.tls.cert');
-        key = this.readRootFile(s.tls.key, 'server.tls.key');
+      if (tls.cert || tls.key) {
+        if (!tls.cert || !tls.key) throw new Error(`${tlsFrom} needs both cert and key (or self_signed: true)`);
+        cert = this.readRootFile(tls.cert, `${tlsFrom}: cert`);
+        key = this.readRootFile(tls.key, `${tlsFrom}: key`);
         fp = new X509Certificate(cert).fingerprint256;
       } else {
         const names = ['localhost', '127.0.0.1', '::1', host, ...localAddresses()];
@@ -171,7 +190,11 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     server.on('clientError', (_e, socket) => { if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'); else socket.destroy(); });
     this.server = server;
     const addr = server.address() as AddressInfo;
-    const base = { host, port: addr.port, scheme: (tlsInfo ? 'https' : 'http') as 'http' | 'https', tls: tlsInfo };
+    const base = {
+      host, port: addr.port, scheme: (tlsInfo ? 'https' : 'http') as 'http' | 'https', tls: tlsInfo,
+      auth: auth ? { type: auth.type, username: auth.username } : undefined,
+      source: { tls: this.options.tls === undefined ? 'bench' : 'override', auth: this.options.auth === undefined ? 'bench' : 'override' } as ServerInfo['source'],
+    };
     this.infoValue = { ...base, url: serverUrl(this.adjust(parsed).bench) };
     this.emit('listening', this.infoValue);
     return this.infoValue;
@@ -230,6 +253,18 @@ export class DevServer extends EventEmitter<DevServerEvents> {
 
   // ------------------------------------------------------------------ internals
 
+  /** TLS as served: the override when given (false: none), else bench `server.tls`. */
+  private tlsConfig(s: ServerConfig): ServerConfig['tls'] {
+    const o = this.options.tls;
+    return o === undefined ? s.tls : o === false ? undefined : o;
+  }
+
+  /** Authentication as demanded: the override when given (false: none), else bench `server.auth`. */
+  private authConfig(s: ServerConfig): ServerAuth | undefined {
+    const o = this.options.auth;
+    return o === undefined ? s.auth : o === false ? undefined : o;
+  }
+
   private readRootFile(file: string, what: string): string {
     const abs = isAbsolute(file) ? file : this.root ? resolve(this.root, file) : undefined;
     const text = abs ? readFileSync(abs, 'utf8') : this.workspace.files.read(file);
@@ -247,13 +282,13 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       if (errors.length) {
         this.benchBroken = true;
         const message = errors.slice(0, 3).map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`).join('; ') + (errors.length > 3 ? ` (+${errors.length - 3} more)` : '');
-        this.emit('problem', { file: BENCH_FILE, message, servingLastGood: sb.stale });
+        this.emit('problem', { file: this.workspace.benchFile, message, servingLastGood: sb.stale });
       } else if (this.benchBroken) {
         this.benchBroken = false;
-        this.emit('recovered', { file: BENCH_FILE });
+        this.emit('recovered', { file: this.workspace.benchFile });
       }
       const allow = this.allowList(sb.parsed);
-      for (const e of allow?.errors ?? []) this.emit('problem', { file: BENCH_FILE, message: e, servingLastGood: false });
+      for (const e of allow?.errors ?? []) this.emit('problem', { file: this.workspace.benchFile, message: e, servingLastGood: false });
     }
     return sb;
   }
@@ -268,14 +303,21 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     return a;
   }
 
-  /** The bench as templates see it: `server.url` follows where we really listen (CLI overrides, port 0). */
+  /**
+   * The bench as templates see it: `server.url` follows where we really listen (CLI overrides, port 0) and
+   * whether we serve HTTPS (the tls override).
+   */
   private adjust(parsed: ParsedBench): ParsedBench {
     const info = this.infoValue ?? (this.server?.address() as AddressInfo | null | undefined);
     const s = parsed.bench.server;
-    if (s.url || !info || (info.port === s.port && (this.options.host ?? s.host) === s.host)) return parsed;
+    if (s.url) return parsed;
+    const host = info ? this.options.host ?? s.host : s.host;
+    const port = info ? info.port : s.port;
+    const tls = this.tlsConfig(s);
+    if (port === s.port && host === s.host && tls === s.tls) return parsed;
     let a = this.adjusted.get(parsed);
-    if (!a) {
-      a = { ...parsed, bench: { ...parsed.bench, server: { ...s, host: this.options.host ?? s.host, port: info.port } } };
+    if (!a || a.bench.server.port !== port) {
+      a = { ...parsed, bench: { ...parsed.bench, server: { ...s, host, port, tls } } };
       this.adjusted.set(parsed, a);
     }
     return a;
@@ -331,8 +373,9 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT') return x.empty(405, 'method not allowed', { Allow: 'GET, HEAD, PUT' });
 
       // ---- authentication
-      if (cfg.auth) {
-        const r = this.auth.check(cfg.auth, method, req.url ?? '/', req.headers.authorization);
+      const auth = this.authConfig(cfg);
+      if (auth) {
+        const r = this.auth.check(auth, method, req.url ?? '/', req.headers.authorization);
         if (!r.ok) {
           if (r.failed) {
             const lockedNow = this.guard.noteAuthFailure(ip);
@@ -512,6 +555,13 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       this.emit('upload', meta);
     });
   }
+}
+
+/** An auth override must be complete; the message never holds the password. */
+function checkAuthOverride(a: ServerAuth): void {
+  if (a.type !== 'basic' && a.type !== 'digest') throw new Error('the auth override needs type basic or digest');
+  if (typeof a.username !== 'string' || !a.username) throw new Error('the auth override needs a user name');
+  if (typeof a.password !== 'string' || !a.password) throw new Error(`the auth override for user '${a.username}' has no password`);
 }
 
 function localAddresses(): string[] {

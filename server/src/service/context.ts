@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { contextSchema } from '../core/analysis/contextSchema';
 import { exprSchema, rootScope, type StaticScope } from '../core/analysis/scope';
-import { BENCH_FILE, type ParsedBench } from '../core/bench/parse';
+import type { ParsedBench } from '../core/bench/parse';
 import type { SchemaNode } from '../core/bench/schema';
 import { getCatalog } from '../core/catalog/catalogs';
 import type { KeyCatalog } from '../core/catalog/types';
@@ -39,7 +39,8 @@ export interface ServiceSettings {
 interface PartialBase { scope: StaticScope; frame: ConcreteFrame; caller?: string }
 
 export class ServiceContext {
-  readonly ws: Workspace;
+  /** The workspace model; replaced by setBenchFile(). */
+  ws: Workspace;
   settings: ServiceSettings = {};
   private lastGood = new Map<string, Program>();
   private schemaCache = new WeakMap<ParsedBench, SchemaNode>();
@@ -54,8 +55,26 @@ export class ServiceContext {
   /** Per 3CX document: what routing depends on (its models and deviceconfig file names). */
   private threeCxRouting = new Map<string, string>();
 
-  constructor(readonly rootUri: string, readonly files: OverlayFiles) {
-    this.ws = new Workspace(files);
+  constructor(readonly rootUri: string, readonly files: OverlayFiles, benchFile?: string) {
+    this.ws = new Workspace(files, { benchFile });
+  }
+
+  /** The workspace-relative bench file (`bench.yaml` unless the provisioningStudio.benchFile setting says otherwise). */
+  get benchFile(): string { return this.ws.benchFile; }
+
+  /**
+   * Uses another bench file: a new workspace model over the same files (open buffers stay in the overlay),
+   * every cache derived from the bench dropped. Returns false when it is the file already in use.
+   */
+  setBenchFile(file: string | undefined): boolean {
+    const next = new Workspace(this.files, { benchFile: file });
+    if (next.benchFile === this.ws.benchFile) return false;
+    this.ws = next;
+    this.generation++;
+    this.filesEpoch++;
+    this.servedCache = undefined;
+    this.partialBases.clear();
+    return true;
   }
 
   // ---- documents ----
@@ -75,7 +94,8 @@ export class ServiceContext {
     const uri = typeof doc === 'string' ? doc : doc.uri;
     if (typeof doc !== 'string' && doc.languageId === THREECX_LANGUAGE_ID) this.threeCxUris.add(uri);
     const path = this.pathOf(uri);
-    const isBench = path === BENCH_FILE || uri.endsWith(`/${BENCH_FILE}`);
+    const bench = this.ws.benchFile;
+    const isBench = path === bench || uri.endsWith(`/${bench.split('/').map(encodeURIComponent).join('/')}`);
     const isHbs = path.endsWith('.hbs');
     if (!isBench && !isHbs && (THREECX_NAME.test(path) || this.threeCxUris.has(uri))) return { uri, path, kind: 'threecx', xml: true };
     const kind: DocKind = isBench ? 'bench' : !isHbs ? 'other' : this.ws.isPartial(path) ? 'partial' : 'template';

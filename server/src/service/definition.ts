@@ -2,7 +2,6 @@
 // bench file that feeds it for the selected phone (loops: the first item).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position } from 'vscode-languageserver-types';
-import { BENCH_FILE } from '../core/bench/parse';
 import type { Phone } from '../core/types';
 import { concreteOf, pathFromString } from './ast';
 import type { ServiceContext } from './context';
@@ -37,7 +36,7 @@ export function findDefinition(ctx: ServiceContext, doc: TextDocument, pos: Posi
   if (!benchPath) return null;
   for (let n = benchPath.length; n > 0; n--) {
     const range = parsed.locate(benchPath.slice(0, n));
-    if (range) return { uri: ctx.uriOf(BENCH_FILE), range };
+    if (range) return { uri: ctx.uriOf(ctx.benchFile), range };
   }
   return null;
 }

@@ -24,6 +24,8 @@ import { validate, type ValidationOptions, type ValidationResult } from './valid
 export interface LanguageService {
   readonly context: ServiceContext;
   configure(settings: ServiceSettings): void;
+  /** Uses another bench file (workspace-relative): re-creates the workspace model; false when unchanged. */
+  setBenchFile(file: string | undefined): boolean;
   /** Kind, path and vendor of a document (template, partial, bench, 3CX template, other); a document's language id counts too. */
   info(doc: string | TextDocument): DocInfo;
   /** Forget an unsaved buffer (the disk version applies again). */
@@ -44,14 +46,16 @@ export interface LanguageService {
 
 /**
  * A language service over a workspace root. `files` is the base file source (disk, or MemoryFiles in
- * tests); open documents overlay it as features are called with them.
+ * tests); open documents overlay it as features are called with them. `benchFile`: the bench file,
+ * workspace-relative (default `bench.yaml`).
  */
-export function createLanguageService(rootUri: string, files: FileSource): LanguageService {
-  const ctx = new ServiceContext(rootUri, files instanceof OverlayFiles ? files : new OverlayFiles(files));
+export function createLanguageService(rootUri: string, files: FileSource, opts: { benchFile?: string } = {}): LanguageService {
+  const ctx = new ServiceContext(rootUri, files instanceof OverlayFiles ? files : new OverlayFiles(files), opts.benchFile);
   const is3cx = (doc: TextDocument | string) => ctx.info(doc).kind === 'threecx';
   return {
     context: ctx,
     configure: (s) => { ctx.settings = { ...ctx.settings, ...s }; },
+    setBenchFile: (file) => ctx.setBenchFile(file),
     info: (uri) => ctx.info(uri),
     closeDocument: (uri) => ctx.close(uri),
     doValidation: (doc, opts) => validate(ctx, doc, opts).diagnostics,

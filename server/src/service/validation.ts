@@ -9,7 +9,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { checkTemplateStatic } from '../core/analysis/templateCheck';
-import { BENCH_FILE, parseBench } from '../core/bench/parse';
+import { parseBench } from '../core/bench/parse';
 import { dedupe, renderProblems } from '../core/check';
 import type { Problem, Severity } from '../core/types';
 import type { RouteResolution } from '../core/workspace';
@@ -55,7 +55,7 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
   const info = ctx.sync(doc);
   const strategy = opts.phones ?? 'all';
   if (info.kind === 'bench') {
-    const problems = info.path === BENCH_FILE ? ctx.ws.parsedBench().problems : parseBench(doc.getText(), modelLookup, info.path).problems;
+    const problems = info.path === ctx.benchFile ? ctx.ws.parsedBench().problems : parseBench(doc.getText(), modelLookup, info.path).problems;
     return { diagnostics: problems.map((p) => toDiagnostic(ctx, p, info.path)), rendered: 0, served: 0 };
   }
   if (info.kind === 'threecx') return validateThreeCx(ctx, doc, strategy);

@@ -51,6 +51,9 @@ export interface TestClient {
   stderr: () => string;
   /** window/logMessage texts (handler exceptions are logged there). */
   logs: string[];
+  /** client/registerCapability requests (dynamic registrations) and client/unregisterCapability ids. */
+  registrations: { id: string; method: string; registerOptions?: unknown }[];
+  unregistrations: string[];
   exited: () => boolean;
   open(uri: string, languageId: string, text: string, version?: number): void;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
@@ -59,7 +62,8 @@ export interface TestClient {
   dispose(): Promise<void>;
 }
 
-export async function startClient(rootUri: string, settings: unknown = { validation: { delay: 0, fullDelay: 200 } }, serverPath = serverBundle, args = ['--stdio']): Promise<TestClient> {
+export async function startClient(rootUri: string, settings: unknown = { validation: { delay: 0, fullDelay: 200 } }, serverPath = serverBundle, args = ['--stdio'],
+  capabilities: Record<string, unknown> = { textDocument: { publishDiagnostics: { versionSupport: true } } }): Promise<TestClient> {
   const child = spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   let exited = false;
@@ -76,16 +80,20 @@ export async function startClient(rootUri: string, settings: unknown = { validat
     }
   });
   conn.onRequest('workspace/configuration', () => [settings]);
+  const registrations: TestClient['registrations'] = [];
+  const unregistrations: string[] = [];
+  conn.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => { registrations.push(...p.registrations); return null; });
+  conn.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string }[] }) => { unregistrations.push(...p.unregisterations.map((u) => u.id)); return null; });
   const logs: string[] = [];
   conn.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
   conn.listen();
   await conn.sendRequest(InitializeRequest.type, {
     processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }],
-    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } }, initializationOptions: { settings },
+    capabilities, initializationOptions: { settings },
   });
   await conn.sendNotification(InitializedNotification.type, {});
   return {
-    conn, child, stderr: () => err, exited: () => exited, logs,
+    conn, child, stderr: () => err, exited: () => exited, logs, registrations, unregistrations,
     open: (uri, languageId, text, version = 1) => { void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } }); },
     change: (uri, version, contentChanges) => { void conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges }); },
     diagnostics: (uri, version, timeoutMs = 10_000) => new Promise((resolve, reject) => {

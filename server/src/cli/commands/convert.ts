@@ -68,7 +68,7 @@ export function proveEquivalence(ws: Workspace, file: string, files: ConvertedFi
   const phones = ws.phones.filter((p) => modelForPhone(tpl.template, p));
   const overlay = new OverlayFiles(ws.files);
   for (const f of files) overlay.overlay.set(f.template, f.text);
-  const shadow = new Workspace(overlay);
+  const shadow = new Workspace(overlay, { benchFile: ws.benchFile });
   const bench = ws.parsedBench();
   const mismatches: Mismatch[] = [];
   let compared = 0;

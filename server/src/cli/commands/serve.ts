@@ -20,11 +20,11 @@ export const serveCommand: Command = {
     io.out(`Provisioning dev server listening on ${info.scheme}://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}\n`);
     io.out(`Phones use ${info.url}\n`);
     if (info.tls) io.out(`TLS: ${info.tls.selfSigned ? 'self-signed certificate (in memory)' : 'certificate from bench server.tls'}, SHA-256 fingerprint ${info.tls.fingerprint256}\n`);
-    if (cfg.auth) io.out(`Authentication: ${cfg.auth.type}, user '${cfg.auth.username}'${cfg.auth.type === 'basic' && !info.tls ? ' (basic over plain HTTP sends the password in clear: prefer digest or TLS)' : ''}\n`);
+    if (info.auth) io.out(`Authentication: ${info.auth.type}, user '${info.auth.username}'${info.auth.type === 'basic' && !info.tls ? ' (basic over plain HTTP sends the password in clear: prefer digest or TLS)' : ''}\n`);
     if (info.host === '0.0.0.0' || info.host === '::') {
       if (!cfg.url) io.err('note: listening on all interfaces but bench server.url is not set: templates will tell phones to use 127.0.0.1; set server.url to the address phones reach');
     } else if (/^127\.|^::1$|^localhost$/.test(info.host)) {
-      io.out('Listening on loopback only: phones on the LAN cannot reach it (use --host 0.0.0.0 and set server.url in bench.yaml)\n');
+      io.out('Listening on loopback only: phones on the LAN cannot reach it (use --host 0.0.0.0 and set server.url in the bench file)\n');
     }
     const phones = server.phoneUrls();
     if (phones.length) io.out('\nPoint each bench phone at the server:\n');

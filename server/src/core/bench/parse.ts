@@ -6,7 +6,23 @@ import { LineIndex, nearest } from '../util/text';
 import { normaliseMac } from './mac';
 import { BENCH_SCHEMA, validateNode, type SchemaError } from './schema';
 
+/** The default bench file, at the workspace root (a Workspace can use another: WorkspaceOptions.benchFile). */
 export const BENCH_FILE = 'bench.yaml';
+
+/**
+ * A bench file path as given by a setting or `--bench`, as a workspace-relative path with forward slashes
+ * (`./lab/bench.yaml` → `lab/bench.yaml`); empty → BENCH_FILE. Throws for a path that leaves the
+ * workspace (absolute, `..`), which the workspace model cannot read.
+ */
+export function normaliseBenchFile(input: string | undefined | null): string {
+  const raw = String(input ?? '').trim();
+  if (!raw) return BENCH_FILE;
+  const p = raw.replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) throw new Error(`bench file '${raw}': give a path relative to the workspace folder`);
+  const parts = p.split('/').filter((s) => s && s !== '.');
+  if (!parts.length || parts.some((s) => s === '..')) throw new Error(`bench file '${raw}': not a file inside the workspace folder`);
+  return parts.join('/');
+}
 
 export interface ModelLookup {
   /** Model ids of a vendor; undefined when the vendor is unknown. */
