@@ -5,12 +5,11 @@
 //
 // Needs the `sipp` binary (Debian package sip-tester).
 import { spawn, spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import dgram from 'node:dgram';
-import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sendNotify } from '../server/src/sip/notify.ts';
+// Free ports below the ephemeral range (32768+), where the senders' own sockets live: shared with the SIPp tests.
+import { canBind, freePort } from '../test/server/sip/helpers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const scenario = join(here, '..', 'test', 'server', 'sip', 'scenarios', 'bench-accept.xml');
@@ -33,28 +32,6 @@ watchdog.unref();
 const children = new Set();
 function cleanup() { for (const c of children) c.kill(); }
 process.on('SIGINT', () => { cleanup(); process.exit(130); });
-
-// Random port below the ephemeral range (32768+), where the senders' own sockets live.
-async function freePort() {
-  for (;;) {
-    const port = 20000 + randomInt(12000);
-    if (await canBind('udp', port) && await canBind('tcp', port)) return port;
-  }
-}
-
-function canBind(kind, port) {
-  return new Promise((resolve) => {
-    if (kind === 'udp') {
-      const s = dgram.createSocket('udp4');
-      s.once('error', () => { s.close(); resolve(false); });
-      s.bind(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    } else {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-    }
-  });
-}
 
 async function startSipp(transport) {
   for (let attempt = 0; ; attempt++) {

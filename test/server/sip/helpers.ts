@@ -119,7 +119,7 @@ export async function freePort(): Promise<number> {
   throw new Error('no free port');
 }
 
-function canBind(kind: 'udp' | 'tcp', port: number): Promise<boolean> {
+export function canBind(kind: 'udp' | 'tcp', port: number): Promise<boolean> {
   return new Promise((resolve) => {
     if (kind === 'udp') {
       const s = dgram.createSocket('udp4');
