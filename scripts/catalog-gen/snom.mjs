@@ -206,7 +206,7 @@ const keys = [
   ['dkey_directory', 'string', 'Action of the directory key, e.g. keyevent F_DIRECTORY_SEARCH or url http://...'],
 
   // --- Function keys (usually written in <functionKeys>, accepted as a setting too)
-  ['fkey[{fkey}]', 'string', 'Function of a programmable key, e.g. blf sip:101@pbx|*8 or speed 100 (attributes: context, label)'],
+  ['fkey[{fkey}]', 'string', 'Function of a programmable key: a type, then its target: line, blf sip:101@pbx|*8, speed 600, dest 600, keyevent F_REDIAL, url http://…, none (attributes: context = identity, label)'],
 
   // --- Directory
   ['phonebook_location', 'url', 'URL of a phone book (tbook) file the phone loads'],

@@ -7,9 +7,11 @@ import type { SchemaNode } from '../core/bench/schema';
 import { HELPERS } from '../core/render/helpers';
 import { pathFromString } from './ast';
 import { openBlocks, type ServiceContext } from './context';
-import { equalsIndex, lineAt, mustacheAt, xmlPlaceAt, type MustacheAt } from './cursor';
+import { equalsIndex, lineAt, mustacheAt, openElementsAt, xmlPlaceAt, type MustacheAt, type XmlPlace } from './cursor';
 import { snippetsFor } from './snippets';
-import { keyContinuations, keyDefOf, keyMarkdown, typeSummary, valueChoices } from './vendorKeys';
+import type { CompiledPattern } from '../core/catalog/catalogs';
+import type { KeyCatalog, KeyDef } from '../core/catalog/types';
+import { childElements, isPValue, keyContinuations, keyDefOf, keyMarkdown, typeSummary, valueChoices } from './vendorKeys';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 const BLOCK_HELPERS = ['each', 'if', 'unless', 'with'];
@@ -175,12 +177,15 @@ export function hostCompletions(ctx: ServiceContext, doc: TextDocument, text: st
   }
   const place = xmlPlaceAt(text, offset);
   const range = (start: number): Range => ({ start: doc.positionAt(start), end: pos });
+  const lineSnippets = () => (/^\s*[A-Za-z]*$/.test(before) ? snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }) : []);
+  if (cat?.format === 'fanvil-xml') return [...fanvilItems(doc, text, offset, place, cat.catalog, model, pos), ...(!place || place.kind === 'text' ? lineSnippets() : [])];
+  if (cat?.format === 'grandstream-xml' && place) return [...grandstreamItems(ctx, doc, text, offset, place, cat, model, pos), ...(place.kind === 'text' ? lineSnippets() : [])];
   if (!place || place.kind === 'text' && /^\s*$/.test(place.typed) && !cat) {
     if (/^\s*[A-Za-z]*$/.test(before)) return snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos });
     return [];
   }
   if (!cat) return [];
-  const elementKeys = cat.format === 'cisco-xml' || cat.format === 'snom-xml' || cat.format === 'grandstream-xml';
+  const elementKeys = cat.format === 'cisco-xml' || cat.format === 'snom-xml'; // grandstream and fanvil: handled above
   switch (place.kind) {
     case 'attribute-name':
       if (cat.format === 'poly-xml') items.push(...keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, '="$0"'));
@@ -204,22 +209,111 @@ export function hostCompletions(ctx: ServiceContext, doc: TextDocument, text: st
   return items;
 }
 
-function keyItems(ctx: ServiceContext, doc: TextDocument, cat: { catalog: import('../core/catalog/types').KeyCatalog }, typed: string, typedStart: number, pos: Position,
-  model: string | undefined, addEquals: boolean, attrSuffix?: string): CompletionItem[] {
+/**
+ * Fanvil: keys are element paths. Inside an element, the child elements the catalog allows below the
+ * open-element path at the cursor (`<sip><line index="1">` → `RegisterAddr`, …); inside a leaf, its values.
+ */
+function fanvilItems(doc: TextDocument, text: string, offset: number, place: XmlPlace | undefined, catalog: KeyCatalog, model: string | undefined, pos: Position): CompletionItem[] {
+  let kind: 'element-name' | 'text';
+  let typedStart: number;
+  if (place?.kind === 'element-name') {
+    if (!/^[A-Za-z0-9_-]*$/.test(place.typed)) return [];
+    kind = 'element-name';
+    typedStart = place.start;
+  } else if (place?.kind === 'text' || (!place && text.lastIndexOf('>', offset - 1) > text.lastIndexOf('<', offset - 1))) {
+    kind = 'text';
+    typedStart = place?.kind === 'text' ? place.start : text.lastIndexOf('>', offset - 1) + 1;
+  } else return [];
+  const open = openElementsAt(text, kind === 'element-name' ? typedStart - 1 : offset, 'index');
+  if (!open.length) return [];
+  const path = open.slice(1).map((e) => (e.attr !== undefined ? `${e.name}[${e.attr.trim()}]` : e.name)).join('.');
+  const range = (start: number): Range => ({ start: doc.positionAt(start), end: pos });
+  const typed = text.slice(typedStart, offset);
+  if (kind === 'text') {
+    const leaf = path ? keyDefOf(catalog, path) : undefined;
+    if (leaf) return valueItems(catalog, leaf.def, range(typedStart));
+    if (!/^\s*[A-Za-z0-9_]*$/.test(typed)) return [];
+  }
+  const wordStart = offset - /[A-Za-z0-9_-]*$/.exec(typed)![0].length;
+  return childElements(catalog, path, model).map((c) => {
+    const min = c.index === undefined ? undefined : /^\d+$/.test(c.index) ? c.index : String(catalog.indices[c.index]?.min ?? 1);
+    const attr = min === undefined ? '' : ` index="\${1:${min}}"`;
+    const next = min === undefined ? 1 : 2;
+    const newText = kind === 'element-name' ? c.name + attr : `<${c.name}${attr}>\${${next}}</${c.name}>`;
+    const leaf = c.def && c.index === undefined ? c.def : undefined;
+    return {
+      label: c.name, kind: leaf ? CompletionItemKind.Property : CompletionItemKind.Module, sortText: (leaf ? '0' : '1') + c.name,
+      detail: leaf ? typeSummary(leaf, catalog) : `${c.index !== undefined ? `[${c.index}] ` : ''}${c.count} key${c.count > 1 ? 's' : ''}`,
+      documentation: leaf ? { kind: MarkupKind.Markdown, value: keyMarkdown(leaf, catalog) } : undefined,
+      insertTextFormat: InsertTextFormat.Snippet, filterText: c.name, textEdit: { range: range(wordStart), newText },
+      command: kind === 'text' && leaf && valueChoices(leaf, catalog).length && min === undefined ? TRIGGER_SUGGEST : undefined,
+    };
+  });
+}
+
+/** Grandstream's `<config version="…">` at the cursor: the enclosing one, else a guess from the text (`<item` → 2). */
+function grandstreamVersion(text: string, offset: number): string {
+  const open = openElementsAt(text, offset, 'version');
+  const cfg = [...open].reverse().find((e) => e.name === 'config');
+  if (cfg) return cfg.attr?.trim() || '1';
+  return /<item\b/.test(text) ? '2' : '1';
+}
+
+/**
+ * Grandstream: version 2 keys are `<item name="alias">` (alias names in the attribute, values in the
+ * element); version 1 keys are P-value elements (`<P47>`, alias as detail).
+ */
+function grandstreamItems(ctx: ServiceContext, doc: TextDocument, text: string, offset: number, place: XmlPlace, cat: { catalog: KeyCatalog }, model: string | undefined, pos: Position): CompletionItem[] {
+  const range = (start: number): Range => ({ start: doc.positionAt(start), end: pos });
+  const alias = (cp: CompiledPattern) => !isPValue(cp.pattern);
+  switch (place.kind) {
+    case 'attribute-value':
+      if (place.element === 'item' && place.attribute === 'name') return keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, undefined, { accept: alias });
+      return [];
+    case 'element-name': {
+      if (grandstreamVersion(text, place.start - 1) === '2') {
+        return 'item'.startsWith(place.typed) ? [{
+          label: 'item', kind: CompletionItemKind.Property, detail: '<item name="alias">value</item>', insertTextFormat: InsertTextFormat.Snippet,
+          textEdit: { range: range(place.start), newText: 'item name="$1">$0</item>' }, command: TRIGGER_SUGGEST,
+        }] : [];
+      }
+      return keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, undefined, {
+        accept: (cp) => cp.via === 'key' && isPValue(cp.pattern),
+        detail: (def) => (def.alias ? `${def.alias} · ${typeSummary(def, cat.catalog)}` : typeSummary(def, cat.catalog)),
+      });
+    }
+    case 'text': {
+      let key = place.element;
+      if (place.element === 'item') {
+        const name = /\sname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(place.tag);
+        if (!name) return [];
+        key = name[1] ?? name[2];
+      }
+      const m = keyDefOf(cat.catalog, key);
+      return m ? valueItems(cat.catalog, m.def, range(place.start)) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function keyItems(ctx: ServiceContext, doc: TextDocument, cat: { catalog: KeyCatalog }, typed: string, typedStart: number, pos: Position,
+  model: string | undefined, addEquals: boolean, attrSuffix?: string,
+  opts: { accept?: (cp: CompiledPattern) => boolean; detail?: (def: KeyDef) => string } = {}): CompletionItem[] {
   const lead = typed.length - typed.trimStart().length;
   const key = typed.slice(lead);
   if (/\s/.test(key.replace(/\{\{[^}]*\}\}/g, ''))) return [];
   let cut = -1;
   for (let i = key.length - 1; i >= 0; i--) if ((key[i] === '.' || key[i] === '[') && key.lastIndexOf('{{', i) <= key.lastIndexOf('}}', i)) { cut = i; break; }
   const range: Range = { start: doc.positionAt(typedStart + lead + cut + 1), end: pos };
-  return keyContinuations(cat.catalog, key, model).map((c) => {
+  return keyContinuations(cat.catalog, key, model, opts.accept).map((c) => {
     const leaf = !c.group;
     let snippet = c.snippet;
     if (leaf && addEquals) snippet += ' = ';
     if (leaf && attrSuffix) snippet += attrSuffix;
     return {
       label: c.label, kind: c.group ? CompletionItemKind.Module : CompletionItemKind.Property, sortText: (c.group ? '1' : '0') + c.label,
-      detail: c.def && leaf ? typeSummary(c.def, cat.catalog) : `${c.count} key${c.count > 1 ? 's' : ''}`,
+      detail: c.def && leaf ? (opts.detail ?? ((d: KeyDef) => typeSummary(d, cat.catalog)))(c.def) : `${c.count} key${c.count > 1 ? 's' : ''}`,
       documentation: c.def && leaf ? { kind: MarkupKind.Markdown, value: keyMarkdown(c.def, cat.catalog) } : undefined,
       insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: snippet }, filterText: c.label,
       command: c.group || (leaf && (addEquals || attrSuffix) && c.def && valueChoices(c.def, cat.catalog).length) ? TRIGGER_SUGGEST : undefined,

@@ -101,7 +101,7 @@ export type XmlPlace =
   | { kind: 'element-name'; typed: string; start: number }
   | { kind: 'attribute-name'; element: string; typed: string; start: number }
   | { kind: 'attribute-value'; element: string; attribute: string; typed: string; start: number }
-  | { kind: 'text'; element: string; typed: string; start: number };
+  | { kind: 'text'; element: string; typed: string; start: number; /** The raw start tag (`<item name="x">`). */ tag: string };
 
 /** Where the cursor is in XML host text (mustaches count as text): tag name, attribute, value or element text. */
 export function xmlPlaceAt(text: string, offset: number): XmlPlace | undefined {
@@ -125,6 +125,74 @@ export function xmlPlaceAt(text: string, offset: number): XmlPlace | undefined {
   }
   // Element text: the last start tag before gt that is not closed.
   const open = /<([A-Za-z_][^\s/>]*)[^<>]*>\s*([^<]*)$/s.exec(text.slice(Math.max(from, lt), offset));
-  if (open && !open[0].endsWith('/>')) return { kind: 'text', element: open[1], typed: open[2], start: offset - open[2].length };
+  if (open && !open[0].endsWith('/>')) return { kind: 'text', element: open[1], typed: open[2], start: offset - open[2].length, tag: open[0].slice(0, open[0].length - open[2].length).trimEnd() };
   return undefined;
+}
+
+/** An element open at some offset: its name and the raw value of its `attribute` (when asked for). */
+export interface OpenElement {
+  name: string;
+  attr?: string;
+}
+
+/**
+ * The elements open at `offset` (outermost first), from the text alone: `{{…}}` mustaches (which may
+ * hold `<`, `>` or quotes) are skipped, comments, CDATA, PIs and declarations too; a closing tag closes
+ * back to its matching open element (tolerant of unbalanced Handlebars branches). A tag being typed at
+ * `offset` is not counted. `attribute` names the attribute whose raw value is kept (e.g. `index`).
+ */
+export function openElementsAt(text: string, offset: number, attribute?: string): OpenElement[] {
+  const stack: OpenElement[] = [];
+  const end = Math.min(offset, text.length);
+  const skipMustache = (i: number): number => {
+    if (text.startsWith('{{!--', i)) { const e = text.indexOf('--}}', i + 5); return e < 0 ? end : e + 4; }
+    const e = text.indexOf('}}', i + 2);
+    if (e < 0) return end;
+    return text[e + 2] === '}' ? e + 3 : e + 2;
+  };
+  let i = 0;
+  while (i < end) {
+    const c = text[i];
+    if (c === '{' && text[i + 1] === '{') { i = skipMustache(i); continue; }
+    if (c !== '<') { i++; continue; }
+    const skipTo = (close: string, from: number) => { const e = text.indexOf(close, from); return e < 0 ? end : e + close.length; };
+    if (text.startsWith('<!--', i)) { i = skipTo('-->', i + 4); continue; }
+    if (text.startsWith('<![CDATA[', i)) { i = skipTo(']]>', i + 9); continue; }
+    if (text.startsWith('<?', i)) { i = skipTo('?>', i + 2); continue; }
+    if (text.startsWith('<!', i)) { i = skipTo('>', i + 2); continue; }
+    // A tag: read up to its `>` (outside mustaches and quotes).
+    let j = i + 1, quote = '';
+    for (; j < end; j++) {
+      const d = text[j];
+      if (d === '{' && text[j + 1] === '{') { j = skipMustache(j) - 1; continue; }
+      if (quote) { if (d === quote) quote = ''; continue; }
+      if (d === '"' || d === "'") quote = d;
+      else if (d === '>' || d === '<') break;
+    }
+    if (j >= end || text[j] !== '>') { i = j; if (j >= end) break; continue; } // unfinished tag (the one being typed)
+    const tag = text.slice(i, j + 1);
+    i = j + 1;
+    const close = /^<\/\s*([^\s>]+)/.exec(tag);
+    if (close) {
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k].name !== close[1]) k--;
+      if (k >= 0) stack.length = k;
+      continue;
+    }
+    const nm = /^<([A-Za-z_][^\s/>]*)/.exec(tag);
+    if (!nm || tag.endsWith('/>')) continue;
+    const el: OpenElement = { name: nm[1] };
+    if (attribute) {
+      const body = tag.slice(nm[0].length);
+      const a = new RegExp(`(?:^|\\s)${attribute}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(body.replace(/\{\{[\s\S]*?\}\}\}?/g, (m) => m.replace(/["']/g, ' ')));
+      if (a) {
+        // Take the raw value at the same place (mustaches with their quotes intact).
+        const q = a.index + a[0].length - 1;
+        const v = a[1] ?? a[2];
+        el.attr = body.slice(q - v.length, q);
+      }
+    }
+    stack.push(el);
+  }
+  return stack;
 }

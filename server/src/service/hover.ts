@@ -8,7 +8,7 @@ import { buildContext } from '../core/context';
 import { HELPERS } from '../core/render/helpers';
 import { concreteOf, pathFromString, valueAt } from './ast';
 import type { ServiceContext } from './context';
-import { equalsIndex, lineAt, mustacheAt, type MustacheAt } from './cursor';
+import { equalsIndex, lineAt, mustacheAt, openElementsAt, type MustacheAt } from './cursor';
 import { keyDefOf, keyMarkdown } from './vendorKeys';
 
 export function doHover(ctx: ServiceContext, doc: TextDocument, pos: Position): Hover | null {
@@ -111,7 +111,19 @@ export function hostKeyHover(doc: TextDocument, text: string, offset: number, ca
     while (isName(blank[start - 1])) start--;
     while (isName(blank[end])) end++;
   }
-  const raw = line.text.slice(start, end);
+  let raw = line.text.slice(start, end);
+  if (info.xml && cat.catalog.vendor === 'fanvil') {
+    // Fanvil keys are element paths: the open elements at the tag, then the tag's own element.
+    const abs = line.start + start;
+    const closing = text.startsWith('</', abs - 2);
+    if (!closing && text[abs - 1] !== '<') return null;
+    const gt = text.indexOf('>', abs);
+    const open = closing ? openElementsAt(text, abs - 2, 'index') : gt < 0 ? [] : openElementsAt(text, gt + 1, 'index');
+    const last = open[open.length - 1];
+    if (!last || last.name !== raw) return null;
+    raw = open.slice(1).map((e) => (e.attr !== undefined ? `${e.name}[${e.attr.trim()}]` : e.name)).join('.');
+    if (!raw) return null;
+  }
   const m = keyDefOf(cat.catalog, raw);
   if (!m) return null;
   return md(keyMarkdown(m.def, cat.catalog, raw.includes('{{') ? undefined : raw), doc, [line.start + start, line.start + end]);

@@ -25,7 +25,7 @@ const SEPARATORS = new Set(['.', '[']);
  * Continuations of a typed key prefix. `typed` is the key text from its start to the cursor, with any
  * `{{…}}` replaced by HOLE; the continuation starts after the last separator (`.` or `[`).
  */
-export function keyContinuations(catalog: KeyCatalog, typedRaw: string, model?: string): KeyContinuation[] {
+export function keyContinuations(catalog: KeyCatalog, typedRaw: string, model?: string, accept?: (cp: CompiledPattern) => boolean): KeyContinuation[] {
   const typed = typedRaw.replace(/\{\{[^}]*\}\}\}?/g, HOLE);
   let cut = -1;
   for (let i = typed.length - 1; i >= 0; i--) if (SEPARATORS.has(typed[i])) { cut = i; break; }
@@ -35,6 +35,7 @@ export function keyContinuations(catalog: KeyCatalog, typedRaw: string, model?: 
   let placeholder = 0;
   for (const cp of c.patterns) {
     if (cp.via !== 'key' && catalog.vendor !== 'grandstream') continue;
+    if (accept && !accept(cp)) continue;
     if (model && cp.def.models && !cp.def.models.some((m) => (m.endsWith('*') ? model.toLowerCase().startsWith(m.slice(0, -1).toLowerCase()) : m.toLowerCase() === model.toLowerCase()))) continue;
     const at = walk(cp, head);
     if (!at) continue;
@@ -49,6 +50,41 @@ export function keyContinuations(catalog: KeyCatalog, typedRaw: string, model?: 
     placeholder = 0;
     const snippet = toSnippet(label, catalog, () => ++placeholder);
     out.set(label, { label, snippet, def: g < 0 ? cp.def : undefined, group: g >= 0, count: 1 });
+  }
+  return [...out.values()];
+}
+
+/** A child element the catalog allows below an element path (Fanvil): its name, index hole and leaf entry. */
+export interface ChildElement {
+  name: string;
+  /** The `index` attribute the element takes: an index name (`line`) or a literal (`1`). */
+  index?: string;
+  /** The catalog entry when the element is a leaf (a key ends here). */
+  def?: KeyDef;
+  /** Number of keys below (or at) the element. */
+  count: number;
+}
+
+/**
+ * The child elements of an element path such as `sip.line[1]` (`{{…}}` allowed as an index), from the
+ * key patterns (`sip.line[{line}].RegisterAddr` → `RegisterAddr` below `sip.line[1]`, `line` with an
+ * index below `sip`). `path` is empty for the children of the root element.
+ */
+export function childElements(catalog: KeyCatalog, path: string, model?: string): ChildElement[] {
+  const head = path ? path.replace(/\{\{[^}]*\}\}\}?/g, HOLE) + '.' : '';
+  const out = new Map<string, ChildElement>();
+  for (const cp of compileCatalog(catalog).patterns) {
+    if (cp.via !== 'key') continue;
+    if (model && cp.def.models && !cp.def.models.some((m) => (m.endsWith('*') ? model.toLowerCase().startsWith(m.slice(0, -1).toLowerCase()) : m.toLowerCase() === model.toLowerCase()))) continue;
+    const at = walk(cp, head);
+    if (!at) continue;
+    const m = /^([^.[\]{}]+)(?:\[\{?([^\]}]*)\}?\])?(\.|$)/.exec(restOf(cp, at.k, at.j, catalog).label);
+    if (!m) continue;
+    const id = m[2] !== undefined ? `${m[1]}[]` : m[1];
+    const leaf = m[3] === '';
+    const hit = out.get(id);
+    if (hit) { hit.count++; if (leaf && !hit.def) hit.def = cp.def; continue; }
+    out.set(id, { name: m[1], index: m[2], def: leaf ? cp.def : undefined, count: 1 });
   }
   return [...out.values()];
 }
@@ -93,6 +129,9 @@ function toSnippet(label: string, catalog: KeyCatalog, next: () => number): stri
   }
   return out + escSnippet(label.slice(last));
 }
+
+/** Grandstream: whether a pattern is a P-value (`P47`), as opposed to an alias name (`account.1.sip.userid`). */
+export const isPValue = (pattern: string): boolean => /^P[\d{]/.test(pattern);
 
 /** The catalog entry of a key written in a template (expressions count as index 1). */
 export function keyDefOf(catalog: KeyCatalog, rawKey: string): LooseKeyMatch | undefined {

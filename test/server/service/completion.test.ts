@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { openElementsAt } from '../../../server/src/service/cursor';
 import { at, labels, service } from './helpers';
 
 const ls = service({
@@ -72,4 +73,75 @@ test('snippets at line start', () => {
 test('no completion in comments and strings', () => {
   assert.deepEqual(labels(ls, '{{!-- pho| --}}'), []);
   assert.deepEqual(labels(ls, '{{default "pho|"}}'), []);
+});
+
+// ---- Fanvil: element paths ----
+
+const FANVIL = 'templates/fanvil/common.xml.hbs';
+const items = (src: string, path: string) => { const { doc, pos } = at(src, path); try { return ls.doComplete(doc, pos).items; } finally { ls.closeDocument(doc.uri); } };
+
+test('openElementsAt: open-element path from the text, tolerant of mustaches, comments and unbalanced branches', () => {
+  const src = '<?xml version="1.0"?>\n<!-- <nope> -->\n<sysConf>\n<sip>{{! <x> }}{{#if (gt a "<b>")}}\n<line index="{{inc @index}}" a=\'>\'>{{/if}}\n<Done>1</Done><Empty/>\n|';
+  const o = src.indexOf('|');
+  assert.deepEqual(openElementsAt(src.slice(0, o), o, 'index'), [{ name: 'sysConf' }, { name: 'sip' }, { name: 'line', attr: '{{inc @index}}' }]);
+  // a closing tag closes back to its element even past an element opened in another branch
+  const s2 = '<a>{{#if x}}<b>{{else}}<c>{{/if}}</b><d>';
+  assert.deepEqual(openElementsAt(s2, s2.length).map((e) => e.name), ['a', 'd']);
+  // the tag being typed does not count
+  assert.deepEqual(openElementsAt('<a><b x="1"', 11).map((e) => e.name), ['a']);
+});
+
+test('Fanvil XML: child element names at the open-element path', () => {
+  const inLine = labels(ls, '<sysConf>\n  <sip>\n    <line index="{{inc @index}}">\n      <Reg|\n    </line>\n  </sip>\n</sysConf>', FANVIL);
+  has(inLine, 'RegisterAddr', 'RegisterPort', 'PhoneNumber');
+  hasNot(inLine, 'line', 'sip', 'NotifyReboot');
+  const inSip = items('<sysConf>\n  <sip>\n    <NotifyReboot>1</NotifyReboot>\n    <|\n  </sip>\n</sysConf>', FANVIL);
+  has(inSip.map((i) => i.label), 'NotifyReboot', 'line');
+  const line = inSip.find((i) => i.label === 'line')!;
+  assert.equal((line.textEdit as { newText: string }).newText, 'line index="${1:1}"');
+  const leaf = inSip.find((i) => i.label === 'NotifyReboot')!;
+  assert.match(String(leaf.detail), /bool/);
+  has(labels(ls, '<sysConf>\n  <|\n</sysConf>', FANVIL), 'sip', 'phone', 'ap');
+  hasNot(labels(ls, '<sysConf>\n  <|\n</sysConf>', FANVIL), 'RegisterAddr', 'NotifyReboot');
+});
+
+test('Fanvil XML: element text offers child elements (full tags) or a leaf\'s values', () => {
+  const kids = items('<sysConf>\n  <sip>\n    <line index="1">\n      <RegisterAddr>pbx</RegisterAddr>\n      |\n    </line>\n  </sip>\n</sysConf>', FANVIL);
+  const reg = kids.find((i) => i.label === 'RegisterPort');
+  assert.ok(reg, kids.map((i) => i.label).join(' '));
+  assert.equal((reg.textEdit as { newText: string }).newText, '<RegisterPort>${1}</RegisterPort>');
+  has(labels(ls, '<sysConf>\n  <sip>\n    <NotifyReboot>|</NotifyReboot>\n  </sip>\n</sysConf>', FANVIL), '1', '0');
+  // a leaf below an index written as an expression, inside a Handlebars block
+  has(labels(ls, '<sysConf>\n<sip>\n{{#each lines}}\n<line index="{{inc @index}}">\n<RegisterAddr>{{../pbx.host}}</RegisterAddr>\n<EnableReg>|</EnableReg>\n</line>\n{{/each}}\n</sip>\n</sysConf>', FANVIL), '1', '0');
+  // unknown path: nothing from the catalog
+  hasNot(labels(ls, '<sysConf>\n  <nosuch>\n    <|\n  </nosuch>\n</sysConf>', FANVIL), 'RegisterAddr', 'sip');
+});
+
+// ---- Grandstream: aliases (config version 2) and P-values (version 1) ----
+
+const GS2 = 'templates/grandstream/mac.xml.hbs';
+const GS1 = 'templates/grandstream/common.xml.hbs';
+
+test('Grandstream version 2: alias names in <item name>, values in the item', () => {
+  const names = labels(ls, '<gs_provision version="1">\n<config version="2">\n<item name="account.1.sip.|"></item>\n</config>\n</gs_provision>', GS2);
+  has(names, 'userid');
+  assert.ok(!names.some((n) => /^P\d/.test(n)));
+  has(labels(ls, '<gs_provision version="1">\n<config version="2">\n<item name="pks.vpk.{{inc @index}}.|">x</item>\n</config>\n</gs_provision>', GS2), 'keyMode', 'account', 'description');
+  const top = labels(ls, '<gs_provision version="1">\n<config version="2">\n<item name="|"></item>\n</config>\n</gs_provision>', GS2);
+  has(top, 'account.', 'pks.');
+  assert.ok(!top.some((n) => /^P\d/.test(n)), 'no P-values in version 2');
+  has(labels(ls, '<gs_provision version="1">\n<config version="2">\n<item name="account.{{n}}.enable">|</item>\n</config>\n</gs_provision>', GS2), 'Yes', 'No');
+  // element names: only <item> in version 2
+  assert.deepEqual(labels(ls, '<gs_provision version="1">\n<config version="2">\n<|\n</config>\n</gs_provision>', GS2), ['item']);
+  // a partial without <config>: guessed from its <item> elements
+  has(labels(ls, '<item name="account.{{n}}.sip.|"></item>\n', 'templates/grandstream/partials/account.xml.hbs'), 'userid');
+});
+
+test('Grandstream version 1: P-values as element names with their alias as detail, values inside', () => {
+  const ps = items('<gs_provision version="1">\n<config version="1">\n<P4|\n</config>\n</gs_provision>', GS1);
+  const p47 = ps.find((i) => i.label === 'P47');
+  assert.ok(p47, 'P47 offered');
+  assert.match(String(p47.detail), /^account\.1\.sip\.server\.1\.address/);
+  assert.ok(ps.every((i) => /^P\d/.test(i.label)), 'only P-values in version 1');
+  has(labels(ls, '<gs_provision version="1">\n<config version="1">\n<P271>|</P271>\n</config>\n</gs_provision>', GS1), '1', '0');
 });

@@ -38,3 +38,12 @@ test('a helper shows its signature and description; a partial its file', () => {
 test('inside a partial: the data of its call site', () => {
   assert.match(hover('{{exten|sion}}', 'templates/yealink/partials/account.cfg.hbs'), /`100`/);
 });
+
+test('Fanvil: an element name hovers as its element path', () => {
+  const F = 'templates/fanvil/common.xml.hbs';
+  const v = hover('<sysConf>\n<sip>\n<line index="1">\n<Register|Addr>pbx</RegisterAddr>\n</line>\n</sip>\n</sysConf>', F);
+  assert.ok(v && v.includes('sip.line[1].RegisterAddr'), v ?? 'no hover');
+  const c = hover('<sysConf>\n<sip>\n{{#each lines}}<line index="{{inc @index}}">\n<RegisterAddr>pbx</Register|Addr>\n</line>{{/each}}\n</sip>\n</sysConf>', F);
+  assert.ok(c && c.includes('sip.line[{line}].RegisterAddr'), c ?? 'no hover');
+  assert.equal(hover('<sysConf>\n<sip>\n<Regis|terAddr>pbx</RegisterAddr>\n</sip>\n</sysConf>', F), '');
+});

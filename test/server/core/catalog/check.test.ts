@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkOutput } from '../../../../server/src/core/catalog/check';
 import type { CheckContext, OutputProblem } from '../../../../server/src/core/catalog/output';
+import { getCatalog } from '../../../../server/src/core/catalog/catalogs';
 import type { KeyCatalog } from '../../../../server/src/core/catalog/types';
 import { repoRoot } from './helpers';
 
@@ -113,4 +114,15 @@ test('other vendors: notation per format, bool spellings, macros', () => {
   assert.deepEqual(fp.suggestions?.[0], 'sip.line[1].RegisterAddr');
   const c = '<flat-profile><Line_Enable_1_ ua="na">Yes</Line_Enable_1_><Profile_Rule>[--uid a --pwd b]https://p/$MA.xml</Profile_Rule><Proxy_1_>$PROXY</Proxy_1_></flat-profile>';
   assert.deepEqual(checkOutput(c, { format: 'cisco-xml', vendor: 'cisco', catalog: load('cisco-mini'), model: 'CP-6821-3PCC' }), []);
+});
+
+test('snom function keys: <functionKeys><fkey idx> entries are fkey[N] keys, index-checked', () => {
+  const snom = getCatalog('snom')!;
+  const ok = '<settings><functionKeys>\n<fkey idx="0" context="1" label="101">line</fkey>\n<fkey idx="1" context="1" label="Bob">blf sip:101@pbx|*8</fkey>\n'
+    + '<fkey idx="2" context="1" label="600">speed 600</fkey>\n</functionKeys></settings>';
+  assert.deepEqual(checkOutput(ok, { format: 'snom-xml', vendor: 'snom', catalog: snom }), []);
+  const bad = '<settings><functionKeys><fkey idx="999">line</fkey><fkey idx="1">line</fkey><fkey idx="1">speed 600</fkey><fkye idx="2">line</fkye></functionKeys></settings>';
+  const ps = checkOutput(bad, { format: 'snom-xml', vendor: 'snom', catalog: snom });
+  assert.deepEqual(ps.map((p) => [p.code, span(bad, p)]), [['index-out-of-range', 'fkey'], ['duplicate-key', 'fkey'], ['unknown-key', 'fkye']]);
+  assert.equal(ps[1].start, bad.lastIndexOf('<fkey idx="1">') + 1);
 });

@@ -43,13 +43,18 @@ test('grandstream: P-values in config v1, item names in config v2', () => {
   for (const e of r.entries) assert.equal(at(t, e.keyStart, e.keyEnd), e.key);
 });
 
-test('snom: phone-settings with [idx]; other sections parsed, not keys', () => {
+test('snom: phone-settings and functionKeys with [idx]; other sections parsed, not keys', () => {
   const t = '<settings>\n<phone-settings e="2">\n<user_name idx="1" perm="">101</user_name>\n<language perm="R">English</language>\n</phone-settings>\n'
-    + '<functionKeys><fkey idx="0" context="active">blf sip:101@pbx</fkey></functionKeys>\n<tbook complete="true"><item index="0"><name>Bob</name></item></tbook>\n</settings>';
+    + '<functionKeys><fkey idx="0" context="active">blf sip:101@pbx</fkey><fkey idx=" 1 " label="x">line</fkey></functionKeys>\n<tbook complete="true"><item index="0"><name>Bob</name></item></tbook>\n</settings>';
   const r = readOutput('snom-xml', t);
   assert.deepEqual(r.problems, []);
-  assert.deepEqual(r.entries.map((e) => [e.key, e.value]), [['user_name[1]', '101'], ['language', 'English']]);
+  assert.deepEqual(r.entries.map((e) => [e.key, e.value]), [['user_name[1]', '101'], ['language', 'English'], ['fkey[0]', 'blf sip:101@pbx'], ['fkey[1]', 'line']]);
   assert.equal(at(t, r.entries[0].keyStart, r.entries[0].keyEnd), 'user_name');
+  assert.equal(at(t, r.entries[2].keyStart, r.entries[2].keyEnd), 'fkey');
+  assert.equal(at(t, r.entries[2].valueStart, r.entries[2].valueEnd), 'blf sip:101@pbx');
+  // entries stay in document order when functionKeys comes first
+  const first = '<settings><functionKeys><fkey idx="3">speed 600</fkey></functionKeys><phone-settings><language>English</language></phone-settings></settings>';
+  assert.deepEqual(readOutput('snom-xml', first).entries.map((e) => e.key), ['fkey[3]', 'language']);
   // a malformed other section is still reported
   const bad = t.replace('</tbook>', '</tbok>');
   assert.equal(readOutput('snom-xml', bad).problems[0].code, 'xml-malformed');
