@@ -1,7 +1,7 @@
 // Reprovision Phone / All: the vendor's SIP NOTIFY through server/src/sip (shared with the CLI `notify`),
 // concurrent with progress for All; outcomes in the request log.
 import * as vscode from 'vscode';
-import { reprovision, type ReprovisionOptions, type ReprovisionOutcome } from '../../server/src/sip/reprovision';
+import { formatOutcome, reprovision, type ReprovisionOptions, type ReprovisionOutcome } from '../../server/src/sip/reprovision';
 import { openBench, type Phone } from './benchModel';
 import type { DevServerController } from './devServer/devServer';
 import { pickPhone } from './phonePicker';
@@ -9,9 +9,7 @@ import type { RequestLog } from './requestLog';
 import type { Server } from './server';
 
 function logOutcome(log: RequestLog, o: ReprovisionOutcome): void {
-  const r = o.result;
-  const mark = r.status === 'accepted' ? 'NOTIFY ok  ' : 'NOTIFY FAIL';
-  log.line(`${mark} ${o.phone.name} (${o.phone.mac})${o.target ? ` → ${o.target}` : ''}${o.event ? ` [${o.event}]` : ''}: ${r.message}`);
+  log.line(`NOTIFY ${formatOutcome(o)}`);
 }
 
 export class Reprovisioner {

@@ -53,6 +53,12 @@ export function planNotify(phone: Phone, opts: ReprovisionOptions = {}): Planned
 
 export interface ReprovisionOutcome { phone: Phone; target?: string; event?: string; result: NotifyResult }
 
+/** One line per outcome, as the CLI prints it and the VS Code request log shows it. */
+export function formatOutcome(o: ReprovisionOutcome): string {
+  const mark = o.result.status === 'accepted' ? 'ok  ' : 'FAIL';
+  return `${mark} ${o.phone.name} (${o.phone.mac})${o.target ? ` → ${o.target}` : ''}${o.event ? ` [${o.event}]` : ''}: ${o.result.message}`;
+}
+
 /** Reprovisions phones concurrently (bounded), reporting each outcome as it arrives. */
 export async function reprovision(phones: Phone[], opts: ReprovisionOptions, onOutcome?: (o: ReprovisionOutcome) => void, concurrency = 32): Promise<ReprovisionOutcome[]> {
   const outcomes: ReprovisionOutcome[] = new Array(phones.length);

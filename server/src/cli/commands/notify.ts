@@ -1,6 +1,6 @@
 import { UsageError, opt } from '../args';
 import type { Command } from '../context';
-import { parseHostPort, reprovision } from '../../sip/reprovision';
+import { formatOutcome, parseHostPort, reprovision } from '../../sip/reprovision';
 
 export const notifyCommand: Command = {
   summary: 'reprovision phones now: send the vendor\'s SIP NOTIFY (resync, or reboot with --reboot)',
@@ -28,10 +28,7 @@ export const notifyCommand: Command = {
     if (!phones.length) { io.err('error: the bench has no phones'); return 1; }
     // a phone served by a 3CX template gets the template's <resyncParams>/<rebootParams> event
     const event = (p: typeof phones[number], reboot: boolean) => ws.notifyEventFor(p, reboot);
-    const outcomes = await reprovision(phones, { reboot: args.options.has('reboot'), to, transport, local, event, timers: t1 ? { t1: Number(t1) } : undefined }, (o) => {
-      const mark = o.result.status === 'accepted' ? 'ok  ' : 'FAIL';
-      io.out(`${mark} ${o.phone.name} (${o.phone.mac})${o.target ? ` → ${o.target}` : ''}${o.event ? ` [${o.event}]` : ''}: ${o.result.message}\n`);
-    });
+    const outcomes = await reprovision(phones, { reboot: args.options.has('reboot'), to, transport, local, event, timers: t1 ? { t1: Number(t1) } : undefined }, (o) => io.out(`${formatOutcome(o)}\n`));
     const accepted = outcomes.filter((o) => o.result.status === 'accepted').length;
     if (phones.length > 1) io.out(`${accepted} of ${phones.length} phones accepted\n`);
     return accepted === phones.length ? 0 : 1;
