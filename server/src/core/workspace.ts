@@ -241,6 +241,7 @@ export class Workspace {
     const matches = matchRoutes(path);
     if (!matches.length) return { ok: false, status: 404, reason: `no vendor requests a file named '${path}'` };
     let lastMiss: RequestResolution | undefined;
+    const uaMac = /([0-9a-f]{2}:?){5}[0-9a-f]{2}/i.exec(client.userAgent ?? '')?.[0].replace(/:/g, '').toLowerCase();
     for (const m of matches) {
       let phone: Phone | undefined;
       let reason: string;
@@ -250,7 +251,6 @@ export class Workspace {
         if (!phone) { lastMiss ??= { ok: false, status: 404, reason: 'unknown MAC', route: m.route }; continue; }
       } else {
         const candidates = phones.filter((p) => p.vendor === m.profile.id && (!m.models || m.models.some((md) => md.id === p.model)));
-        const uaMac = /([0-9a-f]{2}:?){5}[0-9a-f]{2}/i.exec(client.userAgent ?? '')?.[0].replace(/:/g, '').toLowerCase();
         phone = (uaMac && candidates.find((p) => p.mac === uaMac)) || undefined;
         reason = 'MAC in the User-Agent';
         if (!phone && client.ip) { phone = candidates.find((p) => p.ip === client.ip); reason = 'client IP in the bench'; }
