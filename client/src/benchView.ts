@@ -2,7 +2,7 @@
 // and, below each phone, the files it requests with the template answering each.
 import * as vscode from 'vscode';
 import type { DevServerController } from './devServer/devServer';
-import { formatMac } from './phonePicker';
+import { displayMac } from './phonePicker';
 import type { PhoneInfo, RouteInfo, Server } from './server';
 
 export type BenchNode = { kind: 'phone'; phone: PhoneInfo } | { kind: 'route'; phone: PhoneInfo; route: RouteInfo } | { kind: 'message'; text: string };
@@ -77,7 +77,7 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
     );
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${p.name}**${isSelected ? ' (selected)' : ''}\n\n`);
-    md.appendMarkdown(`- MAC \`${formatMac(p.mac)}\`\n- ${p.vendor} ${p.model}\n- IP ${p.ip ?? state?.ip ?? '—'}\n`);
+    md.appendMarkdown(`- MAC \`${displayMac(p.mac)}\`\n- ${p.vendor} ${p.model}\n- IP ${p.ip ?? state?.ip ?? '—'}\n`);
     if (state) {
       md.appendMarkdown(`- last request ${new Date(state.lastRequestAt).toLocaleString()}${state.lastPath ? ` (\`${state.lastPath}\`)` : ''}\n`);
       md.appendMarkdown(`- ${state.current === false ? `$(warning) what it last fetched is **outdated** (${state.stalePaths.map((p) => `\`${p}\``).join(', ')}): reprovision it` : state.current ? 'what it last fetched is current' : 'freshness unknown'}\n`);

@@ -1,6 +1,7 @@
 // Quick pick of bench phones (name, MAC, model), limited to the phones a template serves when given one.
 import * as vscode from 'vscode';
 import type { PhoneInfo, Server } from './server';
+import { formatMac } from '../../server/src/core/bench/mac';
 
 export interface PhoneItem extends vscode.QuickPickItem { phone: PhoneInfo }
 
@@ -8,15 +9,16 @@ export function phoneItem(p: PhoneInfo, selected?: string): PhoneItem {
   const isSelected = !!selected && (selected === p.name || selected.toLowerCase() === p.mac.toLowerCase());
   return {
     label: `$(device-mobile) ${p.name}`,
-    description: `${formatMac(p.mac)} · ${p.vendor} ${p.model}`,
+    description: `${displayMac(p.mac)} · ${p.vendor} ${p.model}`,
     detail: p.ip ? `IP ${p.ip}` : undefined,
     picked: isSelected,
     phone: p,
   };
 }
 
-export function formatMac(mac: string): string {
-  return /^[0-9a-f]{12}$/i.test(mac) ? mac.toLowerCase().match(/../g)!.join(':') : mac;
+/** A MAC with colons for display; anything that is not 12 hex digits is shown as it is. */
+export function displayMac(mac: string): string {
+  return /^[0-9a-f]{12}$/i.test(mac) ? formatMac(mac.toLowerCase(), 'colon') : mac;
 }
 
 /** Phones the template serves; all bench phones when it serves none (partials, unrouted templates). */

@@ -1,4 +1,5 @@
 // The data a template sees when rendered for one phone.
+import { formatMac } from './bench/mac';
 import type { Bench, Phone } from './types';
 import { findModel, getProfile } from './vendors';
 
@@ -29,7 +30,7 @@ export function buildContext(bench: Bench, phone: Phone): RenderContext {
   const model = profile ? findModel(profile, phone.model) : undefined;
   const ctx: RenderContext = {
     phone: {
-      mac: phone.mac, mac_upper: phone.mac.toUpperCase(), mac_colon: phone.mac.match(/../g)!.join(':'),
+      mac: phone.mac, mac_upper: phone.mac.toUpperCase(), mac_colon: formatMac(phone.mac, 'colon'),
       name: phone.name, vendor: phone.vendor, model: phone.model, ip: phone.ip ?? '', sip_port: phone.sip_port ?? 5060,
     },
     model: { id: model?.id ?? phone.model, lines: model?.lines ?? phone.lines.length, keys: model?.keys ?? phone.keys.length, file_id: model?.fileId ?? '' },
