@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { BodyNode } from '../core/threecx/body';
-import { readXml, type XmlElement } from '../core/threecx/xml';
+import { readXml, type XmlElement } from '../core/xml/reader';
 import type { ServiceContext } from './context';
 import { threeCxDoc } from './threecxDocument';
 
@@ -12,8 +12,8 @@ export function getThreeCxFoldingRanges(ctx: ServiceContext, doc: TextDocument):
   const out: FoldingRange[] = [];
   const line = (o: number) => doc.positionAt(o).line;
   const add = (start: number, end: number, kind?: string) => { if (end > start) out.push({ startLine: start, endLine: end, ...(kind ? { kind } : {}) }); };
-  let root: XmlElement | undefined;
-  try { root = readXml(d.text); } catch { root = undefined; }
+  // The reader never throws and recovers after errors: broken XML still gets a tree.
+  const root: XmlElement | undefined = readXml(d.text, { booleanAttributes: true }).root;
   const walk = (el: XmlElement) => {
     add(line(el.start), line(el.end) - 1);
     for (const c of el.children) walk(c);

@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { BodyNode } from '../core/threecx/body';
-import { readXml, type XmlElement } from '../core/threecx/xml';
+import { readXml, type XmlElement } from '../core/xml/reader';
 import type { ServiceContext } from './context';
 import { threeCxDoc } from './threecxDocument';
 
@@ -13,8 +13,8 @@ export function findThreeCxSymbols(ctx: ServiceContext, doc: TextDocument): Docu
   const el = (x: XmlElement, name: string, kind: SymbolKind, detail?: string, children?: DocumentSymbol[]): DocumentSymbol =>
     ({ name, detail, kind, range: r(x.start, x.end), selectionRange: r(x.start, x.contentStart), children });
   const out: DocumentSymbol[] = [];
-  let root: XmlElement | undefined;
-  try { root = readXml(d.text); } catch { root = undefined; }
+  // The reader never throws and recovers after errors: broken XML still gets a tree.
+  const root: XmlElement | undefined = readXml(d.text, { booleanAttributes: true }).root;
   const header = root?.children.find((c) => c.name === 'header');
   if (header) {
     out.push(el(header, 'header', SymbolKind.Namespace, d.tpl?.name || undefined, header.children.map((c) => {

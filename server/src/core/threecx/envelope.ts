@@ -3,7 +3,7 @@
 // its exact offsets in the file so that rendered output maps back to the .ph.xml.
 import { LineIndex } from '../util/text';
 import type { Range } from '../types';
-import { child, children, descendants, readXml, validateXml, type XmlElement } from './xml';
+import { child, children, descendants, readXml, type XmlElement } from '../xml/reader';
 
 export interface ThreeCxModel {
   /** The label shown in 3CX (element text). */
@@ -94,12 +94,13 @@ const trimmed = (el: XmlElement | undefined) => (el?.text ?? '').trim();
 
 export function parseEnvelope(file: string, text: string): LoadedThreeCx {
   const index = new LineIndex(text);
-  const bad = validateXml(text);
+  const xml = readXml(text, { booleanAttributes: true });
+  const bad = xml.errors[0];
   if (bad) {
-    const start = { line: Math.max(0, bad.line - 1), character: Math.max(0, bad.col - 1) };
+    const start = index.positionAt(bad.start);
     return { ok: false, text, error: { code: 'threecx-xml', message: `the template envelope is not well-formed XML: ${bad.message}`, range: { start, end: { line: start.line, character: start.character + 1 } } } };
   }
-  const root = readXml(text);
+  const root = xml.root;
   const problems: EnvelopeProblem[] = [];
   if (!root || root.name !== 'doc') {
     return { ok: false, text, error: { code: 'threecx-envelope', message: `a 3CX template's root element is <doc>${root ? `, not <${root.name}>` : ''}`, range: index.range(root?.start ?? 0, root?.contentStart ?? 0) } };

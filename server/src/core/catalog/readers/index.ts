@@ -9,7 +9,7 @@ import { readSnom } from './snom';
 import { finish, parseXml } from './xml';
 
 export { readCisco, readFanvil, readGrandstream, readKv, readPoly, readSnom };
-export { parseXml, decodeEntities, offsetAt } from './xml';
+export { parseXml, decodeEntities } from './xml';
 
 /** Reads the key/value entries of a rendered file; `xml` checks well-formedness only, `text` nothing. */
 export function readOutput(format: OutputFormatId, text: string): ReadResult {

@@ -8,7 +8,7 @@ export function readPoly(text: string): ReadResult {
   const entries: OutputEntry[] = [];
   const walk = (els: XmlElement[]) => {
     for (const el of els) {
-      for (const a of el.attrs) {
+      for (const a of el.attributes) {
         if (a.name === 'xmlns' || a.name.includes(':')) continue;
         const v = trimRange(text, a.valueStart, a.valueEnd);
         entries.push({ key: a.name, value: a.value.trim(), keyStart: a.nameStart, keyEnd: a.nameEnd, valueStart: v[0], valueEnd: v[1] });
