@@ -2,7 +2,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { normaliseBenchFile } from '../core/bench/parse';
 import { DiskFiles } from '../core/files';
-import type { Problem } from '../core/types';
 import { Workspace } from '../core/workspace';
 import { UsageError, type Args } from './args';
 
@@ -47,8 +46,4 @@ export function openWorkspace(dir: string, benchFile?: string): { root: string; 
   return { root, workspace: new Workspace(new DiskFiles(root), { benchFile: bench }) };
 }
 
-export function formatProblem(p: Problem): string {
-  const phones = p.phones?.length ? ` [${p.phones.length > 4 ? `${p.phones.slice(0, 4).join(', ')} and ${p.phones.length - 4} more` : p.phones.join(', ')}]` : '';
-  const via = p.via ? ` (included from ${p.via.file}:${p.via.range.start.line + 1}:${p.via.range.start.character + 1})` : '';
-  return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.code} ${p.message}${phones}${via}`;
-}
+export { formatProblem } from '../core/check';

@@ -4,39 +4,129 @@
 import { contextSchema } from './analysis/contextSchema';
 import { handlebarsDialect } from './dialect';
 import { checkOutput } from './catalog/check';
+import type { ParsedBench } from './bench/parse';
+import type { SchemaNode } from './bench/schema';
+import type { RenderTarget, TemplateDialect } from './dialect';
 import type { Phone, Problem, Range } from './types';
+import { applyProblemPolicy, workspacePolicy } from './problems/policy';
 import { LineIndex } from './util/text';
-import type { RenderResult, Workspace } from './workspace';
+import type { RenderResult, RouteResolution, Workspace } from './workspace';
+
+export type PhoneStrategy = 'representative' | 'all';
 
 export interface CheckOptions {
   /** Only these template files (default: every template). Bench problems are always included. */
   files?: string[];
   /** Render-time checks for at most this many phones per template (default: all). */
   maxPhones?: number;
+  /**
+   * `all` (default) renders every phone a template serves; `representative` one per distinct (model, route),
+   * the selected phone first: the model-dependent output problems at a fraction of the cost (the editor
+   * while typing).
+   */
+  phones?: PhoneStrategy;
+  /** The phone (name or MAC) checked first under `representative`. */
+  selectedPhone?: string;
+  /** The bench to render with (default: the current one). The editor passes the last good one. */
+  bench?: ParsedBench;
+  /** The routes answering with the template, when the caller keeps them cached (default: computed). */
+  served?: RouteResolution[];
+  schema?: SchemaNode;
+  /** The template's dialect when the caller knows better than the file name (a 3CX document opened with its language id). */
+  dialect?: TemplateDialect;
+}
+
+export interface TemplateCheck {
+  problems: Problem[];
+  /** Phones rendered, and how many the template is checked for (a full pass is worth running when fewer were). */
+  rendered: number;
+  served: number;
 }
 
 /** Template-level errors after which nothing renders. */
 const STOPPING = new Set(['hbs-syntax', 'hbs-unclosed-block', 'template-too-large', 'threecx-xml']);
 
 export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[] {
-  const parsed = ws.parsedBench();
+  const parsed = opts.bench ?? ws.parsedBench();
   const problems: Problem[] = [...parsed.problems];
-  const schema = contextSchema(parsed.bench);
+  const schema = opts.schema ?? contextSchema(parsed.bench);
   const files = opts.files ?? ws.templateFiles();
-  for (const file of files) problems.push(...checkTemplate(ws, file, schema, opts));
-  return dedupe(problems);
+  for (const file of files) problems.push(...checkTemplate(ws, file, schema, { ...opts, bench: parsed }));
+  return applyProblemPolicy(dedupe(problems), workspacePolicy(ws, { bench: parsed, files }));
 }
 
-export function checkTemplate(ws: Workspace, file: string, schema = contextSchema(ws.parsedBench().bench), opts: CheckOptions = {}): Problem[] {
-  const dialect = ws.dialectOf(file) ?? handlebarsDialect;
-  const problems = dialect.checkStatic(ws, file, schema);
-  if (problems.some((p) => p.severity === 'error' && STOPPING.has(p.code))) return problems; // nothing renders
-  if (dialect === handlebarsDialect && (!ws.loadTemplate(file) || ws.isPartial(file))) return problems; // partials: checked through the templates that include it
-  let served = ws.phonesForTemplate(file);
-  if (opts.maxPhones !== undefined) served = served.slice(0, opts.maxPhones);
+export function checkTemplate(ws: Workspace, file: string, schema?: SchemaNode, opts: CheckOptions = {}): Problem[] {
+  const problems = checkTemplateFor(ws, file, { ...opts, schema: schema ?? opts.schema }).problems;
+  return applyProblemPolicy(problems, workspacePolicy(ws, { bench: opts.bench, files: [file] }));
+}
+
+/**
+ * The phones (and routes) a template is checked and previewed for: the bench phones whose routes it
+ * answers, else its dialect's fallback (a template no route serves is still checked).
+ */
+export function templateTargets(ws: Workspace, file: string, opts: Pick<CheckOptions, 'bench' | 'served' | 'dialect'> = {}): RenderTarget[] {
+  const bench = opts.bench ?? ws.parsedBench();
+  const served = opts.served ?? ws.phonesForTemplate(file);
+  if (served.length) return served.map((r) => ({ phone: r.phone, route: r.route }));
+  return (opts.dialect ?? ws.dialectOf(file) ?? handlebarsDialect).fallbackTargets(ws, file, bench.bench);
+}
+
+/** The target to render a template with for one phone (its route when it serves it, else a fallback of its vendor). */
+export function targetFor(ws: Workspace, file: string, phone: Phone, opts: Pick<CheckOptions, 'bench' | 'served' | 'dialect'> = {}): RenderTarget {
+  const targets = templateTargets(ws, file, opts);
+  return targets.find((t) => t.phone === phone)
+    ?? { phone, route: targets.find((t) => t.phone.vendor === phone.vendor)?.route, fallback: true };
+}
+
+/** Targets to render under a strategy: every one, or the selected phone's then one per (model, route). */
+export function pickTargets(ws: Workspace, targets: RenderTarget[], strategy: PhoneStrategy, selectedPhone?: string): RenderTarget[] {
+  if (strategy === 'all' || targets.length <= 1) return targets;
+  const selected = selectedPhone ? ws.findPhone(selectedPhone, targets.map((t) => t.phone)) : undefined;
+  const seen = new Set<string>();
+  const out: RenderTarget[] = [];
+  for (const t of [...targets.filter((x) => x.phone === selected), ...targets]) {
+    const k = `${t.phone.vendor}|${t.phone.model}|${t.route?.path}|${t.deviceconfig}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(t);
+  }
+  return out;
+}
+
+/** Everything known about one template: static problems, then output problems for the phones it is checked for. */
+export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions = {}): TemplateCheck {
+  const bench = opts.bench ?? ws.parsedBench();
+  const dialect = opts.dialect ?? ws.dialectOf(file) ?? handlebarsDialect;
+  const problems = dialect.checkStatic(ws, file, opts.schema ?? contextSchema(bench.bench));
+  const none = { problems, rendered: 0, served: 0 };
+  if (problems.some((p) => p.severity === 'error' && STOPPING.has(p.code))) return none; // nothing renders
+  if (dialect === handlebarsDialect && (!ws.loadTemplate(file) || ws.isPartial(file))) return none; // partials: see checkPartial
+  const targets = templateTargets(ws, file, { ...opts, dialect });
+  let picked = pickTargets(ws, targets, opts.phones ?? 'all', opts.selectedPhone);
+  if (opts.maxPhones !== undefined) picked = picked.slice(0, opts.maxPhones);
   // lenient: a 3CX body with an unclosed {IF} still renders, so its key problems are found too
-  for (const r of served) problems.push(...renderProblems(ws, file, r.phone, ws.render(file, r.phone, { route: r.route, lenient: true })));
-  return dedupe(problems);
+  for (const t of picked) {
+    const out = dialect.render(ws, file, t.phone, { route: t.route, deviceconfig: t.deviceconfig, bench, lenient: true });
+    problems.push(...renderProblems(ws, file, t.phone, out));
+  }
+  return { problems: dedupe(problems), rendered: picked.length, served: targets.length };
+}
+
+/**
+ * A partial's problems: its syntax, and what the templates including it (directly or through other
+ * partials) find inside it. At most `maxTemplates` including templates are rendered.
+ */
+export function checkPartial(ws: Workspace, file: string, opts: CheckOptions & { maxTemplates?: number } = {}): TemplateCheck {
+  const loaded = ws.loadTemplate(file);
+  if (loaded && !loaded.ok) return { problems: handlebarsDialect.checkStatic(ws, file, undefined), rendered: 0, served: 0 };
+  const problems: Problem[] = [];
+  let rendered = 0, served = 0;
+  for (const t of ws.templatesIncluding(file).slice(0, opts.maxTemplates ?? Infinity)) {
+    const r = checkTemplateFor(ws, t, { ...opts, served: undefined });
+    rendered += r.rendered; served += r.served;
+    problems.push(...r.problems.filter((p) => p.file === file));
+  }
+  return { problems: dedupe(problems), rendered, served };
 }
 
 /** Problems found while rendering one phone's file, located on the template. */
@@ -69,16 +159,32 @@ function withVia(p: Problem, root: string, rootRange: Range): Problem {
   return p.file === root ? p : { ...p, via: { file: root, range: rootRange } };
 }
 
-const key = (p: Problem) => `${p.file}|${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}|${p.code}|${p.message}`;
+const place = (p: Problem) => `${p.file}|${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}|${p.code}`;
 
-/** One problem per template location and message, naming every phone it was seen for. */
+/**
+ * One problem per template location and message, naming every phone it was seen for. A problem found
+ * without rendering (no phones) replaces those of the same code at the same place found by rendering
+ * (a missing partial is one problem, not one per wording).
+ */
 export function dedupe(problems: Problem[]): Problem[] {
   const byKey = new Map<string, Problem>();
+  const staticAt = new Set(problems.filter((p) => !p.phones?.length).map(place));
   for (const p of problems) {
-    const k = key(p);
+    const at = place(p);
+    if (p.phones?.length && staticAt.has(at)) continue;
+    const k = `${at}|${p.message}`;
     const hit = byKey.get(k);
     if (!hit) { byKey.set(k, { ...p, phones: p.phones ? [...p.phones] : undefined }); continue; }
     for (const ph of p.phones ?? []) if (!hit.phones?.includes(ph)) (hit.phones ??= []).push(ph);
   }
-  return [...byKey.values()].sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return [...byKey.values()].sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line
+    || a.range.start.character - b.range.start.character);
+}
+
+/** `file:line:column severity code message [phones] (included from …)`: how the CLI and logs print a problem. */
+export function formatProblem(p: Problem): string {
+  const n = p.phones?.length ?? 0;
+  const phones = n ? ` [${n > 4 ? `${p.phones!.slice(0, 4).join(', ')} and ${n - 4} more` : p.phones!.join(', ')}]` : '';
+  const via = p.via ? ` (included from ${p.via.file}:${p.via.range.start.line + 1}:${p.via.range.start.character + 1})` : '';
+  return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.code} ${p.message}${phones}${via}`;
 }

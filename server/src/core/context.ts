@@ -14,18 +14,35 @@ export interface RenderContext {
   server: { url: string };
 }
 
-/** Base URL phones use: the bench's explicit url, else derived from host, port, TLS and prefix. */
-export function serverUrl(bench: Bench): string {
+/**
+ * Where the dev server really is, when that differs from the bench file: the running server's address
+ * (`serve --port`, port 0, the VS Code settings) or the CLI's `--host/--port/--url`. `url` replaces the
+ * bench's `server.url`; host, port and scheme replace the bench's when it sets no url.
+ */
+export interface ServerAddress {
+  host?: string;
+  port?: number;
+  scheme?: 'http' | 'https';
+  url?: string;
+}
+
+/**
+ * Base URL phones use: the address override's url, else the bench's explicit url, else derived from
+ * host, port, TLS and prefix (each taken from the override when it gives one).
+ */
+export function serverUrl(bench: Bench, address: ServerAddress = {}): string {
   const s = bench.server;
-  if (s.url) return s.url.replace(/\/+$/, '');
-  const scheme = s.tls ? 'https' : 'http';
-  const host = s.host === '0.0.0.0' || s.host === '::' ? '127.0.0.1' : s.host;
+  const explicit = address.url ?? s.url;
+  if (explicit) return explicit.replace(/\/+$/, '');
+  const scheme = address.scheme ?? (s.tls ? 'https' : 'http');
+  const listen = address.host ?? s.host;
+  const host = listen === '0.0.0.0' || listen === '::' ? '127.0.0.1' : listen;
   const prefix = s.path_prefix ? `/${s.path_prefix.replace(/^\/+|\/+$/g, '')}` : '';
-  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${s.port}${prefix}`;
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${address.port ?? s.port}${prefix}`;
 }
 
 /** Plain JSON data only (no prototypes, no functions): templates cannot reach anything else. */
-export function buildContext(bench: Bench, phone: Phone): RenderContext {
+export function buildContext(bench: Bench, phone: Phone, address?: ServerAddress): RenderContext {
   const profile = getProfile(phone.vendor);
   const model = profile ? findModel(profile, phone.model) : undefined;
   const ctx: RenderContext = {
@@ -39,7 +56,7 @@ export function buildContext(bench: Bench, phone: Phone): RenderContext {
     pbx: bench.pbx,
     vars: { ...bench.vars, ...phone.vars },
     contacts: bench.contacts,
-    server: { url: serverUrl(bench) },
+    server: { url: serverUrl(bench, address) },
   };
   return JSON.parse(JSON.stringify(ctx)) as RenderContext;
 }

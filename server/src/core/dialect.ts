@@ -4,11 +4,10 @@
 // phone is the workspace's precedence rule (Workspace.servingDialect).
 import type { SchemaNode } from './bench/schema';
 import type { ParsedBench } from './bench/parse';
-import { buildContext } from './context';
 import { checkTemplateStatic } from './analysis/templateCheck';
 import { renderProgram } from './render/interpreter';
 import type { SourceMap } from './render/sourcemap';
-import type { Phone, Problem } from './types';
+import type { Bench, Phone, Problem } from './types';
 import { getProfile, routePath, type RouteDef, type VendorProfile } from './vendors';
 import type { RenderResult, RequestResolution, RouteResolution, Workspace } from './workspace';
 
@@ -32,12 +31,28 @@ export interface TemplateDialect {
   routesFor(ws: Workspace, phone: Phone): RouteResolution[] | undefined;
   /** Renders one of its template files for a phone. */
   render(ws: Workspace, file: string, phone: Phone, opts: RenderOptions): RenderResult;
+  /**
+   * What to check and preview a template with when no bench phone's route answers with it (a file the
+   * vendor never requests, a 3CX template no phone selects): phones it could serve, with the route
+   * whose format fits. Empty when none.
+   */
+  fallbackTargets(ws: Workspace, file: string, bench: Bench): RenderTarget[];
   /** Problems found without rendering (syntax, unknown names), located in the file. */
   checkStatic(ws: Workspace, file: string, schema: SchemaNode | undefined): Problem[];
   /** A request this dialect answers (phone, route, template), or undefined to let the next dialect try. */
   resolveRequest?(ws: Workspace, path: string, client: { userAgent?: string; ip?: string; phones: Phone[] }): RequestResolution | undefined;
   /** The NOTIFY event the template defines for a phone it serves (3CX <resyncParams>/<rebootParams>). */
   notifyEvent?(ws: Workspace, phone: Phone, reboot: boolean): string | undefined;
+}
+
+/** A phone a template is checked and previewed for, with the route (or 3CX deviceconfig) it answers. */
+export interface RenderTarget {
+  phone: Phone;
+  route?: RouteDef;
+  /** 3CX: which `<deviceconfig>` when there is no route. */
+  deviceconfig?: number;
+  /** True when no route of the phone answers with the template (see TemplateDialect.fallbackTargets). */
+  fallback?: boolean;
 }
 
 export const TEMPLATES_DIR = 'templates';
@@ -79,7 +94,7 @@ export const handlebarsDialect: TemplateDialect = {
     if (!loaded) return { text: '', map: emptyMap(file), issues: [], failed: true, format, route, syntaxError: { code: 'hbs-syntax', message: `template ${file} not found`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } };
     if (!loaded.ok) return { text: '', map: emptyMap(file), issues: [], failed: true, format, route, syntaxError: loaded.error };
     const bench = (opts.bench ?? ws.parsedBench()).bench;
-    const out = renderProgram(loaded.source, buildContext(bench, phone), {
+    const out = renderProgram(loaded.source, ws.renderContext(bench, phone), {
       escape: format.escape,
       resolvePartial: (name, from) => {
         const f = ws.resolvePartialFile(name, from);
@@ -90,6 +105,17 @@ export const handlebarsDialect: TemplateDialect = {
       },
     });
     return { ...out, format, route };
+  },
+
+  // the first phone of the template's vendor, with the vendor format of a route of the same file type
+  fallbackTargets(ws, file, bench) {
+    const vendor = ws.vendorOf(file);
+    if (!vendor || ws.isPartial(file)) return [];
+    const phone = bench.phones.find((p) => p.vendor === vendor);
+    if (!phone) return [];
+    const ext = file.replace(/^.*?(\.[a-z]+\.hbs)$/, '$1');
+    const like = getProfile(phone.vendor)?.routes.find((r) => r.template.endsWith(ext));
+    return [{ phone, route: like ? ({ ...like, template: file, fileKind: undefined } as unknown as RouteDef) : undefined, fallback: true }];
   },
 
   checkStatic(ws, file, schema) {

@@ -5,6 +5,7 @@ import { normaliseBenchFile, parseBench, type ParsedBench } from './bench/parse'
 import { handlebarsDialect, handlebarsRoute, TEMPLATES_DIR, type RenderOptions, type TemplateDialect } from './dialect';
 import type { FileSource } from './files';
 import { parseTemplate, type TemplateSyntaxError } from './render/parse';
+import { partialNamesIn } from './render/partials';
 import type { RenderIssue, TemplateSource } from './render/interpreter';
 import type { SourceMap } from './render/sourcemap';
 import type { Phone } from './types';
@@ -14,6 +15,8 @@ import { getProfile, matchRoutes, modelLookup, type RouteDef, type VendorProfile
 import type { OutputFormat } from './vendors/types';
 import { normaliseMac } from './bench/mac';
 import { threeCxDialect } from './threecx/dialect';
+import { buildContext, serverUrl, type RenderContext, type ServerAddress } from './context';
+import type { Bench } from './types';
 
 export { TEMPLATES_DIR } from './dialect';
 export type { DialectId, RenderOptions, TemplateDialect } from './dialect';
@@ -63,6 +66,8 @@ export class Workspace {
   private templateCache = new Map<string, { text: string; loaded: LoadedTemplate }>();
   private memoGen?: number;
   private memos = new Map<unknown, Map<string, unknown>>();
+  private address?: ServerAddress;
+  private addressEpoch = 0;
 
   constructor(readonly files: FileSource, opts: WorkspaceOptions = {}) {
     this.benchFile = normaliseBenchFile(opts.benchFile);
@@ -84,6 +89,36 @@ export class Workspace {
     const v = compute();
     m.set(key, v);
     return v;
+  }
+
+  // ---- the server phones reach ----
+  /**
+   * Where phones really reach the dev server when it differs from the bench file: set by the running dev
+   * server (its real port and scheme), the CLI's `--host/--port/--url`, or the editor when its dev server
+   * runs. Every render sees it through `{{server.url}}`; undefined: the bench alone decides.
+   */
+  setServerAddress(address: ServerAddress | undefined): boolean {
+    const next = address && Object.values(address).some((v) => v !== undefined) ? { ...address } : undefined;
+    if (JSON.stringify(next) === JSON.stringify(this.address)) return false;
+    this.address = next;
+    this.addressEpoch++;
+    this.memos.clear();
+    return true;
+  }
+
+  get serverAddress(): ServerAddress | undefined { return this.address ? { ...this.address } : undefined; }
+
+  /** Changes whenever something every render depends on, beside the files, changes (the server address). */
+  get renderEpoch(): number { return this.addressEpoch; }
+
+  /** The base URL phones use (`{{server.url}}`): the address override, else the bench file. */
+  serverUrl(bench: Bench = this.servingBench().parsed.bench): string {
+    return serverUrl(bench, this.address);
+  }
+
+  /** The data a template sees when rendered for a phone: the same for every dialect and front end. */
+  renderContext(bench: Bench, phone: Phone): RenderContext {
+    return buildContext(bench, phone, this.address);
   }
 
   // ---- bench ----
@@ -213,6 +248,32 @@ export class Workspace {
     }
     return [...out].map(([name, file]) => ({ name, file }));
   }
+
+  // ---- the partial-include graph ----
+  /** The partials a template calls, each with the file it resolves to from there (undefined: missing). */
+  partialIncludes(file: string): { name: string; file?: string }[] {
+    const loaded = this.loadTemplate(file);
+    if (!loaded?.ok) return [];
+    return partialNamesIn(loaded.source.ast).map((name) => ({ name, file: this.resolvePartialFile(name, file) }));
+  }
+
+  /** Every partial file a template reaches, directly or through other partials, each once. */
+  partialsReachedFrom(file: string): string[] {
+    const seen = new Set<string>();
+    const visit = (f: string) => {
+      for (const inc of this.partialIncludes(f)) if (inc.file && !seen.has(inc.file)) { seen.add(inc.file); visit(inc.file); }
+    };
+    visit(file);
+    return [...seen];
+  }
+
+  /** The non-partial templates that include a partial, directly or through other partials. */
+  templatesIncluding(partial: string): string[] {
+    return this.memo(partial, 'includedBy', () => this.templateFiles()
+      .filter((f) => !this.isPartial(f) && this.handlebars(f) && this.partialsReachedFrom(f).includes(partial)));
+  }
+
+  private handlebars(file: string): boolean { return handlebarsDialect.claims(file); }
 
   // ---- routes ----
   /** Every file a phone requests, in boot order, with the template that answers each (from the dialect serving it). */

@@ -7,7 +7,6 @@
 // serves the last good bytes for (template, phone) and reports the error once until it recovers.
 import { createHash } from 'node:crypto';
 import type { ParsedBench } from '../core/bench/parse';
-import type { Program } from '../core/render/parse';
 import type { RouteResolution, Workspace } from '../core/workspace';
 import type { ServerProblem, ServerRecovered } from './log';
 
@@ -25,7 +24,7 @@ export interface Served {
 }
 
 interface Dep { name: string; from: string; file?: string; text?: string }
-interface CacheEntry { bench: ParsedBench; gen?: number; text: string; deps: Dep[]; served: Served }
+interface CacheEntry { bench: ParsedBench; epoch: number; gen?: number; text: string; deps: Dep[]; served: Served }
 
 const MAX_CACHE = 20_000;
 
@@ -33,7 +32,6 @@ export class ServeRenderer {
   private cache = new Map<string, CacheEntry>();
   private lastGood = new Map<string, Served>();
   private broken = new Map<string, string>();
-  private partialNames = new WeakMap<Program, string[]>();
 
   constructor(private readonly ws: Workspace, private readonly report: (e: { problem: ServerProblem } | { recovered: ServerRecovered }) => void) {}
 
@@ -43,7 +41,7 @@ export class ServeRenderer {
     const key = `${file}\0${res.phone.mac}\0${res.route.path}`;
     const hit = this.cache.get(key);
     const gen = this.ws.files.generation?.();
-    if (hit && ((gen !== undefined && hit.gen === gen && hit.bench === bench) || this.fresh(hit, bench, file))) {
+    if (hit && hit.epoch === this.ws.renderEpoch && ((gen !== undefined && hit.gen === gen && hit.bench === bench) || this.fresh(hit, bench, file))) {
       hit.gen = gen;
       if (this.broken.size && this.broken.delete(`${file}\0${res.phone.mac}`)) this.report({ recovered: { file, phone: res.phone.name } });
       return benchStale && !hit.served.stale ? { ...hit.served, stale: true } : hit.served;
@@ -73,7 +71,7 @@ export class ServeRenderer {
     const text = this.ws.files.read(file);
     if (text !== undefined) {
       if (this.cache.size >= MAX_CACHE) this.cache.clear();
-      this.cache.set(key, { bench, gen, text, deps: this.deps(file), served });
+      this.cache.set(key, { bench, epoch: this.ws.renderEpoch, gen, text, deps: this.deps(file), served });
     }
     this.lastGood.set(goodKey, served);
     return benchStale ? { ...served, stale: true } : served;
@@ -88,43 +86,12 @@ export class ServeRenderer {
     return true;
   }
 
-  /** Every partial reachable from a template (statically: dynamic partial names are unsupported by the renderer). */
+  /** Every partial call reachable from a template, with the file and text it resolved to. */
   private deps(file: string): Dep[] {
     const out: Dep[] = [];
-    const seen = new Set<string>();
-    const visit = (from: string, depth: number) => {
-      const loaded = this.ws.loadTemplate(from);
-      if (!loaded?.ok || depth > 32) return;
-      for (const name of this.namesIn(loaded.source.ast)) {
-        const k = `${name}\0${from}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        const f = this.ws.resolvePartialFile(name, from);
-        out.push({ name, from, file: f, text: f ? this.ws.files.read(f) : undefined });
-        if (f) visit(f, depth + 1);
-      }
-    };
-    visit(file, 0);
+    for (const from of [file, ...this.ws.partialsReachedFrom(file)]) {
+      for (const inc of this.ws.partialIncludes(from)) out.push({ name: inc.name, from, file: inc.file, text: inc.file ? this.ws.files.read(inc.file) : undefined });
+    }
     return out;
-  }
-
-  private namesIn(ast: Program): string[] {
-    let names = this.partialNames.get(ast);
-    if (names) return names;
-    const set = new Set<string>();
-    const walk = (n: unknown) => {
-      if (!n || typeof n !== 'object') return;
-      if (Array.isArray(n)) { n.forEach(walk); return; }
-      const node = n as { type?: string; name?: { type: string; original?: string; value?: unknown } };
-      if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name) {
-        const nm = node.name.type === 'PathExpression' ? node.name.original : node.name.type === 'StringLiteral' ? String(node.name.value) : undefined;
-        if (nm && nm !== '@partial-block') set.add(nm);
-      }
-      for (const [k, v] of Object.entries(n)) if (k !== 'loc' && v && typeof v === 'object') walk(v);
-    };
-    walk(ast);
-    names = [...set];
-    this.partialNames.set(ast, names);
-    return names;
   }
 }

@@ -14,7 +14,7 @@ import { networkInterfaces } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import type { ParsedBench } from '../core/bench/parse';
-import { serverUrl } from '../core/context';
+import type { ServerAddress } from '../core/context';
 import { DiskFiles } from '../core/files';
 import type { Phone, ServerAuth, ServerConfig } from '../core/types';
 import { getProfile, matchRoutes, type ParsedUserAgent } from '../core/vendors';
@@ -124,7 +124,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   private readonly uploadStore: UploadStore;
   private readonly historyBuf: RequestLogEntry[] = [];
   private readonly ipPhone = new Map<string, string>();
-  private adjusted = new WeakMap<ParsedBench, ParsedBench>();
+  /** The workspace's server address before start(), restored by stop(). */
+  private addressBefore?: ServerAddress;
   private allowFor = new WeakMap<ParsedBench, AllowList | null>();
   private benchSeen?: ParsedBench;
   private benchBroken = false;
@@ -195,7 +196,10 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       auth: auth ? { type: auth.type, username: auth.username } : undefined,
       source: { tls: this.options.tls === undefined ? 'bench' : 'override', auth: this.options.auth === undefined ? 'bench' : 'override' } as ServerInfo['source'],
     };
-    this.infoValue = { ...base, url: serverUrl(this.adjust(parsed).bench) };
+    // templates see where phones really reach us (CLI/setting overrides, port 0, the TLS override)
+    this.addressBefore = this.workspace.serverAddress;
+    this.workspace.setServerAddress({ ...this.addressBefore, host: this.options.host ?? this.addressBefore?.host, port: addr.port, scheme: base.scheme });
+    this.infoValue = { ...base, url: this.workspace.serverUrl(parsed.bench) };
     this.emit('listening', this.infoValue);
     return this.infoValue;
   }
@@ -205,6 +209,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     if (!server) return;
     this.server = undefined;
     await new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); });
+    this.workspace.setServerAddress(this.addressBefore);
     this.emit('closed');
   }
 
@@ -225,7 +230,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const phone = parsed.bench.phones.find((p) => p.mac === mac);
     if (!phone) return undefined;
     const res = this.workspace.resolveRequest(path.replace(/^\/+/, ''), { phones: [phone] });
-    return res.ok ? this.renderer.serve(res, this.adjust(parsed), stale) : undefined;
+    return res.ok ? this.renderer.serve(res, parsed, stale) : undefined;
   }
 
   /** For every file a phone fetched: is what it has different from what it would get now? */
@@ -241,8 +246,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   /** For each bench phone: the setting to point it at this server, and its boot file URLs. */
   phoneUrls(): PhoneUrl[] {
     const { parsed } = this.bench();
-    const bench = this.adjust(parsed).bench;
-    const base = serverUrl(bench);
+    const bench = parsed.bench;
+    const base = this.workspace.serverUrl(bench);
     return bench.phones.map((phone) => {
       const profile = getProfile(phone.vendor)!;
       const routes = this.workspace.routesFor(phone).filter((r) => r.route.boot);
@@ -299,26 +304,6 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       const entries = parsed.bench.server.allow;
       a = Array.isArray(entries) ? buildAllowList(entries) : null;
       this.allowFor.set(parsed, a);
-    }
-    return a;
-  }
-
-  /**
-   * The bench as templates see it: `server.url` follows where we really listen (CLI overrides, port 0) and
-   * whether we serve HTTPS (the tls override).
-   */
-  private adjust(parsed: ParsedBench): ParsedBench {
-    const info = this.infoValue ?? (this.server?.address() as AddressInfo | null | undefined);
-    const s = parsed.bench.server;
-    if (s.url) return parsed;
-    const host = info ? this.options.host ?? s.host : s.host;
-    const port = info ? info.port : s.port;
-    const tls = this.tlsConfig(s);
-    if (port === s.port && host === s.host && tls === s.tls) return parsed;
-    let a = this.adjusted.get(parsed);
-    if (!a || a.bench.server.port !== port) {
-      a = { ...parsed, bench: { ...parsed.bench, server: { ...s, host, port, tls } } };
-      this.adjusted.set(parsed, a);
     }
     return a;
   }
@@ -424,7 +409,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       if (phone && /^MAC in the/.test(reason)) this.rememberIp(ip, phone.mac);
       e.reason = reason;
       if (phone) e.phone = { mac: phone.mac, name: phone.name };
-      const served = this.renderer.serve(resolved, this.adjust(parsed), stale);
+      const served = this.renderer.serve(resolved, parsed, stale);
       if (!served) return x.empty(500, `render failed for ${resolved.template} (no last good version)`);
       e.renderMs = served.renderMs;
       e.stale = served.stale || undefined;

@@ -3,6 +3,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { contextSchema } from '../core/analysis/contextSchema';
+import { templateTargets } from '../core/check';
+import { getProfile } from '../core/vendors';
 import { exprSchema, rootScope, type StaticScope } from '../core/analysis/scope';
 import type { ParsedBench } from '../core/bench/parse';
 import type { SchemaNode } from '../core/bench/schema';
@@ -11,7 +13,6 @@ import type { KeyCatalog } from '../core/catalog/types';
 import type { OverlayFiles } from '../core/files';
 import { parseTemplate } from '../core/render/parse';
 import type { Phone } from '../core/types';
-import { getProfile, type RouteDef } from '../core/vendors';
 import type { OutputFormatId } from '../core/catalog/output';
 import { Workspace, type RouteResolution } from '../core/workspace';
 import { enclosingAt, partialCallFrame, partialCallScope, partialName, walkAst, type ConcreteFrame, type Enclosing, type Program } from './ast';
@@ -34,6 +35,8 @@ export interface DocInfo {
 export interface ServiceSettings {
   /** Phone (name or MAC) whose data hover and navigation show; default: the first phone a template serves. */
   phone?: string;
+  /** Severity per problem code (the provisioningStudio.problems setting), applied over the bench file's `problems:` section. */
+  problems?: import('../core/problems/policy').ProblemOverrides;
 }
 
 interface PartialBase { scope: StaticScope; frame: ConcreteFrame; caller?: string }
@@ -189,19 +192,6 @@ export class ServiceContext {
   /** Call when files may have been created or deleted (watched-file events). */
   filesChanged(): void { this.filesEpoch++; }
 
-  /**
-   * What to render a template with when no phone serves it (a template outside the vendor's routes):
-   * the first phone of its vendor, with the vendor format of a route of the same file type.
-   */
-  fallbackServe(path: string): { phone: Phone; route?: RouteDef } | undefined {
-    const vendor = this.ws.vendorOf(path);
-    const phone = vendor ? this.bench().bench.phones.find((p) => p.vendor === vendor) : undefined;
-    if (!phone) return undefined;
-    const ext = path.replace(/^.*?(\.[a-z]+\.hbs)$/, '$1');
-    const like = getProfile(phone.vendor)?.routes.find((r) => r.template.endsWith(ext));
-    return { phone, route: like ? ({ ...like, template: path, fileKind: undefined } as unknown as RouteDef) : undefined };
-  }
-
   /** The phone whose data hover/definition show for a template: the selected one if it serves it, else the first served. */
   phoneFor(path: string): Phone | undefined {
     const phones = this.bench().bench.phones;
@@ -209,7 +199,7 @@ export class ServiceContext {
     const root = this.ws.isPartial(path) ? this.partialBase(path).caller ?? path : path;
     const served = this.served(root).map((r) => r.phone);
     if (selected && (served.includes(selected) || !served.length)) return selected;
-    return served[0] ?? this.fallbackServe(root)?.phone ?? phones[0];
+    return served[0] ?? templateTargets(this.ws, root, { bench: this.bench(), served: [] })[0]?.phone ?? phones[0];
   }
 
   catalogFor(path: string): { catalog: KeyCatalog; format: OutputFormatId } | undefined {

@@ -4,7 +4,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { resolvePath } from '../core/analysis/scope';
 import type { SchemaNode } from '../core/bench/schema';
-import { buildContext } from '../core/context';
 import { HELPERS } from '../core/render/helpers';
 import { concreteOf, pathFromString, valueAt } from './ast';
 import type { ServiceContext } from './context';
@@ -65,7 +64,7 @@ function mustacheHover(ctx: ServiceContext, doc: TextDocument, m: MustacheAt, of
   const base = ctx.partialBase(path).frame;
   const concrete = concreteOf(pe, enc.frame, base);
   if (phone && concrete) {
-    const v = valueAt(buildContext(ctx.bench().bench, phone), concrete);
+    const v = valueAt(ctx.ws.renderContext(ctx.bench().bench, phone), concrete);
     const shown = v === undefined ? '*(not set)*' : SECRET.test(String(concrete[concrete.length - 1])) && typeof v === 'string' ? '`••••••`' : '`' + preview(v) + '`';
     const where = concrete.some((c) => c === 0) ? ` (\`${concrete.join('.')}\`)` : '';
     lines.push('', `Value for **${phone.name}**${where}: ${shown}`);

@@ -1,6 +1,7 @@
 // The custom requests: render a document for a phone (from the unsaved buffer, version echoed), list
 // bench phones (optionally those a template serves) and list routes.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { targetFor } from '../core/check';
 import type { Phone } from '../core/types';
 import type { ListPhonesParams, PhoneInfo, RenderParams, RenderResultMessage, RouteInfo } from '../protocol';
 import type { ServiceContext } from './context';
@@ -20,8 +21,7 @@ export function renderDocument(ctx: ServiceContext, doc: TextDocument | undefine
       errors: [`no bench phone '${params.phone}'${phones.length ? `; bench phones: ${phones.map((p) => p.name).join(', ')}` : ''}`] };
   }
   const served = ctx.ws.routesFor(phone).find((r) => r.template === path);
-  const fallback = served ? undefined : ctx.fallbackServe(path);
-  const route = served?.route ?? (fallback?.phone === phone ? fallback.route : undefined);
+  const route = served?.route ?? targetFor(ctx.ws, path, phone, { bench: ctx.bench(), served: ctx.served(path) }).route;
   const out = ctx.ws.render(path, phone, { route, bench: ctx.bench() });
   const errors: string[] = [];
   if (out.syntaxError) errors.push(`${path}:${out.syntaxError.range.start.line + 1}:${out.syntaxError.range.start.character + 1}: ${out.syntaxError.message}`);

@@ -6,7 +6,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCatalog } from '../core/catalog/catalogs';
 import type { OutputFormatId } from '../core/catalog/output';
 import type { KeyCatalog } from '../core/catalog/types';
-import { buildContext } from '../core/context';
 import { parseBody, parseCondition, type Condition, type ParsedBody } from '../core/threecx/body';
 import { isThreeCxRoute, loadThreeCx, type ThreeCxRoute } from '../core/threecx/dialect';
 import type { ThreeCxTemplate } from '../core/threecx/envelope';
@@ -156,7 +155,7 @@ export function phoneFor(ctx: ServiceContext, d: ThreeCxDoc): Phone | undefined 
 /** The 3CX variable environment of a phone (with key N in scope inside `{IF blfN}`). */
 export function envFor(ctx: ServiceContext, tpl: ThreeCxTemplate, phone: Phone, blf?: number): ThreeCxEnv {
   const model = modelForPhone(tpl, phone) ?? tpl.models[0] ?? { label: '', start: 0, end: 0 };
-  const env = buildEnv(tpl, buildContext(ctx.bench().bench, phone), model);
+  const env = buildEnv(tpl, ctx.ws.renderContext(ctx.bench().bench, phone), model);
   if (blf !== undefined) {
     const r = evaluate({ kind: 'blf', n: blf }, env);
     if (r.key) env.key = r.key;

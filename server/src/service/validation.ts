@@ -8,17 +8,16 @@
 // which finds the model-dependent output problems at a fraction of the cost; `'all'` renders every phone.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { checkTemplateStatic } from '../core/analysis/templateCheck';
 import { parseBench } from '../core/bench/parse';
-import { dedupe, renderProblems } from '../core/check';
+import { checkPartial, checkTemplateFor, type PhoneStrategy } from '../core/check';
+import { threeCxDialect } from '../core/threecx/dialect';
+import { applyProblemPolicy, workspacePolicy } from '../core/problems/policy';
 import type { Problem, Severity } from '../core/types';
-import type { RouteResolution } from '../core/workspace';
 import { modelLookup } from '../core/vendors';
-import { partialName, walkAst } from './ast';
 import type { ServiceContext } from './context';
-import { validateThreeCx } from './threecxValidation';
+import { problemHref } from './problemDocs';
 
-export type PhoneStrategy = 'representative' | 'all';
+export type { PhoneStrategy };
 
 export interface ValidationOptions {
   phones?: PhoneStrategy;
@@ -39,6 +38,8 @@ export interface DiagnosticData {
   /** Where to apply a fix when it is not the diagnostic's own range (a problem inside a partial). */
   target?: { uri: string; range: Diagnostic['range'] };
   phones?: string[];
+  /** The word inside the range a fix replaces (Problem.data.word: an {IF ua=…} entry, a variable in a condition). */
+  word?: string;
 }
 
 export const SOURCE = 'provisioning';
@@ -56,91 +57,26 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
   const strategy = opts.phones ?? 'all';
   if (info.kind === 'bench') {
     const problems = info.path === ctx.benchFile ? ctx.ws.parsedBench().problems : parseBench(doc.getText(), modelLookup, info.path).problems;
-    return { diagnostics: problems.map((p) => toDiagnostic(ctx, p, info.path)), rendered: 0, served: 0 };
+    return { diagnostics: policed(ctx, problems, info.path).map((p) => toDiagnostic(ctx, p, info.path)), rendered: 0, served: 0 };
   }
-  if (info.kind === 'threecx') return validateThreeCx(ctx, doc, strategy);
-  if (info.kind === 'template') {
-    const r = checkFile(ctx, info.path, strategy);
-    return { diagnostics: r.problems.map((p) => toDiagnostic(ctx, p, info.path)), rendered: r.rendered, served: r.served };
-  }
-  if (info.kind === 'partial') {
-    const loaded = ctx.ws.loadTemplate(info.path);
-    if (loaded && !loaded.ok) return { diagnostics: [syntaxProblem(info.path, loaded.error)].map((p) => toDiagnostic(ctx, p, info.path)), rendered: 0, served: 0 };
-    const problems: Problem[] = [];
-    let rendered = 0, served = 0;
-    for (const t of includingTemplates(ctx, info.path).slice(0, strategy === 'all' ? 20 : 3)) {
-      const r = checkFile(ctx, t, strategy);
-      rendered += r.rendered; served += r.served;
-      problems.push(...r.problems.filter((p) => p.file === info.path));
-    }
-    return { diagnostics: dedupe(problems).map((p) => toDiagnostic(ctx, p, info.path)), rendered, served };
-  }
-  return { diagnostics: [], rendered: 0, served: 0 };
+  if (info.kind === 'other') return { diagnostics: [], rendered: 0, served: 0 };
+  // the engine `check` runs, with the editor's bench (the last good one), cached routes and selected phone
+  const opts2 = { phones: strategy, selectedPhone: ctx.settings.phone, bench: ctx.bench(), schema: ctx.schema() };
+  const r = info.kind === 'partial'
+    ? checkPartial(ctx.ws, info.path, { ...opts2, maxTemplates: strategy === 'all' ? 20 : 3 })
+    : checkTemplateFor(ctx.ws, info.path, { ...opts2, served: ctx.served(info.path), dialect: info.kind === 'threecx' ? threeCxDialect : undefined });
+  return { diagnostics: policed(ctx, r.problems, info.path).map((p) => toDiagnostic(ctx, p, info.path)), rendered: r.rendered, served: r.served };
 }
 
-function syntaxProblem(file: string, e: { range: Problem['range']; code: string; message: string; related?: { range: Problem['range']; message: string } }): Problem {
-  return { file, range: e.range, severity: 'error', code: e.code, message: e.message, related: e.related ? [{ file, range: e.related.range, message: e.related.message }] : undefined };
-}
-
-/** Phones to render a template for under a strategy: the selected phone first, then one per (model, route). */
-export function pickPhones(ctx: ServiceContext, served: RouteResolution[], strategy: PhoneStrategy): RouteResolution[] {
-  if (strategy === 'all' || served.length <= 1) return served;
-  const selected = ctx.settings.phone ? ctx.ws.findPhone(ctx.settings.phone, served.map((r) => r.phone)) : undefined;
-  const seen = new Set<string>();
-  const out: RouteResolution[] = [];
-  for (const r of [...served.filter((x) => x.phone === selected), ...served]) {
-    const k = `${r.phone.model}|${r.route.path}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(r);
-  }
-  return out;
-}
-
-function checkFile(ctx: ServiceContext, file: string, strategy: PhoneStrategy): { problems: Problem[]; rendered: number; served: number } {
-  const loaded = ctx.ws.loadTemplate(file);
-  if (!loaded) return { problems: [], rendered: 0, served: 0 };
-  if (!loaded.ok) return { problems: [syntaxProblem(file, loaded.error)], rendered: 0, served: 0 };
-  const problems = checkTemplateStatic(ctx.ws, file, ctx.schema());
-  const bench = ctx.bench();
-  let served = ctx.served(file);
-  if (!served.length) {
-    const fb = ctx.fallbackServe(file);
-    if (fb) served = [{ phone: fb.phone, route: fb.route!, profile: undefined!, path: file, template: file, tried: [] }];
-  }
-  const picked = pickPhones(ctx, served, strategy);
-  for (const r of picked) problems.push(...renderProblems(ctx.ws, file, r.phone, ctx.ws.render(file, r.phone, { route: r.route, bench })));
-  return { problems: dedupe(problems), rendered: picked.length, served: served.length };
-}
-
-/** Non-partial templates that include a partial, directly or through other partials. */
-export function includingTemplates(ctx: ServiceContext, partial: string): string[] {
-  const files = ctx.ws.templateFiles();
-  const includes = new Map<string, Set<string>>();
-  for (const f of files) {
-    const lt = ctx.ws.loadTemplate(f);
-    const set = new Set<string>();
-    if (lt?.ok) walkAst(lt.source.ast, (n) => {
-      if (n.type !== 'PartialStatement' && n.type !== 'PartialBlockStatement') return;
-      const name = partialName(n as hbs.AST.PartialStatement);
-      const pf = name ? ctx.ws.resolvePartialFile(name, f) : undefined;
-      if (pf) set.add(pf);
-    });
-    includes.set(f, set);
-  }
-  const reaches = (f: string, seen = new Set<string>()): boolean => {
-    if (seen.has(f)) return false;
-    seen.add(f);
-    for (const x of includes.get(f) ?? []) if (x === partial || reaches(x, seen)) return true;
-    return false;
-  };
-  return files.filter((f) => !ctx.ws.isPartial(f) && reaches(f));
+/** The linter controls `check` applies (core applyProblemPolicy), with the provisioningStudio.problems setting over the bench's. */
+function policed(ctx: ServiceContext, problems: Problem[], file: string): Problem[] {
+  return applyProblemPolicy(problems, workspacePolicy(ctx.ws, { bench: ctx.bench(), overrides: ctx.settings.problems, files: [file] }));
 }
 
 /** A core problem as a diagnostic on `docPath` (at the partial call when the problem is inside a partial). */
 export function toDiagnostic(ctx: ServiceContext, p: Problem, docPath: string): Diagnostic {
   const related: DiagnosticRelatedInformation[] = (p.related ?? []).map((r) => ({ location: { uri: ctx.uriOf(r.file), range: r.range }, message: r.message }));
-  const data: DiagnosticData = { suggestions: p.suggestions, actual: p.actual, phones: p.phones };
+  const data: DiagnosticData = { suggestions: p.suggestions, actual: p.actual, phones: p.phones, word: p.data?.word };
   let range = p.range;
   let message = p.message;
   if (p.file !== docPath && p.via?.file === docPath) {
@@ -150,7 +86,7 @@ export function toDiagnostic(ctx: ServiceContext, p: Problem, docPath: string): 
     related.unshift({ location: { uri: ctx.uriOf(p.file), range: p.range }, message: p.message });
     data.target = { uri: ctx.uriOf(p.file), range: p.range };
   }
-  const d: Diagnostic = { range, severity: SEVERITY[p.severity], code: p.code, source: SOURCE, message, data };
+  const d: Diagnostic = { range, severity: SEVERITY[p.severity], code: p.code, codeDescription: { href: problemHref(p.code) }, source: SOURCE, message, data };
   if (related.length) d.relatedInformation = related;
   if (p.code === 'deprecated-key') d.tags = [DiagnosticTag.Deprecated];
   return d;

@@ -41,7 +41,7 @@ export function convertTemplate(ws: Workspace, file: string): { vendor: string; 
   const profile = templateVendor(tpl);
   if (!profile) throw new Error(`${file}: none of its <models> names a vendor Provisioning Studio knows`);
   const bench = ws.parsedBench().bench;
-  const url = serverUrl(bench);
+  const url = ws.serverUrl(bench);
   const files = tpl.configs.map((dc): ConvertedFile => {
     // the vendor route this file name is: try it with a sample MAC
     const sample = dc.filename.replace(/%%mac_address%%/g, '000000000000');

@@ -1,13 +1,16 @@
-import { UsageError, opt } from '../args';
+import { SERVER_ADDRESS_VALUES, UsageError, opt, serverAddressOption } from '../args';
 import { formatProblem, type Command } from '../context';
 import { checkTemplate, renderProblems } from '../../core/check';
 import { TEMPLATES_DIR } from '../../core/workspace';
 
 export const renderCommand: Command = {
   summary: 'print the file a phone receives, exactly as the dev server serves it',
-  usage: 'render <template> --phone <mac|name>\n       render --phone <mac|name> --path <request-path>',
-  values: ['phone', 'path'],
+  usage: 'render <template> --phone <mac|name> [--host <address>] [--port <port>] [--url <base URL>]\n'
+    + '       render --phone <mac|name> --path <request-path> [--host …] [--port …] [--url …]\n'
+    + '  --host/--port/--url: where phones reach the dev server, as given to `serve` ({{server.url}})',
+  values: ['phone', 'path', ...SERVER_ADDRESS_VALUES],
   run({ args, io, workspace: ws }) {
+    ws.setServerAddress(serverAddressOption(args));
     const query = opt(args, 'phone');
     if (!query) throw new UsageError('--phone <mac|name> is required');
     const bench = ws.parsedBench();

@@ -1,16 +1,15 @@
-import { opt, UsageError } from '../args';
+import { SERVER_ADDRESS_VALUES, serverAddressOption } from '../args';
 import type { Command } from '../context';
 import { batchedLogWriter, DevServer } from '../../devserver';
 
 export const serveCommand: Command = {
   summary: 'run the dev provisioning server: phones fetch per-request rendered files (nothing written to disk)',
-  usage: 'serve [--host <address>] [--port <port>]',
-  values: ['host', 'port'],
+  usage: 'serve [--host <address>] [--port <port>] [--url <base URL phones use>]',
+  values: SERVER_ADDRESS_VALUES,
   async run({ args, io, workspace }) {
-    const portText = opt(args, 'port');
-    const port = portText === undefined ? undefined : Number(portText);
-    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port: '${portText}' is not a port number`);
-    const server = new DevServer(workspace, { host: opt(args, 'host'), port });
+    const { host, port, url } = serverAddressOption(args);
+    if (url) workspace.setServerAddress({ url });
+    const server = new DevServer(workspace, { host, port });
     server.on('request', batchedLogWriter(io.out));
     server.on('problem', (p) => io.err(`problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${p.servingLastGood ? ' (serving the last good version)' : ''}`));
     server.on('recovered', (r) => io.err(`fixed: ${r.file}${r.phone ? ` [${r.phone}]` : ''} renders again`));
@@ -22,7 +21,7 @@ export const serveCommand: Command = {
     if (info.tls) io.out(`TLS: ${info.tls.selfSigned ? 'self-signed certificate (in memory)' : 'certificate from bench server.tls'}, SHA-256 fingerprint ${info.tls.fingerprint256}\n`);
     if (info.auth) io.out(`Authentication: ${info.auth.type}, user '${info.auth.username}'${info.auth.type === 'basic' && !info.tls ? ' (basic over plain HTTP sends the password in clear: prefer digest or TLS)' : ''}\n`);
     if (info.host === '0.0.0.0' || info.host === '::') {
-      if (!cfg.url) io.err('note: listening on all interfaces but bench server.url is not set: templates will tell phones to use 127.0.0.1; set server.url to the address phones reach');
+      if (!cfg.url && !url) io.err('note: listening on all interfaces but bench server.url is not set: templates will tell phones to use 127.0.0.1; set server.url to the address phones reach');
     } else if (/^127\.|^::1$|^localhost$/.test(info.host)) {
       io.out('Listening on loopback only: phones on the LAN cannot reach it (use --host 0.0.0.0 and set server.url in the bench file)\n');
     }

@@ -1,7 +1,6 @@
 // The 3CX dialect: `templates/**/*.ph.xml` (and `*.fxs.xml`). A template serves the bench phones one of
 // its <models> matches (match.ts); each <deviceconfig filename> is a route for such a phone.
 import type { SchemaNode } from '../bench/schema';
-import { buildContext } from '../context';
 import { emptyMap, type RenderOptions, type TemplateDialect } from '../dialect';
 import type { TemplateSyntaxError } from '../render/parse';
 import type { Phone, Problem } from '../types';
@@ -121,7 +120,7 @@ export function renderThreeCx(ws: Workspace, file: string, phone: Phone, opts: R
   const dc = tpl.configs[index];
   if (!dc) return { text: '', map: emptyMap(file), issues: [], failed: true, format: fallbackFormat, route, syntaxError: { code: 'hbs-syntax', message: `the template has no deviceconfig #${index + 1}`, range: zero } };
   const bench = (opts.bench ?? ws.parsedBench()).bench;
-  const ctx = buildContext(bench, phone);
+  const ctx = ws.renderContext(bench, phone);
   const served = modelForPhone(tpl, phone);
   const model = served ?? tpl.models[0] ?? { label: '', start: 0, end: 0 };
   const env = buildEnv(tpl, ctx, model);
@@ -145,7 +144,7 @@ function threeCxRoutes(ws: Workspace, phone: Phone): RouteResolution[] | undefin
   if (!hit) return undefined;
   const profile = getProfile(phone.vendor);
   if (!profile) return undefined;
-  const env = buildEnv(hit.tpl, buildContext(ws.parsedBench().bench, phone), hit.model);
+  const env = buildEnv(hit.tpl, ws.renderContext(ws.parsedBench().bench, phone), hit.model);
   return hit.tpl.configs.map((dc) => {
     const path = configFilename(dc.filename, env);
     return { phone, profile, route: routeOf(hit.file, hit.tpl, dc.index, path, phone), path, template: hit.file, tried: [hit.file] };
@@ -159,6 +158,13 @@ export const threeCxDialect: TemplateDialect = {
   routesFor: (ws, phone) => ws.memo(phone, '3cx-routes', () => threeCxRoutes(ws, phone)),
 
   render: (ws, file, phone, opts) => renderThreeCx(ws, file, phone, opts),
+
+  // bench phones one of its models names, each deviceconfig
+  fallbackTargets(ws, file, bench) {
+    const tpl = threeCxTemplate(ws, file);
+    if (!tpl) return [];
+    return bench.phones.filter((p) => modelForPhone(tpl, p)).flatMap((phone) => tpl.configs.map((c) => ({ phone, deviceconfig: c.index, fallback: true })));
+  },
 
   checkStatic(ws, file, _schema: SchemaNode | undefined): Problem[] {
     const entry = loadThreeCx(ws, file);

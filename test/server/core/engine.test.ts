@@ -1,0 +1,68 @@
+// One engine for every front end: what the editor flags is what `check` flags, what `render` prints is
+// what the dev server serves. Each test drives two real front ends over the same workspace on disk.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiskFiles } from '../../../server/src/core/files';
+import { createLanguageService } from '../../../server/src/service/languageService';
+import { cli } from '../../helpers/workspace';
+import { benchYaml, get, makeWorkspace, startServer, UA } from '../devserver/helpers';
+
+/** `file:line:col code` of each problem `check` prints for a file. */
+function checkLines(out: string, file: string): string[] {
+  return out.split('\n').filter((l) => l.startsWith(`${file}:`)).map((l) => l.split(' ').slice(0, 1).concat(l.split(' ')[2]).join(' ')).sort();
+}
+
+function editorLines(dir: string, file: string, text: string): string[] {
+  const ls = createLanguageService(pathToFileURL(dir).href, new DiskFiles(dir));
+  const doc = TextDocument.create(pathToFileURL(`${dir}/${file}`).href, 'provisioning-cfg-hbs', 1, text);
+  return ls.doValidation(doc).map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`).sort();
+}
+
+test('a template no route serves: the editor and `check` report the same problems', async () => {
+  const file = 'templates/yealink/extra.cfg.hbs';
+  const text = '#!version:1.0.0.1\naccount.1.lable = {{phone.nmae}}\nlocal_time.ntp_server1 = {{vars.ntp}}\n';
+  const t = makeWorkspace(benchYaml(), { [file]: text });
+  try {
+    const res = await cli(['check', '--workspace', t.dir]);
+    const fromCheck = checkLines(res.out + res.err, file);
+    assert.ok(fromCheck.some((l) => l.endsWith(' unknown-path')), `check finds the misspelt path: ${fromCheck}`);
+    assert.ok(fromCheck.some((l) => l.endsWith(' unknown-key')), `check renders the unserved template for a Yealink phone: ${fromCheck}`);
+    assert.deepEqual(editorLines(t.dir, file, text), fromCheck);
+  } finally { t.cleanup(); }
+});
+
+test('a missing partial is one problem, in `check` and in the editor', async () => {
+  const file = 'templates/yealink/common.cfg.hbs';
+  const text = '#!version:1.0.0.1\n{{> nothere}}\nlocal_time.ntp_server1 = {{vars.ntp}}\n';
+  const t = makeWorkspace(benchYaml(), { [file]: text });
+  try {
+    const res = await cli(['check', '--workspace', t.dir]);
+    const fromCheck = checkLines(res.out + res.err, file);
+    assert.deepEqual(fromCheck, [`${file}:2:5 missing-partial`]);
+    assert.deepEqual(editorLines(t.dir, file, text), fromCheck);
+  } finally { t.cleanup(); }
+});
+
+test('`render --port` prints the bytes the dev server serves on that port; `--url` replaces the base', async () => {
+  // the bench says port 8080; the server really listens on a free port (0)
+  const t = makeWorkspace(benchYaml('server: { host: 127.0.0.1, port: 8080 }'));
+  const running = await startServer(t.ws, { port: 0 });
+  try {
+    const served = await get(running.base, '/805e0c112233.boot', UA.yealink);
+    assert.equal(served.status, 200);
+    assert.match(served.text, new RegExp(`http://127\\.0\\.0\\.1:${running.port}/805e0c112233\\.cfg`));
+    const rendered = await cli(['render', '--workspace', t.dir, '--phone', 'yea-t46s', '--path', '/805e0c112233.boot', '--port', String(running.port)]);
+    assert.equal(rendered.code, 0, rendered.err);
+    assert.equal(rendered.out, served.text);
+    const bench = await cli(['render', '--workspace', t.dir, '--phone', 'yea-t46s', '--path', '/805e0c112233.boot']);
+    assert.match(bench.out, /http:\/\/127\.0\.0\.1:8080\/805e0c112233\.cfg/, 'without overrides the bench decides');
+    const url = await cli(['render', '--workspace', t.dir, '--phone', 'yea-t46s', '--path', '/805e0c112233.boot', '--url', 'https://prov.example.test/p/']);
+    assert.match(url.out, /"https:\/\/prov\.example\.test\/p\/805e0c112233\.cfg"/);
+    const bad = await cli(['render', '--workspace', t.dir, '--phone', 'yea-t46s', '--path', '/805e0c112233.boot', '--port', 'eighty']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--port: 'eighty' is not a port number/);
+  } finally { await running.stop(); t.cleanup(); }
+  assert.equal(t.ws.serverAddress, undefined, 'stopping the dev server gives the bench back its say');
+});
