@@ -4,22 +4,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { OverlayFiles, type FileSource } from '../core/files';
 import type { ListPhonesParams, PhoneInfo, RenderParams, RenderResultMessage, RouteInfo } from '../protocol';
-import { getCodeActions } from './codeActions';
-import { doComplete } from './completion';
 import { ServiceContext, type DocInfo, type ServiceSettings } from './context';
-import { findDefinition } from './definition';
-import { getFoldingRanges } from './folding';
-import { doHover } from './hover';
-import { findReferences } from './references';
-import { listPhones, listRoutes, renderDocument } from './render';
-import { findDocumentSymbols } from './symbols';
-import { getThreeCxCodeActions } from './threecxCodeActions';
-import { doCompleteThreeCx } from './threecxCompletion';
-import { getThreeCxFoldingRanges } from './threecxFolding';
-import { doHoverThreeCx } from './threecxHover';
-import { renderThreeCxDocument } from './threecxRender';
-import { findThreeCxSymbols } from './threecxSymbols';
-import { validate, type ValidationOptions, type ValidationResult } from './validation';
+import { getLanguageModes, renderNotATemplate, type LanguageMode } from './modes/languageModes';
+import { listPhones, listRoutes } from './render';
+import type { ValidationOptions, ValidationResult } from './validation';
 
 export interface LanguageService {
   readonly context: ServiceContext;
@@ -28,6 +16,8 @@ export interface LanguageService {
   setBenchFile(file: string | undefined): boolean;
   /** Kind, path and vendor of a document (template, partial, bench, 3CX template, other); a document's language id counts too. */
   info(doc: string | TextDocument): DocInfo;
+  /** The language mode of a document (Handlebars, 3CX, bench, plain), chosen once per document. */
+  modeFor(doc: string | TextDocument): LanguageMode;
   /** Forget an unsaved buffer (the disk version applies again). */
   closeDocument(uri: string): void;
   doValidation(doc: TextDocument, opts?: ValidationOptions): Diagnostic[];
@@ -51,23 +41,30 @@ export interface LanguageService {
  */
 export function createLanguageService(rootUri: string, files: FileSource, opts: { benchFile?: string } = {}): LanguageService {
   const ctx = new ServiceContext(rootUri, files instanceof OverlayFiles ? files : new OverlayFiles(files), opts.benchFile);
-  const is3cx = (doc: TextDocument | string) => ctx.info(doc).kind === 'threecx';
+  const modes = getLanguageModes(ctx);
+  const mode = (doc: TextDocument | string) => modes.modeFor(doc);
+  const nothing = (): ValidationResult => ({ diagnostics: [], rendered: 0, served: 0 });
   return {
     context: ctx,
     configure: (s) => { ctx.settings = { ...ctx.settings, ...s }; },
-    setBenchFile: (file) => ctx.setBenchFile(file),
+    setBenchFile: (file) => {
+      const changed = ctx.setBenchFile(file);
+      if (changed) modes.reset();
+      return changed;
+    },
     info: (uri) => ctx.info(uri),
-    closeDocument: (uri) => ctx.close(uri),
-    doValidation: (doc, opts) => validate(ctx, doc, opts).diagnostics,
-    validate: (doc, opts) => validate(ctx, doc, opts),
-    doComplete: (doc, pos) => (is3cx(doc) ? doCompleteThreeCx(ctx, doc, pos) : doComplete(ctx, doc, pos)),
-    doHover: (doc, pos) => (is3cx(doc) ? doHoverThreeCx(ctx, doc, pos) : doHover(ctx, doc, pos)),
-    findDefinition: (doc, pos) => (is3cx(doc) ? null : findDefinition(ctx, doc, pos)),
-    findReferences: (doc, pos, incl) => (is3cx(doc) ? [] : findReferences(ctx, doc, pos, incl)),
-    findDocumentSymbols: (doc) => (is3cx(doc) ? findThreeCxSymbols(ctx, doc) : findDocumentSymbols(ctx, doc)),
-    getFoldingRanges: (doc) => (is3cx(doc) ? getThreeCxFoldingRanges(ctx, doc) : getFoldingRanges(ctx, doc)),
-    getCodeActions: (doc, range, diags) => (is3cx(doc) ? getThreeCxCodeActions(ctx, doc, range, diags) : getCodeActions(ctx, doc, range, diags)),
-    render: (doc, params) => (is3cx(doc ?? params.uri) ? renderThreeCxDocument(ctx, doc, params) : renderDocument(ctx, doc, params)),
+    modeFor: mode,
+    closeDocument: (uri) => { ctx.close(uri); modes.onDocumentRemoved(uri); },
+    doValidation: (doc, opts) => (mode(doc).validate?.(doc, opts) ?? nothing()).diagnostics,
+    validate: (doc, opts) => mode(doc).validate?.(doc, opts) ?? nothing(),
+    doComplete: (doc, pos) => mode(doc).doComplete?.(doc, pos) ?? { isIncomplete: false, items: [] },
+    doHover: (doc, pos) => mode(doc).doHover?.(doc, pos) ?? null,
+    findDefinition: (doc, pos) => mode(doc).findDefinition?.(doc, pos) ?? null,
+    findReferences: (doc, pos, incl) => mode(doc).findReferences?.(doc, pos, incl) ?? [],
+    findDocumentSymbols: (doc) => mode(doc).findDocumentSymbols?.(doc) ?? [],
+    getFoldingRanges: (doc) => mode(doc).getFoldingRanges?.(doc) ?? [],
+    getCodeActions: (doc, range, diags) => mode(doc).getCodeActions?.(doc, range, diags) ?? [],
+    render: (doc, params) => mode(doc ?? params.uri).render?.(doc, params) ?? renderNotATemplate(ctx, doc, params),
     listPhones: (params) => listPhones(ctx, params),
     listRoutes: (params) => listRoutes(ctx, params),
   };
