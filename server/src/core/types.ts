@@ -1,4 +1,7 @@
 // Core types of the workspace model. Pure: no editor, no network.
+import type { ProblemCode } from './problems/registry';
+
+export type { ProblemCode };
 
 /** Zero-based position and range, the same shape as LSP's so the language server passes them through. */
 export interface Position { line: number; character: number }
@@ -12,9 +15,11 @@ export interface Problem {
   file: string;
   range: Range;
   severity: Severity;
-  /** Stable code, e.g. `hbs-syntax`, `unknown-path`, `unknown-key`. Quick fixes key off it. */
-  code: string;
+  /** Stable code from the problem registry (core/problems/registry.ts), e.g. `hbs-syntax`, `unknown-key`. Quick fixes key off it. */
+  code: ProblemCode;
   message: string;
+  /** What a quick fix needs beyond suggestions (never parsed from the message): `word`, the text inside the range to replace. */
+  data?: { word?: string };
   /** Replacement candidates for the highlighted text, best first ("did you mean"). */
   suggestions?: string[];
   /** For an output-level problem with suggestions: the rendered text of the range (e.g. the key as the phone reads it),
@@ -102,4 +107,6 @@ export interface Bench {
   vars: Record<string, unknown>;
   contacts: Contact[];
   phones: Phone[];
+  /** The `problems:` section: severity per problem code (`off` removes), for `check` and the editor alike. */
+  problems?: import('./problems/policy').ProblemOverrides;
 }

@@ -16,9 +16,8 @@ export function getThreeCxCodeActions(ctx: ServiceContext, doc: TextDocument, ra
     if (diag.source !== SOURCE) continue;
     const data = (diag.data ?? {}) as DiagnosticData;
     const text = doc.getText(diag.range);
-    // A word inside an {IF …} tag: replace just that word.
-    const inTag = diag.code === 'threecx-unknown-ua' ? /^'([^']*)' is none/.exec(diag.message)?.[1]
-      : diag.code === 'unknown-variable' && text.startsWith('{') ? /variable '([^']*)' in the condition/.exec(diag.message)?.[1] : undefined;
+    // A word inside an {IF …} tag (the problem's data.word, never parsed from the message): replace just that word.
+    const inTag = (diag.code === 'threecx-unknown-ua' || diag.code === 'unknown-variable') && text.startsWith('{') ? data.word : undefined;
     if (inTag !== undefined) {
       const at = text.indexOf(inTag, text.indexOf(diag.code === 'threecx-unknown-ua' ? '=' : 'IF'));
       if (at < 0) continue;

@@ -17,7 +17,7 @@ export function checkTemplateStatic(ws: Workspace, file: string, root: SchemaNod
   if (!loaded || !loaded.ok) return problems;
 
   const walk = (src: { file: string; ast: hbs.AST.Program }, scope: StaticScope, stack: string[]) => {
-    const add = (node: { loc: hbs.AST.SourceLocation }, code: string, message: string, severity: Problem['severity'], suggestions?: string[]) => {
+    const add = (node: { loc: hbs.AST.SourceLocation }, code: Problem['code'], message: string, severity: Problem['severity'], suggestions?: string[]) => {
       const range = { start: { line: node.loc.start.line - 1, character: node.loc.start.column }, end: { line: node.loc.end.line - 1, character: node.loc.end.column } };
       const key = `${src.file}:${range.start.line}:${range.start.character}:${code}`;
       if (seen.has(key)) return;

@@ -3,6 +3,8 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Bench, Phone, Problem, Range, VendorId } from '../types';
 import { LineIndex, nearest } from '../util/text';
+import { readProblemOverrides } from '../problems/policy';
+import { PROBLEM_CODES } from '../problems/registry';
 import { normaliseMac } from './mac';
 import { BENCH_SCHEMA, validateNode, type SchemaError } from './schema';
 
@@ -43,7 +45,7 @@ const MAX_BENCH_BYTES = 5 * 1024 * 1024;
 export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE): ParsedBench {
   const idx = new LineIndex(text);
   const problems: Problem[] = [];
-  const add = (start: number, end: number, code: string, message: string, severity: Problem['severity'] = 'error', suggestions?: string[]) =>
+  const add = (start: number, end: number, code: Problem['code'], message: string, severity: Problem['severity'] = 'error', suggestions?: string[]) =>
     problems.push({ file, range: idx.range(start, end), severity, code, message, suggestions });
 
   const empty: Bench = { pbx: { host: '', port: 5060, transport: 'udp' }, server: { host: '127.0.0.1', port: 8080 }, vars: {}, contacts: [], phones: [] };
@@ -81,6 +83,17 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     contacts: arr(raw.contacts).filter(isObj).map((c) => ({ ...c, name: str(c.name), number: str(c.number) })),
     phones: [],
   };
+
+  if (raw.problems !== undefined) {
+    // unknown codes: a located warning; a value that is no level is the schema's bench-enum error
+    const section = doc.get('problems', true) as Node | undefined;
+    bench.problems = readProblemOverrides(raw.problems, (message, key, kind) => {
+      if (kind !== 'code') return;
+      const pair = isMap(section) ? section.items.find((it) => String((it.key as { value?: unknown })?.value ?? it.key) === key) : undefined;
+      const r = (pair?.key as Node | undefined)?.range ?? section?.range ?? [0, 0];
+      add(r[0], r[1], 'unknown-problem-code', `problems: ${message}`, 'warning', nearestCodes(key));
+    });
+  }
 
   const phonesNode = doc.get('phones', true) as Node | undefined;
   const macSeen = new Map<string, number>();
@@ -132,6 +145,7 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
 }
 
 function firstLine(s: string): string { return s.split('\n')[0]; }
+function nearestCodes(code: string): string[] | undefined { const s = nearest(code, PROBLEM_CODES); return s.length ? s : undefined; }
 function isObj(v: unknown): v is Record<string, unknown> { return !!v && typeof v === 'object' && !Array.isArray(v); }
 function obj(v: unknown): Record<string, unknown> { return isObj(v) ? v : {}; }
 function arr(v: unknown): unknown[] { return Array.isArray(v) ? v : []; }

@@ -25,7 +25,7 @@ export interface SchemaError {
   start: number;
   end: number;
   message: string;
-  code: string;
+  code: import('../problems/registry').ProblemCode;
   suggestions?: string[];
 }
 
@@ -47,7 +47,7 @@ function typeName(node: Node | null): string {
 export function validateNode(node: Node | null, schema: SchemaNode, at: [number, number], path: Path, out: SchemaError[]): void {
   const where = span(node, at);
   const name = path.length ? path.join('.') : 'the bench file';
-  const fail = (message: string, code = 'bench-schema', s = where, suggestions?: string[]): void => {
+  const fail = (message: string, code: import('../problems/registry').ProblemCode = 'bench-schema', s = where, suggestions?: string[]): void => {
     out.push({ start: s[0], end: s[1], message, code, suggestions });
   };
 

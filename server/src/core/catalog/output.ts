@@ -37,7 +37,7 @@ export interface OutputProblem {
   severity: OutputSeverity;
   /** Stable code: unknown-key, invalid-value, duplicate-key, wrong-file, deprecated-key, missing-header,
    *  xml-malformed, index-out-of-range, unsupported-model, malformed-line. */
-  code: string;
+  code: import('../problems/registry').ProblemCode;
   message: string;
   /** Replacement candidates for the range, best first. */
   suggestions?: string[];

@@ -24,7 +24,7 @@ export interface RenderEnv {
 
 export interface RenderIssue {
   file: string; srcStart: number; srcEnd: number; rootStart: number; rootEnd: number;
-  severity: 'error' | 'warning'; code: string; message: string;
+  severity: 'error' | 'warning'; code: import('../problems/registry').ProblemCode; message: string;
 }
 
 export interface RenderOutput { text: string; map: SourceMap; issues: RenderIssue[]; failed: boolean }
@@ -92,14 +92,14 @@ class Interpreter {
   private rootSpan(s: number, e: number): [number, number] {
     return this.stack.length > 1 ? [this.stack[1].callStart, this.stack[1].callEnd] : [s, e];
   }
-  private issue(node: Node, code: string, message: string, severity: 'error' | 'warning' = 'error'): RenderIssue {
+  private issue(node: Node, code: import('../problems/registry').ProblemCode, message: string, severity: 'error' | 'warning' = 'error'): RenderIssue {
     const [s, e] = this.span(node);
     const [rs, re] = this.rootSpan(s, e);
     const i: RenderIssue = { file: this.src.file, srcStart: s, srcEnd: e, rootStart: rs, rootEnd: re, severity, code, message };
     this.issues.push(i);
     return i;
   }
-  private fail(node: Node, code: string, message: string): never {
+  private fail(node: Node, code: import('../problems/registry').ProblemCode, message: string): never {
     this.issue(node, code, message);
     throw new RenderFailure(message);
   }

@@ -49,14 +49,14 @@ export function checkThreeCxStatic(tpl: ThreeCxTemplate, bodies: ParsedBody[]): 
         for (const v of c.values) {
           if (uas.some((u) => u.toLowerCase() === v.toLowerCase())) continue;
           const s = nearest(v, uas);
-          problems.push({ file, range: at, severity: 'warning', code: 'threecx-unknown-ua', suggestions: s.length ? s : undefined,
+          problems.push({ file, range: at, severity: 'warning', code: 'threecx-unknown-ua', suggestions: s.length ? s : undefined, data: { word: v },
             message: `'${v}' is none of the template's <model ua>: this entry never matches${s.length ? `; did you mean '${s[0]}'?` : ''}` });
         }
       } else if (c.kind === 'network') {
         for (const v of c.values) if (!NETWORK_MODES.includes(v)) problems.push({ file, range: at, severity: 'warning', code: 'threecx-unknown-network', message: `'${v}' is not a 3CX network mode (${NETWORK_MODES.join(', ')})` });
       } else if (c.kind === 'var' && c.name && !isKnownVariable(c.name, tpl) && !PER_KEY.has(c.name)) {
         const s = nearest(c.name, known);
-        problems.push({ file, range: at, severity: 'warning', code: 'unknown-variable', suggestions: s.length ? s : undefined,
+        problems.push({ file, range: at, severity: 'warning', code: 'unknown-variable', suggestions: s.length ? s : undefined, data: { word: c.name },
           message: `unknown 3CX variable '${c.name}' in the condition${s.length ? `: did you mean '${s[0]}'?` : ''} (it is always empty)` });
       }
     });

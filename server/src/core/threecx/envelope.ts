@@ -65,7 +65,7 @@ export interface DeviceConfig {
   tagEnd: number;
 }
 
-export interface EnvelopeProblem { start: number; end: number; severity: 'error' | 'warning'; code: string; message: string }
+export interface EnvelopeProblem { start: number; end: number; severity: 'error' | 'warning'; code: import('../problems/registry').ProblemCode; message: string }
 
 export interface ThreeCxTemplate {
   file: string;
@@ -85,7 +85,7 @@ export interface ThreeCxTemplate {
   problems: EnvelopeProblem[];
 }
 
-export type LoadedThreeCx = { ok: true; template: ThreeCxTemplate } | { ok: false; error: { range: Range; message: string; code: string }; text: string };
+export type LoadedThreeCx = { ok: true; template: ThreeCxTemplate } | { ok: false; error: { range: Range; message: string; code: import('../problems/registry').ProblemCode }; text: string };
 
 export const THREECX_FILE = /\.(ph|fxs)\.xml$/i;
 export const isThreeCxFile = (file: string): boolean => THREECX_FILE.test(file);

@@ -27,7 +27,7 @@ export interface ThreeCxEnv {
   selected: Map<string, ThreeCxOption>;
   key?: KeyScope;
   /** Problems with the phone's selections (unknown option label, network not allowed). */
-  notes: { start: number; end: number; code: string; message: string }[];
+  notes: { start: number; end: number; code: import('../problems/registry').ProblemCode; message: string }[];
 }
 
 const own = (o: unknown, k: string): unknown => (o && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
@@ -135,7 +135,7 @@ export function renderBody(tpl: ThreeCxTemplate, nodes: BodyNode[], env: ThreeCx
   const issues: RenderIssue[] = [];
   let length = 0;
   const file = tpl.file;
-  const issue = (s: number, e: number, code: string, message: string, severity: 'error' | 'warning' = 'warning') => {
+  const issue = (s: number, e: number, code: import('../problems/registry').ProblemCode, message: string, severity: 'error' | 'warning' = 'warning') => {
     issues.push({ file, srcStart: s, srcEnd: e, rootStart: s, rootEnd: e, severity, code, message });
   };
   const write = (text: string, s: number, e: number, literal: boolean) => {
