@@ -43,6 +43,11 @@ export interface TemplateDialect {
   resolveRequest?(ws: Workspace, path: string, client: { userAgent?: string; ip?: string; phones: Phone[] }): RequestResolution | undefined;
   /** The NOTIFY event the template defines for a phone it serves (3CX <resyncParams>/<rebootParams>). */
   notifyEvent?(ws: Workspace, phone: Phone, reboot: boolean): string | undefined;
+  /**
+   * The part of a template's text its routes depend on (3CX: its models and deviceconfig file names), for
+   * editors to know when an edit changes routing; absent when routes depend only on which files exist.
+   */
+  routingKey?(text: string): string;
 }
 
 /** A phone a template is checked and previewed for, with the route (or 3CX deviceconfig) it answers. */

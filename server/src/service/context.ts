@@ -7,6 +7,7 @@ import { templateTargets } from '../core/check';
 import { getProfile } from '../core/vendors';
 import { exprSchema, rootScope, type StaticScope } from '../core/analysis/scope';
 import type { ParsedBench } from '../core/bench/parse';
+import { isThreeCxFile } from '../core/threecx/envelope';
 import type { SchemaNode } from '../core/bench/schema';
 import { getCatalog } from '../core/catalog/catalogs';
 import type { KeyCatalog } from '../core/catalog/types';
@@ -21,7 +22,6 @@ export type DocKind = 'template' | 'partial' | 'bench' | 'threecx' | 'other';
 
 /** Language id of 3CX phone templates (`*.ph.xml`, `*.fxs.xml`); a document opened with it is one whatever its name. */
 export const THREECX_LANGUAGE_ID = 'provisioning-3cx';
-const THREECX_NAME = /\.(ph|fxs)\.xml$/i;
 
 export interface DocInfo {
   uri: string;
@@ -55,8 +55,8 @@ export class ServiceContext {
   private servedCache?: { bench: ParsedBench; epoch: number; all: Map<string, RouteResolution[]> };
   /** Documents opened with the 3CX language id (whatever their file name). */
   private threeCxUris = new Set<string>();
-  /** Per 3CX document: what routing depends on (its models and deviceconfig file names). */
-  private threeCxRouting = new Map<string, string>();
+  /** Per template whose dialect has a routing key: what its routes depend on in its text (TemplateDialect.routingKey). */
+  private routingKeys = new Map<string, string>();
 
   constructor(readonly rootUri: string, readonly files: OverlayFiles, benchFile?: string) {
     this.ws = new Workspace(files, { benchFile });
@@ -100,7 +100,7 @@ export class ServiceContext {
     const bench = this.ws.benchFile;
     const isBench = path === bench || uri.endsWith(`/${bench.split('/').map(encodeURIComponent).join('/')}`);
     const isHbs = path.endsWith('.hbs');
-    if (!isBench && !isHbs && (THREECX_NAME.test(path) || this.threeCxUris.has(uri))) return { uri, path, kind: 'threecx', xml: true };
+    if (!isBench && !isHbs && (isThreeCxFile(path) || this.threeCxUris.has(uri))) return { uri, path, kind: 'threecx', xml: true };
     const kind: DocKind = isBench ? 'bench' : !isHbs ? 'other' : this.ws.isPartial(path) ? 'partial' : 'template';
     return { uri, path, kind, vendor: isHbs ? this.ws.vendorOf(path) : undefined, xml: /\.xml\.hbs$/.test(path) };
   }
@@ -114,11 +114,9 @@ export class ServiceContext {
       if (prev === undefined) this.filesEpoch++;
       this.files.overlay.set(info.path, text);
       this.generation++;
-      if (info.kind === 'threecx') {
-        // Which phones a 3CX template serves, and the paths it answers, depend on its text: on a change there, routes are recomputed.
-        const sig = (text.match(/<model\b[^>]*>[^<]*<\/model>|<deviceconfig\b[^>]*>/g) ?? []).join('\n');
-        if (this.threeCxRouting.get(info.path) !== sig) { this.threeCxRouting.set(info.path, sig); this.filesEpoch++; }
-      }
+      // Which phones a template serves, and the paths it answers, may depend on its text (3CX): on a change there, routes are recomputed.
+      const key = this.ws.dialectOf(info.path)?.routingKey?.(text);
+      if (key !== undefined && this.routingKeys.get(info.path) !== key) { this.routingKeys.set(info.path, key); this.filesEpoch++; }
     }
     return info;
   }
@@ -128,7 +126,7 @@ export class ServiceContext {
     if (this.files.overlay.delete(path)) { this.generation++; this.filesEpoch++; }
     this.lastGood.delete(path);
     this.threeCxUris.delete(uri);
-    this.threeCxRouting.delete(path);
+    this.routingKeys.delete(path);
   }
 
   /** The document's AST: the current one when it parses, else the last good one. */

@@ -155,6 +155,8 @@ export const threeCxDialect: TemplateDialect = {
   id: '3cx',
   claims: isThreeCxFile,
 
+  routingKey: (text) => (text.match(/<model\b[^>]*>[^<]*<\/model>|<deviceconfig\b[^>]*>/g) ?? []).join('\n'),
+
   routesFor: (ws, phone) => ws.memo(phone, '3cx-routes', () => threeCxRoutes(ws, phone)),
 
   render: (ws, file, phone, opts) => renderThreeCx(ws, file, phone, opts),
