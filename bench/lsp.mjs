@@ -28,9 +28,6 @@ const PHONES = 50;
 const LINES = 1500;
 
 // ---- deterministic data ----
-let seed = 42;
-const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
-const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 
 function benchYaml() {
   const models = ['T54W', 'T46S', 'T48S', 'T57W', 'T53W'];
@@ -80,7 +77,6 @@ function yealinkTemplate() {
     lines.push(`${keyN} = ${value(k)}`);
     if (lines.length % 100 === 0) lines.push(`{{#if (eq phone.model "T54W")}}`, `## model specific ${lines.length}`, '{{/if}}');
     continue;
-    used.add(key);
   }
   return lines.slice(0, LINES).join('\n') + '\n';
 }
@@ -110,7 +106,7 @@ function start(cmd, argv, rootUri, answerConfig) {
     },
     diagnostics(uri, version) { return new Promise((resolve) => waiters.push({ uri, version, resolve })); },
     async stop() {
-      try { await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]); conn.sendNotification('exit'); } catch {}
+      try { await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]); conn.sendNotification('exit'); } catch { /* the server is gone already */ }
       setTimeout(() => child.kill(), 200);
     },
   };

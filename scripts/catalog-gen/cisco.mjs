@@ -893,7 +893,7 @@ const wifiKeys = {
 // Convert an observed row to a catalog pattern.
 function toPattern(obs) {
   let m;
-  if ((m = /^(wepKey)(\d)_\{n\}_$/.exec(obs))) return `wepKey{wepkey}_{wifi}_`;
+  if (/^(wepKey)(\d)_\{n\}_$/.test(obs)) return `wepKey{wepkey}_{wifi}_`;
   if ((m = /^([a-zA-Z]+)_\{n\}_$/.exec(obs)) && wifiKeys[m[1]]) return `${m[1]}_{wifi}_`;
   if ((m = /^(Extension|Short_Name|Share_Call_Appearance|Extended_Function)_\{n\}_$/.exec(obs))) return `${m[1]}_{linekey}_`;
   if (obs === 'Unit_{n}_Key_{n}') return 'Unit_{unit}_Key_{unitkey}';
@@ -901,17 +901,17 @@ function toPattern(obs) {
   if (obs === 'Unit_{n}_Enable') return 'Unit_{unit}_Enable';
   if (obs === 'Speed_Dial_{n}_Name') return 'Speed_Dial_{speeddial}_Name';
   if (obs === 'Speed_Dial_{n}_Number') return 'Speed_Dial_{speeddial}_Number';
-  if ((m = /^Speed_Dial_(\d)_\{n\}_$/.exec(obs))) return 'Speed_Dial_{speeddial}_{line}_';
-  if ((m = /^Speed_Dial_(\d)$/.exec(obs))) return 'Speed_Dial_{speeddial}';
-  if ((m = /^PSK_(\d+)$/.exec(obs))) return 'PSK_{psk}';
-  if ((m = /^Ring(\d+)$/.exec(obs))) return 'Ring{ring}';
+  if (/^Speed_Dial_(\d)_\{n\}_$/.test(obs)) return 'Speed_Dial_{speeddial}_{line}_';
+  if (/^Speed_Dial_(\d)$/.test(obs)) return 'Speed_Dial_{speeddial}';
+  if (/^PSK_(\d+)$/.test(obs)) return 'PSK_{psk}';
+  if (/^Ring(\d+)$/.test(obs)) return 'Ring{ring}';
   if ((m = /^Ring(\d)_(Name|Cadence)$/.exec(obs))) return `Ring{ring}_${m[2]}`;
-  if ((m = /^Ring(\d)_Caller_\{n\}_$/.exec(obs))) return 'Ring{ring}_Caller_{line}_';
-  if ((m = /^Cadence_(\d)$/.exec(obs))) return 'Cadence_{cadence}';
-  if ((m = /^CWT(\d)_Cadence$/.exec(obs))) return 'CWT{cwt}_Cadence';
+  if (/^Ring(\d)_Caller_\{n\}_$/.test(obs)) return 'Ring{ring}_Caller_{line}_';
+  if (/^Cadence_(\d)$/.test(obs)) return 'Cadence_{cadence}';
+  if (/^CWT(\d)_Cadence$/.test(obs)) return 'CWT{cwt}_Cadence';
   if ((m = /^Cfwd_Sel(\d)_(Dest|Caller)_\{n\}_$/.exec(obs))) return `Cfwd_Sel{cfwdsel}_${m[2]}_{line}_`;
-  if ((m = /^Log_Missed_Calls_for_EXT_(\d+)$/.exec(obs))) return 'Log_Missed_Calls_for_EXT_{line}';
-  if ((m = /^Default_Ring__(\d+)__$/.exec(obs))) return 'Default_Ring__{line}__';
+  if (/^Log_Missed_Calls_for_EXT_(\d+)$/.test(obs)) return 'Log_Missed_Calls_for_EXT_{line}';
+  if (/^Default_Ring__(\d+)__$/.test(obs)) return 'Default_Ring__{line}__';
   return obs.replace(/_\{n\}_$/, '_{line}_');
 }
 

@@ -22,7 +22,7 @@ test('render errors become a # header for key = value files', () => {
 
 test('render errors become an XML comment for XML files, without "--" inside', () => {
   const t = previewText(result({ fileName: 'phone.xml', text: '<a/>\n', errors: ['bad -- thing'] }));
-  assert.match(t, /^<!--\n  Provisioning Studio: rendered with errors for alice-t46s \(T46S\)\n  bad - - thing\n/);
+  assert.match(t, /^<!--\n {2}Provisioning Studio: rendered with errors for alice-t46s \(T46S\)\n {2}bad - - thing\n/);
   assert.ok(t.endsWith('-->\n<a/>\n'));
   assert.equal((t.match(/--/g) ?? []).length, 2, 'only the comment delimiters contain --');
 });

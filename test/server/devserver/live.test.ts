@@ -108,7 +108,7 @@ test('stale per phone: what a phone fetched against what it would get now, with 
 function snapshot(dirs: string[]): Map<string, number> {
   const out = new Map<string, number>();
   const walk = (d: string, depth: number) => {
-    let names: string[] = [];
+    let names: string[];
     try { names = readdirSync(d); } catch { return; }
     for (const n of names) {
       const p = join(d, n);
@@ -137,7 +137,7 @@ test('nothing rendered is written to disk (workspace and temp dir)', async () =>
   const after = snapshot([w.dir, tmpdir()]);
   const changed = [...after].filter(([p, m]) => before.get(p) !== m).map(([p]) => p);
   for (const p of changed) {
-    let text = '';
+    let text: string;
     try { text = readFileSync(p, 'latin1'); } catch { continue; }
     assert.ok(!RENDERED_MARKER.test(text), `${p} holds rendered output`);
   }

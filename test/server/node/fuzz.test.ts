@@ -36,7 +36,7 @@ test(`fuzz: ${EDITS} random edits, requests in between, the server survives`, { 
     const text = doc.getText();
     const a = int(text.length + 1);
     const b = Math.min(text.length, a + int(rnd() < 0.1 ? 400 : 20));
-    let ins = '';
+    let ins: string;
     const kind = int(10);
     if (kind < 3) ins = junk[int(junk.length)];
     else if (kind === 3) ins = text.slice(int(text.length), int(text.length)); // paste a random slice (possibly empty)

@@ -178,7 +178,7 @@ step('3CX template: Preview Config renders the Yealink file for lab-t57w', async
   log(`tabs: ${tabs.join(', ')}`);
   await page.keyboard.press('Control+B'); // side bar off: room for both editors
   await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); // let the editors repaint
+  await page.evaluate(() => new Promise((r) => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(r)))); // let the editors repaint
   await ui.screenshot('3cx-preview');
 });
 

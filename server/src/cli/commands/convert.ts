@@ -6,7 +6,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError, opt } from '../args';
 import { formatProblem, type Command } from '../context';
 import { checkTemplate } from '../../core/check';
-import { serverUrl } from '../../core/context';
 import { OverlayFiles } from '../../core/files';
 import { convertBody } from '../../core/threecx/convert';
 import { isThreeCxFile } from '../../core/threecx/envelope';

@@ -12,7 +12,7 @@ import type { Phone } from '../types';
 import { getProfile, PROFILES, type ModelDef, type VendorProfile } from '../vendors';
 import type { ThreeCxModel, ThreeCxTemplate } from './envelope';
 
-const squash = (s: string) => s.replace(/[\s_\-]/g, '').toLowerCase();
+const squash = (s: string) => s.replace(/[\s_-]/g, '').toLowerCase();
 
 /** The vendor profile and model a `ua` attribute names, by the rule above. */
 export function modelOfUa(ua: string): { profile: VendorProfile; model: ModelDef } | undefined {

@@ -18,7 +18,7 @@ export function getProfile(vendor: string): VendorProfile | undefined {
   return (PROFILES as Record<string, VendorProfile>)[vendor];
 }
 
-const squash = (s: string) => s.replace(/[\s_\-]/g, '').toLowerCase();
+const squash = (s: string) => s.replace(/[\s_-]/g, '').toLowerCase();
 
 /** The model a name refers to, by id or alias, ignoring case and separators. */
 export function findModel(profile: VendorProfile, name: string): ModelDef | undefined {
