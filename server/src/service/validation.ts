@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { parseBench } from '../core/bench/parse';
 import { checkPartial, checkTemplateFor, type PhoneStrategy } from '../core/check';
-import { threeCxDialect } from '../core/threecx/dialect';
+import type { TemplateDialect } from '../core/dialect';
 import { applyProblemPolicy, workspacePolicy } from '../core/problems/policy';
 import type { Problem, Severity } from '../core/types';
 import { modelLookup } from '../core/vendors';
@@ -21,6 +21,8 @@ export type { PhoneStrategy };
 
 export interface ValidationOptions {
   phones?: PhoneStrategy;
+  /** The document's dialect, from its language mode (a 3CX document may be one by language id, not by name). */
+  dialect?: TemplateDialect;
 }
 
 export interface ValidationResult {
@@ -64,7 +66,7 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
   const opts2 = { phones: strategy, selectedPhone: ctx.settings.phone, bench: ctx.bench(), schema: ctx.schema() };
   const r = info.kind === 'partial'
     ? checkPartial(ctx.ws, info.path, { ...opts2, maxTemplates: strategy === 'all' ? 20 : 3 })
-    : checkTemplateFor(ctx.ws, info.path, { ...opts2, served: ctx.served(info.path), dialect: info.kind === 'threecx' ? threeCxDialect : undefined });
+    : checkTemplateFor(ctx.ws, info.path, { ...opts2, served: ctx.served(info.path), dialect: opts.dialect });
   return { diagnostics: policed(ctx, r.problems, info.path).map((p) => toDiagnostic(ctx, p, info.path)), rendered: r.rendered, served: r.served };
 }
 

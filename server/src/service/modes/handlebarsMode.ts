@@ -16,7 +16,7 @@ export function getHandlebarsMode(ctx: ServiceContext): LanguageMode {
   return {
     id: 'handlebars',
     dialect: handlebarsDialect,
-    validate: (doc, opts) => validate(ctx, doc, opts),
+    validate: (doc, opts) => validate(ctx, doc, { ...opts, dialect: handlebarsDialect }),
     doComplete: (doc, pos) => doComplete(ctx, doc, pos),
     doHover: (doc, pos) => doHover(ctx, doc, pos),
     findDefinition: (doc, pos) => findDefinition(ctx, doc, pos),

@@ -16,7 +16,7 @@ export function getThreeCxMode(ctx: ServiceContext): LanguageMode {
   return {
     id: '3cx',
     dialect: threeCxDialect,
-    validate: (doc, opts) => validate(ctx, doc, opts),
+    validate: (doc, opts) => validate(ctx, doc, { ...opts, dialect: threeCxDialect }),
     doComplete: (doc, pos) => doCompleteThreeCx(ctx, doc, pos),
     doHover: (doc, pos) => doHoverThreeCx(ctx, doc, pos),
     findDocumentSymbols: (doc) => findThreeCxSymbols(ctx, doc),
