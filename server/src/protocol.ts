@@ -1,5 +1,8 @@
 // Custom LSP requests shared by the VS Code client and the language server. One typed file, imported by both.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { ServerAddress } from './core/context';
+
+export type { ServerAddress };
 
 export interface PhoneInfo {
   name: string;
@@ -59,8 +62,20 @@ export interface RenderResultMessage {
 }
 
 export interface ListPhonesParams {
-  /** When set, only phones this template serves. */
+  /** When set, only phones this template serves (from the bench of the workspace folder holding it). */
   uri?: string;
+  /**
+   * Multi-root workspaces: the folder whose bench to list when `uri` is not given. Default: the first
+   * workspace folder holding its bench file.
+   */
+  folderUri?: string;
+}
+
+export interface ListRoutesParams {
+  /** When set, only this phone's routes (name or MAC). */
+  phone?: string;
+  /** Multi-root workspaces: the folder whose bench to read (default as in ListPhonesParams). */
+  folderUri?: string;
 }
 
 export interface RouteInfo {
@@ -75,7 +90,7 @@ export interface RouteInfo {
 
 export const renderRequest = new RequestType<RenderParams, RenderResultMessage, void>('provisioning/render');
 export const listPhonesRequest = new RequestType<ListPhonesParams, PhoneInfo[], void>('provisioning/listPhones');
-export const listRoutesRequest = new RequestType<{ phone?: string }, RouteInfo[], void>('provisioning/listRoutes');
+export const listRoutesRequest = new RequestType<ListRoutesParams, RouteInfo[], void>('provisioning/listRoutes');
 /** Sent by the server when the bench file or a template changed on disk or in an editor, so previews refresh. */
 export const workspaceChangedNotification = new NotificationType<{ uris: string[] }>('provisioning/workspaceChanged');
 
@@ -83,9 +98,24 @@ export const workspaceChangedNotification = new NotificationType<{ uris: string[
 export interface SelectPhoneParams {
   /** Name or MAC of the phone the user selected (status bar / Select Phone), or null for none. */
   phone: string | null;
+  /** Multi-root workspaces: the folder the phone belongs to (absent: every folder). */
+  folderUri?: string;
 }
 /**
  * Client → server: the phone the user selected. Features that depend on one phone (hover values, output
  * checks shown first for that phone) may use it; a server that ignores it is fine.
  */
 export const selectPhoneNotification = new NotificationType<SelectPhoneParams>('provisioning/selectPhone');
+
+export interface DevServerChangedParams {
+  /** The workspace folder whose dev server started or stopped. */
+  folderUri: string;
+  /** Where phones reach it now (what `{{server.url}}` renders from), or null when it stopped. */
+  address: ServerAddress | null;
+}
+/**
+ * Client → server: the dev server the client runs for a workspace folder started (with its real address:
+ * port 0, the devServer.* settings) or stopped. Renders of that folder (Preview Config, output checks)
+ * then use that address for `{{server.url}}`, so the preview is what the phone gets.
+ */
+export const devServerChangedNotification = new NotificationType<DevServerChangedParams>('provisioning/devServerChanged');

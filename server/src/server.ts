@@ -1,6 +1,7 @@
 // Wires the language service to an LSP connection: documents, scheduled validation, features and the
-// custom requests. Every handler runs through runSafe: a failure is logged and answered with a
-// fallback, never allowed to kill the server.
+// custom requests. Multi-root: one language service per workspace folder (its own bench file, settings,
+// selected phone and dev server address); each document goes to the folder holding it. Every handler
+// runs through runSafe: a failure is logged and answered with a fallback, never allowed to kill the server.
 import {
   BulkRegistration, CodeActionKind, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
@@ -9,8 +10,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { BENCH_FILE, normaliseBenchFile } from './core/bench/parse';
+import { readProblemOverrides, type ProblemOverrides } from './core/problems/policy';
 import type { FileSource } from './core/files';
-import { listPhonesRequest, listRoutesRequest, renderRequest, selectPhoneNotification, workspaceChangedNotification } from './protocol';
+import type { ServerAddress } from './core/context';
+import {
+  devServerChangedNotification, listPhonesRequest, listRoutesRequest, renderRequest, selectPhoneNotification, workspaceChangedNotification,
+} from './protocol';
 import { createLanguageService, type LanguageService } from './service/languageService';
 
 export interface RuntimeEnvironment {
@@ -36,6 +41,8 @@ export interface ServerSettings {
     /** Render every phone on the first pass too (slower on large benches). */
     allPhonesWhileTyping: boolean;
   };
+  /** Severity per problem code (`provisioningStudio.problems`), applied over the bench file's `problems:` section. */
+  problems?: ProblemOverrides;
 }
 
 /** The client's configuration section (`provisioningStudio.selectedPhone`, `provisioningStudio.validation.delay`, …). */
@@ -81,40 +88,116 @@ export function mergeSettings(raw: unknown, warn: (m: string) => void = () => {}
       fullDelay: num(v.fullDelay, DEFAULT_SETTINGS.validation.fullDelay),
       allPhonesWhileTyping: v.allPhonesWhileTyping === true,
     },
+    problems: readProblemOverrides((raw as { problems?: unknown } | undefined)?.problems, (m) => warn(`provisioningStudio.problems: ${m}`)),
   };
 }
+
+/**
+ * One workspace folder: its own language service (workspace model, bench file), settings, selected
+ * phone and the address of the dev server the client runs for it. Documents belong to the folder whose
+ * URI is the longest prefix of theirs.
+ */
+interface Folder {
+  /** The folder URI without a trailing slash. */
+  readonly uri: string;
+  readonly ls: LanguageService;
+  settings: ServerSettings;
+  /** Phone the client selected for this folder (selectPhone notification); else the setting. */
+  selectedPhone?: string;
+  /** The running dev server's address (devServerChanged notification); renders use it for server.url. */
+  address?: ServerAddress;
+}
+
+const trimSlash = (uri: string) => uri.replace(/\/+$/, '');
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => { try { connection.console.error(m); } catch { /* connection gone */ } };
-  let ls: LanguageService | undefined;
-  let settings: ServerSettings = DEFAULT_SETTINGS;
-  let selectedPhone: string | undefined;
+  /** Setting warnings go to the log; an unknown problem code in provisioningStudio.problems also to a warning message, once. */
+  const shown = new Set<string>();
+  const warnSetting = (m: string) => {
+    log(m);
+    if (m.startsWith('provisioningStudio.problems:') && !shown.has(m) && shown.add(m)) void connection.window.showWarningMessage(m);
+  };
+  /** The workspace folders, in the client's order. */
+  const folders = new Map<string, Folder>();
+  /** Documents outside every folder (and everything when the client opened no folder). */
+  let loose: Folder | undefined;
+  /** Which folder's service holds each open document's text. */
+  const docFolder = new Map<string, Folder>();
+  /** Settings from initializationOptions: unscoped, and per folder URI when the client sent them. */
+  let initSettings: unknown;
+  let initFolderSettings: Record<string, unknown> = {};
   let pullConfig = false;
   let initialized = false;
   let dynamicSync = false;
   let dynamicWatch = false;
-  /** The dynamic registration making the client sync and watch a bench file not named `bench.yaml`. */
-  let benchRegistration: { file: string; done: Promise<Disposable | undefined> } | undefined;
+  let folderEvents = false;
+  /** The dynamic registration making the client sync and watch bench files not named `bench.yaml`. */
+  let benchRegistration: { key: string; done: Promise<Disposable | undefined> } | undefined;
   const timers = new Map<string, { dispose(): void }>();
   const published = new Map<string, string>();
 
-  const service = (): LanguageService => {
-    if (!ls) ls = createLanguageService('file:///', runtime.files(undefined));
-    return ls;
+  function createFolder(uri: string, raw: unknown): Folder {
+    let root: string | undefined;
+    try { root = uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { root = undefined; }
+    const settings = raw !== undefined ? mergeSettings(raw, warnSetting) : DEFAULT_SETTINGS;
+    const ls = createLanguageService(uri, runtime.files(root), { benchFile: settings.benchFile });
+    ls.configure({ phone: settings.phone, problems: settings.problems });
+    return { uri: trimSlash(uri), ls, settings };
+  }
+  const looseFolder = (): Folder => (loose ??= createFolder('file:///', initSettings));
+  const addFolder = (uri: string): Folder => {
+    const key = trimSlash(uri);
+    let f = folders.get(key);
+    if (!f) folders.set(key, (f = createFolder(key, initFolderSettings[key] ?? initFolderSettings[`${key}/`] ?? initSettings)));
+    return f;
   };
+
+  /** The folder a document (or folder) URI belongs to: the longest folder URI that is a prefix of it. */
+  function folderOf(uri: string): Folder {
+    let best: Folder | undefined;
+    for (const f of folders.values()) {
+      if ((uri === f.uri || uri.startsWith(`${f.uri}/`)) && (!best || f.uri.length > best.uri.length)) best = f;
+    }
+    return best ?? looseFolder();
+  }
+  /** The folder a request without a document names; by default the first folder holding its bench file. */
+  function requestFolder(folderUri: string | undefined): Folder {
+    if (typeof folderUri === 'string' && folderUri) return folderOf(trimSlash(folderUri));
+    const all = [...folders.values()];
+    return all.find((f) => hasBench(f)) ?? all[0] ?? looseFolder();
+  }
+  function hasBench(f: Folder): boolean {
+    try { return f.ls.context.files.read(f.ls.context.benchFile) !== undefined; } catch { return false; }
+  }
+  const allFolders = (): Folder[] => [...folders.values(), ...(loose ? [loose] : [])];
+  const service = (doc: TextDocument | string): LanguageService => folderOf(typeof doc === 'string' ? doc : doc.uri).ls;
+
+  /** Puts an open document's text into its folder's service (moving it when folders changed). */
+  function syncDoc(d: TextDocument): Folder {
+    const f = folderOf(d.uri);
+    const before = docFolder.get(d.uri);
+    if (before && before !== f) { try { before.ls.closeDocument(d.uri); } catch (e) { log(String(e)); } }
+    docFolder.set(d.uri, f);
+    return f;
+  }
+
   const safe = <T>(fn: () => T, errorVal: T, what: string, token?: CancellationToken) => runSafe(runtime, log, fn, errorVal, what, token);
-  const relevant = (doc: TextDocument) => service().info(doc).kind !== 'other';
+  const relevant = (doc: TextDocument) => service(doc).info(doc).kind !== 'other';
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    let root: string | undefined;
-    try { root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined; } catch { root = undefined; }
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
-    if (init?.settings) settings = mergeSettings(init.settings, log);
-    ls = createLanguageService(folder ?? 'file:///', runtime.files(root), { benchFile: settings.benchFile });
-    if (init?.settings) applySettings(init.settings);
+    const init = params.initializationOptions as { settings?: unknown; folders?: unknown } | undefined;
+    if (init?.settings) initSettings = init.settings;
+    if (init?.folders && typeof init.folders === 'object' && !Array.isArray(init.folders)) {
+      initFolderSettings = Object.fromEntries(Object.entries(init.folders as Record<string, unknown>).map(([k, v]) => [trimSlash(k), v]));
+    }
+    const list = Array.isArray(params.workspaceFolders) ? params.workspaceFolders : [];
+    for (const wf of list) if (wf && typeof wf.uri === 'string' && wf.uri) addFolder(wf.uri);
+    if (!folders.size && params.rootUri) addFolder(params.rootUri);
+    if (!folders.size) looseFolder();
     pullConfig = !!params.capabilities.workspace?.configuration;
+    folderEvents = !!params.capabilities.workspace?.workspaceFolders;
     dynamicSync = !!params.capabilities.textDocument?.synchronization?.dynamicRegistration;
     dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return {
@@ -127,6 +210,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'provisioning-language-server', version: '0.1.0' },
     };
@@ -134,68 +218,121 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onInitialized(async () => {
     initialized = true;
+    if (folderEvents) {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          void foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
+        });
+      } catch (e) { log(`workspace folders: ${(e as Error).message}`); }
+    }
     await refreshSettings();
     registerBench();
   });
 
-  /** Applies the client's settings; a different bench file re-creates the workspace model (true then). */
-  function applySettings(raw: unknown): boolean {
-    settings = mergeSettings(raw, log);
-    service().configure({ phone: selectedPhone ?? settings.phone });
-    const before = service().context.benchFile;
-    if (!service().setBenchFile(settings.benchFile)) return false;
+  /** workspace/didChangeWorkspaceFolders: a workspace per added folder; documents move to their folder. */
+  async function foldersChanged(added: string[], removed: string[]): Promise<void> {
+    const gone: Folder[] = [];
+    for (const uri of removed) {
+      const f = folders.get(trimSlash(uri));
+      if (f) { folders.delete(f.uri); gone.push(f); }
+    }
+    const fresh = added.filter((u) => typeof u === 'string' && u && !folders.has(trimSlash(u))).map(addFolder);
+    if (!folders.size) looseFolder();
+    for (const f of gone) {
+      for (const [uri, held] of docFolder) if (held === f) docFolder.delete(uri);
+      notifyChanged(f.ls.context.uriOf(f.ls.context.benchFile));
+    }
+    await Promise.all(fresh.map((f) => pullSettings(f)));
+    for (const f of fresh) notifyChanged(f.ls.context.uriOf(f.ls.context.benchFile));
+    // documents change folder (or stop being templates): diagnostics follow
+    for (const d of documents.all()) {
+      const f = folderOf(d.uri);
+      if (docFolder.get(d.uri) === f) continue;
+      syncDoc(d);
+      if (relevant(d)) schedule(d.uri, 0, 'fast');
+      else clearDiagnostics(d.uri);
+    }
+    registerBench();
+  }
+
+  /** Applies the client's settings to a folder; a different bench file re-creates its workspace model (true then). */
+  function applySettings(f: Folder, raw: unknown): boolean {
+    f.settings = mergeSettings(raw, warnSetting);
+    f.ls.configure({ phone: f.selectedPhone ?? f.settings.phone, problems: f.settings.problems });
+    const before = f.ls.context.benchFile;
+    if (!f.ls.setBenchFile(f.settings.benchFile)) return false;
+    // a new workspace model: the dev server's address still applies
+    if (f.address) f.ls.context.ws.setServerAddress(f.address);
     // the old bench file is an ordinary file now: its diagnostics go
     for (const d of documents.all()) {
-      if (relevant(d) || !published.has(d.uri)) continue;
-      timers.get(d.uri)?.dispose();
-      timers.delete(d.uri);
-      published.delete(d.uri);
-      void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+      if (folderOf(d.uri) !== f || relevant(d) || !published.has(d.uri)) continue;
+      clearDiagnostics(d.uri);
     }
-    notifyChanged(service().context.uriOf(before));
-    notifyChanged(service().context.uriOf(settings.benchFile));
+    notifyChanged(f.ls.context.uriOf(before));
+    notifyChanged(f.ls.context.uriOf(f.settings.benchFile));
     registerBench();
     return true;
   }
 
+  function clearDiagnostics(uri: string): void {
+    timers.get(uri)?.dispose();
+    timers.delete(uri);
+    if (!published.delete(uri)) return;
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
   /**
-   * A bench file other than `bench.yaml` is outside the client's static document selector and file
-   * watchers: register open/change/close and file events for it (when the client supports dynamic
-   * registration), replacing the registration for the previous one.
+   * Bench files other than `bench.yaml` are outside the client's static document selector and file
+   * watchers: register open/change/close and file events for them (when the client supports dynamic
+   * registration), replacing the registration for the previous set.
    */
   function registerBench(): void {
     if (!initialized || (!dynamicSync && !dynamicWatch)) return;
-    const file = service().context.benchFile;
-    if (benchRegistration?.file === file || (!benchRegistration && file === BENCH_FILE)) return;
+    const files = [...new Set(allFolders().map((f) => f.ls.context.benchFile).filter((b) => b !== BENCH_FILE))].sort();
+    const key = files.join('\n');
+    if ((benchRegistration?.key ?? '') === key) return;
     const previous = benchRegistration;
     benchRegistration = undefined;
     if (previous) void previous.done.then((d) => d?.dispose()).catch(() => {});
-    if (file === BENCH_FILE) return;
-    const glob = `**/${file}`;
-    const documentSelector = [{ scheme: 'file', pattern: glob }];
+    if (!files.length) return;
+    const globs = files.map((file) => `**/${file}`);
+    const documentSelector = globs.map((pattern) => ({ scheme: 'file', pattern }));
     const bulk = BulkRegistration.create();
     if (dynamicSync) {
       bulk.add(DidOpenTextDocumentNotification.type, { documentSelector });
       bulk.add(DidChangeTextDocumentNotification.type, { documentSelector, syncKind: TextDocumentSyncKind.Incremental });
       bulk.add(DidCloseTextDocumentNotification.type, { documentSelector });
     }
-    if (dynamicWatch) bulk.add(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: glob }] });
-    const done = connection.client.register(bulk).then((d) => d as Disposable, (e) => { log(`registration for ${file}: ${(e as Error).message}`); return undefined; });
-    benchRegistration = { file, done };
+    if (dynamicWatch) bulk.add(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+    const done = connection.client.register(bulk).then((d) => d as Disposable, (e) => {
+      log(`registration for ${files.join(', ')}: ${(e as Error).message}`);
+      return undefined;
+    });
+    benchRegistration = { key, done };
+  }
+
+  /** Pulls a folder's settings (scoped to it: resource settings such as benchFile may differ per folder). */
+  async function pullSettings(f: Folder): Promise<boolean> {
+    if (!pullConfig) return false;
+    try {
+      const scope = f === loose ? { section: SETTINGS_SECTION } : { scopeUri: f.uri, section: SETTINGS_SECTION };
+      const [cfg] = await connection.workspace.getConfiguration([scope]);
+      return applySettings(f, cfg);
+    } catch (e) {
+      log(`configuration: ${(e as Error).message}`);
+      return false;
+    }
   }
 
   async function refreshSettings(): Promise<void> {
     if (!pullConfig) return;
-    try {
-      const [cfg] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
-      if (applySettings(cfg)) revalidateAll(0);
-    } catch (e) { log(`configuration: ${(e as Error).message}`); }
+    await Promise.all(allFolders().map(async (f) => { if (await pullSettings(f)) revalidate(f, () => 0); }));
   }
 
   connection.onDidChangeConfiguration(async (change) => {
     const s = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-    if (pullConfig) await refreshSettings(); else if (s) applySettings(s);
-    revalidateAll(0);
+    if (pullConfig) await refreshSettings(); else if (s) for (const f of allFolders()) applySettings(f, s);
+    revalidate(undefined, () => 0);
   });
 
   // ---- validation scheduling ----
@@ -208,16 +345,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const f = syncDoc(doc);
+    const v = f.settings.validation;
     let result: ReturnType<LanguageService['validate']> | undefined;
     try {
-      result = service().validate(doc, { phones: mode === 'full' || settings.validation.allPhonesWhileTyping ? 'all' : 'representative' });
+      result = f.ls.validate(doc, { phones: mode === 'full' || v.allPhonesWhileTyping ? 'all' : 'representative' });
     } catch (e) {
       log(`validation of ${uri}: ${(e as Error)?.stack ?? String(e)}`);
       return;
     }
     if (documents.get(uri)?.version !== version) return; // stale: a newer version is scheduled
     send(uri, version, result.diagnostics);
-    if (mode === 'fast' && result.rendered < result.served) schedule(uri, settings.validation.fullDelay, 'full');
+    if (mode === 'fast' && result.rendered < result.served) schedule(uri, v.fullDelay, 'full');
   }
 
   function send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
@@ -228,9 +367,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  function revalidateAll(delay: number, except?: string): void {
-    for (const d of documents.all()) if (d.uri !== except && relevant(d)) schedule(d.uri, delay, 'fast');
+  /** Re-validates the open documents of one folder (every folder when undefined), each after `delay(folder)`. */
+  function revalidate(scope: Folder | undefined, delay: (f: Folder) => number, except?: string): void {
+    for (const d of documents.all()) {
+      if (d.uri === except) continue;
+      const f = folderOf(d.uri);
+      if ((!scope || f === scope) && relevant(d)) schedule(d.uri, delay(f), 'fast');
+    }
   }
+  const editDelay = (f: Folder) => f.settings.validation.delay;
 
   let changedUris = new Set<string>();
   let changedTimer: { dispose(): void } | undefined;
@@ -247,64 +392,139 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
-    const info = service().info(e.document);
+    const f = syncDoc(e.document);
+    const info = f.ls.info(e.document);
     if (info.kind === 'other') return;
-    try { service().context.sync(e.document); } catch (err) { log(String(err)); }
-    schedule(uri, settings.validation.delay, 'fast');
-    // Other open documents depend on the bench and on partials (and partials on their templates).
-    revalidateAll(Math.max(settings.validation.fullDelay, settings.validation.delay), uri);
+    try { f.ls.context.sync(e.document); } catch (err) { log(String(err)); }
+    schedule(uri, f.settings.validation.delay, 'fast');
+    // Other open documents of the folder depend on the bench and on partials (and partials on their templates).
+    revalidate(f, (g) => Math.max(g.settings.validation.fullDelay, g.settings.validation.delay), uri);
     notifyChanged(uri);
   });
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
-    const kind = service().info(e.document).kind;
+    const f = docFolder.get(uri) ?? folderOf(uri);
+    const kind = f.ls.info(e.document).kind;
     timers.get(uri)?.dispose();
     timers.delete(uri);
     published.delete(uri);
-    service().closeDocument(uri);
+    docFolder.delete(uri);
+    f.ls.closeDocument(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
-    if (kind === 'bench' || kind === 'partial') revalidateAll(settings.validation.delay);
+    if (kind === 'bench' || kind === 'partial') revalidate(f, editDelay);
     notifyChanged(uri);
   });
 
   connection.onDidChangeWatchedFiles((p) => {
-    service().context.filesChanged();
-    revalidateAll(settings.validation.delay);
+    // a file changed on disk: every folder holding it (nested folders: the outer ones too)
+    const hit = new Set<Folder>();
+    for (const c of p.changes) {
+      const owners = [...folders.values()].filter((f) => c.uri.startsWith(`${f.uri}/`));
+      for (const f of owners.length ? owners : [looseFolder()]) hit.add(f);
+    }
+    for (const f of hit) {
+      f.ls.context.filesChanged();
+      revalidate(f, editDelay);
+    }
     for (const c of p.changes) notifyChanged(c.uri);
   });
 
   // ---- features ----
-  const doc = (uri: string) => documents.get(uri);
+  /** The open document and its folder's service (synced to it), or undefined. */
+  const open = (uri: string): { d: TextDocument; ls: LanguageService } | undefined => {
+    const d = documents.get(uri);
+    return d ? { d, ls: syncDoc(d).ls } : undefined;
+  };
   connection.onCompletion((p, token) => safe(() => {
-    const d = doc(p.textDocument.uri);
-    if (!d) return null;
+    const o = open(p.textDocument.uri);
+    if (!o) return null;
     // '%', ' ' and ',' trigger completion in 3CX templates only ({IF ua=A,B}, %%variables%%).
     const trigger = p.context?.triggerCharacter;
     if (trigger && THREECX_TRIGGERS.includes(trigger)) {
-      if (service().info(d).kind !== 'threecx') return null;
-      const before = d.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+      if (o.ls.info(o.d).kind !== 'threecx') return null;
+      const before = o.d.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
       if (trigger !== '%' && !/^\s*\{IF\s[^}]*$|=\s$/.test(before)) return null; // a space or comma elsewhere is just typing
     }
-    return service().doComplete(d, p.position);
+    return o.ls.doComplete(o.d, p.position);
   }, null, 'completion', token));
-  connection.onHover((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().doHover(d, p.position) : null; }, null, 'hover', token));
-  connection.onDefinition((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().findDefinition(d, p.position) : null; }, null, 'definition', token));
-  connection.onReferences((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().findReferences(d, p.position, p.context.includeDeclaration) : []; }, [], 'references', token));
-  connection.onDocumentSymbol((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().findDocumentSymbols(d) : []; }, [], 'symbols', token));
-  connection.onFoldingRanges((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().getFoldingRanges(d) : []; }, [], 'folding', token));
-  connection.onCodeAction((p, token) => safe(() => { const d = doc(p.textDocument.uri); return d ? service().getCodeActions(d, p.range, p.context.diagnostics) : []; }, [], 'code actions', token));
+  connection.onHover((p, token) => safe(() => {
+    const o = open(p.textDocument.uri);
+    return o ? o.ls.doHover(o.d, p.position) : null;
+  }, null, 'hover', token));
+  connection.onDefinition((p, token) => safe(() => {
+    const o = open(p.textDocument.uri);
+    return o ? o.ls.findDefinition(o.d, p.position) : null;
+  }, null, 'definition', token));
+  connection.onReferences((p, token) => safe(() => {
+    const o = open(p.textDocument.uri);
+    return o ? o.ls.findReferences(o.d, p.position, p.context.includeDeclaration) : [];
+  }, [], 'references', token));
+  connection.onDocumentSymbol((p, token) => safe(() => {
+    const o = open(p.textDocument.uri);
+    return o ? o.ls.findDocumentSymbols(o.d) : [];
+  }, [], 'symbols', token));
+  connection.onFoldingRanges((p, token) => safe(() => {
+    const o = open(p.textDocument.uri);
+    return o ? o.ls.getFoldingRanges(o.d) : [];
+  }, [], 'folding', token));
+  connection.onCodeAction((p, token) => safe(() => {
+    const o = open(p.textDocument.uri);
+    return o ? o.ls.getCodeActions(o.d, p.range, p.context.diagnostics) : [];
+  }, [], 'code actions', token));
 
-  connection.onRequest(renderRequest, (p, token) => safe(() => service().render(doc(p.uri), p),
-    { uri: p.uri, version: p.version, phone: { name: p.phone, mac: '', vendor: '', model: '' }, fileName: '', text: '', errors: ['internal error while rendering'], contentType: 'text/plain', escape: 'none' }, 'render', token));
-  connection.onRequest(listPhonesRequest, (p, token) => safe(() => service().listPhones(p ?? {}), [], 'listPhones', token));
-  connection.onRequest(listRoutesRequest, (p, token) => safe(() => service().listRoutes(p ?? {}), [], 'listRoutes', token));
+  connection.onRequest(renderRequest, (p, token) => safe(() => {
+    const o = open(p.uri);
+    return o ? o.ls.render(o.d, p) : service(p.uri).render(undefined, p);
+  }, {
+    uri: p.uri, version: p.version, phone: { name: p.phone, mac: '', vendor: '', model: '' }, fileName: '', text: '',
+    errors: ['internal error while rendering'], contentType: 'text/plain', escape: 'none',
+  }, 'render', token));
+  connection.onRequest(listPhonesRequest, (p, token) => safe(() => {
+    const params = p ?? {};
+    return (typeof params.uri === 'string' && params.uri ? service(params.uri) : requestFolder(params.folderUri).ls).listPhones(params);
+  }, [], 'listPhones', token));
+  connection.onRequest(listRoutesRequest, (p, token) => safe(() => {
+    return requestFolder(p?.folderUri).ls.listRoutes(p ?? {});
+  }, [], 'listRoutes', token));
   connection.onNotification(selectPhoneNotification, (p) => {
-    selectedPhone = p?.phone ?? undefined;
-    service().configure({ phone: selectedPhone ?? settings.phone });
-    revalidateAll(settings.validation.delay);
+    const phone = typeof p?.phone === 'string' && p.phone ? p.phone : undefined;
+    const scope = typeof p?.folderUri === 'string' && p.folderUri ? [requestFolder(p.folderUri)] : allFolders();
+    for (const f of scope) {
+      f.selectedPhone = phone;
+      f.ls.configure({ phone: phone ?? f.settings.phone });
+      revalidate(f, editDelay);
+    }
+  });
+  connection.onNotification(devServerChangedNotification, (p) => {
+    if (!p || typeof p.folderUri !== 'string' || !p.folderUri) return;
+    const f = requestFolder(p.folderUri);
+    const address = sanitizeAddress(p.address);
+    f.address = address;
+    try {
+      if (!f.ls.context.ws.setServerAddress(address)) return;
+    } catch (e) {
+      log(`devServerChanged: ${(e as Error)?.stack ?? String(e)}`);
+      return;
+    }
+    f.ls.context.generation++;
+    // previews re-render (workspaceChanged) and output checks see the new server.url
+    notifyChanged(f.ls.context.uriOf(f.ls.context.benchFile));
+    revalidate(f, editDelay);
   });
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A dev server address from the client, keeping only well-formed fields (anything else: the bench decides). */
+export function sanitizeAddress(raw: unknown): ServerAddress | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const a = raw as Record<string, unknown>;
+  const out: ServerAddress = {};
+  if (typeof a.host === 'string' && a.host && a.host.length < 256 && !/[\s/]/.test(a.host)) out.host = a.host;
+  if (typeof a.port === 'number' && Number.isInteger(a.port) && a.port > 0 && a.port < 65536) out.port = a.port;
+  if (a.scheme === 'http' || a.scheme === 'https') out.scheme = a.scheme;
+  if (typeof a.url === 'string' && /^https?:\/\/[^\s]+$/i.test(a.url) && a.url.length < 2048) out.url = a.url;
+  return Object.keys(out).length ? out : undefined;
 }

@@ -62,8 +62,14 @@ export interface TestClient {
   dispose(): Promise<void>;
 }
 
-export async function startClient(rootUri: string, settings: unknown = { validation: { delay: 0, fullDelay: 200 } }, serverPath = serverBundle, args = ['--stdio'],
-  capabilities: Record<string, unknown> = { textDocument: { publishDiagnostics: { versionSupport: true } } }): Promise<TestClient> {
+/**
+ * Starts the built server and initializes it for `rootUri` (or for `folders`, multi-root). `settings` is
+ * what workspace/configuration answers: one object for every scope, or a function of the item's scopeUri.
+ */
+export async function startClient(
+  rootUri: string, settings: unknown = { validation: { delay: 0, fullDelay: 200 } }, serverPath = serverBundle, args = ['--stdio'],
+  capabilities: Record<string, unknown> = { textDocument: { publishDiagnostics: { versionSupport: true } } },
+  folders: { uri: string; name: string }[] = [{ uri: rootUri, name: 'ws' }]): Promise<TestClient> {
   const child = spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   let exited = false;
@@ -79,7 +85,8 @@ export async function startClient(rootUri: string, settings: unknown = { validat
       if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) { waiters.splice(i, 1); w.resolve(p.diagnostics); }
     }
   });
-  conn.onRequest('workspace/configuration', () => [settings]);
+  conn.onRequest('workspace/configuration', (p: { items?: { scopeUri?: string }[] }) =>
+    (typeof settings === 'function' ? (p.items ?? []).map((i) => (settings as (scope?: string) => unknown)(i.scopeUri)) : [settings]));
   const registrations: TestClient['registrations'] = [];
   const unregistrations: string[] = [];
   conn.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => { registrations.push(...p.registrations); return null; });
@@ -88,8 +95,8 @@ export async function startClient(rootUri: string, settings: unknown = { validat
   conn.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
   conn.listen();
   await conn.sendRequest(InitializeRequest.type, {
-    processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }],
-    capabilities, initializationOptions: { settings },
+    processId: process.pid, rootUri, workspaceFolders: folders,
+    capabilities, initializationOptions: { settings: typeof settings === 'function' ? (settings as () => unknown)() : settings },
   });
   await conn.sendNotification(InitializedNotification.type, {});
   return {
