@@ -1,0 +1,67 @@
+// docs/problems.md, generated from the registry (`npm run docs:problems`; a test fails when the committed
+// file differs). One section per code; its heading is the code, so the anchor diagnostics link to is too.
+import { PROBLEM_CODES, PROBLEMS, type ProblemArea } from './registry';
+import { PROBLEM_LEVELS } from './policy';
+
+const AREAS: { area: ProblemArea; title: string; where: string }[] = [
+  { area: 'bench', title: 'Bench file', where: 'in the bench file (`bench.yaml`)' },
+  { area: 'template', title: 'Handlebars templates', where: 'in a Handlebars template or partial, statically or when rendering for a bench phone' },
+  { area: '3cx', title: '3CX templates', where: 'in a 3CX template (`.ph.xml`), statically or when rendering for a bench phone' },
+  { area: 'output', title: 'Rendered output (vendor key catalogs)', where: 'in the rendered file, located on the template text that produced it' },
+  { area: 'linter', title: 'Linter controls', where: 'in a `problems:` section or a suppression comment' },
+];
+
+export function problemsMarkdown(): string {
+  const out: string[] = [
+    '# Problems',
+    '',
+    '<!-- Generated from server/src/core/problems/registry.ts by `npm run docs:problems`: do not edit by hand. -->',
+    '',
+    'Every problem `check` and the editor report has a code. Each section below is named by its code: the',
+    'editor links a diagnostic\'s code here.',
+    '',
+    '## Severity and suppression',
+    '',
+    `Severity per code, honoured alike by \`check\` and the editor: ${PROBLEM_LEVELS.map((l) => `\`${l}\``).join(', ')}`,
+    '(`off` removes the code\'s problems). In the bench file:',
+    '',
+    '```yaml',
+    'problems:',
+    '  unknown-key: warning',
+    '  duplicate-key: off',
+    '```',
+    '',
+    'The VS Code setting `provisioningStudio.problems` (same shape) applies over the bench file\'s section in the',
+    'editor. `check` exits 1 when an error remains, so lowering a code to `warning` lets CI pass.',
+    '',
+    'Suppression comments, in the file the problem is located in (several codes separated by spaces or commas;',
+    'no code: every code):',
+    '',
+    '```handlebars',
+    '{{!-- provisioning-disable-next-line unknown-key --}}',
+    'account.1.lable = x',
+    'account.1.foo = {{phone.nmae}} {{! provisioning-disable-line unknown-path }}',
+    '```',
+    '',
+    'and in 3CX templates `<!-- provisioning-disable-next-line unknown-variable -->`. A code that does not exist',
+    'in either place is an [`unknown-problem-code`](#unknown-problem-code) warning.',
+    '',
+    '## Codes',
+    '',
+  ];
+  for (const a of AREAS) {
+    const codes = PROBLEM_CODES.filter((c) => PROBLEMS[c].area === a.area);
+    out.push(`- ${a.title}: ${codes.map((c) => `[\`${c}\`](#${c})`).join(', ')}`);
+  }
+  for (const a of AREAS) {
+    out.push('', `## ${a.title}`, '', `Reported ${a.where}.`);
+    for (const code of PROBLEM_CODES.filter((c) => PROBLEMS[c].area === a.area)) {
+      const d = PROBLEMS[code];
+      out.push('', `### ${code}`, '', d.description, '', `- Default severity: ${d.severity}`);
+      if (d.fix) out.push(`- Quick fix: ${d.fix.title} (reads the diagnostic's data: ${d.fix.data.map((f) => `\`${f}\``).join(', ')})`);
+      const suppress = a.area === 'bench' ? '' : `; suppress: \`provisioning-disable-next-line ${code}\``;
+      out.push(`- Change: \`problems: { ${code}: ${d.severity === 'error' ? 'warning' : 'off'} }\`${suppress}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
