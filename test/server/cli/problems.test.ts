@@ -14,14 +14,14 @@ const BOOT = 'templates/yealink/mac.boot.hbs';
  * The example workspace with lines appended to the Yealink per-phone template (and `boot` lines to its boot
  * file: an unknown helper there stops that file rendering, not the other) and text put before its bench file.
  */
-function workspace(lines: string[], benchHead = '', boot: string[] = []): { dir: string; line: (n: number) => number; bootLine: (n: number) => number } {
+function workspace(lines: string[], benchHead = '', boot: string[] = []) {
   const dir = tempExample();
   const count = (f: string) => readFileSync(join(dir, f), 'utf8').split('\n').length - 1;
   const before = count(MAC), bootBefore = count(BOOT);
   appendFileSync(join(dir, MAC), lines.join('\n') + '\n');
   if (boot.length) appendFileSync(join(dir, BOOT), boot.join('\n') + '\n');
   if (benchHead) writeFileSync(join(dir, 'bench.yaml'), benchHead + readFileSync(join(dir, 'bench.yaml'), 'utf8'));
-  return { dir, line: (n) => before + n + 1, bootLine: (n) => bootBefore + n + 1 };
+  return { dir, line: (n: number) => before + n + 1, bootLine: (n: number) => bootBefore + n + 1 };
 }
 
 type Row = { file: string; range: { start: { line: number } }; severity: string; code: string; message: string };
@@ -38,7 +38,8 @@ test('check: bench problems: lowers an error to a warning (exit 0), off removes 
     assert.match(plain.out, new RegExp(`^${BOOT}:${bootLine(0)}:\\d+ error unknown-helper `, 'm'));
     assert.match(plain.out, new RegExp(`^${MAC}:${line(0)}:1 warning unknown-key `, 'm'));
 
-    writeFileSync(join(dir, 'bench.yaml'), 'problems:\n  unknown-helper: warning\n  unknown-key: off\n' + readFileSync(join(dir, 'bench.yaml'), 'utf8'));
+    const head = 'problems:\n  unknown-helper: warning\n  unknown-key: off\n';
+    writeFileSync(join(dir, 'bench.yaml'), head + readFileSync(join(dir, 'bench.yaml'), 'utf8'));
     const lowered = await cli(['check', '--workspace', dir]);
     assert.equal(lowered.code, 0, lowered.out);
     assert.match(lowered.out, new RegExp(`^${BOOT}:${bootLine(0)}:\\d+ warning unknown-helper `, 'm'));
@@ -57,7 +58,8 @@ test('check: an unknown code in bench problems: is a located warning; a bad leve
   try {
     const r = await cli(['check', '--workspace', dir]);
     assert.equal(r.code, 1);
-    assert.match(r.out, /^bench\.yaml:2:3 warning unknown-problem-code problems: unknown problem code 'unknown-kye', did you mean 'unknown-key'\?/m);
+    const located = /^bench\.yaml:2:3 warning unknown-problem-code problems: unknown problem code 'unknown-kye', did you mean 'unknown-key'/m;
+    assert.match(r.out, located);
     assert.match(r.out, /^bench\.yaml:3:18 error bench-enum /m);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
@@ -75,7 +77,8 @@ test('check: suppression comments (next line, same line, all codes); an unknown 
   try {
     const r = await json(dir);
     assert.equal(r.code, 0, `the suppressed unknown-helper error no longer fails the run: ${JSON.stringify(r.rows)}`);
-    const mine = r.rows.filter((x) => x.file === MAC || x.file === BOOT).map((x) => `${x.file} ${x.range.start.line + 1} ${x.severity} ${x.code}`);
+    const mine = r.rows.filter((x) => x.file === MAC || x.file === BOOT)
+      .map((x) => `${x.file} ${x.range.start.line + 1} ${x.severity} ${x.code}`);
     assert.deepEqual(mine, [`${MAC} ${line(5)} warning unknown-problem-code`, `${MAC} ${line(6)} warning unknown-key`]);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });

@@ -84,14 +84,15 @@ test('suppression in a partial: the comment is in the file the problem is locate
   assert.equal(one(ls2.doValidation(doc), 'unknown-key').length, 0, 'suppressed in the partial');
   const ls3 = service({ [partial]: 'acount.9.label = x\n' });
   const doc3 = docOf(`${EXAMPLE_MAC_CFG}{{!-- provisioning-disable-next-line unknown-key --}}\n{{> typo}}\n`);
-  assert.equal(one(ls3.doValidation(doc3), 'unknown-key').length, 1, 'a comment at the call does not suppress a problem located in the partial');
+  assert.equal(one(ls3.doValidation(doc3), 'unknown-key').length, 1, 'a comment at the call does not suppress a problem in the partial');
 });
 
 test('3CX: an XML comment suppresses the next line; the setting applies too', () => {
   const ls = service3cx();
   const plain = at3cx(withBody('phone_setting.ring_type = %%no_such_var%%\n')).doc;
   assert.equal(one(ls.doValidation(plain), 'unknown-variable').length, 1);
-  const quiet = at3cx(withBody('<!-- provisioning-disable-next-line unknown-variable -->\nphone_setting.ring_type = %%no_such_var%%\n'), undefined, 2).doc;
+  const body = '<!-- provisioning-disable-next-line unknown-variable -->\nphone_setting.ring_type = %%no_such_var%%\n';
+  const quiet = at3cx(withBody(body), undefined, 2).doc;
   assert.equal(one(ls.doValidation(quiet), 'unknown-variable').length, 0);
   ls.configure({ problems: { 'unknown-variable': 'error' } });
   assert.equal(one(ls.doValidation(plain), 'unknown-variable')[0].severity, DiagnosticSeverity.Error);

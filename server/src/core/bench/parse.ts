@@ -89,7 +89,8 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     const section = doc.get('problems', true) as Node | undefined;
     bench.problems = readProblemOverrides(raw.problems, (message, key, kind) => {
       if (kind !== 'code') return;
-      const pair = isMap(section) ? section.items.find((it) => String((it.key as { value?: unknown })?.value ?? it.key) === key) : undefined;
+      const keyOf = (it: { key: unknown }) => String((it.key as { value?: unknown })?.value ?? it.key);
+      const pair = isMap(section) ? section.items.find((it) => keyOf(it) === key) : undefined;
       const r = (pair?.key as Node | undefined)?.range ?? section?.range ?? [0, 0];
       add(r[0], r[1], 'unknown-problem-code', `problems: ${message}`, 'warning', nearestCodes(key));
     });

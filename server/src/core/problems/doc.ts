@@ -5,9 +5,11 @@ import { PROBLEM_LEVELS } from './policy';
 
 const AREAS: { area: ProblemArea; title: string; where: string }[] = [
   { area: 'bench', title: 'Bench file', where: 'in the bench file (`bench.yaml`)' },
-  { area: 'template', title: 'Handlebars templates', where: 'in a Handlebars template or partial, statically or when rendering for a bench phone' },
+  { area: 'template', title: 'Handlebars templates',
+    where: 'in a Handlebars template or partial, statically or when rendering for a bench phone' },
   { area: '3cx', title: '3CX templates', where: 'in a 3CX template (`.ph.xml`), statically or when rendering for a bench phone' },
-  { area: 'output', title: 'Rendered output (vendor key catalogs)', where: 'in the rendered file, located on the template text that produced it' },
+  { area: 'output', title: 'Rendered output (vendor key catalogs)',
+    where: 'in the rendered file, located on the template text that produced it' },
   { area: 'linter', title: 'Linter controls', where: 'in a `problems:` section or a suppression comment' },
 ];
 

@@ -61,7 +61,8 @@ export function parseSuppressions(file: string, text: string): { suppressions: S
         suggestions: sugg.length ? sugg : undefined });
     }
     const kind = m[2] as Suppression['kind'];
-    suppressions.push({ kind, line: kind === 'line' ? range.start.line : range.end.line + 1, codes: codes.size ? codes : undefined, range });
+    const line = kind === 'line' ? range.start.line : range.end.line + 1;
+    suppressions.push({ kind, line, codes: codes.size ? codes : undefined, range });
   }
   return { suppressions, problems };
 }
@@ -127,7 +128,10 @@ export interface PolicySource {
 }
 
 /** The policy of a workspace (its bench's section, its files' comments), with `extra` (e.g. the setting's overrides) over it. */
-export function workspacePolicy(ws: PolicySource, extra: Omit<ProblemPolicy, 'read'> & { bench?: { bench: { problems?: ProblemOverrides } } } = {}): ProblemPolicy {
+export function workspacePolicy(
+  ws: PolicySource,
+  extra: Omit<ProblemPolicy, 'read' | 'bench'> & { bench?: { bench: { problems?: ProblemOverrides } } } = {},
+): ProblemPolicy {
   const bench = extra.bench ?? ws.parsedBench();
   return { bench: bench.bench.problems, overrides: extra.overrides, files: extra.files, read: (f) => ws.files.read(f) };
 }

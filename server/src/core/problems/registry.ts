@@ -21,10 +21,13 @@ export interface ProblemDef {
 }
 
 const SUGGEST: ProblemFix = { title: "Change to '<suggestion>' (did you mean)", data: ['suggestions'] };
-const SUGGEST_OUTPUT: ProblemFix = { title: "Change to '<suggestion>', edited around any {{expressions}} in the key", data: ['suggestions', 'actual'] };
+const SUGGEST_OUTPUT: ProblemFix = {
+  title: "Change to '<suggestion>', edited around any {{expressions}} in the key", data: ['suggestions', 'actual'],
+};
 const SUGGEST_WORD: ProblemFix = { title: "Change the word to '<suggestion>' inside the {IF …} tag", data: ['suggestions', 'word'] };
 
-const def = (area: ProblemArea, severity: Severity, description: string, fix?: ProblemFix): ProblemDef => ({ area, severity, description, fix });
+const def = (area: ProblemArea, severity: Severity, description: string, fix?: ProblemFix): ProblemDef =>
+  ({ area, severity, description, fix });
 
 /** Every problem code. The key is the code, its docs anchor and what suppression comments and overrides name. */
 export const PROBLEMS = {
@@ -44,7 +47,8 @@ export const PROBLEMS = {
   // ---- Handlebars templates ----
   'hbs-syntax': def('template', 'error', 'Handlebars syntax error; nothing renders.'),
   'hbs-unclosed-block': def('template', 'error', 'A {{#block}} is never closed; nothing renders.'),
-  'hbs-unsupported': def('template', 'error', 'A Handlebars construct provisioning templates do not support (decorators, dynamic partial names).'),
+  'hbs-unsupported': def('template', 'error',
+    'A Handlebars construct provisioning templates do not support (decorators, dynamic partial names).'),
   'template-too-large': def('template', 'error', 'The template is too large to be checked or rendered.'),
   'unknown-path': def('template', 'warning', 'A data path the render context does not have (it renders empty).', SUGGEST),
   'unknown-helper': def('template', 'error', 'A helper that does not exist.', SUGGEST),

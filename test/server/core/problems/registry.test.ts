@@ -30,7 +30,8 @@ const yealinkOutput = (text: string, model?: string) => () => {
   const catalog = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/catalogs/yealink-mini.json'), 'utf8')) as KeyCatalog;
   const idx = new LineIndex(text);
   return checkOutput(text, { format: 'yealink-cfg', vendor: 'yealink', catalog, fileKind: 'mac', model, header: H.trim() })
-    .map((p): Problem => ({ file: 'output.cfg', range: idx.range(p.start, p.end), severity: p.severity, code: p.code, message: p.message }));
+    .map((p): Problem => ({ file: 'output.cfg', range: idx.range(p.start, p.end), severity: p.severity, code: p.code,
+      message: p.message }));
 };
 /**
  * Rendering that runs out of stack: a chain of 30 partials (under the depth limit of 32), each nesting `k`
@@ -39,7 +40,9 @@ const yealinkOutput = (text: string, model?: string) => () => {
 const deepNesting = () => {
   for (let k = 50; k <= 1000; k += 50) {
     const files: Record<string, string> = yealink('{{> p1}}\n');
-    for (let i = 1; i <= 30; i++) files[`templates/partials/p${i}.cfg.hbs`] = `${'{{#if phone}}'.repeat(k)}${i < 30 ? `{{> p${i + 1}}}` : 'x'}${'{{/if}}'.repeat(k)}`;
+    for (let i = 1; i <= 30; i++) {
+      files[`templates/partials/p${i}.cfg.hbs`] = `${'{{#if phone}}'.repeat(k)}${i < 30 ? `{{> p${i + 1}}}` : 'x'}${'{{/if}}'.repeat(k)}`;
+    }
     // rendered as `render` does (the static check of such a chain overflows the stack itself: a known limit of check)
     const ws = memoryWorkspace(files);
     const ps = renderProblems(ws, Y, ws.phones[0], ws.render(Y, ws.phones[0]));
@@ -76,7 +79,9 @@ const CASES: Record<ProblemCode, Case> = {
   'partial-error': yealink('{{> broken}}\n', { 'templates/partials/broken.cfg.hbs': '{{#if phone.mac}}\n' }),
   'render-error': deepNesting,
   'render-limit': yealink('{{#each (range 1 10000)}}{{#each (range 1 10000)}}xxxxxxxxxx{{/each}}{{/each}}\n'),
-  'value-newline': { 'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { note: "a\\nb" }'), [Y]: `${H}account.1.label = {{vars.note}}\n` },
+  'value-newline': {
+    'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { note: "a\\nb" }'), [Y]: `${H}account.1.label = {{vars.note}}\n`,
+  },
   'object-output': yealink('account.1.label = {{phone}}\n'),
   // a bench value whose own `toString` is not a function: String() of it throws inside the helper
   'helper-error': { 'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { o: { toString: x } }'),
