@@ -2,7 +2,7 @@
 // bench phones (optionally those a template serves) and list routes.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { targetFor } from '../core/check';
-import type { Phone } from '../core/types';
+import type { Phone, Range } from '../core/types';
 import type { ListPhonesParams, PhoneInfo, RenderParams, RenderResultMessage, RouteInfo } from '../protocol';
 import type { ServiceContext } from './context';
 
@@ -10,21 +10,36 @@ export function phoneInfo(p: Phone): PhoneInfo {
   return { name: p.name, mac: p.mac, vendor: p.vendor, model: p.model, ...(p.ip ? { ip: p.ip } : {}) };
 }
 
-export function renderDocument(ctx: ServiceContext, doc: TextDocument | undefined, params: RenderParams): RenderResultMessage {
+/**
+ * What every render answer starts from, whatever the mode: the document's path (its buffer synced), the
+ * version echoed, the phone asked for, and a base answer with nothing rendered; `noPhone` is the error
+ * when no bench phone matches.
+ */
+export function renderRequest(ctx: ServiceContext, doc: TextDocument | undefined, params: RenderParams) {
   const path = doc ? ctx.sync(doc).path : ctx.pathOf(params.uri);
-  const version = doc?.version ?? params.version;
   const phones = ctx.bench().bench.phones;
   const phone = ctx.ws.findPhone(params.phone, phones);
-  const base = { uri: params.uri, version, contentType: 'text/plain; charset=utf-8', escape: 'none' };
-  if (!phone) {
-    return { ...base, phone: { name: params.phone, mac: '', vendor: '', model: '' }, fileName: path.split('/').pop()!.replace(/\.hbs$/, ''), text: '',
-      errors: [`no bench phone '${params.phone}'${phones.length ? `; bench phones: ${phones.map((p) => p.name).join(', ')}` : ''}`] };
-  }
+  const base = {
+    uri: params.uri, version: doc?.version ?? params.version, contentType: 'text/plain; charset=utf-8', escape: 'none', text: '',
+    phone: phone ? phoneInfo(phone) : { name: params.phone, mac: '', vendor: '', model: '' },
+  };
+  const noPhone = `no bench phone '${params.phone}'${phones.length ? `; bench phones: ${phones.map((p) => p.name).join(', ')}` : ''}`;
+  return { path, phone, base, noPhone };
+}
+
+/** A render error at a template position, as `file:line:column: message` (1-based). */
+export function locatedError(file: string, range: Range, message: string): string {
+  return `${file}:${range.start.line + 1}:${range.start.character + 1}: ${message}`;
+}
+
+export function renderDocument(ctx: ServiceContext, doc: TextDocument | undefined, params: RenderParams): RenderResultMessage {
+  const { path, phone, base, noPhone } = renderRequest(ctx, doc, params);
+  if (!phone) return { ...base, fileName: path.split('/').pop()!.replace(/\.hbs$/, ''), errors: [noPhone] };
   const served = ctx.ws.routesFor(phone).find((r) => r.template === path);
   const route = served?.route ?? targetFor(ctx.ws, path, phone, { bench: ctx.bench(), served: ctx.served(path) }).route;
   const out = ctx.ws.render(path, phone, { route, bench: ctx.bench() });
   const errors: string[] = [];
-  if (out.syntaxError) errors.push(`${path}:${out.syntaxError.range.start.line + 1}:${out.syntaxError.range.start.character + 1}: ${out.syntaxError.message}`);
+  if (out.syntaxError) errors.push(locatedError(path, out.syntaxError.range, out.syntaxError.message));
   for (const i of out.issues) {
     if (i.severity !== 'error') continue;
     const text = ctx.files.read(i.file) ?? '';
@@ -32,7 +47,7 @@ export function renderDocument(ctx: ServiceContext, doc: TextDocument | undefine
     errors.push(`${i.file}:${line}: ${i.message}`);
   }
   return {
-    ...base, phone: phoneInfo(phone), fileName: served?.path ?? path.split('/').pop()!.replace(/\.hbs$/, ''),
+    ...base, fileName: served?.path ?? path.split('/').pop()!.replace(/\.hbs$/, ''),
     text: out.syntaxError ? '' : out.text, errors, contentType: out.format.contentType, escape: out.format.escape,
   };
 }

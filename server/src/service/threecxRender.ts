@@ -7,25 +7,18 @@ import { isThreeCxRoute, loadThreeCx, threeCxDialect, type ThreeCxRoute } from '
 import { configFilename } from '../core/threecx/render';
 import type { RenderFileInfo, RenderParams, RenderResultMessage } from '../protocol';
 import type { ServiceContext } from './context';
-import { phoneInfo } from './render';
+import { locatedError, renderRequest } from './render';
 import { envFor } from './threecxDocument';
 
 export function renderThreeCxDocument(ctx: ServiceContext, doc: TextDocument | undefined, params: RenderParams): RenderResultMessage {
-  const path = doc ? ctx.sync(doc).path : ctx.pathOf(params.uri);
-  const version = doc?.version ?? params.version;
-  const phones = ctx.bench().bench.phones;
-  const phone = ctx.ws.findPhone(params.phone, phones);
+  const { path, phone, base, noPhone } = renderRequest(ctx, doc, params);
   const name = path.split('/').pop()!;
-  const base = { uri: params.uri, version, contentType: 'text/plain; charset=utf-8', escape: 'none', text: '' };
-  if (!phone) {
-    return { ...base, phone: { name: params.phone, mac: '', vendor: '', model: '' }, fileName: name, files: [],
-      errors: [`no bench phone '${params.phone}'${phones.length ? `; bench phones: ${phones.map((p) => p.name).join(', ')}` : ''}`] };
-  }
+  if (!phone) return { ...base, fileName: name, files: [], errors: [noPhone] };
   const entry = loadThreeCx(ctx.ws, path);
-  if (!entry) return { ...base, phone: phoneInfo(phone), fileName: name, files: [], errors: [`template ${path} not found`] };
+  if (!entry) return { ...base, fileName: name, files: [], errors: [`template ${path} not found`] };
   if (!entry.loaded.ok) {
     const e = entry.loaded.error;
-    return { ...base, phone: phoneInfo(phone), fileName: name, files: [], errors: [`${path}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}`] };
+    return { ...base, fileName: name, files: [], errors: [locatedError(path, e.range, e.message)] };
   }
   const tpl = entry.loaded.template;
   const served = ctx.ws.routesFor(phone).filter((r) => r.template === path && isThreeCxRoute(r.route));
@@ -39,16 +32,16 @@ export function renderThreeCxDocument(ctx: ServiceContext, doc: TextDocument | u
   if (!pick && params.deviceconfig !== undefined) pick = files.find((f) => f.deviceconfig === params.deviceconfig);
   if (!pick && (params.path || params.deviceconfig !== undefined)) errors.push(`the template produces no ${params.path ? `file '${params.path}'` : `deviceconfig #${params.deviceconfig! + 1}`} for ${phone.name}; showing its first file`);
   pick ??= files[0];
-  if (!pick) return { ...base, phone: phoneInfo(phone), fileName: name, files, errors: [...errors, 'the template has no <deviceconfig>'] };
+  if (!pick) return { ...base, fileName: name, files, errors: [...errors, 'the template has no <deviceconfig>'] };
   const route = served.find((r) => (r.route as ThreeCxRoute).deviceconfig === pick!.deviceconfig)?.route;
   const out = threeCxDialect.render(ctx.ws, path, phone, { route, deviceconfig: pick.deviceconfig, bench: ctx.bench() });
-  if (out.syntaxError) errors.push(`${path}:${out.syntaxError.range.start.line + 1}:${out.syntaxError.range.start.character + 1}: ${out.syntaxError.message}`);
+  if (out.syntaxError) errors.push(locatedError(path, out.syntaxError.range, out.syntaxError.message));
   for (const i of out.issues) {
     if (i.severity !== 'error') continue;
     errors.push(`${i.file}:${tpl.index.range(i.srcStart, i.srcEnd).start.line + 1}: ${i.message}`);
   }
   return {
-    ...base, phone: phoneInfo(phone), fileName: pick.path, files, deviceconfig: pick.deviceconfig,
+    ...base, fileName: pick.path, files, deviceconfig: pick.deviceconfig,
     text: out.failed || out.syntaxError ? '' : out.text, errors, contentType: out.format.contentType, escape: out.format.escape,
   };
 }

@@ -9,7 +9,7 @@ import type {
 import type { TemplateDialect } from '../../core/dialect';
 import type { RenderParams, RenderResultMessage } from '../../protocol';
 import type { DocKind, ServiceContext } from '../context';
-import { phoneInfo } from '../render';
+import { renderRequest } from '../render';
 import { validate, type ValidationOptions, type ValidationResult } from '../validation';
 import { getHandlebarsMode } from './handlebarsMode';
 import { getThreeCxMode } from './threecxMode';
@@ -52,14 +52,9 @@ const PLAIN_MODE: LanguageMode = { id: 'plain' };
 
 /** provisioning/render for a document whose mode renders nothing (the bench file, a plain file): an error message. */
 export function renderNotATemplate(ctx: ServiceContext, doc: TextDocument | undefined, params: RenderParams): RenderResultMessage {
-  const path = ctx.pathOf(doc?.uri ?? params.uri);
-  const phone = ctx.ws.findPhone(params.phone, ctx.bench().bench.phones);
-  return {
-    uri: params.uri, version: doc?.version ?? params.version,
-    phone: phone ? phoneInfo(phone) : { name: params.phone, mac: '', vendor: '', model: '' },
-    fileName: path.split('/').pop()!, text: '', contentType: 'text/plain; charset=utf-8', escape: 'none',
-    errors: [`${path} is not a template: Handlebars (*.hbs) and 3CX (*.ph.xml, *.fxs.xml) templates render`],
-  };
+  const { path, base } = renderRequest(ctx, doc, params);
+  const why = `${path} is not a template: Handlebars (*.hbs) and 3CX (*.ph.xml, *.fxs.xml) templates render`;
+  return { ...base, fileName: path.split('/').pop()!, errors: [why] };
 }
 
 const MODE_OF_KIND: Record<DocKind, LanguageModeId> = {
