@@ -60,3 +60,12 @@ export function serverAddressOption(args: Args): ServerAddress {
   }
   return { host: opt(args, 'host'), port, url };
 }
+
+/** `--render-budget <ms>`: the wall-clock budget of one render (default: the engine's, 1 s). */
+export function renderBudgetOption(args: Args): { maxMs?: number } {
+  const text = opt(args, 'render-budget');
+  if (text === undefined) return {};
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || ms < 1 || ms > 600_000) throw new UsageError(`--render-budget: '${text}' is not a number of milliseconds (1 to 600000)`);
+  return { maxMs: ms };
+}

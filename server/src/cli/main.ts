@@ -1,5 +1,5 @@
 // provisioning-studio: the engine headless (render, routes, check, catalog, serve, notify).
-import { parseArgs, UsageError, opt } from './args';
+import { parseArgs, renderBudgetOption, UsageError, opt } from './args';
 import { openWorkspace, type Command, type Io } from './context';
 import { catalogCommand } from './commands/catalog';
 import { checkCommand } from './commands/check';
@@ -19,12 +19,12 @@ export const COMMANDS: Record<string, Command> = {
   convert: convertCommand,
 };
 
-const GLOBAL_VALUES = ['workspace', 'bench'];
+const GLOBAL_VALUES = ['workspace', 'bench', 'render-budget'];
 const GLOBAL_FLAGS = ['help'];
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(8)} ${c.summary}`);
-  return `usage: provisioning-studio <command> [options] [--workspace <dir>] [--bench <file>]\n\ncommands:\n${lines.join('\n')}\n\n--workspace <dir>  folder holding the bench file and templates/ (default: current folder)\n--bench <file>     bench file, relative to the workspace folder (default: bench.yaml)\nRun 'provisioning-studio <command> --help' for a command's usage.\n`;
+  return `usage: provisioning-studio <command> [options] [--workspace <dir>] [--bench <file>]\n\ncommands:\n${lines.join('\n')}\n\n--workspace <dir>  folder holding the bench file and templates/ (default: current folder)\n--bench <file>     bench file, relative to the workspace folder (default: bench.yaml)\n--render-budget <ms>  wall-clock budget of one render (default: 1000)\nRun 'provisioning-studio <command> --help' for a command's usage.\n`;
 }
 
 export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
@@ -36,6 +36,7 @@ export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promi
     const args = parseArgs(rest, { flags: [...GLOBAL_FLAGS, ...(cmd.flags ?? [])], values: [...GLOBAL_VALUES, ...(cmd.values ?? [])] });
     if (args.options.has('help')) { io.out(`usage: provisioning-studio ${cmd.usage}\n`); return 0; }
     const { root, workspace } = openWorkspace(opt(args, 'workspace') ?? cwd, opt(args, 'bench'));
+    workspace.renderLimits = renderBudgetOption(args);
     return await cmd.run({ args, io, root, workspace });
   } catch (e) {
     if (e instanceof UsageError) { io.err(`error: ${e.message}\nusage: provisioning-studio ${cmd.usage}\n`); return 2; }

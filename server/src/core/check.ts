@@ -6,6 +6,7 @@ import { handlebarsDialect } from './dialect';
 import { checkOutput } from './catalog/check';
 import type { ParsedBench } from './bench/parse';
 import type { SchemaNode } from './bench/schema';
+import type { RenderLimits } from './render/interpreter';
 import type { RenderTarget, TemplateDialect } from './dialect';
 import type { Phone, Problem, Range } from './types';
 import { applyProblemPolicy, workspacePolicy } from './problems/policy';
@@ -32,6 +33,8 @@ export interface CheckOptions {
   /** The routes answering with the template, when the caller keeps them cached (default: computed). */
   served?: RouteResolution[];
   schema?: SchemaNode;
+  /** The render budget (the editor's while typing is shorter than the CLI's). */
+  limits?: Partial<RenderLimits>;
   /** The template's dialect when the caller knows better than the file name (a 3CX document opened with its language id). */
   dialect?: TemplateDialect;
 }
@@ -106,8 +109,10 @@ export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions
   if (opts.maxPhones !== undefined) picked = picked.slice(0, opts.maxPhones);
   // lenient: a 3CX body with an unclosed {IF} still renders, so its key problems are found too
   for (const t of picked) {
-    const out = dialect.render(ws, file, t.phone, { route: t.route, deviceconfig: t.deviceconfig, bench, lenient: true });
+    const out = dialect.render(ws, file, t.phone, { route: t.route, deviceconfig: t.deviceconfig, bench, lenient: true, limits: opts.limits });
     problems.push(...renderProblems(ws, file, t.phone, out));
+    // a template over its render budget would cost the budget again for every other phone: once is enough
+    if (out.issues.some((i) => i.code === 'render-limit')) return { problems: dedupe(problems), rendered: picked.indexOf(t) + 1, served: targets.length };
   }
   return { problems: dedupe(problems), rendered: picked.length, served: targets.length };
 }

@@ -5,7 +5,7 @@
 import type { SchemaNode } from './bench/schema';
 import type { ParsedBench } from './bench/parse';
 import { checkTemplateStatic } from './analysis/templateCheck';
-import { renderProgram } from './render/interpreter';
+import { renderProgram, type RenderLimits } from './render/interpreter';
 import type { SourceMap } from './render/sourcemap';
 import type { Bench, Phone, Problem } from './types';
 import { getProfile, routePath, type RouteDef, type VendorProfile } from './vendors';
@@ -21,6 +21,8 @@ export interface RenderOptions {
   bench?: ParsedBench;
   /** Render despite template-level syntax errors that do not stop rendering (a 3CX {IF} without {ENDIF}), for `check`. */
   lenient?: boolean;
+  /** The render budget (steps, wall-clock ms, output size); default DEFAULT_LIMITS (1 s). */
+  limits?: Partial<RenderLimits>;
 }
 
 export interface TemplateDialect {
@@ -108,6 +110,7 @@ export const handlebarsDialect: TemplateDialect = {
         if (!p) return undefined;
         return p.ok ? p.source : `syntax error in ${f} at line ${p.error.range.start.line + 1}: ${p.error.message}`;
       },
+      limits: { ...ws.renderLimits, ...opts.limits },
     });
     return { ...out, format, route };
   },

@@ -6,7 +6,7 @@ import { handlebarsDialect, handlebarsRoute, TEMPLATES_DIR, type RenderOptions, 
 import type { FileSource } from './files';
 import { parseTemplate, type TemplateSyntaxError } from './render/parse';
 import { partialNamesIn } from './render/partials';
-import type { RenderIssue, TemplateSource } from './render/interpreter';
+import type { RenderIssue, RenderLimits, TemplateSource } from './render/interpreter';
 import type { SourceMap } from './render/sourcemap';
 import type { Phone } from './types';
 import { LineIndex } from './util/text';
@@ -68,6 +68,8 @@ export class Workspace {
   private memos = new Map<unknown, Map<string, unknown>>();
   private address?: ServerAddress;
   private addressEpoch = 0;
+  /** The render budget of this front end (CLI `--render-budget`, the dev server, the editor); RenderOptions.limits wins. */
+  renderLimits: Partial<RenderLimits> = {};
 
   constructor(readonly files: FileSource, opts: WorkspaceOptions = {}) {
     this.benchFile = normaliseBenchFile(opts.benchFile);

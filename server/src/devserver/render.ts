@@ -24,7 +24,7 @@ export interface Served {
 }
 
 interface Dep { name: string; from: string; file?: string; text?: string }
-interface CacheEntry { bench: ParsedBench; epoch: number; gen?: number; text: string; deps: Dep[]; served: Served }
+interface CacheEntry { bench: ParsedBench; epoch: number; gen?: number; text: string; deps: Dep[]; served?: Served }
 
 const MAX_CACHE = 20_000;
 
@@ -43,6 +43,10 @@ export class ServeRenderer {
     const gen = this.ws.files.generation?.();
     if (hit && hit.epoch === this.ws.renderEpoch && ((gen !== undefined && hit.gen === gen && hit.bench === bench) || this.fresh(hit, bench, file))) {
       hit.gen = gen;
+      if (!hit.served) { // a render that failed with these very inputs: not redone (a runaway loop costs its budget once)
+        const good = this.lastGood.get(`${file}\0${res.phone.mac}`);
+        return good ? { ...good, stale: true, renderMs: 0 } : undefined;
+      }
       if (this.broken.size && this.broken.delete(`${file}\0${res.phone.mac}`)) this.report({ recovered: { file, phone: res.phone.name } });
       return benchStale && !hit.served.stale ? { ...hit.served, stale: true } : hit.served;
     }
@@ -56,6 +60,7 @@ export class ServeRenderer {
         ? `${out.syntaxError.range.start.line + 1}:${out.syntaxError.range.start.character + 1} ${out.syntaxError.message}`
         : out.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}: ${i.code} ${i.message}`).join('; ') || 'render failed';
       const good = this.lastGood.get(goodKey);
+      this.remember(key, { bench, epoch: this.ws.renderEpoch, gen, text: this.ws.files.read(file) ?? '', deps: this.deps(file) });
       if (this.broken.get(goodKey) !== first) {
         this.broken.set(goodKey, first);
         this.report({ problem: { file, message: first, phone: res.phone.name, servingLastGood: !!good } });
@@ -69,12 +74,14 @@ export class ServeRenderer {
     const headers = { 'Content-Type': out.format.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ETag: etag, 'Content-Length': bytes.length };
     const served: Served = { bytes, hash, etag, contentType: out.format.contentType, template: file, stale: false, renderMs, headers };
     const text = this.ws.files.read(file);
-    if (text !== undefined) {
-      if (this.cache.size >= MAX_CACHE) this.cache.clear();
-      this.cache.set(key, { bench, epoch: this.ws.renderEpoch, gen, text, deps: this.deps(file), served });
-    }
+    if (text !== undefined) this.remember(key, { bench, epoch: this.ws.renderEpoch, gen, text, deps: this.deps(file), served });
     this.lastGood.set(goodKey, served);
     return benchStale ? { ...served, stale: true } : served;
+  }
+
+  private remember(key: string, e: CacheEntry): void {
+    if (this.cache.size >= MAX_CACHE) this.cache.clear();
+    this.cache.set(key, e);
   }
 
   private fresh(e: CacheEntry, bench: ParsedBench, file: string): boolean {

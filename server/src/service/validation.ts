@@ -46,6 +46,9 @@ export interface DiagnosticData {
 
 export const SOURCE = 'provisioning';
 
+/** The render budget of the pass run while typing (the full pass and the preview keep the engine's 1 s). */
+export const TYPING_RENDER_BUDGET_MS = 250;
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
 };
@@ -63,7 +66,8 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
   }
   if (info.kind === 'other') return { diagnostics: [], rendered: 0, served: 0 };
   // the engine `check` runs, with the editor's bench (the last good one), cached routes and selected phone
-  const opts2 = { phones: strategy, selectedPhone: ctx.settings.phone, bench: ctx.bench(), schema: ctx.schema() };
+  const limits = strategy === 'representative' ? { maxMs: TYPING_RENDER_BUDGET_MS } : undefined;
+  const opts2 = { phones: strategy, selectedPhone: ctx.settings.phone, bench: ctx.bench(), schema: ctx.schema(), limits };
   const r = info.kind === 'partial'
     ? checkPartial(ctx.ws, info.path, { ...opts2, maxTemplates: strategy === 'all' ? 20 : 3 })
     : checkTemplateFor(ctx.ws, info.path, { ...opts2, served: ctx.served(info.path), dialect: opts.dialect });

@@ -12,8 +12,15 @@ type Expr = hbs.AST.Expression;
 
 export interface TemplateSource { file: string; text: string; ast: Program; index: LineIndex }
 
-export interface RenderLimits { maxPartialDepth: number; maxOutputBytes: number; maxSteps: number }
-export const DEFAULT_LIMITS: RenderLimits = { maxPartialDepth: 32, maxOutputBytes: 8 * 1024 * 1024, maxSteps: 2_000_000 };
+/**
+ * What one render may cost. Every statement and every loop iteration (empty bodies too) is a step;
+ * `maxMs` is wall-clock time, checked every few hundred steps. Over budget: a located error at the
+ * outermost loop running, nothing served from this render.
+ */
+export interface RenderLimits { maxPartialDepth: number; maxOutputBytes: number; maxSteps: number; maxMs: number }
+export const DEFAULT_LIMITS: RenderLimits = { maxPartialDepth: 32, maxOutputBytes: 8 * 1024 * 1024, maxSteps: 2_000_000, maxMs: 1000 };
+/** How many steps pass between two clock reads. */
+const CLOCK_EVERY = 256;
 
 export interface RenderEnv {
   escape: 'xml' | 'none';
@@ -58,6 +65,9 @@ class Interpreter {
   private issues: RenderIssue[] = [];
   private steps = 0;
   private limits: RenderLimits;
+  private deadline = Infinity;
+  /** The loops being iterated, outermost first, each with the source it is written in (for the budget error). */
+  private loops: { node: Node; src: TemplateSource; callStart: number; callEnd: number }[] = [];
   /** Partial call stack: the source being evaluated and, at the bottom, the root template. */
   private stack: { src: TemplateSource; callStart: number; callEnd: number }[] = [];
   private indents: string[] = [];
@@ -69,6 +79,7 @@ class Interpreter {
 
   run(context: unknown): RenderOutput {
     this.stack.push({ src: this.root, callStart: 0, callEnd: 0 });
+    this.deadline = Number.isFinite(this.limits.maxMs) ? performance.now() + this.limits.maxMs : Infinity;
     let failed = false;
     try {
       this.program(this.root.ast, { ctx: context, data: { root: context } });
@@ -104,7 +115,24 @@ class Interpreter {
     throw new RenderFailure(message);
   }
   private step(node: Node): void {
-    if (++this.steps > this.limits.maxSteps) this.fail(node, 'render-limit', `rendering stopped after ${this.limits.maxSteps.toLocaleString('en')} steps (a runaway loop?)`);
+    if (++this.steps > this.limits.maxSteps) {
+      this.overBudget(node, `rendering stopped after ${this.limits.maxSteps.toLocaleString('en')} steps`);
+    }
+    if (this.steps % CLOCK_EVERY === 0 && performance.now() > this.deadline) {
+      this.overBudget(node, `rendering stopped after ${this.limits.maxMs.toLocaleString('en')} ms`);
+    }
+  }
+  /** The budget is spent: the error goes on the outermost loop running (the one that ran away), else on `node`. */
+  private overBudget(node: Node, what: string): never {
+    const loop = this.loops[0];
+    if (!loop) this.fail(node, 'render-limit', `${what} (the render budget)`);
+    const idx = loop.src.index;
+    const s = idx.offsetAt({ line: loop.node.loc.start.line - 1, character: loop.node.loc.start.column });
+    const e = idx.offsetAt({ line: loop.node.loc.end.line - 1, character: loop.node.loc.end.column });
+    const [rs, re] = loop.callStart || loop.callEnd ? [loop.callStart, loop.callEnd] : [s, e];
+    const message = `${what} in this loop (the render budget): it runs too many times — check its list, or nested ranges`;
+    this.issues.push({ file: loop.src.file, srcStart: s, srcEnd: e, rootStart: rs, rootEnd: re, severity: 'error', code: 'render-limit', message });
+    throw new RenderFailure(message);
   }
 
   // ---- output ----
@@ -292,6 +320,10 @@ class Interpreter {
     const name = this.isHelper(st.path);
     const program = st.program ?? undefined;
     const inverse = st.inverse ?? undefined;
+    if ((name === 'if' || name === 'unless' || name === 'with' || name === 'each') && !st.params.length) {
+      const example = name === 'each' ? 'a list: {{#each lines}}' : name === 'with' ? 'an object: {{#with pbx}}' : `a value: {{#${name} vars.x}}`;
+      this.fail(st, 'hbs-helper-usage', `{{#${name}}} needs ${example}`);
+    }
     if (name === 'if' || name === 'unless') {
       const v = this.expr(st.params[0], scope);
       const truthy = !isEmpty(v) && v !== 0 || (st.hash?.pairs.some((pp) => pp.key === 'includeZero') && v === 0);
@@ -303,7 +335,7 @@ class Interpreter {
       if (isEmpty(v)) return this.program(inverse, scope);
       return this.program(program, this.blockScope(this.withContext(scope, v), program, [v]));
     }
-    if (name === 'each') return this.each(this.expr(st.params[0], scope), program, inverse, scope);
+    if (name === 'each') return this.each(this.expr(st.params[0], scope), program, inverse, scope, st);
     if (name) {
       // Any other helper as a block: comparison helpers choose fn/inverse themselves.
       const r = this.callHelper(name, st.params, st.hash, scope, st, { program, inverse });
@@ -313,7 +345,7 @@ class Interpreter {
     if (st.params.length || st.hash?.pairs.length) this.fail(st.path, 'unknown-helper', `unknown block helper '${exprName(st.path)}'`);
     // A plain path as a block: a section, as in Handlebars (list → each, object → with, true → if).
     const v = this.expr(st.path, scope);
-    if (Array.isArray(v)) return this.each(v, program, inverse, scope);
+    if (Array.isArray(v)) return this.each(v, program, inverse, scope, st);
     if (isEmpty(v)) return this.program(inverse, scope);
     if (typeof v === 'object') return this.program(program, this.withContext(scope, v));
     this.program(program, scope);
@@ -324,15 +356,20 @@ class Interpreter {
     return names?.length ? { ...scope, params: { names, values, up: scope.params } } : scope;
   }
 
-  private each(v: unknown, program: Program | undefined, inverse: Program | undefined, scope: Scope): void {
+  private each(v: unknown, program: Program | undefined, inverse: Program | undefined, scope: Scope, st: Node): void {
     const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x])
       : v && typeof v === 'object' ? Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]) : [];
     if (!entries.length) return this.program(inverse, scope);
-    entries.forEach(([key, item], i) => {
-      const data: Data = { ...scope.data, _parent: scope.data, index: i, first: i === 0, last: i === entries.length - 1, key };
-      const inner = this.blockScope({ ...scope, ctx: item, up: scope, data }, program, [item, key]);
-      this.program(program, inner);
-    });
+    const call = this.stack[this.stack.length - 1];
+    this.loops.push({ node: st, src: this.src, callStart: this.stack.length > 1 ? call.callStart : 0, callEnd: this.stack.length > 1 ? call.callEnd : 0 });
+    try {
+      entries.forEach(([key, item], i) => {
+        this.step(st); // an iteration costs a step even when its body is empty
+        const data: Data = { ...scope.data, _parent: scope.data, index: i, first: i === 0, last: i === entries.length - 1, key };
+        const inner = this.blockScope({ ...scope, ctx: item, up: scope, data }, program, [item, key]);
+        this.program(program, inner);
+      });
+    } finally { this.loops.pop(); }
   }
 
   private decorator(st: hbs.AST.DecoratorBlock, scope: Scope): void {
