@@ -95,6 +95,8 @@ const isWs = (c: string | undefined) => c === ' ' || c === '\n' || c === '\r' ||
 const isNameEnd = (c: string) => isWs(c) || c === '>' || c === '/' || c === '=' || c === '<' || c === '"' || c === "'";
 // XML 1.0 names, close enough: a letter, '_' or ':' first, then letters, digits, '_', ':', '.', '-'.
 const XML_NAME = /^[\p{L}_:][\p{L}\p{M}\p{N}_:.\-\u00B7]*$/u;
+const ASCII_NAME = /^[A-Za-z_:][\w.:-]*$/;
+const isXmlName = (name: string) => ASCII_NAME.test(name) || XML_NAME.test(name);
 
 /** Reads `text` into an element tree with offsets and its well-formedness errors. Never throws. */
 export function readXml(text: string, opts: XmlReadOptions = {}): XmlDocument {
@@ -172,7 +174,8 @@ function endTag(text: string, i: number, stack: XmlElement[], err: Report): numb
   while (j < n && isWs(text[j])) j++;
   const close = text[j] === '>' ? j + 1 : j;
   if (text[j] !== '>') err(i, j, `Expected '>' to end the closing tag '</${name}'.`);
-  const k = stack.map((e) => e.name).lastIndexOf(name);
+  let k = stack.length - 1;
+  while (k >= 0 && stack[k].name !== name) k--;
   if (k < 0) {
     const open = stack[stack.length - 1];
     err(i, close, `Closing tag '</${name}>' has no matching opening tag${open ? `; expected '</${open.name}>'` : ''}.`);
@@ -203,7 +206,7 @@ function startTag(
     // No prototype: attribute names such as __proto__ are plain keys.
     attrs: Object.create(null) as Record<string, string>, children: [], contentStart: -1, contentEnd: -1, end: -1, text: '', cdata: [],
   };
-  if (!XML_NAME.test(el.name)) err(i + 1, j, `'${el.name}' is not a valid element name; expected a letter or '_' first.`);
+  if (!isXmlName(el.name)) err(i + 1, j, `'${el.name}' is not a valid element name; expected a letter or '_' first.`);
   let selfClosing = false;
   for (;;) {
     const before = j;
@@ -221,7 +224,7 @@ function startTag(
     }
     const name = text.slice(ns, j);
     if (before === ns && el.attributes.length) err(ns, j, `Expected whitespace between attributes, before '${name}'.`);
-    if (!XML_NAME.test(name)) err(ns, j, `'${name}' is not a valid attribute name; expected a letter or '_' first.`);
+    if (!isXmlName(name)) err(ns, j, `'${name}' is not a valid attribute name; expected a letter or '_' first.`);
     let k = j;
     while (k < n && isWs(text[k])) k++;
     let attr: XmlAttr;
@@ -266,6 +269,7 @@ function finish(text: string, roots: XmlElement[], found: XmlFinding[], unclosed
   const first = earliest(found.slice(0, unclosedFrom)) ?? earliest(found.slice(unclosedFrom));
   found.sort((a, b) => a.start - b.start);
   const kept = found.filter((f) => f.entity || f === first);
+  if (!kept.length) return { roots, root: roots[0], errors: [], errorAt: Infinity };
   const index = new LineIndex(text);
   const errors = kept.map(({ start, end, message }) => {
     const p = index.positionAt(start);
