@@ -8,7 +8,7 @@ import type { ParsedBench } from './bench/parse';
 import type { SchemaNode } from './bench/schema';
 import type { RenderLimits } from './render/interpreter';
 import type { RenderTarget, TemplateDialect } from './dialect';
-import type { Phone, Problem, Range } from './types';
+import type { Phone, Problem, ProblemCode, Range } from './types';
 import { applyProblemPolicy, workspacePolicy } from './problems/policy';
 import { LineIndex } from './util/text';
 import type { RenderResult, RouteResolution, Workspace } from './workspace';
@@ -47,7 +47,7 @@ export interface TemplateCheck {
 }
 
 /** Template-level errors after which nothing renders. */
-const STOPPING = new Set(['hbs-syntax', 'hbs-unclosed-block', 'template-too-large', 'threecx-xml']);
+const STOPPING = new Set<ProblemCode>(['hbs-syntax', 'hbs-unclosed-block', 'template-too-large', 'threecx-xml']);
 
 export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[] {
   const parsed = opts.bench ?? ws.parsedBench();

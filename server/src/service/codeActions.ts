@@ -3,6 +3,7 @@
 // A key written with {{expressions}} in it (`account.{{index}}.lable`) is fixed around them.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { problemCode } from '../core/problems/registry';
 import type { ServiceContext } from './context';
 import { SOURCE, type DiagnosticData } from './validation';
 
@@ -19,7 +20,7 @@ export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: R
     const targetUri = data.target?.uri ?? doc.uri;
     const targetRange = data.target?.range ?? d.range;
     const targetText = textOf(ctx, doc, targetUri, targetRange);
-    if (d.code === 'missing-header') {
+    if (d.code === problemCode('missing-header')) {
       const header = data.suggestions?.[0];
       if (!header) continue;
       const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');

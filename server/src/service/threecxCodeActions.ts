@@ -3,6 +3,7 @@
 // around `%%…%%` references); a missing vendor header is inserted at the top of the deviceconfig body.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { problemCode } from '../core/problems/registry';
 import { getCodeActions } from './codeActions';
 import type { ServiceContext } from './context';
 import { bodyAt, threeCxDoc } from './threecxDocument';
@@ -17,9 +18,10 @@ export function getThreeCxCodeActions(ctx: ServiceContext, doc: TextDocument, ra
     const data = (diag.data ?? {}) as DiagnosticData;
     const text = doc.getText(diag.range);
     // A word inside an {IF …} tag (the problem's data.word, never parsed from the message): replace just that word.
-    const inTag = (diag.code === 'threecx-unknown-ua' || diag.code === 'unknown-variable') && text.startsWith('{') ? data.word : undefined;
+    const ua = diag.code === problemCode('threecx-unknown-ua');
+    const inTag = (ua || diag.code === problemCode('unknown-variable')) && text.startsWith('{') ? data.word : undefined;
     if (inTag !== undefined) {
-      const at = text.indexOf(inTag, text.indexOf(diag.code === 'threecx-unknown-ua' ? '=' : 'IF'));
+      const at = text.indexOf(inTag, text.indexOf(ua ? '=' : 'IF'));
       if (at < 0) continue;
       const start = doc.offsetAt(diag.range.start) + at;
       const r: Range = { start: doc.positionAt(start), end: doc.positionAt(start + inTag.length) };
@@ -27,7 +29,7 @@ export function getThreeCxCodeActions(ctx: ServiceContext, doc: TextDocument, ra
         edit: { changes: { [doc.uri]: [{ range: r, newText: s }] } } }));
       continue;
     }
-    if (diag.code === 'missing-header' && data.suggestions?.[0]) {
+    if (diag.code === problemCode('missing-header') && data.suggestions?.[0]) {
       const body = bodyAt(d, doc.offsetAt(diag.range.start)) ?? d.bodies[0];
       if (!body) continue;
       const firstEnd = d.text.indexOf('\n', body.start);

@@ -105,6 +105,11 @@ export function problemDef(code: ProblemCode): ProblemDef {
   return PROBLEMS[code];
 }
 
+/** A code where a plain string is compared with one (an LSP diagnostic's code): a typo is a compile error. */
+export function problemCode<C extends ProblemCode>(code: C): C {
+  return code;
+}
+
 /** The docs anchor of a code in docs/problems.md: the code itself. */
 export function problemAnchor(code: ProblemCode): string {
   return code;
