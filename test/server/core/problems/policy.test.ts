@@ -85,7 +85,7 @@ test('the language server settings: provisioningStudio.problems read, unknown co
 test('levels: the setting in package.json and the bench schema accept exactly the policy levels', () => {
   const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   const setting = pkg.contributes.configuration.properties['provisioningStudio.problems'];
-  assert.deepEqual(setting.additionalProperties.enum, PROBLEM_LEVELS);
+  for (const prop of Object.values(setting.properties) as { enum: string[] }[]) assert.deepEqual(prop.enum, PROBLEM_LEVELS);
   assert.equal(setting.scope, 'resource');
   const schema = JSON.parse(readFileSync(path.join(REPO, 'server/src/core/bench/bench.schema.json'), 'utf8'));
   assert.deepEqual(schema.properties.problems.additionalProperties.enum, PROBLEM_LEVELS);
