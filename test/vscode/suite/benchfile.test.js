@@ -7,7 +7,7 @@
 const assert = require('assert');
 const vscode = require('vscode');
 
-const { activeExtension, waitFor, workspaceRoot } = require('./helpers');
+const { activeExtension, codeOf, waitFor, workspaceRoot } = require('./helpers');
 
 const DEFAULT_PHONES = 'reception-t54w,alice-t46s,bob-vvx400,lab-t57w';
 const ALT_PHONES = 'alt-t54w,alt-t46s';
@@ -46,11 +46,14 @@ suite('Bench file setting', () => {
     const editor = await vscode.window.showTextDocument(doc);
     const line = doc.getText().split('\n').findIndex((l) => l.includes('transport: udp'));
     await editor.edit((e) => e.replace(new vscode.Range(line, 0, line, doc.lineAt(line).text.length), '  transport: udpx'));
-    const diags = await waitFor(() => { const d = vscode.languages.getDiagnostics(uri).filter((x) => x.code === 'bench-enum'); return d.length ? d : undefined; },
+    const diags = await waitFor(() => { const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'bench-enum'); return d.length ? d : undefined; },
       { what: 'a bench-enum diagnostic on alt-bench.yaml' });
     assert.strictEqual(diags[0].range.start.line, line);
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, { what: 'the diagnostic to clear' });
+    await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, { what: 'the diagnostic to clear' }).catch((e) => {
+      const left = vscode.languages.getDiagnostics(uri).map((d) => `${d.range.start.line}: ${codeOf(d)} ${d.message}`);
+      throw new Error(`${e.message}: ${JSON.stringify(left)}; dirty ${doc.isDirty}`);
+    });
 
     // the dev server serves the alt bench's phones
     const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');

@@ -38,4 +38,9 @@ async function activeExtension(timeout = 20_000) {
   return ext;
 }
 
-module.exports = { EXTENSION_ID, waitFor, workspaceRoot, openFile, activeExtension };
+/** A diagnostic's problem code: diagnostics with a docs link (codeDescription) carry `{ value, target }`. */
+function codeOf(d) {
+  return d.code && typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+module.exports = { EXTENSION_ID, waitFor, workspaceRoot, openFile, activeExtension, codeOf };
