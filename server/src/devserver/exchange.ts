@@ -18,7 +18,8 @@ export function userAgentInfo(ua: string): { text?: string; parsed?: ParsedUserA
   let u = userAgents.get(ua);
   if (!u) {
     if (userAgents.size >= 1000) userAgents.clear();
-    u = { text: clean(ua), parsed: parseUserAgent(ua) };
+    const parsed = parseUserAgent(ua);
+    u = { text: clean(ua), parsed: parsed && { ...parsed, model: clean(parsed.model, 60)!, firmware: clean(parsed.firmware, 60) } };
     userAgents.set(ua, u);
   }
   return u;
@@ -31,7 +32,7 @@ export class Exchange {
   done(status: number, bytes = 0, reason?: string): void {
     const e = this.e;
     e.status = status; e.bytes = bytes;
-    if (reason && !e.reason) e.reason = reason;
+    if (reason && !e.reason) e.reason = clean(reason, 300); // reasons quote request paths
     e.totalMs = performance.now() - this.t0;
     this.logged(e);
   }

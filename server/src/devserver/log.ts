@@ -43,20 +43,27 @@ export interface ServerRecovered { file: string; phone?: string }
 
 export interface UploadRecord { time: string; ip: string; mac: string; phone?: string; file: string; bytes: number; body: Buffer }
 
-const CTRL = /[\x00-\x1f\x7f]/g;
-/** Printable, bounded text for the log (User-Agent, path). */
+/** What must never reach a log line raw: C0 and C1 controls (CR, LF, ESC…), DEL, line and paragraph separators. */
+const CTRL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
+/**
+ * Printable, bounded text for the log (User-Agent, path, reasons): a control character is written as a
+ * visible escape (`\x0a`, `\u2028`), so a request cannot forge a log line or colour a terminal.
+ */
 export function clean(s: string | undefined, max = 200): string | undefined {
   if (s === undefined) return undefined;
-  const t = s.replace(CTRL, '?');
+  const t = s.replace(CTRL, (c) => (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }
 
 /** One line per request, as `serve` prints it. */
 export function formatLogLine(e: RequestLogEntry): string {
-  const who = e.phone ? e.phone.name : '-';
-  const ua = e.ua ? `${e.ua.vendor} ${e.ua.model}${e.ua.firmware ? ` ${e.ua.firmware}` : ''}` : e.userAgent ? `"${e.userAgent}"` : '-';
-  const extra = [e.template, e.stale ? 'STALE (last good)' : undefined, e.status >= 400 || !e.template ? e.reason : undefined].filter(Boolean).join(' ');
-  return `${e.time} ${e.ip} ${who} ${e.method} ${e.path} ${e.status} ${e.bytes}B ${e.renderMs.toFixed(1)}ms ${ua}${extra ? ` ${extra}` : ''}`;
+  // every field goes through clean(): paths, reasons and User-Agents come from the network, names from the bench
+  const who = e.phone ? clean(e.phone.name, 80) : '-';
+  const ua = e.ua ? clean(`${e.ua.vendor} ${e.ua.model}${e.ua.firmware ? ` ${e.ua.firmware}` : ''}`, 120) : e.userAgent ? `"${clean(e.userAgent)}"` : '-';
+  const extra = [e.template, e.stale ? 'STALE (last good)' : undefined, e.status >= 400 || !e.template ? e.reason : undefined]
+    .filter(Boolean).map((x) => clean(x, 300)).join(' ');
+  return `${e.time} ${clean(e.ip, 64)} ${who} ${clean(e.method, 10)} ${clean(e.path, 300)} ${e.status} ${e.bytes}B ${e.renderMs.toFixed(1)}ms ${ua}`
+    + `${extra ? ` ${extra}` : ''}`;
 }
 
 /**

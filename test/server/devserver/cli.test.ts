@@ -3,8 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
-import { get, makeWorkspace, UA, TEMPLATES } from './helpers';
+import { benchYaml, get, makeWorkspace, UA, TEMPLATES } from './helpers';
 
 const main = resolve(__dirname, '../../../server/src/cli/main.ts');
 
@@ -38,3 +39,46 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     } finally { w.cleanup(); }
   });
 }
+
+test('serve: the request log cannot be forged or coloured by a request, and never shows the secret path prefix', async () => {
+  const w = makeWorkspace(benchYaml('server: { host: 127.0.0.1, port: 0, path_prefix: s3cr3t-pr3fix }'));
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--workspace', w.dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const deadline = Date.now() + 20_000;
+    while (!/Ctrl-C stops/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+    assert.ok(base, out);
+    const banner = out.length;
+    const probes = [
+      '/s3cr3t-pr3fix/x%0a2026-01-01T00:00:00.000Z%2010.0.0.1%20admin%20GET%20/forged.cfg%20200%201B%200.0ms%20-%20x.cfg',
+      '/s3cr3t-pr3fix/a%0db%1b[31mred%e2%80%a8sep.cfg',
+      '/wrong-prefix/805e0c112233.cfg',
+      '/s3cr3t-pr3fix/805e0c112233.cfg',
+    ];
+    // raw bytes on a loopback socket: node's own client refuses control characters in headers
+    const port = Number(new URL(base).port);
+    for (const p of probes) {
+      await new Promise<void>((done) => {
+        // node's parser refuses C0 controls in headers; a C1 control (0x9b, CSI) passes as latin1
+        const head = `GET ${p} HTTP/1.1\r\nHost: x\r\nUser-Agent: Yealink SIP-T46S 66.86\x9b2J ${'A'.repeat(5000)}\r\nConnection: close\r\n\r\n`;
+        const s = connect(port, '127.0.0.1', () => s.end(Buffer.from(head, 'latin1')));
+        s.on('data', () => {}).on('close', () => done()).on('error', () => done());
+      });
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    const log = out.slice(banner).replace(/\nstopped\n$/, '\n');
+    const lines = log.split('\n').filter(Boolean);
+    assert.equal(lines.length, probes.length, `one line per request:\n${log}`);
+    for (const l of lines) assert.match(l, /^\d{4}-\d\d-\d\dT[\d:.]+Z 127\.0\.0\.1 /, l);
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028]/.test(log), 'no control character reaches the log');
+    assert.ok(lines.some((l) => l.includes('\\x0a2026-01-01')), 'the forged line is shown escaped inside its own');
+    assert.ok(lines.some((l) => l.includes('a\\x0db\\x1b[31mred\\u2028sep.cfg')));
+    assert.ok(!log.includes('s3cr3t-pr3fix'), log);
+    assert.ok(lines.every((l) => l.length < 1200), 'User-Agents are capped');
+  } finally { w.cleanup(); }
+});
