@@ -93,7 +93,10 @@ test('3CX: an XML comment suppresses the next line; the setting applies too', ()
   assert.equal(one(ls.doValidation(plain), 'unknown-variable').length, 1);
   const body = '<!-- provisioning-disable-next-line unknown-variable -->\nphone_setting.ring_type = %%no_such_var%%\n';
   const quiet = at3cx(withBody(body), undefined, 2).doc;
-  assert.equal(one(ls.doValidation(quiet), 'unknown-variable').length, 0);
+  const ds = ls.doValidation(quiet);
+  assert.equal(one(ds, 'unknown-variable').length, 0);
+  assert.deepEqual(one(ds, 'malformed-line'), [], 'the comment line in the key = value body is not itself reported');
+  assert.equal(one(ds, 'unknown-key').length, 0, JSON.stringify(ds.map((d) => d.code)));
   ls.configure({ problems: { 'unknown-variable': 'error' } });
   assert.equal(one(ls.doValidation(plain), 'unknown-variable')[0].severity, DiagnosticSeverity.Error);
 });

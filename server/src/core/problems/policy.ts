@@ -86,10 +86,14 @@ export function applyProblemPolicy(problems: Problem[], policy: ProblemPolicy = 
     return s;
   };
   for (const f of policy.files ?? []) scan(f);
+  for (const p of problems) scan(p.file); // before the loop: their unknown codes are added too
   const out: Problem[] = [];
   for (const p of [...problems, ...added]) {
     const line = p.range.start.line;
-    if (scan(p.file).some((s) => s.line === line && (!s.codes || s.codes.has(p.code)))) continue;
+    const sups = scan(p.file);
+    if (sups.some((s) => s.line === line && (!s.codes || s.codes.has(p.code)))) continue;
+    // the comment is no problem itself (an XML comment in a 3CX key = value body is a line the phone ignores)
+    if (p.code !== 'unknown-problem-code' && sups.some((s) => inside(p.range.start, s.range))) continue;
     const l = level(p.code);
     if (l === 'off') continue;
     out.push(l && l !== p.severity ? { ...p, severity: l } : p);
@@ -118,6 +122,11 @@ export function readProblemOverrides(raw: unknown, warn: (message: string, key: 
   }
   return out;
 }
+
+const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+/** `pos` within `r`, its end excluded. */
+const inside = (pos: Range['start'], r: Range) =>
+  before(r.start, pos) && before(pos, r.end) && !(pos.line === r.end.line && pos.character === r.end.character);
 
 const keyOf = (p: Problem) => `${p.file}|${p.range.start.line}:${p.range.start.character}|${p.code}|${p.message}`;
 

@@ -92,3 +92,10 @@ test('levels: the setting in package.json and the bench schema accept exactly th
   const ignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8').split('\n');
   assert.ok(ignore.includes('!docs/problems.md'), 'the VSIX ships docs/problems.md');
 });
+
+test('applyProblemPolicy: a problem on a suppression comment itself is dropped, except an unknown code in it', () => {
+  const text = 'a = 1\n<!-- provisioning-disable-next-line unknown-variable, unknwn-key -->\nb = %%x%%\n';
+  const onComment = { ...at(1, 'malformed-line'), range: { start: { line: 1, character: 0 }, end: { line: 1, character: 70 } } };
+  const out = applyProblemPolicy([onComment, at(2, 'unknown-variable'), at(2, 'unknown-key')], { read: () => text });
+  assert.deepEqual(out.map((p) => `${p.range.start.line} ${p.code}`), ['2 unknown-key', '1 unknown-problem-code']);
+});
