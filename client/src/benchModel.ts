@@ -8,15 +8,16 @@ import { benchFolder, settings } from './config';
 
 export type { Phone };
 
-export async function openBench(): Promise<{ folder: vscode.WorkspaceFolder; workspace: Workspace } | undefined> {
-  const folder = await benchFolder();
+/** The workspace model of a folder's bench: `target`'s folder, else as benchFolder() decides (may ask). */
+export async function openBench(target?: vscode.Uri): Promise<{ folder: vscode.WorkspaceFolder; workspace: Workspace } | undefined> {
+  const folder = await benchFolder({ uri: target });
   if (!folder || folder.uri.scheme !== 'file') return undefined;
   return { folder, workspace: new Workspace(new DiskFiles(folder.uri.fsPath), { benchFile: settings(folder).benchFile }) };
 }
 
-/** Opens the bench file with the phone's entry selected. */
-export async function revealPhone(query: string): Promise<void> {
-  const b = await openBench();
+/** Opens the bench file (of `folder`, else as benchFolder() decides) with the phone's entry selected. */
+export async function revealPhone(query: string, folder?: vscode.Uri): Promise<void> {
+  const b = await openBench(folder);
   if (!b) return;
   const parsed = b.workspace.parsedBench();
   const phones = parsed.bench.phones;

@@ -1,11 +1,18 @@
 // "Provisioning Bench" tree: phones (vendor, model, IP, last request, whether the last fetch is current)
-// and, below each phone, the files it requests with the template answering each.
+// and, below each phone, the files it requests with the template answering each. Several workspace
+// folders holding a bench: one root node per folder, its phones below.
 import * as vscode from 'vscode';
+import { benchFolders } from './config';
 import type { DevServerController } from './devServer/devServer';
 import { displayMac } from './phonePicker';
 import type { PhoneInfo, RouteInfo, Server } from './server';
 
-export type BenchNode = { kind: 'phone'; phone: PhoneInfo } | { kind: 'route'; phone: PhoneInfo; route: RouteInfo } | { kind: 'message'; text: string };
+/** `folder`: the workspace folder whose bench the phone is on (undefined: the only/first one). */
+export type BenchNode =
+  | { kind: 'folder'; folder: vscode.WorkspaceFolder }
+  | { kind: 'phone'; phone: PhoneInfo; folder?: vscode.Uri }
+  | { kind: 'route'; phone: PhoneInfo; route: RouteInfo; folder?: vscode.Uri }
+  | { kind: 'message'; text: string };
 
 function ago(ms: number): string {
   const s = Math.max(0, Math.round((Date.now() - ms) / 1000));
@@ -18,10 +25,15 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
   private readonly disposables: vscode.Disposable[] = [];
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly server: Server, private readonly dev: DevServerController, private readonly selected: () => string | undefined) {
+  constructor(
+    private readonly server: Server,
+    private readonly dev: DevServerController,
+    private readonly selected: (folder?: vscode.Uri) => string | undefined,
+  ) {
     this.disposables.push(
       server.onWorkspaceChanged(() => this.refresh()),
       dev.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
     );
   }
 
@@ -34,12 +46,17 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
   async getChildren(node?: BenchNode): Promise<BenchNode[]> {
     try {
       if (!node) {
-        const phones = await this.server.listPhones();
-        return phones.map((phone) => ({ kind: 'phone', phone }));
+        const folders = await benchFolders();
+        if (folders.length > 1) return folders.map((folder) => ({ kind: 'folder', folder }));
+        return this.phones(folders[0]?.uri);
       }
+      if (node.kind === 'folder') return this.phones(node.folder.uri);
       if (node.kind === 'phone') {
-        const routes = await this.server.listRoutes(node.phone.name);
-        return routes.filter((r) => r.phone === node.phone.name || r.mac === node.phone.mac).map((route) => ({ kind: 'route', phone: node.phone, route }));
+        const { phone, folder } = node;
+        const routes = await this.server.listRoutes(phone.name, folder);
+        return routes
+          .filter((r) => r.phone === phone.name || r.mac === phone.mac)
+          .map((route) => ({ kind: 'route', phone, route, folder }));
       }
     } catch (e) {
       return [{ kind: 'message', text: (e as Error).message }];
@@ -47,8 +64,23 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
     return [];
   }
 
+  private async phones(folder: vscode.Uri | undefined): Promise<BenchNode[]> {
+    const phones = await this.server.listPhones(undefined, folder);
+    return phones.map((phone) => ({ kind: 'phone', phone, folder }));
+  }
+
   getTreeItem(node: BenchNode): vscode.TreeItem {
     if (node.kind === 'message') return new vscode.TreeItem(node.text);
+    if (node.kind === 'folder') {
+      const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `folder:${node.folder.uri.toString()}`;
+      item.contextValue = this.dev.isRunning(node.folder.uri) ? 'folder-running' : 'folder';
+      item.iconPath = new vscode.ThemeIcon('root-folder');
+      const running = this.dev.serverOf(node.folder.uri)?.info;
+      item.description = running ? `dev server ${running.url}` : undefined;
+      item.tooltip = `${node.folder.uri.fsPath}${running ? `\ndev server: ${running.url}` : ''}`;
+      return item;
+    }
     if (node.kind === 'route') {
       const r = node.route;
       const item = new vscode.TreeItem(r.path, vscode.TreeItemCollapsibleState.None);
@@ -63,13 +95,15 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
     }
     const p = node.phone;
     const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `phone:${p.mac}`;
+    // ids are unique in the tree: with several folders, a MAC may be on more than one bench
+    const multi = node.folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    item.id = multi ? `phone:${node.folder!.toString()}:${p.mac}` : `phone:${p.mac}`;
     item.contextValue = 'phone';
-    const state = this.dev.phoneState(p.mac);
+    const state = this.dev.phoneState(p.mac, node.folder);
     const parts = [`${p.vendor} ${p.model}`, p.ip ?? state?.ip];
     if (state) parts.push(`${ago(state.lastRequestAt)}${state.current === false ? ' · outdated' : state.current ? ' · current' : ''}`);
     item.description = parts.filter(Boolean).join(' · ');
-    const sel = this.selected();
+    const sel = this.selected(node.folder);
     const isSelected = sel === p.name || sel?.toLowerCase() === p.mac.toLowerCase();
     item.iconPath = new vscode.ThemeIcon(
       state?.current === false ? 'warning' : 'device-mobile',
@@ -82,7 +116,7 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
       md.appendMarkdown(`- last request ${new Date(state.lastRequestAt).toLocaleString()}${state.lastPath ? ` (\`${state.lastPath}\`)` : ''}\n`);
       md.appendMarkdown(`- ${state.current === false ? `$(warning) what it last fetched is **outdated** (${state.stalePaths.map((p) => `\`${p}\``).join(', ')}): reprovision it` : state.current ? 'what it last fetched is current' : 'freshness unknown'}\n`);
     } else {
-      md.appendMarkdown(this.dev.running ? '- no request from this phone yet\n' : '- dev server stopped\n');
+      md.appendMarkdown(this.dev.isRunning(node.folder) ? '- no request from this phone yet\n' : '- dev server stopped\n');
     }
     item.tooltip = md;
     return item;

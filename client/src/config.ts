@@ -1,6 +1,7 @@
 // Typed access to the extension's settings (all under provisioningStudio.*).
 import * as vscode from 'vscode';
 import type { AuthSetting, TlsSetting } from './devServer/overrides';
+import { PREVIEW_SCHEME } from './preview/previewUri';
 
 export const SECTION = 'provisioningStudio';
 /** Language id of 3CX phone templates (`*.ph.xml`, `*.fxs.xml`); the server's THREECX_LANGUAGE_ID. */
@@ -55,12 +56,65 @@ export function isThreeCxTemplate(uri: vscode.Uri): boolean {
   return doc?.languageId === THREECX_LANGUAGE || /\.(ph|fxs)\.xml$/i.test(uri.path);
 }
 
-/** The workspace folder holding the bench file (the first folder that has one, else the first folder). */
-export async function benchFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+/** The workspace folders holding their bench file (each folder's provisioningStudio.benchFile), in order. */
+export async function benchFolders(): Promise<vscode.WorkspaceFolder[]> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  for (const f of folders) {
-    const bench = vscode.Uri.joinPath(f.uri, settings(f).benchFile);
-    try { await vscode.workspace.fs.stat(bench); return f; } catch { /* next */ }
-  }
-  return folders[0];
+  const has = await Promise.all(folders.map(async (f) => {
+    try { await vscode.workspace.fs.stat(vscode.Uri.joinPath(f.uri, settings(f).benchFile)); return true; } catch { return false; }
+  }));
+  return folders.filter((_, i) => has[i]);
+}
+
+/** The template behind a document URI: a preview (provisioning-preview:…?<template>) names it in its query. */
+function sourceUri(uri: vscode.Uri): vscode.Uri {
+  if (uri.scheme !== PREVIEW_SCHEME || !uri.query) return uri;
+  try { return vscode.Uri.parse(uri.query, true); } catch { return uri; }
+}
+
+/** The workspace folder of a URI (a preview counts as its template), or undefined. */
+export function folderOf(uri: vscode.Uri | undefined): vscode.WorkspaceFolder | undefined {
+  return uri ? vscode.workspace.getWorkspaceFolder(sourceUri(uri)) : undefined;
+}
+
+/** The workspace folder of the active editor (a preview's: its template's), or undefined. */
+export function activeFolder(): vscode.WorkspaceFolder | undefined {
+  return folderOf(vscode.window.activeTextEditor?.document.uri);
+}
+
+/**
+ * The folder a command works on, without asking: the one holding `uri`, else the active editor's, else
+ * the only workspace folder, else the first. For synchronous callers (status bar, selection).
+ */
+export function currentFolder(uri?: vscode.Uri): vscode.WorkspaceFolder | undefined {
+  return folderOf(uri) ?? activeFolder() ?? vscode.workspace.workspaceFolders?.[0];
+}
+
+/**
+ * The workspace folder whose bench a command uses: the folder holding `uri` when given; else the
+ * active editor's folder when it holds a bench file; else the only folder holding one; with several,
+ * a quick pick asks (the first when `ask` is false or nothing is picked: undefined then). No folder
+ * holding a bench: the active editor's folder, else the first folder.
+ */
+export async function benchFolder(
+  opts: { uri?: vscode.Uri; ask?: boolean; title?: string } = {},
+): Promise<vscode.WorkspaceFolder | undefined> {
+  const given = folderOf(opts.uri);
+  if (given) return given;
+  const withBench = await benchFolders();
+  const active = activeFolder();
+  if (active && withBench.some((f) => f.uri.toString() === active.uri.toString())) return active;
+  if (withBench.length <= 1) return withBench[0] ?? active ?? vscode.workspace.workspaceFolders?.[0];
+  if (opts.ask === false) return withBench[0];
+  return pickFolder(withBench, opts.title ?? 'Provisioning: which workspace folder?');
+}
+
+/** Quick pick of workspace folders (name, bench file, path). */
+export async function pickFolder(folders: readonly vscode.WorkspaceFolder[], title: string): Promise<vscode.WorkspaceFolder | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    folders.map((folder) => ({
+      label: `$(root-folder) ${folder.name}`, description: settings(folder).benchFile, detail: folder.uri.fsPath, folder,
+    })),
+    { title, placeHolder: 'Workspace folder (each folder with a bench file is its own provisioning workspace)' },
+  );
+  return picked?.folder;
 }

@@ -9,11 +9,13 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  // bench file, Handlebars templates and partials, 3CX phone templates (`*.ph.xml`, `*.fxs.xml`). A bench
-  // file not named bench.yaml (provisioningStudio.benchFile) is added here when set at start; when the
-  // setting changes later, the server registers document sync and a watcher for the new file dynamically.
-  const benchFile = settings().benchFile;
-  const custom = benchFile !== DEFAULT_BENCH_FILE ? [benchGlob(benchFile)] : [];
+  // bench file, Handlebars templates and partials, 3CX phone templates (`*.ph.xml`, `*.fxs.xml`). Bench
+  // files not named bench.yaml (provisioningStudio.benchFile, per workspace folder) are added here when
+  // set at start; when the setting changes later, the server registers document sync and a watcher for
+  // the new files dynamically.
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const benchFiles = [settings().benchFile, ...folders.map((f) => settings(f).benchFile)];
+  const custom = [...new Set(benchFiles.filter((b) => b !== DEFAULT_BENCH_FILE).map(benchGlob))];
   const watchers = [...TEMPLATE_GLOBS, ...custom].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
@@ -23,8 +25,12 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       { scheme: 'file', pattern: '**/bench.yaml' },
       ...custom.map((pattern) => ({ scheme: 'file', pattern })),
     ],
-    // the bench file before the server pulls the whole section (so the first validations use it)
-    initializationOptions: () => ({ settings: { benchFile: settings().benchFile } }),
+    // the bench file (per folder too) before the server pulls the whole section (so the first validations use it)
+    initializationOptions: () => ({
+      settings: { benchFile: settings().benchFile },
+      folders: Object.fromEntries((vscode.workspace.workspaceFolders ?? [])
+        .map((f) => [f.uri.toString(), { benchFile: settings(f).benchFile }])),
+    }),
     synchronize: {
       configurationSection: SECTION,
       fileEvents: watchers,

@@ -21,17 +21,32 @@ export function displayMac(mac: string): string {
   return /^[0-9a-f]{12}$/i.test(mac) ? formatMac(mac.toLowerCase(), 'colon') : mac;
 }
 
-/** Phones the template serves; all bench phones when it serves none (partials, unrouted templates). */
-export async function phonesFor(server: Server, template?: vscode.Uri): Promise<{ phones: PhoneInfo[]; serving: boolean }> {
+/**
+ * Phones the template serves; all bench phones when it serves none (partials, unrouted templates): those
+ * of the template's workspace folder, else of `folder`.
+ */
+export async function phonesFor(
+  server: Server, template?: vscode.Uri, folder?: vscode.Uri,
+): Promise<{ phones: PhoneInfo[]; serving: boolean }> {
   if (template) {
     const serving = await server.listPhones(template);
     if (serving.length) return { phones: serving, serving: true };
   }
-  return { phones: await server.listPhones(), serving: false };
+  const scope = (template && vscode.workspace.getWorkspaceFolder(template)?.uri) ?? folder;
+  return { phones: await server.listPhones(undefined, scope), serving: false };
 }
 
-export async function pickPhone(server: Server, opts: { template?: vscode.Uri; selected?: string; title?: string; exclude?: string } = {}): Promise<PhoneInfo | undefined> {
-  const { phones, serving } = await phonesFor(server, opts.template);
+export interface PickPhoneOptions {
+  template?: vscode.Uri;
+  /** The workspace folder whose bench to pick from when no template is given. */
+  folder?: vscode.Uri;
+  selected?: string;
+  title?: string;
+  exclude?: string;
+}
+
+export async function pickPhone(server: Server, opts: PickPhoneOptions = {}): Promise<PhoneInfo | undefined> {
+  const { phones, serving } = await phonesFor(server, opts.template, opts.folder);
   const candidates = phones.filter((p) => p.name !== opts.exclude);
   if (!candidates.length) {
     void vscode.window.showWarningMessage('Provisioning Studio: no phones on the bench (add some to bench.yaml).');

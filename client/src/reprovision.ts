@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { formatOutcome, reprovision, type ReprovisionOptions, type ReprovisionOutcome } from '../../server/src/sip/reprovision';
 import { openBench, type Phone } from './benchModel';
+import { benchFolder } from './config';
 import type { DevServerController } from './devServer/devServer';
 import { pickPhone } from './phonePicker';
 import type { RequestLog } from './requestLog';
@@ -15,23 +16,34 @@ function logOutcome(log: RequestLog, o: ReprovisionOutcome): void {
 export class Reprovisioner {
   constructor(private readonly server: Server, private readonly log: RequestLog, private readonly dev: DevServerController) {}
 
-  /** Bench phones (serving bench) and the options the CLI `notify` uses too (3CX templates' own events). */
-  private async plan(): Promise<{ phones: Phone[]; find: (q: string) => Phone | undefined; options: ReprovisionOptions }> {
-    const b = await openBench();
+  /**
+   * Bench phones (serving bench) of a workspace folder (`folder`, else as benchFolder() decides) and the
+   * options the CLI `notify` uses too (3CX templates' own events).
+   */
+  private async plan(
+    folder?: vscode.Uri,
+  ): Promise<{ phones: Phone[]; find: (q: string) => Phone | undefined; options: ReprovisionOptions }> {
+    const b = await openBench(folder);
     if (!b) return { phones: [], find: () => undefined, options: {} };
+    const scope = b.folder.uri;
     const ws = b.workspace;
     const phones = ws.servingBench().parsed.bench.phones;
     return {
       phones,
       find: (q) => ws.findPhone(q, phones),
-      options: { lastSeenIp: (p: Phone) => this.dev.lastSeenIp(p.mac), event: (p: Phone, reboot: boolean) => ws.notifyEventFor(p, reboot) },
+      options: {
+        lastSeenIp: (p: Phone) => this.dev.lastSeenIp(p.mac, scope),
+        event: (p: Phone, reboot: boolean) => ws.notifyEventFor(p, reboot),
+      },
     };
   }
 
-  async phone(query?: string): Promise<ReprovisionOutcome | undefined> {
-    query ??= (await pickPhone(this.server, { title: 'Reprovision Phone' }))?.name;
+  /** Reprovisions one phone of `folder`'s bench (else the folder benchFolder() decides). */
+  async phone(query?: string, folder?: vscode.Uri): Promise<ReprovisionOutcome | undefined> {
+    folder ??= query ? undefined : (await benchFolder({ title: 'Reprovision Phone: which workspace folder?' }))?.uri;
+    query ??= (await pickPhone(this.server, { title: 'Reprovision Phone', folder }))?.name;
     if (!query) return undefined;
-    const { find, options } = await this.plan();
+    const { find, options } = await this.plan(folder);
     const phone = find(query);
     if (!phone) {
       void vscode.window.showErrorMessage(`Provisioning Studio: no bench phone '${query}'.`);
@@ -47,8 +59,9 @@ export class Reprovisioner {
     return o;
   }
 
-  async all(): Promise<ReprovisionOutcome[]> {
-    const { phones, options } = await this.plan();
+  /** Reprovisions every phone of `folder`'s bench (else the folder benchFolder() decides). */
+  async all(folder?: vscode.Uri): Promise<ReprovisionOutcome[]> {
+    const { phones, options } = await this.plan(folder);
     if (!phones.length) {
       void vscode.window.showWarningMessage('Provisioning Studio: the bench has no phones.');
       return [];

@@ -5,8 +5,10 @@ import type { RouteInfo, Server } from './server';
 
 interface RouteItem extends vscode.QuickPickItem { route?: RouteInfo }
 
-export async function showRoutes(server: Server, phone?: string): Promise<void> {
-  const routes = await server.listRoutes(phone);
+/** Routes of `folder`'s bench (else the folder benchFolder() decides: the active editor's, or asks). */
+export async function showRoutes(server: Server, phone?: string, target?: vscode.Uri): Promise<void> {
+  const folder = await benchFolder({ uri: target, title: 'Show Routes: which workspace folder?' });
+  const routes = await server.listRoutes(phone, folder?.uri);
   if (!routes.length) {
     void vscode.window.showInformationMessage('Provisioning Studio: no routes (are there phones in the bench file?).');
     return;
@@ -27,6 +29,5 @@ export async function showRoutes(server: Server, phone?: string): Promise<void> 
   }
   const picked = await vscode.window.showQuickPick(items, { title: 'Provisioning Routes', placeHolder: 'Files the phones request → template that answers', matchOnDescription: true, matchOnDetail: true });
   if (!picked?.route?.template) return;
-  const folder = await benchFolder();
   if (folder) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, picked.route.template));
 }

@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  listPhonesRequest, listRoutesRequest, renderRequest, selectPhoneNotification, workspaceChangedNotification,
-  type PhoneInfo, type RenderFileInfo, type RenderParams, type RenderResultMessage, type RouteInfo,
+  devServerChangedNotification, listPhonesRequest, listRoutesRequest, renderRequest, selectPhoneNotification, workspaceChangedNotification,
+  type ListPhonesParams, type ListRoutesParams, type PhoneInfo, type RenderFileInfo, type RenderParams, type RenderResultMessage,
+  type RouteInfo, type ServerAddress,
 } from '../../server/src/protocol';
 
-export type { PhoneInfo, RenderFileInfo, RenderResultMessage, RouteInfo };
+export type { PhoneInfo, RenderFileInfo, RenderResultMessage, RouteInfo, ServerAddress };
 
 /** Which file of a multi-file (3CX) template to render: the requested path, else the `<deviceconfig>` index. */
 export interface FileChoice {
@@ -43,18 +44,41 @@ export class Server implements vscode.Disposable {
     return this.client.sendRequest(renderRequest, params);
   }
 
-  async listPhones(template?: vscode.Uri): Promise<PhoneInfo[]> {
+  /**
+   * Bench phones: those `template` serves (from the bench of its workspace folder), else every phone of
+   * `folder`'s bench (default: the first folder holding a bench file).
+   */
+  async listPhones(template?: vscode.Uri, folder?: vscode.Uri): Promise<PhoneInfo[]> {
     await this.whenReady();
-    return this.client.sendRequest(listPhonesRequest, template ? { uri: template.toString() } : {});
+    const params: ListPhonesParams = {};
+    if (template) params.uri = template.toString();
+    else if (folder) params.folderUri = folder.toString();
+    return this.client.sendRequest(listPhonesRequest, params);
   }
 
-  async listRoutes(phone?: string): Promise<RouteInfo[]> {
+  /** Routes of `phone` (every phone when omitted) on `folder`'s bench (default as in listPhones). */
+  async listRoutes(phone?: string, folder?: vscode.Uri): Promise<RouteInfo[]> {
     await this.whenReady();
-    return this.client.sendRequest(listRoutesRequest, phone ? { phone } : {});
+    const params: ListRoutesParams = {};
+    if (phone) params.phone = phone;
+    if (folder) params.folderUri = folder.toString();
+    return this.client.sendRequest(listRoutesRequest, params);
   }
 
-  selectPhone(phone: string | null): void {
-    this.ready.then(() => this.client.sendNotification(selectPhoneNotification, { phone })).catch(() => {});
+  /** The phone selected for `folder` (every folder when omitted). */
+  selectPhone(phone: string | null, folder?: vscode.Uri): void {
+    const params = folder ? { phone, folderUri: folder.toString() } : { phone };
+    this.ready.then(() => this.client.sendNotification(selectPhoneNotification, params)).catch(() => {});
+  }
+
+  /**
+   * The dev server of `folder` started (where phones reach it) or stopped (null): the language server
+   * renders that folder's `{{server.url}}` from it. Resolves once sent; notifications keep their order
+   * with later requests, so a render asked after this sees the new address.
+   */
+  async devServerChanged(folder: vscode.Uri, address: ServerAddress | null): Promise<void> {
+    await this.whenReady();
+    await this.client.sendNotification(devServerChangedNotification, { folderUri: folder.toString(), address });
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
-// Status bar item: the selected phone; click = Select Phone.
+// Status bar item: the phone selected for the active editor's workspace folder; click = Select Phone.
 import * as vscode from 'vscode';
+import { currentFolder } from './config';
 import type { PhoneSelection } from './selection';
 
 export function createStatusBar(selection: PhoneSelection): vscode.Disposable {
@@ -7,11 +8,22 @@ export function createStatusBar(selection: PhoneSelection): vscode.Disposable {
   item.name = 'Provisioning Phone';
   item.command = 'provisioningStudio.selectPhone';
   const update = () => {
-    const phone = selection.phone;
-    item.text = `$(device-mobile) ${phone ?? 'No phone'}`;
-    item.tooltip = phone ? `Provisioning Studio: previewing as ${phone}. Click to select another phone.` : 'Provisioning Studio: select the phone to preview as';
+    const folder = currentFolder();
+    const phone = selection.phoneOf(folder);
+    // several folders: say which folder's phone this is
+    const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 && folder;
+    item.text = `$(device-mobile) ${multi ? `${folder.name}: ` : ''}${phone ?? 'No phone'}`;
+    const where = multi ? ` (${folder.name})` : '';
+    item.tooltip = phone
+      ? `Provisioning Studio: previewing as ${phone}${where}. Click to select another phone.`
+      : `Provisioning Studio: select the phone to preview as${where}`;
     item.show();
   };
   update();
-  return vscode.Disposable.from(item, selection.onDidChange(update));
+  return vscode.Disposable.from(
+    item,
+    selection.onDidChange(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeWorkspaceFolders(update),
+  );
 }

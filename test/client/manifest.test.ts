@@ -202,5 +202,5 @@ test('settings: benchFile, devServer.tls and devServer.auth are real (no "reserv
   assert.match(src('benchModel.ts'), /new Workspace\(new DiskFiles\([^)]*\), \{ benchFile: settings\(folder\)\.benchFile \}\)/);
   assert.match(src('devServer/devServer.ts'), /\{ benchFile: cfg\.benchFile \}/);
   assert.match(src('devServer/devServer.ts'), /this\.secrets\.get\(passwordKey\(/);
-  assert.match(src('languageClient.ts'), /benchGlob\(benchFile\)/);
+  assert.match(src('languageClient.ts'), /settings\(f\)\.benchFile[\s\S]*\.map\(benchGlob\)/, 'each folder\x27s custom bench file is synced and watched');
 });

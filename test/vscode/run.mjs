@@ -10,14 +10,17 @@
 //                          `vsce package --no-dependencies -o out/provisioning-studio.vsix` in that dir
 //   --vsix <file>          use this VSIX instead of packaging one
 //   --self-test            test the harness itself with a throw-away minimal extension (no build needed)
-//   --ui-only | --suite-only   run only phase 1 (Playwright drive) or phase 2 (in-host mocha)
+//   --ui-only | --suite-only   run only phase 1 (Playwright drive) or phases 2 and 3 (in-host mocha)
+//   --multiroot-only       run only phase 3 (in-host mocha in the multi-root window)
 //   --keep-state           keep the mktemp state dir (user data, extensions, workspace, logs)
 //   --timeout <s>          overall cap, default 300
 //
 // Phase 1 drives the INSTALLED VSIX through the workbench UI, step by step (test/vscode/ui/steps.mjs).
 // Phase 2 opens a window whose `payload` URL parameter sets extensionDevelopmentPath = <extension dir>
 // and extensionTestsPath = test/vscode/suite/index (mocha in the extension host); the suite writes its
-// counts to the file named by PS_VSCODE_SUITE_RESULTS. Screenshots and logs go to test-results/vscode/.
+// counts to the file named by PS_VSCODE_SUITE_RESULTS. Phase 3 does the same in a multi-root window
+// (?workspace= a copy of test/vscode/fixture-multiroot/multi.code-workspace) with test/vscode/multiroot.
+// Screenshots and logs go to test-results/vscode/.
 // The last line printed is exactly "N passed, N failed"; the exit code is non-zero on any failure.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +37,9 @@ const HARNESS = path.join(REPO, '.ci/vscode-harness');
 const CODE_SERVER = path.join(HARNESS, 'node_modules/.bin/code-server');
 const FIXTURE = path.join(REPO, 'test/vscode/fixture');
 const SUITE_INDEX = path.join(REPO, 'test/vscode/suite/index');
+const FIXTURE_MULTI = path.join(REPO, 'test/vscode/fixture-multiroot');
+const MULTI_INDEX = path.join(REPO, 'test/vscode/multiroot/index');
+const MULTI_WORKSPACE_FILE = 'multi.code-workspace';
 const OUT = path.join(REPO, 'test-results/vscode');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const VSIX_NAME = 'provisioning-studio.vsix';
@@ -47,6 +53,7 @@ const { values: opt } = util.parseArgs({
     'self-test': { type: 'boolean', default: false },
     'ui-only': { type: 'boolean', default: false },
     'suite-only': { type: 'boolean', default: false },
+    'multiroot-only': { type: 'boolean', default: false },
     'keep-state': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '300' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -205,6 +212,7 @@ function prepareState(dir) {
     userData: path.join(dir, 'user-data'),
     extensions: path.join(dir, 'extensions'),
     ws: path.join(dir, 'ws'),
+    wsMulti: path.join(dir, 'ws-multi'),
     xdg: path.join(dir, 'xdg'),
     suiteResults: path.join(dir, 'results', 'suite.json'),
   };
@@ -212,6 +220,7 @@ function prepareState(dir) {
   fs.writeFileSync(path.join(paths.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   fs.mkdirSync(paths.extensions, { recursive: true });
   fs.cpSync(FIXTURE, paths.ws, { recursive: true });
+  fs.cpSync(FIXTURE_MULTI, paths.wsMulti, { recursive: true });
   for (const d of ['config', 'data', 'cache']) fs.mkdirSync(path.join(paths.xdg, d), { recursive: true });
   const env = {
     ...process.env,
@@ -325,8 +334,14 @@ async function phaseUi(base, st, ext) {
   }
 }
 
-async function phaseSuite(base, st, extDir, capMs) {
-  log(`phase 2: in-host mocha suite (extensionDevelopmentPath=${extDir})`);
+/**
+ * An in-host mocha run in a new window: `phase.index` (extensionTestsPath) in `phase.target` (the
+ * `folder=` or `workspace=` URL parameter); logs go to `<phase.name>-console.log`.
+ */
+async function phaseSuite(base, st, extDir, capMs, phase) {
+  const { name, title, index, target } = phase;
+  log(`${title} (extensionDevelopmentPath=${extDir})`);
+  fs.rmSync(st.suiteResults, { force: true });
   const browser = await launchBrowser(st);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -335,34 +350,34 @@ async function phaseSuite(base, st, extDir, capMs) {
     const exited = new Promise((resolve) => { exit = resolve; });
     await page.exposeFunction('codeAutomationExit', (code) => { exit(code); });
     let echo = false; // echo the extension host's console from the suite's start marker on
-    const pageLog = attachPageLog(page, path.join(OUT, 'suite-console.log'), (line) => {
+    const pageLog = attachPageLog(page, path.join(OUT, `${name}-console.log`), (line) => {
       if (line.includes(SUITE_START_MARKER)) { echo = true; return; }
       if (echo) for (const l of line.split('\n')) console.log(`   host| ${l}`);
     });
     const remote = (p) => `vscode-remote://remote${p}`;
-    const payload = [['extensionDevelopmentPath', remote(extDir)], ['extensionTestsPath', remote(SUITE_INDEX)]];
-    await page.goto(`${base}/?folder=${encodeURIComponent(st.ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const payload = [['extensionDevelopmentPath', remote(extDir)], ['extensionTestsPath', remote(index)]];
+    await page.goto(`${base}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     let code;
     try {
       code = await withTimeout(exited, capMs, 'in-host suite');
     } catch (err) {
-      await page.screenshot({ path: path.join(OUT, '99-failure.png') }).catch(() => {});
+      await page.screenshot({ path: path.join(OUT, `99-failure-${name}.png`) }).catch(() => {});
       throw err;
     }
-    await page.screenshot({ path: path.join(OUT, 'suite-end.png') }).catch(() => {});
+    await page.screenshot({ path: path.join(OUT, `${name}-end.png`) }).catch(() => {});
     pageLog.end();
     let r = null;
     try { r = JSON.parse(fs.readFileSync(st.suiteResults, 'utf8')); } catch { /* none written */ }
     if (!r) {
-      fail(`in-host suite wrote no results (exit code ${code}); see test-results/vscode/suite-console.log`);
+      fail(`${name}: in-host suite wrote no results (exit code ${code}); see test-results/vscode/${name}-console.log`);
       return;
     }
     totals.passed += r.passes;
-    for (const t of r.failedTitles || []) fail(`suite: ${t}`);
+    for (const t of r.failedTitles || []) fail(`${name}: ${t}`);
     const unlisted = r.failures - (r.failedTitles || []).length;
-    for (let i = 0; i < unlisted; i++) fail('suite: (untitled failure)');
-    if (code !== 0 && r.failures === 0) fail(`in-host suite exited with code ${code} but reported no failures`);
-    log(`suite: ${r.passes} passed, ${r.failures} failed, ${r.pending} pending (exit code ${code})`);
+    for (let i = 0; i < unlisted; i++) fail(`${name}: (untitled failure)`);
+    if (code !== 0 && r.failures === 0) fail(`${name}: in-host suite exited with code ${code} but reported no failures`);
+    log(`${name}: ${r.passes} passed, ${r.failures} failed, ${r.pending} pending (exit code ${code})`);
   } finally {
     currentPage = null;
     await browser.close().catch(() => {});
@@ -406,10 +421,20 @@ async function main() {
   const base = await startServer(st, port);
   log(`code-server ${base} (pid ${server.pid})`);
 
-  if (!opt['suite-only']) await phaseUi(base, st, ext);
-  if (!opt['ui-only']) {
-    const left = Number(opt.timeout) * 1000 - (Date.now() - t0) - 10_000;
-    await phaseSuite(base, st, extDir, Math.max(10_000, Math.min(180_000, left)));
+  const only = opt['multiroot-only'];
+  if (!opt['suite-only'] && !only) await phaseUi(base, st, ext);
+  const cap = () => Math.max(10_000, Math.min(180_000, Number(opt.timeout) * 1000 - (Date.now() - t0) - 10_000));
+  if (!opt['ui-only'] && !only) {
+    await phaseSuite(base, st, extDir, cap(), {
+      name: 'suite', title: 'phase 2: in-host mocha suite', index: SUITE_INDEX, target: `folder=${encodeURIComponent(st.ws)}`,
+    });
+  }
+  // the self-test extension has no multi-root tests
+  if (!opt['ui-only'] && !opt['self-test']) {
+    await phaseSuite(base, st, extDir, cap(), {
+      name: 'multiroot', title: 'phase 3: in-host mocha suite in a multi-root window', index: MULTI_INDEX,
+      target: `workspace=${encodeURIComponent(path.join(st.wsMulti, MULTI_WORKSPACE_FILE))}`,
+    });
   }
 }
 

@@ -1,11 +1,13 @@
 // Start/Stop Dev Server: the DevServer (server/src/devserver, shared with the CLI `serve`) runs in the
-// extension host over the saved workspace files; every request goes to "Provisioning Requests", and
-// its per-phone state (last fetch, freshness) feeds the bench view.
+// extension host over the saved workspace files, one per workspace folder; every request goes to
+// "Provisioning Requests", and its per-phone state (last fetch, freshness) feeds the bench view. Its
+// real address goes to the language server (onDidChangeServer), so previews render what it serves.
 import * as vscode from 'vscode';
 import { DiskFiles } from '../../../server/src/core/files';
 import { Workspace } from '../../../server/src/core/workspace';
 import { DevServer, formatLogLine, type ServerInfo } from '../../../server/src/devserver';
-import { benchFolder, settings } from '../config';
+import type { ServerAddress } from '../../../server/src/core/context';
+import { activeFolder, benchFolder, benchFolders, folderOf, pickFolder, settings } from '../config';
 import type { RequestLog } from '../requestLog';
 import { authNeedsPassword, devServerOverrides, OverrideError, passwordKey, type Overrides } from './overrides';
 
@@ -22,60 +24,125 @@ export interface PhoneFetchState {
   stalePaths: string[];
 }
 
+/** A running dev server and the workspace folder it serves. */
+interface Running { folder: vscode.WorkspaceFolder; server: DevServer }
+
+/** What the language server renders `{{server.url}}` from while a folder's dev server runs (null: stopped). */
+export interface DevServerChange { folder: vscode.WorkspaceFolder; info?: ServerInfo; address: ServerAddress | null }
+
+/**
+ * Where phones reach a running dev server, as its templates see it: the address the server set on its
+ * own workspace (real port and scheme, the listen host when a setting chose it); from its info when
+ * the workspace has none.
+ */
+export function devServerAddress(server: DevServer, info: ServerInfo): ServerAddress {
+  return server.workspace.serverAddress ?? { port: info.port, scheme: info.scheme };
+}
+
 export class DevServerController implements vscode.Disposable {
-  private server?: DevServer;
+  /** One dev server per workspace folder (key: folder URI). */
+  private readonly servers = new Map<string, Running>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposing = false;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires on start, stop and every request (the bench view refreshes). */
   readonly onDidChange = this.changed.event;
+  private readonly serverChanged = new vscode.EventEmitter<DevServerChange>();
+  /** Fires when a folder's dev server started or stopped (the language server and previews follow). */
+  readonly onDidChangeServer = this.serverChanged.event;
 
   constructor(private readonly log: RequestLog, private readonly secrets: vscode.SecretStorage) {
-    void vscode.commands.executeCommand('setContext', 'provisioningStudio.devServerRunning', false);
+    void this.updateContext();
+    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.updateContext()));
   }
 
-  get running(): boolean { return !!this.server?.running; }
-  get info(): ServerInfo | undefined { return this.server?.info; }
-  /** The DevServer itself (tests, future features). */
-  get devServer(): DevServer | undefined { return this.server; }
-
-  phoneState(mac: string): PhoneFetchState | undefined {
-    const s = this.server?.phoneState(mac.toLowerCase());
-    if (!s || !this.server) return undefined;
-    const fresh = this.server.freshness(s.mac);
-    const last = [...s.files.values()].sort((a, b) => a.time.localeCompare(b.time)).pop();
-    return {
-      mac: s.mac,
-      lastRequestAt: s.lastFetch ? Date.parse(s.lastFetch) : 0,
-      lastPath: last?.path,
-      ip: s.lastIp,
-      current: fresh.length ? fresh.every((f) => !f.stale) : undefined,
-      stalePaths: fresh.filter((f) => f.stale).map((f) => f.path),
-    };
+  /**
+   * Context keys for menus: `devServerRunning` (some folder's server runs: Stop) and
+   * `devServerAllRunning` (every folder holding a bench has one: no Start).
+   */
+  private async updateContext(): Promise<void> {
+    const running = this.servers.size > 0;
+    const all = running && (await benchFolders()).every((f) => this.servers.has(f.uri.toString()));
+    await vscode.commands.executeCommand('setContext', 'provisioningStudio.devServerRunning', running);
+    await vscode.commands.executeCommand('setContext', 'provisioningStudio.devServerAllRunning', all);
   }
 
-  lastSeenIp(mac: string): string | undefined { return this.server?.phoneState(mac.toLowerCase())?.lastIp; }
+  /** Whether any folder's dev server runs, or `folder`'s. */
+  isRunning(folder?: vscode.Uri): boolean {
+    return folder ? !!this.servers.get(folder.toString())?.server.running : [...this.servers.values()].some((r) => r.server.running);
+  }
+  get running(): boolean { return this.isRunning(); }
+  /** The first running server's info (single folder: the server's). */
+  get info(): ServerInfo | undefined { return this.first()?.server.info; }
+  /** The first running DevServer itself (tests, future features). */
+  get devServer(): DevServer | undefined { return this.first()?.server; }
+  /** The dev server of a workspace folder. */
+  serverOf(folder: vscode.Uri): DevServer | undefined { return this.servers.get(folder.toString())?.server; }
+  /** Folders whose dev server runs. */
+  runningFolders(): vscode.WorkspaceFolder[] { return [...this.servers.values()].map((r) => r.folder); }
 
-  async start(): Promise<ServerInfo | undefined> {
-    if (this.server) {
-      void vscode.window.showInformationMessage(`Provisioning dev server already running at ${this.server.info?.url}`);
-      return this.server.info;
+  private first(): Running | undefined { return this.servers.values().next().value; }
+
+  /** The server of `folder`, else every running one (a MAC is looked up in each). */
+  private scope(folder?: vscode.Uri): DevServer[] {
+    if (folder) { const s = this.serverOf(folder); return s ? [s] : []; }
+    return [...this.servers.values()].map((r) => r.server);
+  }
+
+  phoneState(mac: string, folder?: vscode.Uri): PhoneFetchState | undefined {
+    for (const server of this.scope(folder)) {
+      const s = server.phoneState(mac.toLowerCase());
+      if (!s) continue;
+      const fresh = server.freshness(s.mac);
+      const last = [...s.files.values()].sort((a, b) => a.time.localeCompare(b.time)).pop();
+      return {
+        mac: s.mac,
+        lastRequestAt: s.lastFetch ? Date.parse(s.lastFetch) : 0,
+        lastPath: last?.path,
+        ip: s.lastIp,
+        current: fresh.length ? fresh.every((f) => !f.stale) : undefined,
+        stalePaths: fresh.filter((f) => f.stale).map((f) => f.path),
+      };
     }
-    const folder = await benchFolder();
+    return undefined;
+  }
+
+  lastSeenIp(mac: string, folder?: vscode.Uri): string | undefined {
+    for (const server of this.scope(folder)) {
+      const ip = server.phoneState(mac.toLowerCase())?.lastIp;
+      if (ip) return ip;
+    }
+    return undefined;
+  }
+
+  /**
+   * Starts the dev server of a workspace folder: `target` (a folder or a file in it), else the active
+   * editor's folder, else the folder holding a bench (asked when several).
+   */
+  async start(target?: vscode.Uri): Promise<ServerInfo | undefined> {
+    const folder = await benchFolder({ uri: target, title: 'Start Dev Server: which workspace folder?' });
     if (!folder || folder.uri.scheme !== 'file') {
       void vscode.window.showErrorMessage('Provisioning Studio: open a folder with a bench file to start the dev server.');
       return undefined;
+    }
+    const key = folder.uri.toString();
+    const already = this.servers.get(key);
+    if (already) {
+      void vscode.window.showInformationMessage(`Provisioning dev server already running at ${already.server.info?.url}`);
+      return already.server.info;
     }
     const cfg = settings(folder);
     const s = cfg.devServer;
     let overrides: Overrides;
     try {
-      const password = authNeedsPassword(s.auth) ? await this.secrets.get(passwordKey(folder.uri.toString())) : undefined;
+      const password = authNeedsPassword(s.auth) ? await this.secrets.get(passwordKey(key)) : undefined;
       overrides = devServerOverrides(s, password);
     } catch (e) {
       if (!(e instanceof OverrideError)) throw e;
       this.log.line(`dev server: not started: ${e.message}`);
       const set = /Set Dev Server Password/.test(e.message) ? 'Set Password' : undefined;
       void vscode.window.showErrorMessage(`Provisioning Studio: ${e.message}`, ...(set ? [set] : []))
-        .then((a) => a === set && set ? vscode.commands.executeCommand(SET_PASSWORD_COMMAND) : undefined);
+        .then((a) => a === set && set ? vscode.commands.executeCommand(SET_PASSWORD_COMMAND, undefined, folder.uri) : undefined);
       return undefined;
     }
     const server = new DevServer(new Workspace(new DiskFiles(folder.uri.fsPath), { benchFile: cfg.benchFile }), {
@@ -84,40 +151,77 @@ export class DevServerController implements vscode.Disposable {
       port: s.port ?? undefined,
       ...overrides,
     });
-    server.on('request', (e) => { this.log.line(formatLogLine(e).replace(/^\S+ /, ''), new Date(e.time)); this.changed.fire(); });
-    server.on('problem', (p) => this.log.line(`problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${p.servingLastGood ? ' (serving the last good version)' : ''}`));
-    server.on('recovered', (r) => this.log.line(`fixed: ${r.file}${r.phone ? ` [${r.phone}]` : ''} renders again`));
-    server.on('upload', (u) => this.log.line(`${u.ip} ${u.phone ?? u.mac} uploaded ${u.file} (${u.bytes} bytes)`));
+    const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const tag = multi ? `[${folder.name}] ` : '';
+    server.on('request', (e) => {
+      this.log.line(`${tag}${formatLogLine(e).replace(/^\S+ /, '')}`, new Date(e.time));
+      this.changed.fire();
+    });
+    server.on('problem', (p) => {
+      const lastGood = p.servingLastGood ? ' (serving the last good version)' : '';
+      this.log.line(`${tag}problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${lastGood}`);
+    });
+    server.on('recovered', (r) => this.log.line(`${tag}fixed: ${r.file}${r.phone ? ` [${r.phone}]` : ''} renders again`));
+    server.on('upload', (u) => this.log.line(`${tag}${u.ip} ${u.phone ?? u.mac} uploaded ${u.file} (${u.bytes} bytes)`));
     let info: ServerInfo;
     try {
       info = await server.start();
     } catch (e) {
-      this.log.line(`dev server: could not start: ${(e as Error).message}`);
+      this.log.line(`${tag}dev server: could not start: ${(e as Error).message}`);
       void vscode.window.showErrorMessage(`Provisioning Studio: could not start the dev server: ${(e as Error).message}`);
       return undefined;
     }
-    this.server = server;
+    if (this.servers.has(key)) { await server.stop(); return this.servers.get(key)!.server.info; } // started twice concurrently
+    this.servers.set(key, { folder, server });
     const where = `${info.scheme}://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}`;
-    this.log.line(`dev server listening on ${where}; phones use ${info.url}${info.tls ? ` (TLS SHA-256 ${info.tls.fingerprint256})` : ''}`);
+    const fingerprint = info.tls ? ` (TLS SHA-256 ${info.tls.fingerprint256})` : '';
+    this.log.line(`${tag}dev server listening on ${where}; phones use ${info.url}${fingerprint}`);
+    if (multi) this.log.line(`  workspace folder: ${folder.name} (${folder.uri.fsPath})`);
     this.log.line(`  bench file: ${cfg.benchFile}`);
     if (info.tls) this.log.line(`  TLS: ${info.tls.selfSigned ? 'self-signed certificate (in memory)' : 'certificate and key files'}, from ${info.source.tls === 'override' ? 'provisioningStudio.devServer.tls' : 'the bench file'}`);
     if (info.auth) this.log.line(`  authentication: ${info.auth.type}, user '${info.auth.username}' (from ${info.source.auth === 'override' ? 'provisioningStudio.devServer.auth, password in SecretStorage' : 'the bench file'})`);
     else if (info.source.auth === 'override') this.log.line('  authentication: none (provisioningStudio.devServer.auth)');
     for (const p of server.phoneUrls()) this.log.line(`  ${p.phone.name}: ${p.setting}`);
     this.log.show();
-    await vscode.commands.executeCommand('setContext', 'provisioningStudio.devServerRunning', true);
+    await this.updateContext();
+    this.serverChanged.fire({ folder, info, address: devServerAddress(server, info) });
     this.changed.fire();
     void vscode.window.showInformationMessage(`Provisioning dev server listening on ${where}`, 'Show Request Log').then((a) => a && this.log.show(false));
     return info;
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    try { await server.stop(); } finally {
-      this.log.line('dev server stopped');
-      await vscode.commands.executeCommand('setContext', 'provisioningStudio.devServerRunning', false);
+  /**
+   * Stops a folder's dev server: `target`'s folder, else the only one running, else the active editor's
+   * folder when its server runs, else asks.
+   */
+  async stop(target?: vscode.Uri): Promise<void> {
+    const running = this.runningFolders();
+    let folder = folderOf(target);
+    if (!folder && target) return;
+    if (!folder && running.length > 1) {
+      const active = activeFolder();
+      const activeRuns = active && this.servers.has(active.uri.toString());
+      folder = activeRuns ? active : await pickFolder(running, 'Stop Dev Server: which workspace folder?');
+    }
+    folder ??= running[0];
+    if (folder) await this.stopFolder(folder);
+  }
+
+  /** Stops every folder's dev server. */
+  async stopAll(): Promise<void> {
+    await Promise.all(this.runningFolders().map((f) => this.stopFolder(f)));
+  }
+
+  private async stopFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const entry = this.servers.get(key);
+    if (!entry) return;
+    this.servers.delete(key);
+    try { await entry.server.stop(); } finally {
+      const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+      this.log.line(`${multi ? `[${folder.name}] ` : ''}dev server stopped`);
+      await this.updateContext();
+      if (!this.disposing) this.serverChanged.fire({ folder, address: null });
       this.changed.fire();
     }
   }
@@ -126,8 +230,8 @@ export class DevServerController implements vscode.Disposable {
    * Set Dev Server Password: stores the password the devServer.auth setting's user must send in SecretStorage
    * (per workspace folder), asking for it (masked) unless given; an empty answer deletes it. Never logged.
    */
-  async setPassword(password?: string): Promise<boolean> {
-    const folder = await benchFolder();
+  async setPassword(password?: string, target?: vscode.Uri): Promise<boolean> {
+    const folder = await benchFolder({ uri: target, title: 'Set Dev Server Password: which workspace folder?' });
     if (!folder) {
       void vscode.window.showErrorMessage('Provisioning Studio: open a workspace folder first.');
       return false;
@@ -148,12 +252,13 @@ export class DevServerController implements vscode.Disposable {
     if (value) await this.secrets.store(key, value);
     else await this.secrets.delete(key);
     this.log.line(value ? 'dev server password stored in secret storage' : 'dev server password deleted from secret storage');
-    if (this.running) this.log.line('  restart the dev server to use it');
+    if (this.isRunning(folder.uri)) this.log.line('  restart the dev server to use it');
     return true;
   }
 
   dispose(): void {
-    void this.stop();
-    this.changed.dispose();
+    this.disposing = true;
+    for (const d of this.disposables) d.dispose();
+    void this.stopAll().finally(() => { this.changed.dispose(); this.serverChanged.dispose(); });
   }
 }

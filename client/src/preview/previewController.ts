@@ -26,7 +26,7 @@ export class PreviewController implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === PREVIEW_SCHEME) this.provider.forget(d.uri); }),
       vscode.window.onDidChangeActiveTextEditor((e) => void this.follow(e)),
       server.onWorkspaceChanged(() => this.refreshAll()),
-      selection.onDidChange(() => void this.switchPhone()),
+      selection.onDidChange((c) => void this.switchPhone(c.folder)),
     );
   }
 
@@ -37,16 +37,19 @@ export class PreviewController implements vscode.Disposable {
     return parsePreviewUri(editor.document.uri)?.template;
   }
 
-  /** The phone to preview a template as: `prefer` or the selected one when it serves the template, else asks (or the first). */
+  /**
+   * The phone to preview a template as: `prefer` or the one selected for its workspace folder when it
+   * serves the template, else asks (or the first).
+   */
   async phoneFor(template: vscode.Uri, ask = true, prefer?: string): Promise<string | undefined> {
-    const selected = this.selection.phone;
+    const selected = this.selection.phoneOf(template);
     const { phones } = await phonesFor(this.server, template);
     const find = (q?: string) => q && phones.find((p) => p.name === q || p.mac.toLowerCase() === q.toLowerCase());
     const hit = find(prefer) || find(selected);
     if (hit) return hit.name;
     if (!ask) return phones[0]?.name;
     const picked = await pickPhone(this.server, { template, selected, title: 'Preview Config: select a phone' });
-    if (picked) await this.selection.set(picked.name);
+    if (picked) await this.selection.set(picked.name, template);
     return picked?.name;
   }
 
@@ -154,13 +157,18 @@ export class PreviewController implements vscode.Disposable {
     } catch { /* the server reports its own errors */ }
   }
 
-  /** The selected phone changed: visible previews re-render as that phone (when it serves their template). */
-  private async switchPhone(): Promise<void> {
-    const phone = this.selection.phone;
-    if (!phone) return;
+  /**
+   * The phone selected for a workspace folder changed: visible previews of its templates re-render as
+   * that phone (when it serves their template).
+   */
+  private async switchPhone(folder: vscode.WorkspaceFolder | undefined): Promise<void> {
     for (const e of this.visiblePreviews()) {
       const t = parsePreviewUri(e.document.uri);
-      if (!t || t.phone === phone) continue;
+      if (!t) continue;
+      const own = vscode.workspace.getWorkspaceFolder(t.template);
+      if (folder && own && own.uri.toString() !== folder.uri.toString()) continue;
+      const phone = this.selection.phoneOf(t.template);
+      if (!phone || t.phone === phone) continue;
       const next = await this.phoneFor(t.template, false);
       if (!next || next === t.phone) continue;
       try {

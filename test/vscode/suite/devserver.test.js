@@ -4,6 +4,7 @@
 const assert = require('assert');
 const dgram = require('dgram');
 const fs = require('fs');
+const path = require('path');
 const vscode = require('vscode');
 
 const { activeExtension, waitFor, workspaceRoot } = require('./helpers');
@@ -63,6 +64,32 @@ suite('Dev server and reprovision', () => {
     }
     await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
     assert.ok(!api.devServer.running);
+  });
+
+  test('Preview Config shows the bytes the dev server serves: its real port (0 → free port), not the bench\'s 8080', async () => {
+    const template = vscode.Uri.joinPath(workspaceRoot(), 'templates/yealink/common.cfg.hbs');
+    const showsUrl = (ed, url) => ed.document.getText().includes(`static.auto_provision.server.url = ${url}/\n`);
+    const ed = await vscode.commands.executeCommand('provisioningStudio.previewConfig', template, 'reception-t54w');
+    await waitFor(() => showsUrl(ed, 'http://127.0.0.1:8080'), { what: 'the bench\'s server.url in the preview' });
+    const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');
+    try {
+      assert.ok(info && info.port > 0 && info.port !== 8080, JSON.stringify(info));
+      assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+$/, 'loopback only');
+      const fileName = path.basename(ed.document.uri.path);
+      const res = await fetch(`${info.url}/${fileName}`, { headers: { 'User-Agent': `Yealink SIP-T54W 96.86.0.70 ${RECEPTION_MAC}` } });
+      assert.strictEqual(res.status, 200, `GET /${fileName}`);
+      const body = await res.text();
+      assert.ok(body.includes(`static.auto_provision.server.url = ${info.url}/\n`), body);
+      // the open preview follows the server by itself, and a new Preview Config shows the same
+      await waitFor(() => ed.document.getText() === body, { what: 'the open preview to show the served bytes' })
+        .catch((e) => { throw new Error(`${e.message}; preview:\n${ed.document.getText()}\nserved:\n${body}`); });
+      const again = await vscode.commands.executeCommand('provisioningStudio.previewConfig', template, 'reception-t54w');
+      assert.strictEqual(again.document.getText(), body);
+    } finally {
+      await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
+    }
+    // stopped: the bench decides again
+    await waitFor(() => showsUrl(ed, 'http://127.0.0.1:8080'), { what: 'the bench\'s server.url after the server stopped' });
   });
 
   test('Reprovision Phone sends the vendor NOTIFY and reports the outcome', async () => {

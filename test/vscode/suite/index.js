@@ -3,7 +3,8 @@
 // and for @vscode/test-electron, used by test/vscode/runElectron.mjs).
 //
 // - mocha 11 (CommonJS; mocha 12 is ESM-only and breaks here), tdd ui (suite/test/setup/teardown),
-//   60 s timeout, every `*.test.js` in this folder, sorted by name.
+//   60 s timeout, every `*.test.js` in this folder, sorted by name. `runDir(dir)` runs another folder's
+//   tests the same way (test/vscode/multiroot/index.js: the multi-root window).
 // - When PS_VSCODE_SUITE_RESULTS names a file, writes {passes, failures, pending, failedTitles}
 //   there: the extension host inherits code-server's environment, so the runner reads the counts.
 // - PS_VSCODE_SUITE_GREP (optional) filters tests by full title.
@@ -31,6 +32,10 @@ function writeResults(result) {
 }
 
 function run() {
+  return runDir(__dirname);
+}
+
+function runDir(dir) {
   const Mocha = loadMocha();
   const mocha = new Mocha({
     ui: 'tdd',
@@ -40,8 +45,8 @@ function run() {
     grep: process.env.PS_VSCODE_SUITE_GREP || undefined,
   });
 
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
+  for (const f of files) mocha.addFile(path.join(dir, f));
 
   // The runner echoes the extension host's console from this marker on (before it: workbench noise).
   console.log(SUITE_START_MARKER);
@@ -59,7 +64,7 @@ function run() {
         };
         if (files.length === 0) {
           result.failures += 1;
-          result.failedTitles.push(`no *.test.js files in ${__dirname}`);
+          result.failedTitles.push(`no *.test.js files in ${dir}`);
         }
         try {
           writeResults(result);
@@ -81,4 +86,4 @@ function run() {
   });
 }
 
-module.exports = { run, SUITE_START_MARKER };
+module.exports = { run, runDir, SUITE_START_MARKER };
