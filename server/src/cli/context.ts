@@ -14,6 +14,8 @@ export interface CommandContext {
   args: Args;
   io: Io;
   root: string;
+  /** The folder the command was run from (relative paths on the command line). */
+  cwd: string;
   workspace: Workspace;
 }
 

@@ -37,7 +37,7 @@ export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promi
     if (args.options.has('help')) { io.out(`usage: provisioning-studio ${cmd.usage}\n`); return 0; }
     const { root, workspace } = openWorkspace(opt(args, 'workspace') ?? cwd, opt(args, 'bench'));
     workspace.renderLimits = renderBudgetOption(args);
-    return await cmd.run({ args, io, root, workspace });
+    return await cmd.run({ args, io, root, cwd, workspace });
   } catch (e) {
     if (e instanceof UsageError) { io.err(`error: ${e.message}\nusage: provisioning-studio ${cmd.usage}\n`); return 2; }
     io.err(`error: ${(e as Error).message}\n`);

@@ -109,10 +109,13 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
   }
 
   let current: NonInviteClientTransaction | undefined;
+  /** The last provisional (1xx) answer: a timeout after one is "only provisional answers", not "no answer". */
+  let provisional: SipMessage | undefined;
   transport.onMessage((raw) => {
     const msg = parseMessage(raw);
     if (!msg || msg.kind !== 'response') return; // requests (e.g. OPTIONS) are not ours to answer here
     opts.onMessage?.('received', raw);
+    if (msg.status !== undefined && msg.status < 200) provisional = msg;
     current?.receive(msg);
   });
   transport.onError((e) => current?.fail(e));
@@ -162,6 +165,11 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
         const tail = req.vendorHint
           ? `most likely the phone only accepts SIP from its registrar (${req.vendorHint})`
           : 'check the address and port, or the phone only accepts SIP from its registrar (trust/registrar filter setting)';
+        if (provisional) {
+          const msg = `only provisional answers (${statusText(provisional)}) within ${seconds(clock.now() - started)}: the phone received the NOTIFY `
+            + 'but never answered it finally — it may still act on it; check the phone';
+          return result('no-answer', msg, undefined, 408, 'Request Timeout');
+        }
         const what = transport.reliable
           ? `no answer over TCP within ${seconds(clock.now() - started)}`
           : `no answer after ${retransmissions} retransmissions over ${seconds(clock.now() - started)}`;

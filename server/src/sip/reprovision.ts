@@ -19,11 +19,17 @@ export interface ReprovisionOptions {
 
 export type PlannedNotify = { ok: true; request: NotifyRequest; target: string } | { ok: false; message: string };
 
+/** `host[:port]`, `[v6][:port]` or a bare IPv6 address; undefined when malformed or a given port is not 1–65535. */
 export function parseHostPort(s: string, defaultPort: number): { host: string; port: number } | undefined {
+  const withPort = (host: string, port?: string) => {
+    if (!port) return { host, port: defaultPort };
+    const n = Number(port);
+    return n >= 1 && n <= 65535 ? { host, port: n } : undefined;
+  };
   const v6 = /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(s);
-  if (v6) return { host: v6[1], port: v6[2] ? Number(v6[2]) : defaultPort };
+  if (v6) return withPort(v6[1], v6[2]);
   const m = /^([^:\s]+)(?::(\d+))?$/.exec(s);
-  if (m) return { host: m[1], port: m[2] ? Number(m[2]) : defaultPort };
+  if (m) return withPort(m[1], m[2]);
   if (/^[0-9a-fA-F:]+$/.test(s) && s.includes(':')) return { host: s, port: defaultPort };
   return undefined;
 }

@@ -101,3 +101,41 @@ test('catalog: browses keys with type and description', async () => {
   assert.equal(bad.code, 2);
   assert.match(bad.err, /vendors: /);
 });
+
+test('check <path>: absolute and relative paths; a path with no template is a usage error, not a pass on nothing', async () => {
+  const dir = tempExample();
+  try {
+    const abs = await cli(['check', join(dir, 'templates/yealink'), '--workspace', dir], '/');
+    assert.match(abs.err, /^\d+ templates? checked/m);
+    assert.doesNotMatch(abs.err, /^0 templates checked/m);
+    const fromRoot = await cli(['check', 'templates/yealink'], dir);
+    assert.equal(fromRoot.err, abs.err);
+    const fromInside = await cli(['check', 'yealink', '--workspace', dir], join(dir, 'templates'));
+    assert.equal(fromInside.err, abs.err, 'relative to the folder the command runs in');
+    const none = await cli(['check', join(dir, 'templates/nothing-here'), '--workspace', dir]);
+    assert.equal(none.code, 2);
+    assert.match(none.err, /no template at .*nothing-here.*nothing to check/);
+    const outside = await cli(['check', '/etc', '--workspace', dir]);
+    assert.equal(outside.code, 2);
+    assert.match(outside.err, /\/etc is not inside the workspace folder/);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('routes with a broken bench: the bench errors on stderr, exit 1', async () => {
+  const dir = tempExample();
+  try {
+    writeFileSync(join(dir, 'bench.yaml'), 'pbx: { host: pbx.test }\nphones:\n  - { mac: nope, vendor: yealink, model: T54W, name: a, lines: [] }\n');
+    const res = await cli(['routes'], dir);
+    assert.equal(res.code, 1);
+    assert.match(res.err, /^bench\.yaml:3:\d+ error bench-mac /m);
+    assert.match(res.err, /phones it does not describe correctly are missing above/);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('notify --to: empty, port 0 or above 65535 are usage errors (nothing sent)', async () => {
+  for (const to of ['', '127.0.0.1:0', '127.0.0.1:65536', '[::1]:99999']) {
+    const res = await cli(['notify', '--all', '--to', to]);
+    assert.equal(res.code, 2, `--to '${to}'`);
+    assert.match(res.err, /--to: '.*' is not host\[:port\] \(port 1 to 65535\)/);
+  }
+});

@@ -167,6 +167,7 @@ test('no answer over TCP: one transmission, Timer F only', async () => {
 test('1xx then silence still ends at Timer F; 1xx then 200 is accepted', async () => {
   let { res } = await scripted(base, (r, n) => (n === 0 ? respond(r, 100, 'Trying') : undefined), 40_000);
   assert.equal(res.status, 'no-answer');
+  assert.match(res.message, /^only provisional answers \(100 Trying\) within \d+ s: the phone received the NOTIFY/);
   ({ res } = await scripted(base, (r) => [respond(r, 180, 'Ringing'), respond(r, 200, 'OK')]));
   assert.equal(res.status, 'accepted');
 });

@@ -78,6 +78,14 @@ test('SIPp as the phone (loopback)', { skip: SIPP_SKIP, concurrency: 4, timeout:
       assert.match(res.message, /^no answer after 6 retransmissions over 3\.\d s — most likely the phone only accepts SIP from its registrar \(snom filter_registrar\)$/);
     }),
 
+    t.test('100 Trying and nothing else: "only provisional answers", told apart from silence', async () => {
+      const sipp = await startSipp('provisional.xml');
+      const res = await sendNotify(req(sipp.port, { timers: { t1: 50, timeoutF: 1500 } }));
+      await sipp.done;
+      assert.equal(res.status, 'no-answer', res.message);
+      assert.match(res.message, /^only provisional answers \(100 Trying\) within 1\.\d s/);
+    }),
+
     t.test('slow phone: 100 Trying, then 200 after 700 ms; retransmissions every T2 in Proceeding', async () => {
       const sipp = await startSipp('slow.xml');
       const res = await sendNotify(req(sipp.port, { timers: { t1: 50, t2: 200 } }));

@@ -1,17 +1,36 @@
 import { UsageError, opt } from '../args';
 import { formatProblem, type Command } from '../context';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
 import { checkWorkspace } from '../../core/check';
+
+/**
+ * A command-line path as a workspace-relative one ('' for the root): absolute, relative to the folder the
+ * command runs in, or relative to the workspace root; undefined when it lies outside the workspace.
+ */
+function workspacePath(arg: string, root: string, cwd: string): string | undefined {
+  const fromCwd = resolve(cwd, arg);
+  const abs = isAbsolute(arg) || existsSync(fromCwd) || !existsSync(resolve(root, arg)) ? fromCwd : resolve(root, arg);
+  const rel = relative(root, abs);
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join('/');
+}
 
 export const checkCommand: Command = {
   summary: 'report template syntax errors, unknown data paths, helpers, partials and vendor keys, and bench file errors',
   usage: 'check [dir] [--format text|json]',
   values: ['format'],
-  run({ args, io, workspace: ws }) {
+  run({ args, io, root, cwd, workspace: ws }) {
     const format = opt(args, 'format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
-    const dir = args.positionals[0]?.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
     let files = ws.templateFiles();
-    if (dir && dir !== '.') files = files.filter((f) => f === dir || f.startsWith(`${dir}/`));
+    const arg = args.positionals[0];
+    if (arg !== undefined) {
+      const dir = workspacePath(arg, root, cwd);
+      if (dir === undefined) throw new UsageError(`${arg} is not inside the workspace folder ${root}`);
+      if (dir) files = files.filter((f) => f === dir || f.startsWith(`${dir}/`));
+      if (!files.length) throw new UsageError(`no template at ${arg} (${dir || '.'} in ${root}): nothing to check`);
+    }
     const problems = checkWorkspace(ws, { files });
     if (format === 'json') {
       io.out(JSON.stringify(problems.map((p) => ({ file: p.file, range: p.range, severity: p.severity, code: p.code, message: p.message,

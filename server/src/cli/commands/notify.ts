@@ -14,7 +14,7 @@ export const notifyCommand: Command = {
     const transport = opt(args, 'transport') ?? 'udp';
     if (transport !== 'udp' && transport !== 'tcp') throw new UsageError(`--transport must be udp or tcp, not '${transport}'`);
     const to = opt(args, 'to');
-    if (to && !parseHostPort(to, 5060)) throw new UsageError(`--to: '${to}' is not host[:port]`);
+    if (to !== undefined && !parseHostPort(to, 5060)) throw new UsageError(`--to: '${to}' is not host[:port] (port 1 to 65535)`);
     const localArg = opt(args, 'local');
     const local = localArg ? parseHostPort(localArg, 0) : undefined;
     if (localArg && !local) throw new UsageError(`--local: '${localArg}' is not host[:port]`);

@@ -1,5 +1,5 @@
 import { opt } from '../args';
-import type { Command } from '../context';
+import { formatProblem, type Command } from '../context';
 
 export const routesCommand: Command = {
   summary: 'for every bench phone: the files it requests at boot, the template answering each, and whether it renders cleanly',
@@ -7,6 +7,10 @@ export const routesCommand: Command = {
   flags: ['all'],
   values: ['phone', 'format'],
   run({ args, io, workspace: ws }) {
+    // a broken bench drops phones silently otherwise: say why, and fail
+    const bench = ws.parsedBench();
+    const benchErrors = bench.problems.filter((p) => p.severity === 'error');
+    for (const p of benchErrors) io.err(`${formatProblem(p)}\n`);
     const q = opt(args, 'phone');
     const phones = q ? ws.phones.filter((p) => p === ws.findPhone(q)) : ws.phones;
     const rows = phones.flatMap((phone) => ws.routesFor(phone).filter((r) => r.route.boot || args.options.has('all') || r.template).map((r) => {
@@ -15,7 +19,8 @@ export const routesCommand: Command = {
       const status = !r.template ? 'no template' : errors ? `${errors} error${errors > 1 ? 's' : ''}` : `ok (${Buffer.byteLength(out!.text)} bytes)`;
       return { phone: phone.name, mac: phone.mac, model: phone.model, path: `/${r.path}`, boot: r.route.boot, template: r.template ?? null, tried: r.tried, status };
     }));
-    if (opt(args, 'format') === 'json') { io.out(JSON.stringify(rows, null, 2) + '\n'); return 0; }
+    const code = benchErrors.length ? 1 : 0;
+    if (opt(args, 'format') === 'json') { io.out(JSON.stringify(rows, null, 2) + '\n'); return code; }
     let last = '';
     for (const r of rows) {
       if (r.phone !== last) { io.out(`${r.phone}  ${r.model}  ${r.mac}\n`); last = r.phone; }
@@ -23,6 +28,7 @@ export const routesCommand: Command = {
     }
     if (!rows.length) io.out('no bench phones\n');
     else io.out('\n* requested at boot\n');
-    return 0;
+    if (benchErrors.length) io.err(`${ws.benchFile} has ${benchErrors.length} error${benchErrors.length > 1 ? 's' : ''}: phones it does not describe correctly are missing above\n`);
+    return code;
   },
 };
