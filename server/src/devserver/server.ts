@@ -18,6 +18,7 @@ import type { ServerAddress } from '../core/context';
 import { DiskFiles } from '../core/files';
 import type { Phone, ServerAuth, ServerConfig } from '../core/types';
 import { getProfile, matchRoutes, type ParsedUserAgent } from '../core/vendors';
+import type { UploadRule } from '../core/vendors/types';
 import type { RequestResolution, RouteResolution, Workspace } from '../core/workspace';
 import { Authenticator } from './auth';
 import { ClientGuard } from './guard';
@@ -109,7 +110,8 @@ export interface DevServerEvents {
 interface Resolved { resolved: RequestResolution; reason: string; phone?: Phone }
 const MAX_RESOLUTIONS = 10_000;
 
-const UPLOAD = /^([0-9a-f]{12})-(phone\.cfg|web\.cfg|app\.log|boot\.log|directory\.xml)$/i;
+/** `<mac>-<file>`: the shape of every vendor upload (VendorProfile.uploads says which files). */
+const UPLOAD = /^([0-9a-f]{12})-([a-z0-9._-]+)$/i;
 const MAC_IN_PATH = /[0-9a-f]{12}/i;
 
 export class DevServer extends EventEmitter<DevServerEvents> {
@@ -387,14 +389,14 @@ export class DevServer extends EventEmitter<DevServerEvents> {
         }
       }
 
-      // ---- uploads read back (Poly fetches <mac>-directory.xml it uploaded before)
-      const up = UPLOAD.exec(rel);
-      if (up) {
-        const stored = this.uploadStore.latest(up[1].toLowerCase(), up[2].toLowerCase());
-        const phone = phones.find((p) => p.mac === up[1].toLowerCase());
-        if (stored && phone) {
-          e.phone = { mac: phone.mac, name: phone.name };
-          return this.sendBytes(req, x, { bytes: stored.body, contentType: up[2].endsWith('.xml') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8' }, 'uploaded earlier by the phone');
+      // ---- uploads read back: only files the vendor's phone fetches again, and only by that phone
+      const up = this.uploadTarget(rel, phones);
+      if (up?.rule.readBack && this.isPhoneAt(up.phone, ip)) {
+        const stored = this.uploadStore.latest(up.phone.mac, up.rule.suffix);
+        if (stored) {
+          e.phone = { mac: up.phone.mac, name: up.phone.name };
+          const contentType = up.rule.suffix.endsWith('.xml') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8';
+          return this.sendBytes(req, x, { bytes: stored.body, contentType }, 'uploaded earlier by the phone');
         }
       }
 
@@ -486,6 +488,19 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     return phones.find((p) => (m && p.mac === m) || (p.ip && p.ip === ip)) ?? (this.ipPhone.has(ip) ? phones.find((p) => p.mac === this.ipPhone.get(ip)) : undefined);
   }
 
+  /** The bench phone and vendor upload rule a `<mac>-<file>` path names, if its vendor uploads that file. */
+  private uploadTarget(rel: string, phones: Phone[]): { phone: Phone; rule: UploadRule } | undefined {
+    const m = UPLOAD.exec(rel);
+    const phone = m ? phones.find((p) => p.mac === m[1].toLowerCase()) : undefined;
+    const rule = phone && getProfile(phone.vendor)?.uploads?.find((u) => u.suffix === m![2].toLowerCase());
+    return phone && rule ? { phone, rule } : undefined;
+  }
+
+  /** Whether a client address is this phone: its bench `ip`, or the address it last fetched a file naming its MAC from. */
+  private isPhoneAt(phone: Phone, ip: string): boolean {
+    return phone.ip ? phone.ip === ip || this.ipPhone.get(ip) === phone.mac : this.ipPhone.get(ip) === phone.mac;
+  }
+
   private rememberIp(ip: string, mac: string): void {
     if (this.ipPhone.get(ip) === mac) return;
     this.ipPhone.delete(ip);
@@ -513,6 +528,17 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const m = UPLOAD.exec(rel);
     const phone = m ? phones.find((p) => p.mac === m[1].toLowerCase()) : undefined;
     if (!m || !phone) { req.resume(); return this.miss(x, e.ip, 404, m ? 'upload for an unknown MAC' : 'not an upload path'); }
+    const target = this.uploadTarget(rel, phones);
+    if (!target) {
+      req.resume();
+      const profile = getProfile(phone.vendor);
+      const what = profile?.uploads ? `${profile.label} phones do not upload '${m[2]}'` : `${profile?.label ?? phone.vendor} phones never upload files`;
+      return this.miss(x, e.ip, 403, `upload refused: ${what}`);
+    }
+    if (!this.isPhoneAt(phone, e.ip)) {
+      req.resume();
+      return this.miss(x, e.ip, 403, `upload refused: ${e.ip} is not ${phone.name} (its bench ip, or the address it fetched its own file from)`);
+    }
     e.phone = { mac: phone.mac, name: phone.name };
     const limit = this.limits.uploadBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -529,7 +555,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     req.on('error', () => { if (!res.headersSent) res.destroy(); });
     req.on('end', () => {
       if (over) return;
-      const file = m[2].toLowerCase();
+      const file = target.rule.suffix;
       const existed = !!this.uploadStore.latest(phone.mac, file);
       const rec: UploadRecord = { time: e.time, ip: e.ip, mac: phone.mac, phone: phone.name, file, bytes: size, body: Buffer.concat(chunks) };
       this.uploadStore.add(rec);

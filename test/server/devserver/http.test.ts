@@ -151,7 +151,7 @@ test('IP allowlist (CIDR, IPv4 and IPv6)', async () => {
   try { assert.equal((await get(`http://[::1]:${s3.port}`, '/805e0c112233.cfg', UA.yealink)).status, 200); } finally { await s3.stop(); }
 });
 
-test('Poly PUT uploads: accepted in memory with a size limit, logged without the body, read back', async () => {
+test('Poly PUT uploads: from the phone itself, in memory with a size limit, logged without the body, read back by the phone', async () => {
   const w = ws();
   const s = await startServer(w.ws, { limits: { uploadBytes: 1024 } });
   const uploads: unknown[] = [];
@@ -159,6 +159,11 @@ test('Poly PUT uploads: accepted in memory with a size limit, logged without the
   try {
     const body = '<PHONE_CONFIG><OVERRIDES reg.1.auth.password="uploaded-Secret"/></PHONE_CONFIG>';
     const put = (file: string, b: string | Buffer) => request(`${s.base}/${file}`, { method: 'PUT', body: b, headers: { 'User-Agent': UA.poly, 'Content-Type': 'application/octet-stream' } });
+    // before the phone fetched a file naming its MAC, nobody at this address is known to be it
+    const stranger = await put('0004f2abcdef-phone.cfg', body);
+    assert.equal(stranger.status, 403);
+    assert.match(s.log.at(-1)!.reason!, /upload refused: 127\.0\.0\.1 is not poly-vvx400/);
+    assert.equal((await get(s.base, '/0004f2abcdef.cfg', UA.poly)).status, 200);
     assert.equal((await put('0004f2abcdef-phone.cfg', body)).status, 201);
     assert.equal((await put('0004f2abcdef-phone.cfg', body)).status, 204);
     assert.equal((await put('0004f2abcdef-app.log', 'boot ok\n')).status, 201);
@@ -168,6 +173,9 @@ test('Poly PUT uploads: accepted in memory with a size limit, logged without the
     assert.equal((await put('0004f2abcdef-app.log', Buffer.alloc(4096, 65))).status, 413);
     assert.equal((await put('aabbccddeeff-app.log', 'x')).status, 404);
     assert.equal((await put('0004f2abcdef.cfg', 'x')).status, 404);
+    assert.equal((await put('0004f2abcdef-evil.sh', 'x')).status, 403, 'a file Poly phones do not upload');
+    const log = await get(s.base, '/0004f2abcdef-app.log', UA.poly);
+    assert.equal(log.status, 404, 'a log the phone uploaded is never served');
     const stored = s.server.uploads();
     assert.equal(stored.filter((u) => u.file === 'phone.cfg').length, 2);
     assert.equal(stored.find((u) => u.file === 'phone.cfg')!.body.toString(), body);
@@ -180,6 +188,13 @@ test('Poly PUT uploads: accepted in memory with a size limit, logged without the
     const e = s.log.find((x) => x.method === 'PUT' && x.status === 201)!;
     assert.equal(e.phone?.name, 'poly-vvx400');
     assert.equal(e.bytes, body.length);
+    // the same address now fetches as the Yealink phone: it is no longer the Poly phone
+    assert.equal((await get(s.base, '/805e0c112233.cfg', UA.yealink)).status, 200);
+    assert.equal((await get(s.base, '/0004f2abcdef-directory.xml', UA.poly)).status, 404, 'not read back by another client');
+    const yealink = await put('805e0c112233-app.log', 'x');
+    assert.equal(yealink.status, 403, 'Yealink phones never upload');
+    assert.match(s.log.at(-1)!.reason!, /Yealink phones never upload files/);
+
   } finally { await s.stop(); }
 });
 

@@ -43,4 +43,12 @@ export const poly: VendorProfile = {
   notify: { resync: 'check-sync', reboot: 'check-sync',
     trustSetting: 'Poly: voIpProt.SIP.requestValidation.1.method (source/digest) must allow the sender; voIpProt.SIP.specialEvent.checkSync.alwaysReboot = 0 to resync without rebooting' },
   provisioningHelp: 'Settings → Advanced → Administration Settings → Network Configuration → Provisioning Server: Server Type HTTP, Server Address http://<dev-server>:<port>/<prefix>/ (or DHCP option 160).',
+  // UC Software phones upload logs, the user's override files and the contact directory to the provisioning
+  // server, and fetch the override files and directory back at boot (Poly UC Software Administrator Guide,
+  // "Provisioning server: phone uploads": <MAC>-app.log, <MAC>-boot.log, <MAC>-phone.cfg, <MAC>-web.cfg,
+  // <MAC>-directory.xml); the logs are never read back.
+  uploads: [
+    { suffix: 'phone.cfg', readBack: true }, { suffix: 'web.cfg', readBack: true }, { suffix: 'directory.xml', readBack: true },
+    { suffix: 'app.log', readBack: false }, { suffix: 'boot.log', readBack: false },
+  ],
 };

@@ -54,6 +54,13 @@ export interface NotifyEvents {
   trustSetting: string;
 }
 
+/** A file the vendor's phones PUT to the provisioning server as `<mac>-<suffix>`. */
+export interface UploadRule {
+  suffix: string;
+  /** The phone fetches it back itself (an override file, its own directory); never served to another client. */
+  readBack: boolean;
+}
+
 export interface VendorProfile {
   id: VendorId;
   label: string;
@@ -66,4 +73,6 @@ export interface VendorProfile {
   notify: NotifyEvents;
   /** How to point a phone at the dev server, for docs and the client. */
   provisioningHelp: string;
+  /** Files the phones upload (absent: the vendor's phones never upload; a PUT is refused). */
+  uploads?: UploadRule[];
 }
