@@ -44,7 +44,14 @@ export const HELPERS: Record<string, HelperDef> = {
   sub: { signature: '{{sub a b}}', description: 'a − b (numbers).', fn: ([a, b]) => num(a) - num(b) },
   mul: { signature: '{{mul a b}}', description: 'a × b (numbers), e.g. P-value offsets.', fn: ([a, b]) => num(a) * num(b) },
   range: { signature: '{{#each (range from to)}}', description: 'The list of integers from..to inclusive (at most 10,000), e.g. every line of the model.',
-    fn: ([a, b]) => { const from = num(a), to = Math.min(num(b), num(a) + 9999); const out: number[] = []; for (let i = from; i <= to; i++) out.push(i); return out; } },
+    fn: ([a, b]) => {
+      const from = num(a), to = num(b);
+      // beyond 2^53 `i++` stops advancing: count items, never compare a float that no longer moves
+      if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new Error('range takes whole numbers below 2^53');
+      const out: number[] = [];
+      for (let i = 0; i <= Math.min(to - from, 9999); i++) out.push(from + i);
+      return out;
+    } },
   eq: { signature: '{{#if (eq a b)}}', description: 'True when a equals b (compared as strings).', fn: predicate(([a, b]) => str(a) === str(b)) },
   ne: { signature: '{{#if (ne a b)}}', description: 'True when a differs from b (compared as strings).', fn: predicate(([a, b]) => str(a) !== str(b)) },
   lt: { signature: '{{#if (lt a b)}}', description: 'True when a < b (numbers).', fn: predicate(([a, b]) => num(a) < num(b)) },

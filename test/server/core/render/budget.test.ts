@@ -86,3 +86,12 @@ test('dev server: a runaway render fails once within its budget; the retry is no
     assert.match(fixed.text, /fixed 805e0c112233/);
   } finally { await running.stop(); t.cleanup(); }
 });
+
+test('range beyond 2^53 is a located helper error, not a loop that never ends', () => {
+  const text = '#!version:1.0.0.1\n{{#each (range 9007199254740993 9007199254741000)}}x{{/each}}\n';
+  const ws = memoryWorkspace({ 'bench.yaml': MINI_BENCH, 'templates/yealink/mac.cfg.hbs': text });
+  const out = ws.render('templates/yealink/mac.cfg.hbs', ws.phones[0]);
+  assert.equal(out.failed, true);
+  assert.deepEqual(out.issues.map((i) => i.code), ['helper-error']);
+  assert.match(out.issues[0].message, /whole numbers below 2\^53/);
+});
