@@ -41,6 +41,31 @@ export interface ParsedBench {
 }
 
 const MAX_BENCH_BYTES = 5 * 1024 * 1024;
+/** Flow collections (`[…]`, `{…}`) deeper than this are refused before parsing: the YAML parser recurses per level. */
+const MAX_FLOW_DEPTH = 100;
+
+/** Offset of the bracket that opens level MAX_FLOW_DEPTH + 1, outside quotes and comments; undefined when shallower. */
+function flowTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      else if (c === '\n' && !depth) quote = ''; // a lone apostrophe in plain text
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { const nl = text.indexOf('\n', i); i = nl < 0 ? text.length : nl; }
+    else if (c === '[' || c === '{') { if (++depth > MAX_FLOW_DEPTH) return i; }
+    else if ((c === ']' || c === '}') && depth) depth--;
+  }
+  return undefined;
+}
+
+/** The parser's first line, in plain words where it only says how it failed inside. */
+function yamlMessage(message: string): string {
+  return /call stack/i.test(message) ? 'nested too deeply to read (a bench file needs a few levels)' : firstLine(message);
+}
 
 export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE): ParsedBench {
   const idx = new LineIndex(text);
@@ -54,8 +79,13 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     return { bench: empty, problems, hasErrors: true, locate: () => undefined };
   }
 
+  const tooDeep = flowTooDeep(text);
+  if (tooDeep !== undefined) {
+    add(tooDeep, tooDeep + 1, 'bench-yaml', `YAML: collections nested more than ${MAX_FLOW_DEPTH} levels deep here; a bench file needs a few`);
+    return { bench: empty, problems, hasErrors: true, locate: () => undefined };
+  }
   const doc: Document = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
-  for (const e of doc.errors) add(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), 'bench-yaml', `YAML: ${firstLine(e.message)}`);
+  for (const e of doc.errors) add(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), 'bench-yaml', `YAML: ${yamlMessage(e.message)}`);
   for (const w of doc.warnings) add(w.pos[0], Math.max(w.pos[1], w.pos[0] + 1), 'bench-yaml', `YAML: ${firstLine(w.message)}`, 'warning');
   const locate = (path: (string | number)[]): Range | undefined => {
     const n = doc.getIn(path, true) as Node | undefined;
@@ -72,7 +102,7 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     const js = doc.toJS({ maxAliasCount: 100 });
     if (js && typeof js === 'object' && !Array.isArray(js)) raw = js as Record<string, unknown>;
   } catch (err) {
-    add(0, 0, 'bench-yaml', `YAML: ${firstLine((err as Error).message)}`);
+    add(0, 0, 'bench-yaml', `YAML: ${yamlMessage((err as Error).message)}`);
     return { bench: empty, problems, hasErrors: true, locate };
   }
 

@@ -83,3 +83,16 @@ test('a huge or hostile bench does not hang: alias bombs are refused', () => {
   const r = parse(bomb);
   assert.ok(r.hasErrors);
 });
+
+test('deeply nested YAML: a plain, located message, not "Maximum call stack size exceeded"', () => {
+  const flow = `pbx: { host: x }\nvars: { a: ${'['.repeat(20000)}${']'.repeat(20000)} }\nphones: []\n`;
+  const r = parseBench(flow, modelLookup);
+  assert.equal(r.hasErrors, true);
+  assert.deepEqual(r.problems.map((p) => [p.code, p.range.start.line, p.range.start.character]), [['bench-yaml', 1, 11 + 99]]); // '{' is level 1: the 100th '[' opens level 101
+  assert.match(r.problems[0].message, /nested more than 100 levels deep here/);
+  const quoted = `pbx: { host: x }\nvars: { a: "${'['.repeat(500)}" }\nphones: []\n`;
+  assert.equal(parseBench(quoted, modelLookup).hasErrors, false, 'brackets inside a string are text');
+  const block = `pbx: { host: x }\nvars:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} 1\nphones: []\n`;
+  const b = parseBench(block, modelLookup);
+  for (const p of b.problems) assert.doesNotMatch(p.message, /call stack/i);
+});
