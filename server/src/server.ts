@@ -138,15 +138,16 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const timers = new Map<string, { dispose(): void }>();
   const published = new Map<string, string>();
 
-  function createFolder(uri: string, raw: unknown): Folder {
+  /** A folder's workspace over its files on disk (`onDisk` false: no files but open documents). */
+  function createFolder(uri: string, raw: unknown, onDisk = true): Folder {
     let root: string | undefined;
-    try { root = uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { root = undefined; }
+    try { root = onDisk && uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { root = undefined; }
     const settings = raw !== undefined ? mergeSettings(raw, warnSetting) : DEFAULT_SETTINGS;
     const ls = createLanguageService(uri, runtime.files(root), { benchFile: settings.benchFile });
     ls.configure({ phone: settings.phone, problems: settings.problems });
     return { uri: trimSlash(uri), ls, settings };
   }
-  const looseFolder = (): Folder => (loose ??= createFolder('file:///', initSettings));
+  const looseFolder = (): Folder => (loose ??= createFolder('file:///', initSettings, false));
   const addFolder = (uri: string): Folder => {
     const key = trimSlash(uri);
     let f = folders.get(key);

@@ -143,6 +143,9 @@ test('didChangeWorkspaceFolders: an added folder is its own workspace; a removed
   // B's documents now belong to no folder: B's custom bench file registration goes, its phones are unknown
   await waitFor(() => client.unregistrations.length > 0 && 'ok', 'the lab/b.yaml registration to go');
   assert.equal(await phones({ folderUri: C }), 'c-one');
-  assert.notEqual(await phones({ folderUri: B }), 'lab-desk,lab-bob');
+  assert.equal(await phones({ folderUri: B }), '', 'no folder holds B now: no bench');
+  // B's open template still answers (no bench: an error, no crash)
+  const rb = await render(b.uri('templates/yealink/mac.cfg.hbs'), 'lab-desk');
+  assert.equal(rb.text, '');
   assert.ok(!client.exited(), client.stderr());
 });
