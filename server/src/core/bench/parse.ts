@@ -41,7 +41,7 @@ export interface ParsedBench {
 }
 
 const MAX_BENCH_BYTES = 5 * 1024 * 1024;
-/** Flow collections (`[…]`, `{…}`) deeper than this are refused before parsing: the YAML parser recurses per level. */
+/** Collections (flow `[…]` `{…}`, or block by indentation) deeper than this are refused before parsing: the parser recurses. */
 const MAX_FLOW_DEPTH = 100;
 
 /** Offset of the bracket that opens level MAX_FLOW_DEPTH + 1, outside quotes and comments; undefined when shallower. */
@@ -58,6 +58,21 @@ function flowTooDeep(text: string): number | undefined {
     else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { const nl = text.indexOf('\n', i); i = nl < 0 ? text.length : nl; }
     else if (c === '[' || c === '{') { if (++depth > MAX_FLOW_DEPTH) return i; }
     else if ((c === ']' || c === '}') && depth) depth--;
+  }
+  return undefined;
+}
+
+/** Offset of the first line whose indentation opens block level MAX_FLOW_DEPTH + 1; undefined when shallower. */
+function blockTooDeep(text: string): number | undefined {
+  const indents: number[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() && !line.trimStart().startsWith('#')) {
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      if (indents.push(indent) > MAX_FLOW_DEPTH) return offset + indent;
+    }
+    offset += line.length + 1;
   }
   return undefined;
 }
@@ -79,12 +94,18 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     return { bench: empty, problems, hasErrors: true, locate: () => undefined };
   }
 
-  const tooDeep = flowTooDeep(text);
+  const tooDeep = flowTooDeep(text) ?? blockTooDeep(text);
   if (tooDeep !== undefined) {
     add(tooDeep, tooDeep + 1, 'bench-yaml', `YAML: collections nested more than ${MAX_FLOW_DEPTH} levels deep here; a bench file needs a few`);
     return { bench: empty, problems, hasErrors: true, locate: () => undefined };
   }
-  const doc: Document = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
+  } catch (err) { // the parser recurses: what the scans above do not foresee still ends in a message
+    add(0, 0, 'bench-yaml', `YAML: ${yamlMessage((err as Error).message)}`);
+    return { bench: empty, problems, hasErrors: true, locate: () => undefined };
+  }
   for (const e of doc.errors) add(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1), 'bench-yaml', `YAML: ${yamlMessage(e.message)}`);
   for (const w of doc.warnings) add(w.pos[0], Math.max(w.pos[1], w.pos[0] + 1), 'bench-yaml', `YAML: ${firstLine(w.message)}`, 'warning');
   const locate = (path: (string | number)[]): Range | undefined => {
