@@ -100,7 +100,16 @@ export function pickTargets(ws: Workspace, targets: RenderTarget[], strategy: Ph
 export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions = {}): TemplateCheck {
   const bench = opts.bench ?? ws.parsedBench();
   const dialect = opts.dialect ?? ws.dialectOf(file) ?? handlebarsDialect;
-  const problems = dialect.checkStatic(ws, file, opts.schema ?? contextSchema(bench.bench));
+  let problems: Problem[];
+  try {
+    problems = dialect.checkStatic(ws, file, opts.schema ?? contextSchema(bench.bench));
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // the static check follows blocks and partials recursively: a pathological nesting ends here, not in a crash
+    const at = { line: 0, character: 0 };
+    return { problems: [{ file, range: { start: at, end: at }, severity: 'error', code: 'render-limit',
+      message: 'blocks and partials nest too deeply to check (and to render): flatten the nesting' }], rendered: 0, served: 0 };
+  }
   const none = { problems, rendered: 0, served: 0 };
   if (problems.some((p) => p.severity === 'error' && STOPPING.has(p.code))) return none; // nothing renders
   if (dialect === handlebarsDialect && (!ws.loadTemplate(file) || ws.isPartial(file))) return none; // partials: see checkPartial

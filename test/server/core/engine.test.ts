@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiskFiles } from '../../../server/src/core/files';
 import { createLanguageService } from '../../../server/src/service/languageService';
-import { cli } from '../../helpers/workspace';
+import { checkWorkspace } from '../../../server/src/core/check';
+import { cli, memoryWorkspace } from '../../helpers/workspace';
 import { benchYaml, get, makeWorkspace, startServer, UA } from '../devserver/helpers';
 
 /** `file:line:col code` of each problem `check` prints for a file. */
@@ -65,4 +66,18 @@ test('`render --port` prints the bytes the dev server serves on that port; `--ur
     assert.match(bad.err, /--port: 'eighty' is not a port number/);
   } finally { await running.stop(); t.cleanup(); }
   assert.equal(t.ws.serverAddress, undefined, 'stopping the dev server gives the bench back its say');
+});
+
+test('pathological nesting (60 partials of 150 nested blocks): check reports it, never throws', () => {
+  const files: Record<string, string> = {
+    'bench.yaml': 'pbx: { host: x }\nphones:\n  - { mac: 805e0c000001, vendor: yealink, model: T54W, name: a, lines: [] }\n',
+    'templates/yealink/mac.cfg.hbs': '#!version:1.0.0.1\n{{> p0}}\n',
+  };
+  for (let i = 0; i < 60; i++) {
+    files[`templates/yealink/partials/p${i}.cfg.hbs`] = '{{#if vars.x}}'.repeat(150) + (i < 59 ? `{{> p${i + 1}}}` : '') + '{{/if}}'.repeat(150);
+  }
+  const problems = checkWorkspace(memoryWorkspace(files));
+  const deep = problems.filter((p) => p.code === 'render-limit' || p.code === 'render-error');
+  assert.ok(deep.length, JSON.stringify(problems.map((p) => p.code)));
+  assert.match(deep[0].message, /nest too deeply|ran out of stack/);
 });
