@@ -338,7 +338,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       if (allow && !allow.check(ip)) return x.empty(403, 'client IP not in server.allow');
       const locked = this.guard.lockedFor(ip);
       if (locked) return x.empty(403, 'locked out after repeated wrong credentials', { 'Retry-After': String(Math.ceil(locked / 1000)) });
-      const wait = this.guard.limitedFor(ip);
+      // the bucket limits strangers: a bench phone at its known address is never kept from its own files
+      const wait = this.isBenchPhoneAddress(ip, parsed.bench.phones) ? 0 : this.guard.limitedFor(ip);
       if (wait) return x.empty(429, 'rate limited (repeated 404/401)', { 'Retry-After': String(wait) });
 
       // ---- path: decoded once, no query, no dot segments, no secret prefix
@@ -477,9 +478,22 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   }
 
   /** A 404/400/401 answer that counts against the client's bucket. */
+  /**
+   * A refused request that counts against the client's bucket, unless it comes from a bench phone's known
+   * address or is a file name the vendor named by the User-Agent requests (phones probe optional files).
+   */
   private miss(x: Exchange, ip: string, status: number, reason: string): void {
-    this.guard.noteMiss(ip);
+    const { phones } = this.bench().parsed.bench;
+    // MAC-named files never count as probes: a forged User-Agent must not make MAC enumeration free
+    const probe = status === 404 && !!x.e.ua && matchRoutes(x.e.path.replace(/^\/+/, '')).some((m) => !m.mac && m.profile.id === x.e.ua!.vendor);
+    if (!probe && !this.isBenchPhoneAddress(ip, phones)) this.guard.noteMiss(ip);
     x.empty(status, reason);
+  }
+
+  /** The bench `ip` of a phone, or the address a bench phone fetched a file naming its MAC from. */
+  private isBenchPhoneAddress(ip: string, phones: Phone[]): boolean {
+    const mac = this.ipPhone.get(ip);
+    return phones.some((p) => p.ip === ip || (mac !== undefined && p.mac === mac));
   }
 
   /** A refused request still comes from a bench phone when its path holds a bench MAC or the IP is a bench phone's. */

@@ -86,7 +86,19 @@ test('repeated unattributed 404s from one IP are rate limited (429 with Retry-Af
     // a known phone asking for optional files it has no template for is not an enumeration
     for (let i = 0; i < 5; i++) assert.equal((await get(s2.base, '/805e0c112233-local.cfg', UA.yealink)).status, 404);
     assert.equal((await get(s2.base, '/805e0c112233.cfg', UA.yealink)).status, 200);
+    // once known at this address, thirty 404s for files nobody serves do not lock the phone out of its boot files
+    for (let i = 0; i < 30; i++) assert.equal((await get(s2.base, `/probe-${i}.cfg`, UA.yealink)).status, 404);
+    assert.equal((await get(s2.base, '/805e0c112233.boot', UA.yealink)).status, 200);
   } finally { await s2.stop(); }
+  const w3 = ws();
+  const s3 = await startServer(w3.ws, { limits: { missBurst: 2, missRefillPerSec: 0.1 } });
+  try {
+    // not yet known: the model-wide files a Yealink probes are not counted, a MAC-named miss is (enumeration)
+    for (let i = 0; i < 10; i++) assert.equal((await get(s3.base, '/y000000000053.cfg', UA.yealink)).status, 404);
+    const macs = [];
+    for (let i = 0; i < 4; i++) macs.push((await get(s3.base, `/aabbccddee${String(i).padStart(2, '0')}.cfg`, UA.yealink)).status);
+    assert.deepEqual(macs, [404, 404, 429, 429]);
+  } finally { await s3.stop(); }
 });
 
 test('path traversal is refused: .., encoded dots, NUL, backslash, symlinks leaving a static folder', async () => {
