@@ -103,6 +103,8 @@ export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions
   let problems: Problem[];
   try {
     problems = dialect.checkStatic(ws, file, opts.schema ?? contextSchema(bench.bench));
+    const encoding = ws.encodingProblem(file);
+    if (encoding) problems.unshift(encoding);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // the static check follows blocks and partials recursively: a pathological nesting ends here, not in a crash
@@ -133,7 +135,8 @@ export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions
 export function checkPartial(ws: Workspace, file: string, opts: CheckOptions & { maxTemplates?: number } = {}): TemplateCheck {
   const loaded = ws.loadTemplate(file);
   if (loaded && !loaded.ok) return { problems: handlebarsDialect.checkStatic(ws, file, undefined), rendered: 0, served: 0 };
-  const problems: Problem[] = [];
+  const encoding = ws.encodingProblem(file);
+  const problems: Problem[] = encoding ? [encoding] : [];
   let rendered = 0, served = 0;
   for (const t of ws.templatesIncluding(file).slice(0, opts.maxTemplates ?? Infinity)) {
     const r = checkTemplateFor(ws, t, { ...opts, served: undefined });

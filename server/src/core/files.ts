@@ -1,5 +1,6 @@
 // How the core reads workspace files. The runtime supplies it: the file system for the CLI and the dev
 // server, the file system overlaid with unsaved editor buffers for the language server.
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -20,6 +21,23 @@ export interface FileSource {
   generation?(): number | undefined;
   /** Another workspace input to watch like the template folder (the bench file when it is not `bench.yaml`). */
   watch?(path: string): void;
+  /** Byte offset of the first invalid UTF-8 sequence of a file read from disk (undefined when valid or unknown). */
+  encodingError?(path: string): number | undefined;
+}
+
+/** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1 when the whole is valid. */
+export function invalidUtf8Offset(buf: Uint8Array): number {
+  if (isUtf8(buf)) return -1;
+  for (let i = 0; i < buf.length;) {
+    const b = buf[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (!n || i + n > buf.length) return i;
+    for (let k = 1; k < n; k++) if ((buf[i + k] & 0xc0) !== 0x80) return i;
+    const cp = n === 3 ? ((b & 0x0f) << 12) | ((buf[i + 1] & 0x3f) << 6) : n === 4 ? ((b & 0x07) << 18) | ((buf[i + 1] & 0x3f) << 12) : 0;
+    if ((n === 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n === 4 && (cp < 0x10000 || cp > 0x10ffff))) return i;
+    i += n;
+  }
+  return -1;
 }
 
 /** A file modified less than this long before it was read may change again without changing mtime or size. */
@@ -27,7 +45,7 @@ const RACY_MS = 2000;
 /** How deep list() and the snapshot walk descend (a guard against symlink loops). */
 const MAX_DEPTH = 8;
 
-interface Cached { mtime: number; ctime: number; size: number; ino: number; text: string; trusted: boolean; turn?: Turn }
+interface Cached { mtime: number; ctime: number; size: number; ino: number; text: string; trusted: boolean; turn?: Turn; badByte?: number }
 interface Turn { gen: number; stats: Map<string, Stats | null>; files: string[] }
 
 const sameFile = (c: Cached, st: Stats) => c.mtime === st.mtimeMs && c.ctime === st.ctimeMs && c.size === st.size && c.ino === st.ino;
@@ -70,14 +88,18 @@ export class DiskFiles implements FileSource {
       const turn = this.depth ? this.turn : undefined;
       if (hit && sameFile(hit, st) && (hit.trusted || (turn && hit.turn === turn))) return hit.text;
       const readAt = Date.now();
-      const text = readFileSync(join(this.root, path), 'utf8');
+      const bytes = readFileSync(join(this.root, path));
+      const text = bytes.toString('utf8');
+      const bad = text.includes('\ufffd') ? invalidUtf8Offset(bytes) : -1; // U+FFFD: written as such, or a decoding failure
       const trusted = Math.max(st.mtimeMs, st.ctimeMs) < readAt - this.racyMs;
-      this.cache.set(path, { mtime: st.mtimeMs, ctime: st.ctimeMs, size: st.size, ino: st.ino, text, trusted, turn });
+      this.cache.set(path, { mtime: st.mtimeMs, ctime: st.ctimeMs, size: st.size, ino: st.ino, text, trusted, turn, badByte: bad < 0 ? undefined : bad });
       return text;
     } catch {
       return undefined;
     }
   }
+
+  encodingError(path: string): number | undefined { return this.read(path) === undefined ? undefined : this.cache.get(path)?.badByte; }
 
   list(dir: string): string[] {
     const turn = this.depth ? this.turn : undefined;
@@ -181,6 +203,7 @@ export class OverlayFiles implements FileSource {
   constructor(private base: FileSource) {}
   read(path: string): string | undefined { return this.overlay.get(path) ?? this.base.read(path); }
   watch(path: string): void { this.base.watch?.(path); }
+  encodingError(path: string): number | undefined { return this.overlay.has(path) ? undefined : this.base.encodingError?.(path); }
   list(dir: string): string[] {
     const set = new Set(this.base.list(dir));
     const prefix = dir.endsWith('/') ? dir : `${dir}/`;

@@ -8,7 +8,7 @@ import { parseTemplate, type TemplateSyntaxError } from './render/parse';
 import { partialNamesIn } from './render/partials';
 import type { RenderIssue, RenderLimits, TemplateSource } from './render/interpreter';
 import type { SourceMap } from './render/sourcemap';
-import type { Phone } from './types';
+import type { Phone, Problem } from './types';
 import { LineIndex } from './util/text';
 import { FORMATS } from './vendors/formats';
 import { getProfile, matchRoutes, modelLookup, type RouteDef, type VendorProfile } from './vendors';
@@ -135,6 +135,8 @@ export class Workspace {
     }
     if (this.benchCache?.text !== text) {
       const parsed = parseBench(text, modelLookup, file);
+      const encoding = this.encodingProblem(file);
+      if (encoding) { parsed.problems.unshift(encoding); parsed.hasErrors = true; }
       this.benchCache = { text, parsed };
       if (!parsed.hasErrors) this.lastGoodBench = parsed;
     }
@@ -249,6 +251,17 @@ export class Workspace {
       for (const f of this.files.list(dir)) if (f.endsWith('.hbs') && !f.slice(dir.length + 1).includes('/')) out.set(f.slice(dir.length + 1).split('.')[0], f);
     }
     return [...out].map(([name, file]) => ({ name, file }));
+  }
+
+  /** A file that is not valid UTF-8, as a problem at its first replacement character (the byte offset in the message). */
+  encodingProblem(file: string): Problem | undefined {
+    const byte = this.files.encodingError?.(file);
+    if (byte === undefined) return undefined;
+    const text = this.files.read(file) ?? '';
+    const at = Math.max(0, text.indexOf('\ufffd'));
+    const range = new LineIndex(text).range(at, at + 1);
+    return { file, range, severity: 'error', code: 'invalid-utf8',
+      message: `not valid UTF-8 at byte ${byte}: it reads as U+FFFD (\ufffd) here and would be sent so; save the file as UTF-8` };
   }
 
   // ---- the partial-include graph ----

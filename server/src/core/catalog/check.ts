@@ -1,6 +1,7 @@
 // Checks of a rendered file against its vendor's key catalog: unknown keys (with suggestions),
 // invalid values, duplicates, keys in the wrong file, deprecated keys, model index limits, the
 // required header line and XML well-formedness. Works on output text with character offsets.
+import { checkHygiene } from './hygiene';
 import { isIP } from 'node:net';
 import { getCatalog, indexMaxFor, instantiate, keySupportsModel, matchKeyLoose } from './catalogs';
 import type { CheckContext, OutputEntry, OutputProblem } from './output';
@@ -12,6 +13,7 @@ import type { KeyCatalog, KeyDef } from './types';
 export function checkOutput(text: string, ctx: CheckContext): OutputProblem[] {
   const problems: OutputProblem[] = [];
   if (ctx.header !== undefined) checkHeader(text, ctx.header, problems);
+  checkHygiene(text, { escape: /xml$/.test(ctx.format) ? 'xml' : 'none', header: ctx.header }, problems);
   const read = readOutput(ctx.format, text);
   problems.push(...read.problems);
   const catalog = ctx.format === 'xml' || ctx.format === 'text' ? undefined : (ctx.catalog ?? getCatalog(ctx.vendor));

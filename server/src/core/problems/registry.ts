@@ -87,6 +87,11 @@ export const PROBLEMS = {
   'index-out-of-range': def('output', 'warning', 'A key index (line, key, account number) beyond what the phone model has.',
     SUGGEST_OUTPUT),
   'malformed-line': def('output', 'warning', 'A line in a key = value file that the phone cannot read.'),
+  'output-bom': def('output', 'error', 'A byte-order mark before the header the phone requires (a warning where there is none).'),
+  'xml-illegal-char': def('output', 'error', 'A character XML 1.0 forbids (a control character, U+FFFE/FFFF, a lone surrogate).'),
+  'control-char': def('output', 'error', 'A control or line-separator character (NUL, ESC, U+2028…) in a key = value file.'),
+  'mixed-line-endings': def('output', 'warning', 'CRLF and LF line endings in one file.'),
+  'invalid-utf8': def('template', 'error', 'A template or the bench file is not valid UTF-8 (the byte offset is given).'),
   'unsupported-model': def('output', 'information', 'A key the catalog marks as not supported by this phone model.'),
   // ---- linter controls ----
   'unknown-problem-code': def('linter', 'warning',

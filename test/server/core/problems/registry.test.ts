@@ -3,7 +3,8 @@
 // without a case here fails the first test; a case whose input stops producing its code fails its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkOutput } from '../../../../server/src/core/catalog/check';
 import type { KeyCatalog } from '../../../../server/src/core/catalog/types';
@@ -11,6 +12,8 @@ import { checkWorkspace, renderProblems } from '../../../../server/src/core/chec
 import { PROBLEM_CODES, PROBLEMS, isProblemCode, type ProblemCode } from '../../../../server/src/core/problems/registry';
 import type { Problem } from '../../../../server/src/core/types';
 import { LineIndex } from '../../../../server/src/core/util/text';
+import { DiskFiles } from '../../../../server/src/core/files';
+import { Workspace } from '../../../../server/src/core/workspace';
 import { memoryWorkspace, MINI_BENCH, REPO } from '../../../helpers/workspace';
 import { BENCH as BENCH_3CX, TEMPLATE, TPL } from '../threecx/fixture';
 
@@ -115,6 +118,21 @@ const CASES: Record<ProblemCode, Case> = {
   'malformed-line': yealink('this line has no equals sign\n'),
   'unsupported-model': yealinkOutput(`${H}phone_setting.backlight_time = 5\n`, 'T27G'),
   'unknown-problem-code': bench('problems: { unknown-kye: off }\nphones: []\n'),
+  'output-bom': { 'bench.yaml': MINI_BENCH, [Y]: `\ufeff${H}account.1.label = x\n` },
+  'xml-illegal-char': { 'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { n: "a\\u0001b" }'),
+    'templates/yealink/contacts.xml.hbs': '<YealinkIPPhoneDirectory><DirectoryEntry><Name>{{vars.n}}</Name></DirectoryEntry></YealinkIPPhoneDirectory>\n' },
+  'control-char': { 'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { n: "a\\u2028b" }'), [Y]: `${H}account.1.label = {{vars.n}}\n` },
+  'mixed-line-endings': yealink('account.1.label = a\r\naccount.1.enable = 1\n'),
+  // read from disk: the bytes C3 28 are not UTF-8
+  'invalid-utf8': () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ps-utf8-'));
+    try {
+      writeFileSync(path.join(dir, 'bench.yaml'), MINI_BENCH);
+      mkdirSync(path.join(dir, 'templates/yealink'), { recursive: true });
+      writeFileSync(path.join(dir, Y), Buffer.concat([Buffer.from(`${H}account.1.label = caf`), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+      return checkWorkspace(new Workspace(new DiskFiles(dir)));
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  },
 };
 
 const problemsOf = (files: Record<string, string>): Problem[] => checkWorkspace(memoryWorkspace(files));
