@@ -207,6 +207,7 @@ function prepareState(dir) {
     'workbench.enableExperiments': false,
     'chat.disableAIFeatures': true,
     'git.enabled': false,
+    'files.autoSave': 'off', // the suites keep unsaved edits on purpose
   };
   const paths = {
     userData: path.join(dir, 'user-data'),

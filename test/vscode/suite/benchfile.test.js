@@ -5,6 +5,7 @@
 'use strict';
 
 const assert = require('assert');
+const fs = require('fs');
 const vscode = require('vscode');
 
 const { activeExtension, codeOf, waitFor, workspaceRoot } = require('./helpers');
@@ -45,15 +46,21 @@ suite('Bench file setting', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     const line = doc.getText().split('\n').findIndex((l) => l.includes('transport: udp'));
-    await editor.edit((e) => e.replace(new vscode.Range(line, 0, line, doc.lineAt(line).text.length), '  transport: udpx'));
+    const lineRange = () => new vscode.Range(line, 0, line, doc.lineAt(line).text.length);
+    const good = doc.lineAt(line).text;
+    await editor.edit((e) => e.replace(lineRange(), '  transport: udpx'));
     const diags = await waitFor(() => { const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'bench-enum'); return d.length ? d : undefined; },
       { what: 'a bench-enum diagnostic on alt-bench.yaml' });
     assert.strictEqual(diags[0].range.start.line, line);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // fixed in the buffer (an edit: the revert command acts on whatever editor is active), then reverted
+    await editor.edit((e) => e.replace(lineRange(), good));
     await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, { what: 'the diagnostic to clear' }).catch((e) => {
       const left = vscode.languages.getDiagnostics(uri).map((d) => `${d.range.start.line}: ${codeOf(d)} ${d.message}`);
-      throw new Error(`${e.message}: ${JSON.stringify(left)}; dirty ${doc.isDirty}`);
+      const onDisk = fs.readFileSync(uri.fsPath, 'utf8').includes('udpx') ? 'udpx on disk' : 'clean on disk';
+      throw new Error(`${e.message}: ${JSON.stringify(left)}; dirty ${doc.isDirty}; buffer ${doc.lineAt(line).text}; ${onDisk}`);
     });
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
 
     // the dev server serves the alt bench's phones
     const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');
