@@ -73,6 +73,13 @@ export class DiskFiles implements FileSource {
 
   private readonly watched: string[];
   private readonly racyMs: number;
+  /**
+   * Live-edit integrity (the dev server sets it): a file modified less than `quietMs` ago, or whose stat
+   * changes across the read, may still be being written (editors and tools that write in chunks); read()
+   * then returns the last version that was stable until it settles (a file never seen stable: what is there).
+   */
+  quietMs = 0;
+  private stable = new Map<string, string>();
 
   /** `watched`: the inputs snapshot() walks (the template folder and the bench file); `racyMs` for tests. */
   constructor(readonly root: string, opts: { watched?: string[]; racyMs?: number } = {}) {
@@ -88,15 +95,27 @@ export class DiskFiles implements FileSource {
       const turn = this.depth ? this.turn : undefined;
       if (hit && sameFile(hit, st) && (hit.trusted || (turn && hit.turn === turn))) return hit.text;
       const readAt = Date.now();
-      const bytes = readFileSync(join(this.root, path));
+      const full = join(this.root, path);
+      const bytes = readFileSync(full);
+      const settling = this.quietMs > 0 && this.settling(full, st, bytes.length, readAt);
+      if (settling && this.stable.has(path)) return this.stable.get(path);
       const text = bytes.toString('utf8');
+      if (this.quietMs && !settling) this.stable.set(path, text);
       const bad = text.includes('\ufffd') ? invalidUtf8Offset(bytes) : -1; // U+FFFD: written as such, or a decoding failure
-      const trusted = Math.max(st.mtimeMs, st.ctimeMs) < readAt - this.racyMs;
+      const trusted = Math.max(st.mtimeMs, st.ctimeMs) < readAt - Math.max(this.racyMs, this.quietMs);
       this.cache.set(path, { mtime: st.mtimeMs, ctime: st.ctimeMs, size: st.size, ino: st.ino, text, trusted, turn, badByte: bad < 0 ? undefined : bad });
       return text;
     } catch {
       return undefined;
     }
+  }
+
+  /** Whether a file just read may still be being written: changed across the read, or too recently. */
+  private settling(full: string, before: Stats, bytesRead: number, readAt: number): boolean {
+    let after: Stats;
+    try { after = statSync(full); } catch { return true; }
+    if (!sameFile({ mtime: before.mtimeMs, ctime: before.ctimeMs, size: before.size, ino: before.ino } as Cached, after)) return true;
+    return bytesRead !== after.size || Math.max(after.mtimeMs, after.ctimeMs) > readAt - this.quietMs;
   }
 
   encodingError(path: string): number | undefined { return this.read(path) === undefined ? undefined : this.cache.get(path)?.badByte; }
@@ -140,7 +159,7 @@ export class DiskFiles implements FileSource {
       for (const [p, st] of this.walk(w, true)) {
         stats.set(p, st);
         files.push(p);
-        if (Math.max(st.mtimeMs, st.ctimeMs) > now - this.racyMs) racy = true;
+        if (Math.max(st.mtimeMs, st.ctimeMs) > now - Math.max(this.racyMs, this.quietMs)) racy = true;
       }
     }
     files.sort();

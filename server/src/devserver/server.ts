@@ -46,6 +46,9 @@ export interface DevServerLimits {
   historySize: number;
 }
 
+/** A saved file is served once it has not changed for this long (a half-written file never is). */
+export const DEFAULT_QUIET_MS = 150;
+
 export const DEFAULT_LIMITS: DevServerLimits = {
   uploadBytes: 1024 * 1024, uploadsKept: 200, uploadsTotalBytes: 32 * 1024 * 1024,
   missBurst: 30, missRefillPerSec: 1,
@@ -70,6 +73,8 @@ export interface DevServerOptions {
    */
   auth?: false | ServerAuth;
   limits?: Partial<DevServerLimits>;
+  /** Live-edit integrity: how long a file must stay unchanged before it is served (ms; default DEFAULT_QUIET_MS). */
+  quietMs?: number;
   /** Clock (ms), for tests. */
   now?: () => number;
 }
@@ -143,6 +148,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     this.renderer = new ServeRenderer(workspace, (e) => ('problem' in e ? this.emit('problem', e.problem) : this.emit('recovered', e.recovered)));
     this.uploadStore = new UploadStore(this.limits.uploadsKept, this.limits.uploadsTotalBytes);
     this.root = options.root ?? (workspace.files instanceof DiskFiles ? workspace.files.root : undefined);
+    // never serve a file caught half-written: reads settle for quietMs after the last change (see DiskFiles)
+    if (workspace.files instanceof DiskFiles) workspace.files.quietMs = options.quietMs ?? DEFAULT_QUIET_MS;
   }
 
   // ------------------------------------------------------------------ lifecycle

@@ -27,6 +27,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       assert.match(out, /cisco-8841 .*\n.*Profile Rule = http:\/\/127\.0\.0\.1:\d+\/\$MA\.xml/);
       assert.equal((await get(base, '/805e0c112233.cfg', UA.yealink)).status, 200);
       w.write('templates/yealink/mac.cfg.hbs', '{{#if}}');
+      await new Promise((r) => setTimeout(r, 250)); // a saved file is served once it has settled (DEFAULT_QUIET_MS)
       assert.equal((await get(base, '/805e0c112233.cfg', UA.yealink)).status, 200);
       await new Promise((r) => setTimeout(r, 100));
       assert.match(out, /127\.0\.0\.1 yea-t46s GET \/805e0c112233\.cfg 200 \d+B [\d.]+ms yealink T46S 66\.86\.0\.15 templates\/yealink\/mac\.cfg\.hbs/);
