@@ -3,9 +3,9 @@
 // folders holding a bench: one root node per folder, its phones below.
 import * as vscode from 'vscode';
 import { benchFolders } from './config';
-import type { DevServerController } from './devServer/devServer';
+import type { DevServerController } from './devserver/controller';
 import { displayMac } from './phonePicker';
-import type { PhoneInfo, RouteInfo, Server } from './server';
+import type { PhoneInfo, RouteInfo, Server } from './serverRequests';
 
 /** `folder`: the workspace folder whose bench the phone is on (undefined: the only/first one). */
 export type BenchNode =

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { pickPhone } from './phonePicker';
 import type { PreviewController } from './preview/previewController';
-import type { Server } from './server';
+import type { Server } from './serverRequests';
 
 export async function comparePhones(server: Server, previews: PreviewController, template?: vscode.Uri, left?: string, right?: string, path?: string): Promise<void> {
   template ??= previews.templateOf();

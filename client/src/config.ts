@@ -1,6 +1,6 @@
 // Typed access to the extension's settings (all under provisioningStudio.*).
 import * as vscode from 'vscode';
-import type { AuthSetting, TlsSetting } from './devServer/overrides';
+import type { AuthSetting, TlsSetting } from './devserver/overrides';
 import { PREVIEW_SCHEME } from './preview/previewUri';
 
 export const SECTION = 'provisioningStudio';
@@ -14,7 +14,7 @@ export const DEFAULT_BENCH_FILE = 'bench.yaml';
 export interface DevServerSettings {
   host: string;
   port: number | null;
-  /** 'bench' | 'off' | 'self-signed' | { cert, key } (see devServer/overrides.ts). */
+  /** 'bench' | 'off' | 'self-signed' | { cert, key } (see devserver/overrides.ts). */
   tls: TlsSetting;
   /** 'bench' | 'none' | { type, username, realm? }; the password lives in SecretStorage. */
   auth: AuthSetting;

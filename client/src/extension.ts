@@ -4,7 +4,7 @@ import { BenchView, type BenchNode } from './benchView';
 import { revealPhone } from './benchModel';
 import { comparePhones } from './compare';
 import { benchFolder } from './config';
-import { DevServerController } from './devServer/devServer';
+import { DevServerController } from './devserver/controller';
 import { createLanguageClient } from './languageClient';
 import { newTemplateProject } from './newProject';
 import { pickPhone } from './phonePicker';
@@ -13,7 +13,7 @@ import { Reprovisioner } from './reprovision';
 import { RequestLog } from './requestLog';
 import { showRoutes } from './routes';
 import { PhoneSelection } from './selection';
-import { Server } from './server';
+import { Server } from './serverRequests';
 import { createStatusBar } from './statusBar';
 
 /** What the extension exports (used by the in-host tests). */

@@ -1,6 +1,6 @@
 // Quick pick of bench phones (name, MAC, model), limited to the phones a template serves when given one.
 import * as vscode from 'vscode';
-import type { PhoneInfo, Server } from './server';
+import type { PhoneInfo, Server } from './serverRequests';
 import { formatMac } from '../../server/src/core/bench/mac';
 
 export interface PhoneItem extends vscode.QuickPickItem { phone: PhoneInfo }

@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import { formatOutcome, reprovision, type ReprovisionOptions, type ReprovisionOutcome } from '../../server/src/sip/reprovision';
 import { openBench, type Phone } from './benchModel';
 import { benchFolder } from './config';
-import type { DevServerController } from './devServer/devServer';
+import type { DevServerController } from './devserver/controller';
 import { pickPhone } from './phonePicker';
 import type { RequestLog } from './requestLog';
-import type { Server } from './server';
+import type { Server } from './serverRequests';
 
 function logOutcome(log: RequestLog, o: ReprovisionOutcome): void {
   log.line(`NOTIFY ${formatOutcome(o)}`);

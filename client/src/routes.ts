@@ -1,7 +1,7 @@
 // Show Routes: every file each bench phone requests and the template answering it; pick one to open it.
 import * as vscode from 'vscode';
 import { benchFolder } from './config';
-import type { RouteInfo, Server } from './server';
+import type { RouteInfo, Server } from './serverRequests';
 
 interface RouteItem extends vscode.QuickPickItem { route?: RouteInfo }
 

@@ -200,7 +200,7 @@ test('settings: benchFile, devServer.tls and devServer.auth are real (no "reserv
   // the client: bench file from the setting in the bench model, dev server, language client; the password from SecretStorage only
   const src = (p: string) => readFileSync(join(ROOT, 'client/src', p), 'utf8');
   assert.match(src('benchModel.ts'), /new Workspace\(new DiskFiles\([^)]*\), \{ benchFile: settings\(folder\)\.benchFile \}\)/);
-  assert.match(src('devServer/devServer.ts'), /\{ benchFile: cfg\.benchFile \}/);
-  assert.match(src('devServer/devServer.ts'), /this\.secrets\.get\(passwordKey\(/);
+  assert.match(src('devserver/controller.ts'), /\{ benchFile: cfg\.benchFile \}/);
+  assert.match(src('devserver/controller.ts'), /this\.secrets\.get\(passwordKey\(/);
   assert.match(src('languageClient.ts'), /settings\(f\)\.benchFile[\s\S]*\.map\(benchGlob\)/, 'each folder\x27s custom bench file is synced and watched');
 });

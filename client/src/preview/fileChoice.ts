@@ -2,7 +2,7 @@
 // with a quick pick when the template produces several files and remembered per (template, phone) in the
 // workspace state, so live refreshes, phone switches and the next Preview Config keep the same file.
 import * as vscode from 'vscode';
-import type { FileChoice, RenderFileInfo } from '../server';
+import type { FileChoice, RenderFileInfo } from '../serverRequests';
 
 const KEY = 'provisioningStudio.previewFiles';
 

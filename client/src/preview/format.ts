@@ -1,5 +1,5 @@
 // Preview text: the rendered file as the phone gets it; render errors as a comment header on top.
-import type { RenderResultMessage } from '../server';
+import type { RenderResultMessage } from '../serverRequests';
 
 export function commentLines(fileName: string, lines: string[]): string {
   if (/\.xml$/i.test(fileName)) return `<!--\n${lines.map((l) => `  ${l.replace(/--/g, '- -')}`).join('\n')}\n-->\n`;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { isTemplateDocument, isThreeCxTemplate, settings } from '../config';
 import { pickPhone, phonesFor } from '../phonePicker';
 import type { PhoneSelection } from '../selection';
-import type { FileChoice, Server } from '../server';
+import type { FileChoice, Server } from '../serverRequests';
 import { FileChoices, pickFile } from './fileChoice';
 import { PreviewProvider } from './provider';
 import { parsePreviewUri, PREVIEW_SCHEME } from './previewUri';

@@ -2,7 +2,7 @@
 // The served file's extension (.cfg, .xml, .boot) gives the preview its highlighting. Multi-file (3CX)
 // templates keep the file shown in the fragment: the path the phone requests and the <deviceconfig> index.
 import * as vscode from 'vscode';
-import type { FileChoice } from '../server';
+import type { FileChoice } from '../serverRequests';
 
 export const PREVIEW_SCHEME = 'provisioning-preview';
 

@@ -1,7 +1,7 @@
 // Read-only virtual documents with the rendered config (provisioning-preview: scheme).
 // Renders carry the template's document version; a reply for an older version is dropped.
 import * as vscode from 'vscode';
-import type { FileChoice, RenderResultMessage, Server } from '../server';
+import type { FileChoice, RenderResultMessage, Server } from '../serverRequests';
 import { failureText, previewText } from './format';
 import { parsePreviewUri, previewUri, PREVIEW_SCHEME } from './previewUri';
 

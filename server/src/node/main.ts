@@ -3,7 +3,7 @@
 import Handlebars from 'handlebars';
 import { createConnection } from 'vscode-languageserver/node';
 import { DiskFiles, MemoryFiles } from '../core/files';
-import { startServer, type RuntimeEnvironment } from '../server';
+import { startServer, type RuntimeEnvironment } from '../languageServer';
 
 const connection = createConnection();
 

@@ -1,5 +1,5 @@
 // The language service: plain functions over documents, bound to one workspace (files on disk overlaid
-// by unsaved buffers). Never sees a connection; the server (server.ts) and tests call it the same way.
+// by unsaved buffers). Never sees a connection; the LSP wiring (languageServer.ts) and tests call it the same way.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { OverlayFiles, type FileSource } from '../core/files';

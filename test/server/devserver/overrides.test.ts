@@ -9,7 +9,7 @@ import { DiskFiles } from '../../../server/src/core/files';
 import { Workspace } from '../../../server/src/core/workspace';
 import { DevServer, formatLogLine } from '../../../server/src/devserver';
 import { generateSelfSigned } from '../../../server/src/devserver/selfsigned';
-import { authOverride, devServerOverrides, tlsOverride } from '../../../client/src/devServer/overrides';
+import { authOverride, devServerOverrides, tlsOverride } from '../../../client/src/devserver/overrides';
 import { AUTH_PASSWORD, benchYaml, get, makeWorkspace, request, startServer, UA, type TestWorkspace } from './helpers';
 
 const cleanups: TestWorkspace[] = [];

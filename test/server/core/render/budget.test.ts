@@ -80,7 +80,7 @@ test('dev server: a runaway render fails once within its budget; the retry is no
     assert.equal(other.status, 200, 'the boot file still serves');
     // the failure is remembered for these inputs only: a fix renders again
     t.write('templates/yealink/mac.cfg.hbs', '#!version:1.0.0.1\n## fixed {{phone.mac}}\n');
-    await new Promise((r) => setTimeout(r, 30));
+    await new Promise((r) => setTimeout(r, 250)); // served once settled (live-edit integrity)
     const fixed = await get(running.base, '/805e0c112233.cfg', UA.yealink);
     assert.equal(fixed.status, 200);
     assert.match(fixed.text, /fixed 805e0c112233/);
