@@ -22,7 +22,10 @@ import { TEMPLATES } from '../test/server/devserver/helpers.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
 const args = process.argv.slice(2);
-const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 && args[i + 1] ? args[i + 1] : def; };
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
 const PHONES = Number(opt('phones', 50));
 const CONNECTIONS = Number(opt('connections', 256));
 const DURATION = Number(opt('duration', 10));
@@ -32,17 +35,43 @@ const WATCHDOG_MS = 60_000 + DURATION * 6 * 1000;
 
 const children = [];
 const dir = mkdtempSync(join(tmpdir(), 'ps-bootstorm-'));
-const cleanup = () => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL'); rmSync(dir, { recursive: true, force: true }); };
-const watchdog = setTimeout(() => { console.error('bootstorm: watchdog expired, stopping'); cleanup(); process.exit(3); }, WATCHDOG_MS);
-process.on('SIGINT', () => { cleanup(); process.exit(130); });
+const cleanup = () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+};
+const watchdog = setTimeout(() => {
+  console.error('bootstorm: watchdog expired, stopping');
+  cleanup();
+  process.exit(3);
+}, WATCHDOG_MS);
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
 
-if (spawnSync('wrk', ['--version']).error) { console.error('bootstorm: wrk is missing (apt-get install wrk)'); cleanup(); process.exit(2); }
+if (spawnSync('wrk', ['--version']).error) {
+  console.error('bootstorm: wrk is missing (apt-get install wrk)');
+  cleanup();
+  process.exit(2);
+}
 const nginxBin = DEV_ONLY ? undefined : ['/usr/sbin/nginx', 'nginx'].find((b) => !spawnSync(b, ['-v']).error);
 
-const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+const freePort = () =>
+  new Promise((r) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => r(p));
+    });
+  });
 const waitPort = async (port) => {
   for (let i = 0; i < 200; i++) {
-    const ok = await new Promise((r) => { const s = net.connect(port, '127.0.0.1', () => { s.end(); r(true); }); s.on('error', () => r(false)); });
+    const ok = await new Promise((r) => {
+      const s = net.connect(port, '127.0.0.1', () => {
+        s.end();
+        r(true);
+      });
+      s.on('error', () => r(false));
+    });
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -52,15 +81,27 @@ const waitPort = async (port) => {
 // ---- workspace: N Yealink phones (T46S), each with 2 lines and 8 BLF keys
 const ws = join(dir, 'ws');
 const macOf = (i) => `805e0c${(0x1000000 + i).toString(16).slice(1)}`;
-const phones = Array.from({ length: PHONES }, (_, i) => `  - { mac: "${macOf(i)}", vendor: yealink, model: T46S, name: phone-${i},
+const phones = Array.from(
+  { length: PHONES },
+  (_, i) => `  - { mac: "${macOf(i)}", vendor: yealink, model: T46S, name: phone-${i},
       lines: [{ extension: "${1000 + i}", password: "pw-${i}-s3cret" }, { extension: "${5000 + i}", password: "pw2-${i}" }],
-      keys: [${Array.from({ length: 8 }, (_, k) => `{ type: blf, value: "${1000 + k}", label: "Key ${k}" }`).join(', ')}] }`).join('\n');
-const write = (f, t) => { mkdirSync(dirname(join(ws, f)), { recursive: true }); writeFileSync(join(ws, f), t); };
+      keys: [${Array.from({ length: 8 }, (_, k) => `{ type: blf, value: "${1000 + k}", label: "Key ${k}" }`).join(', ')}] }`,
+).join('\n');
+const write = (f, t) => {
+  mkdirSync(dirname(join(ws, f)), { recursive: true });
+  writeFileSync(join(ws, f), t);
+};
 for (const [f, t] of Object.entries(TEMPLATES)) if (f.startsWith('templates/yealink/')) write(f, t);
-write('templates/yealink/mac.cfg.hbs', `${TEMPLATES['templates/yealink/mac.cfg.hbs']}{{#each keys}}\nlinekey.{{inc @index}}.type = 16\nlinekey.{{inc @index}}.value = {{value}}\nlinekey.{{inc @index}}.label = {{label}}\n{{/each}}\n`);
+write(
+  'templates/yealink/mac.cfg.hbs',
+  `${TEMPLATES['templates/yealink/mac.cfg.hbs']}{{#each keys}}\nlinekey.{{inc @index}}.type = 16\nlinekey.{{inc @index}}.value = {{value}}\nlinekey.{{inc @index}}.label = {{label}}\n{{/each}}\n`,
+);
 
 const devPort = await freePort();
-write('bench.yaml', `pbx: { host: pbx.test }\nserver: { host: 127.0.0.1, port: ${devPort} }\nvars: { ntp: pool.ntp.org, marker: bench }\nphones:\n${phones}\n`);
+write(
+  'bench.yaml',
+  `pbx: { host: pbx.test }\nserver: { host: 127.0.0.1, port: ${devPort} }\nvars: { ntp: pool.ntp.org, marker: bench }\nphones:\n${phones}\n`,
+);
 const paths = [];
 for (let i = 0; i < PHONES; i++) {
   const ua = `Yealink SIP-T46S 66.86.0.15 ${macOf(i).match(/../g).join(':')}`;
@@ -68,7 +109,9 @@ for (let i = 0; i < PHONES; i++) {
 }
 const lua = join(dir, 'boot.lua');
 // requests are formatted in init(): wrk sets the Host header only after the script is loaded
-writeFileSync(lua, `local list = {\n${paths.map(([p, ua]) => `  { "${p}", "${ua}" },`).join('\n')}\n}
+writeFileSync(
+  lua,
+  `local list = {\n${paths.map(([p, ua]) => `  { "${p}", "${ua}" },`).join('\n')}\n}
 local reqs = {}
 local i = 0
 init = function(args)
@@ -76,14 +119,21 @@ init = function(args)
   i = math.random(#reqs)
 end
 request = function() i = i + 1; if i > #reqs then i = 1 end; return reqs[i] end
-`);
+`,
+);
 
 function wrk(port) {
-  const r = spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-s', lua, `http://127.0.0.1:${port}`], { encoding: 'utf8', timeout: (DURATION + 30) * 1000 });
+  const r = spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-s', lua, `http://127.0.0.1:${port}`], {
+    encoding: 'utf8',
+    timeout: (DURATION + 30) * 1000,
+  });
   const out = r.stdout ?? '';
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
   const unit = (v, u) => Number(v) * ({ us: 0.001, ms: 1, s: 1000 }[u] ?? NaN);
-  const p = (q) => { const m = new RegExp(`\\s${q}%\\s+([\\d.]+)(us|ms|s)`).exec(out); return m ? unit(m[1], m[2]) : NaN; };
+  const p = (q) => {
+    const m = new RegExp(`\\s${q}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    return m ? unit(m[1], m[2]) : NaN;
+  };
   const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? '0';
   const sockErr = /Socket errors: (.*)/.exec(out)?.[1] ?? 'none';
   return { rps, p50: p(50), p99: p(99), non2xx: Number(errors), sockErr, raw: out };
@@ -93,12 +143,22 @@ const results = [];
 try {
   // ---- dev server: the real CLI
   const cli = join(dir, 'cli.js');
-  await build({ entryPoints: [join(repo, 'server/src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(repo, 'server/src/cli/main.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   const prof = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
   const dev = spawn(process.execPath, [...prof, cli, 'serve', '--workspace', ws], { stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(dev);
   let devErr = '';
-  dev.stderr.on('data', (d) => { devErr += d; });
+  dev.stderr.on('data', (d) => {
+    devErr += d;
+  });
   await waitPort(devPort);
   // pre-render every file once through the dev server (the same bytes nginx will serve)
   const www = join(dir, 'www');
@@ -112,7 +172,13 @@ try {
   spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, '-d2s', '-s', lua, `http://127.0.0.1:${devPort}`]); // warm-up (JIT)
   results.push({ server: 'dev server (render per request, 1 process)', ...wrk(devPort) });
   dev.kill('SIGTERM');
-  await new Promise((r) => { if (dev.exitCode !== null) r(); else { dev.once('exit', r); setTimeout(r, 5000); } }); // the profile is written at exit
+  await new Promise((r) => {
+    if (dev.exitCode !== null) r();
+    else {
+      dev.once('exit', r);
+      setTimeout(r, 5000);
+    }
+  }); // the profile is written at exit
 
   // ---- the ceiling for a Node server here: node:http answering the same bytes from memory (no rendering, no log)
   if (!DEV_ONLY) {
@@ -135,7 +201,9 @@ http.createServer((q, s) => { const b = files.get(q.url); if (!b) return s.write
       const port = await freePort();
       const ndir = join(dir, `nginx-${workers}`);
       mkdirSync(join(ndir, 'logs'), { recursive: true });
-      writeFileSync(join(ndir, 'nginx.conf'), `daemon off;\nworker_processes ${workers};\npid ${ndir}/nginx.pid;\nerror_log ${ndir}/logs/error.log;\n
+      writeFileSync(
+        join(ndir, 'nginx.conf'),
+        `daemon off;\nworker_processes ${workers};\npid ${ndir}/nginx.pid;\nerror_log ${ndir}/logs/error.log;\n
 events { worker_connections 4096; }
 http {
   access_log off;
@@ -143,13 +211,17 @@ http {
   default_type text/plain;
   keepalive_requests 100000;
   server { listen 127.0.0.1:${port}; root ${www}; add_header Cache-Control no-store; etag on; }
-}\n`);
+}\n`,
+      );
       const ng = spawn(nginxBin, ['-p', ndir, '-c', join(ndir, 'nginx.conf')], { stdio: 'ignore' });
       children.push(ng);
       await waitPort(port);
       results.push({ server: `nginx static (worker_processes ${workers})`, ...wrk(port) });
       ng.kill('SIGQUIT');
-      await new Promise((r) => { ng.once('exit', r); setTimeout(r, 3000); });
+      await new Promise((r) => {
+        ng.once('exit', r);
+        setTimeout(r, 3000);
+      });
     }
   } else if (!DEV_ONLY) {
     console.error('bootstorm: nginx is missing (apt-get install nginx): dev server figures only');
@@ -159,11 +231,16 @@ http {
   cleanup();
 }
 
-console.log(`boot storm: ${PHONES} Yealink phones x 3 boot files (${paths.length} distinct requests), wrk -t2 -c${CONNECTIONS} -d${DURATION}s, loopback, ${process.versions.node}`);
+console.log(
+  `boot storm: ${PHONES} Yealink phones x 3 boot files (${paths.length} distinct requests), wrk -t2 -c${CONNECTIONS} -d${DURATION}s, loopback, ${process.versions.node}`,
+);
 console.log(`${'server'.padEnd(46)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  non-2xx  socket errors`);
-for (const r of results) console.log(`${r.server.padEnd(46)} ${r.rps.toFixed(0).padStart(9)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)}  ${String(r.non2xx).padStart(7)}  ${r.sockErr}`);
+for (const r of results)
+  console.log(
+    `${r.server.padEnd(46)} ${r.rps.toFixed(0).padStart(9)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)}  ${String(r.non2xx).padStart(7)}  ${r.sockErr}`,
+  );
 const dev = results[0];
-for (const n of results.slice(1)) console.log(`dev server / ${n.server}: ${(dev.rps / n.rps * 100).toFixed(0)}% of req/s`);
+for (const n of results.slice(1)) console.log(`dev server / ${n.server}: ${((dev.rps / n.rps) * 100).toFixed(0)}% of req/s`);
 const ok = dev && dev.non2xx === 0 && dev.p99 < 20;
 const nginx1 = results.find((r) => r.server.includes('worker_processes 1)'));
 if (nginx1) console.log(`goal >= 50% of nginx (1 worker) req/s: ${dev.rps >= nginx1.rps / 2 ? 'met' : 'NOT met'}`);

@@ -20,7 +20,8 @@ try {
   const lines = ws.files.read(file).split('\n').length;
   // warm-up: catalog compilation, template parse
   const warm = checkWorkspace(ws);
-  const renderOnly = [], checkAll = [];
+  const renderOnly = [],
+    checkAll = [];
   for (let r = 0; r < RUNS; r++) {
     let t = performance.now();
     for (const p of phones) ws.render(file, p);
@@ -29,7 +30,8 @@ try {
     checkWorkspace(ws);
     checkAll.push(performance.now() - t);
   }
-  const a = stats(renderOnly), b = stats(checkAll);
+  const a = stats(renderOnly),
+    b = stats(checkAll);
   console.log(`check: ${lines}-line Yealink template × ${phones.length} phones, ${RUNS} runs, ${warm.length} problems found`);
   console.log('| measure | median ms | p95 ms |');
   console.log('|---|---|---|');

@@ -31,12 +31,41 @@ const LINES = 1500;
 
 function benchYaml() {
   const models = ['T54W', 'T46S', 'T48S', 'T57W', 'T53W'];
-  const out = ['pbx:', '  host: pbx.bench.test', '  port: 5060', '  transport: udp', 'server:', '  host: 127.0.0.1', '  port: 8080',
-    'vars:', '  timezone: Europe/Paris', '  ntp: pool.ntp.org', '  language: English', 'contacts:', '  - name: Reception', '    number: "100"', 'phones:'];
+  const out = [
+    'pbx:',
+    '  host: pbx.bench.test',
+    '  port: 5060',
+    '  transport: udp',
+    'server:',
+    '  host: 127.0.0.1',
+    '  port: 8080',
+    'vars:',
+    '  timezone: Europe/Paris',
+    '  ntp: pool.ntp.org',
+    '  language: English',
+    'contacts:',
+    '  - name: Reception',
+    '    number: "100"',
+    'phones:',
+  ];
   for (let i = 0; i < PHONES; i++) {
     const mac = (0x805e0c000000 + i).toString(16).padStart(12, '0');
-    out.push(`  - mac: "${mac}"`, '    vendor: yealink', `    model: ${models[i % models.length]}`, `    name: phone-${i}`, `    ip: 10.0.0.${i + 10}`, '    lines:');
-    for (let l = 0; l < 2; l++) out.push(`      - extension: "${1000 + i * 10 + l}"`, `        display_name: User ${i}-${l}`, `        auth_id: auth${i}${l}`, `        password: pw-${i}-${l}`, `        label: L${l}`);
+    out.push(
+      `  - mac: "${mac}"`,
+      '    vendor: yealink',
+      `    model: ${models[i % models.length]}`,
+      `    name: phone-${i}`,
+      `    ip: 10.0.0.${i + 10}`,
+      '    lines:',
+    );
+    for (let l = 0; l < 2; l++)
+      out.push(
+        `      - extension: "${1000 + i * 10 + l}"`,
+        `        display_name: User ${i}-${l}`,
+        `        auth_id: auth${i}${l}`,
+        `        password: pw-${i}-${l}`,
+        `        label: L${l}`,
+      );
     out.push('    keys:');
     for (let k = 0; k < 4; k++) out.push(`      - type: blf`, `        value: "${2000 + k}"`, `        label: Key ${k}`);
     out.push('    vars:', `      ringtone: Ring${i % 5}.wav`);
@@ -46,9 +75,14 @@ function benchYaml() {
 
 function yealinkTemplate() {
   const catalog = JSON.parse(readFileSync(path.join(repo, 'server/src/core/catalog/data/yealink.json'), 'utf8'));
-  const simple = catalog.keys.filter((k) => !k.key.startsWith('account.') && !k.deprecated && !k.file && !k.models && ['bool', 'int', 'enum', 'string'].includes(k.type));
-  const value = (k) => k.type === 'bool' ? '0' : k.type === 'int' ? String(k.min ?? 0) : k.type === 'enum' ? k.values[0].value : k.default ?? 'x';
-  const lines = ['#!version:1.0.0.1', '## {{phone.name}} ({{phone.model}}, {{phone.mac}})',
+  const simple = catalog.keys.filter(
+    (k) => !k.key.startsWith('account.') && !k.deprecated && !k.file && !k.models && ['bool', 'int', 'enum', 'string'].includes(k.type),
+  );
+  const value = (k) =>
+    k.type === 'bool' ? '0' : k.type === 'int' ? String(k.min ?? 0) : k.type === 'enum' ? k.values[0].value : (k.default ?? 'x');
+  const lines = [
+    '#!version:1.0.0.1',
+    '## {{phone.name}} ({{phone.model}}, {{phone.mac}})',
     '{{#each lines}}',
     'account.{{inc @index}}.enable = 1',
     'account.{{inc @index}}.label = {{default label display_name extension}}',
@@ -63,7 +97,8 @@ function yealinkTemplate() {
     'linekey.{{inc @index}}.label = {{default label value}}',
     '{{/each}}',
     'local_time.time_zone_name = {{vars.timezone}}',
-    'local_time.ntp_server1 = {{vars.ntp}}'];
+    'local_time.ntp_server1 = {{vars.ntp}}',
+  ];
   const used = new Set();
   let i = 0;
   while (lines.length < LINES) {
@@ -72,7 +107,10 @@ function yealinkTemplate() {
     const round = Math.floor((i - 1) / simple.length);
     const keyN = round ? k.key.replace(/\{(\w+)\}/g, (_, n) => String((catalog.indices[n]?.min ?? 1) + round)) : key;
     if (round && keyN === key) continue;
-    if (used.has(keyN)) { if (i > simple.length * 4) break; continue; }
+    if (used.has(keyN)) {
+      if (i > simple.length * 4) break;
+      continue;
+    }
     used.add(keyN);
     lines.push(`${keyN} = ${value(k)}`);
     if (lines.length % 100 === 0) lines.push(`{{#if (eq phone.model "T54W")}}`, `## model specific ${lines.length}`, '{{/if}}');
@@ -88,31 +126,54 @@ function start(cmd, argv, rootUri, answerConfig) {
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
-    for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].uri === p.uri && (waiters[i].version === undefined || p.version === undefined || p.version === waiters[i].version)) waiters.splice(i, 1)[0].resolve(p);
+    for (let i = waiters.length - 1; i >= 0; i--)
+      if (waiters[i].uri === p.uri && (waiters[i].version === undefined || p.version === undefined || p.version === waiters[i].version))
+        waiters.splice(i, 1)[0].resolve(p);
   });
   conn.onRequest('workspace/configuration', (p) => p.items.map((it) => answerConfig(it.section)));
-  for (const m of ['window/logMessage', 'window/showMessage', 'telemetry/event', 'textDocument/publishDiagnostics']) if (m !== 'textDocument/publishDiagnostics') conn.onNotification(m, () => {});
+  for (const m of ['window/logMessage', 'window/showMessage', 'telemetry/event', 'textDocument/publishDiagnostics'])
+    if (m !== 'textDocument/publishDiagnostics') conn.onNotification(m, () => {});
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
   return {
-    conn, child,
+    conn,
+    child,
     async init() {
-      await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } } },
-        initializationOptions: { settings: answerConfig('provisioningStudio') } });
+      await conn.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+        capabilities: {
+          workspace: { configuration: true },
+          textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
+        },
+        initializationOptions: { settings: answerConfig('provisioningStudio') },
+      });
       await conn.sendNotification('initialized', {});
-      await conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: answerConfig('yaml'), provisioningStudio: answerConfig('provisioningStudio') } });
+      await conn.sendNotification('workspace/didChangeConfiguration', {
+        settings: { yaml: answerConfig('yaml'), provisioningStudio: answerConfig('provisioningStudio') },
+      });
     },
-    diagnostics(uri, version) { return new Promise((resolve) => waiters.push({ uri, version, resolve })); },
+    diagnostics(uri, version) {
+      return new Promise((resolve) => waiters.push({ uri, version, resolve }));
+    },
     async stop() {
-      try { await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]); conn.sendNotification('exit'); } catch { /* the server is gone already */ }
+      try {
+        await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
+        conn.sendNotification('exit');
+      } catch {
+        /* the server is gone already */
+      }
       setTimeout(() => child.kill(), 200);
     },
   };
 }
 
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function measure(server, uri, languageId, text, { editLine, editValue, completions, warm = 10 }) {
@@ -139,19 +200,38 @@ async function measure(server, uri, languageId, text, { editLine, editValue, com
     const t2 = now();
     const res = await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: c.position });
     const t3 = now();
-    const items = Array.isArray(res) ? res : res?.items ?? [];
-    if (r === 0 && c.expect && !items.some((i) => i.label === c.expect)) throw new Error(`completion at ${JSON.stringify(c.position)} lacks ${c.expect}: ${items.slice(0, 10).map((i) => i.label)}`);
-    if (r >= warm) { diag.push(t1 - t0); comp.push(t3 - t2); }
+    const items = Array.isArray(res) ? res : (res?.items ?? []);
+    if (r === 0 && c.expect && !items.some((i) => i.label === c.expect))
+      throw new Error(`completion at ${JSON.stringify(c.position)} lacks ${c.expect}: ${items.slice(0, 10).map((i) => i.label)}`);
+    if (r >= warm) {
+      diag.push(t1 - t0);
+      comp.push(t3 - t2);
+    }
   }
   return { diag, comp };
 }
 
 function ensureBuilt() {
   const bundle = path.join(repo, 'dist/server.js');
-  const newest = (d) => readdirSync(d).reduce((t, n) => { const p = path.join(d, n); const s = statSync(p); return Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs); }, 0);
+  const newest = (d) =>
+    readdirSync(d).reduce((t, n) => {
+      const p = path.join(d, n);
+      const s = statSync(p);
+      return Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+    }, 0);
   if (existsSync(bundle) && statSync(bundle).mtimeMs > newest(path.join(repo, 'server/src'))) return bundle;
   const esbuild = require('esbuild');
-  esbuild.buildSync({ entryPoints: [path.join(repo, 'server/src/node/main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: ['vscode'], logLevel: 'warning' });
+  esbuild.buildSync({
+    entryPoints: [path.join(repo, 'server/src/node/main.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
   return bundle;
 }
 
@@ -167,15 +247,23 @@ async function main() {
   const schemaPath = path.join(dir, 'bench.schema.json');
   writeFileSync(schemaPath, readFileSync(path.join(repo, 'server/src/core/bench/bench.schema.json')));
   const rootUri = pathToFileURL(dir).href;
-  if (args.includes('--write-only')) { console.log(dir); return; }
+  if (args.includes('--write-only')) {
+    console.log(dir);
+    return;
+  }
   const tLines = template.split('\n');
   const staticLines = tLines.map((l, i) => (/^[a-z][\w.]* = /.test(l) && !l.includes('{{') ? i : -1)).filter((i) => i >= 0);
   const accountLine = tLines.findIndex((l) => l.startsWith('account.{{inc @index}}.user_name'));
   const eachValue = tLines[accountLine].indexOf('{{extension}}') + 2;
-  console.log(`workspace: ${dir}\n  template ${tLines.length - 1} lines, bench ${bench.split('\n').length - 1} lines / ${PHONES} phones (5 models), ${ROUNDS} rounds`);
+  console.log(
+    `workspace: ${dir}\n  template ${tLines.length - 1} lines, bench ${bench.split('\n').length - 1} lines / ${PHONES} phones (5 models), ${ROUNDS} rounds`,
+  );
 
   const results = {};
-  for (const [name, settings] of [['ours', { validation: { delay: 0, fullDelay: 60_000 } }], ['ours, all 50 phones per edit', { validation: { delay: 0, fullDelay: 60_000, allPhonesWhileTyping: true } }]]) {
+  for (const [name, settings] of [
+    ['ours', { validation: { delay: 0, fullDelay: 60_000 } }],
+    ['ours, all 50 phones per edit', { validation: { delay: 0, fullDelay: 60_000, allPhonesWhileTyping: true } }],
+  ]) {
     const s = start(process.execPath, [bundle, '--stdio'], rootUri, (section) => (section === 'provisioningStudio' ? settings : null));
     await s.init();
     results[name] = await measure(s, `${rootUri}/templates/yealink/mac.cfg.hbs`, 'provisioning-cfg-hbs', template, {
@@ -190,8 +278,24 @@ async function main() {
   }
 
   if (existsSync(yls)) {
-    const yamlSettings = { validate: true, completion: true, hover: true, schemaStore: { enable: false }, schemas: { [pathToFileURL(schemaPath).href]: ['bench.yaml', '**/bench.yaml'] } };
-    const s = start(process.execPath, [yls, '--stdio'], rootUri, (section) => section === 'yaml' ? yamlSettings : section === 'http' ? { proxyStrictSSL: false } : section === 'editor' ? { tabSize: 2 } : section === '[yaml]' ? {} : null);
+    const yamlSettings = {
+      validate: true,
+      completion: true,
+      hover: true,
+      schemaStore: { enable: false },
+      schemas: { [pathToFileURL(schemaPath).href]: ['bench.yaml', '**/bench.yaml'] },
+    };
+    const s = start(process.execPath, [yls, '--stdio'], rootUri, (section) =>
+      section === 'yaml'
+        ? yamlSettings
+        : section === 'http'
+          ? { proxyStrictSSL: false }
+          : section === 'editor'
+            ? { tabSize: 2 }
+            : section === '[yaml]'
+              ? {}
+              : null,
+    );
     await s.init();
     const bLines = bench.split('\n');
     const labelLines = bLines.map((l, i) => (/^\s+label: /.test(l) ? i : -1)).filter((i) => i >= 0);
@@ -199,7 +303,10 @@ async function main() {
     results['yaml-language-server'] = await measure(s, `${rootUri}/bench.yaml`, 'yaml', bench, {
       editLine: (r) => labelLines[(r * 7919) % labelLines.length],
       editValue: (r) => `Label ${r}`,
-      completions: [{ position: { line: mapLine, character: 4 }, expect: undefined }, { position: { line: mapLine + 2, character: 8 }, expect: undefined }],
+      completions: [
+        { position: { line: mapLine, character: 4 }, expect: undefined },
+        { position: { line: mapLine + 2, character: 8 }, expect: undefined },
+      ],
     });
     results['yaml-language-server'].diagWork = results['yaml-language-server'].diag.map((x) => Math.max(0, x - 200));
     await s.stop();
@@ -222,12 +329,19 @@ async function main() {
     console.log(row('yaml-language-server: completion', y.comp));
     const ratio = (a, b) => (b / a).toFixed(1) + '×';
     console.log(`\nratios (yaml-language-server / ours, >1 = ours faster):`);
-    console.log(`  diagnostics work p50 ${ratio(pct(ours.diag, 50), pct(y.diagWork, 50))}, p95 ${ratio(pct(ours.diag, 95), pct(y.diagWork, 95))}`);
-    console.log(`  diagnostics end-to-end (ours + our default 150 ms delay vs theirs incl. 200 ms) p50 ${ratio(pct(ours.diag, 50) + 150, pct(y.diag, 50))}, p95 ${ratio(pct(ours.diag, 95) + 150, pct(y.diag, 95))}`);
+    console.log(
+      `  diagnostics work p50 ${ratio(pct(ours.diag, 50), pct(y.diagWork, 50))}, p95 ${ratio(pct(ours.diag, 95), pct(y.diagWork, 95))}`,
+    );
+    console.log(
+      `  diagnostics end-to-end (ours + our default 150 ms delay vs theirs incl. 200 ms) p50 ${ratio(pct(ours.diag, 50) + 150, pct(y.diag, 50))}, p95 ${ratio(pct(ours.diag, 95) + 150, pct(y.diag, 95))}`,
+    );
     console.log(`  completion p50 ${ratio(pct(ours.comp, 50), pct(y.comp, 50))}, p95 ${ratio(pct(ours.comp, 95), pct(y.comp, 95))}`);
   }
   const ok = pct(ours.diag, 95) <= 50 && pct(ours.comp, 95) <= 10;
   console.log(`\ngoal (diagnostics p95 ≤ 50 ms, completion p95 ≤ 10 ms): ${ok ? 'met' : 'NOT met'}`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

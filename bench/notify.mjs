@@ -15,10 +15,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const scenario = join(here, '..', 'test', 'server', 'sip', 'scenarios', 'bench-accept.xml');
 
 const args = process.argv.slice(2);
-const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 && args[i + 1] ? args[i + 1] : def; };
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
 const COUNT = Number(opt('count', 500));
 const CONCURRENCY = Number(opt('concurrency', 50));
-const TRANSPORTS = opt('transport', 'udp,tcp').split(',').map((s) => s.trim()).filter(Boolean);
+const TRANSPORTS = opt('transport', 'udp,tcp')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const T1 = Number(opt('t1', 500));
 const WATCHDOG_MS = 180_000;
 
@@ -27,29 +33,68 @@ if (spawnSync('sipp', ['-v']).error) {
   process.exit(2);
 }
 
-const watchdog = setTimeout(() => { console.error(`watchdog: benchmark exceeded ${WATCHDOG_MS / 1000} s, stopping`); cleanup(); process.exit(3); }, WATCHDOG_MS);
+const watchdog = setTimeout(() => {
+  console.error(`watchdog: benchmark exceeded ${WATCHDOG_MS / 1000} s, stopping`);
+  cleanup();
+  process.exit(3);
+}, WATCHDOG_MS);
 watchdog.unref();
 const children = new Set();
-function cleanup() { for (const c of children) c.kill(); }
-process.on('SIGINT', () => { cleanup(); process.exit(130); });
+function cleanup() {
+  for (const c of children) c.kill();
+}
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
 
 async function startSipp(transport) {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const child = spawn('sipp', [
-      '-sf', scenario, '-i', '127.0.0.1', '-p', String(port), '-t', transport === 'tcp' ? 't1' : 'u1',
-      '-m', String(COUNT), '-nostdin', '-timeout', '120s', '-timeout_error',
-      ...(transport === 'tcp' ? ['-reconnect_close', 'false'] : []),
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'sipp',
+      [
+        '-sf',
+        scenario,
+        '-i',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-t',
+        transport === 'tcp' ? 't1' : 'u1',
+        '-m',
+        String(COUNT),
+        '-nostdin',
+        '-timeout',
+        '120s',
+        '-timeout_error',
+        ...(transport === 'tcp' ? ['-reconnect_close', 'false'] : []),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     children.add(child);
     let out = '';
     let exited = false;
-    child.stdout.on('data', (d) => { out += d; if (out.length > 200_000) out = out.slice(-100_000); });
-    child.stderr.on('data', (d) => { out += d; });
-    const done = new Promise((resolve) => child.on('exit', (code) => { exited = true; children.delete(child); resolve({ code, out }); }));
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.length > 200_000) out = out.slice(-100_000);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    const done = new Promise((resolve) =>
+      child.on('exit', (code) => {
+        exited = true;
+        children.delete(child);
+        resolve({ code, out });
+      }),
+    );
     const deadline = Date.now() + 5000;
-    while (!exited && await canBind(transport, port)) {
-      if (Date.now() > deadline) { child.kill(); break; }
+    while (!exited && (await canBind(transport, port))) {
+      if (Date.now() > deadline) {
+        child.kill();
+        break;
+      }
       await new Promise((r) => setTimeout(r, 30));
     }
     if (!exited) await new Promise((r) => setTimeout(r, 150)); // a bind failure makes SIPp exit at once
@@ -61,11 +106,14 @@ async function startSipp(transport) {
 
 /** Cumulative "Successful call" / "Failed call" from SIPp's final statistics screen. */
 function sippCalls(out) {
-  const last = (re) => { const all = [...out.matchAll(re)]; return all.length ? Number(all[all.length - 1][1]) : NaN; };
+  const last = (re) => {
+    const all = [...out.matchAll(re)];
+    return all.length ? Number(all[all.length - 1][1]) : NaN;
+  };
   return { ok: last(/Successful call\s*\|\s*\d+\s*\|\s*(\d+)/g), failed: last(/Failed call\s*\|\s*\d+\s*\|\s*(\d+)/g) };
 }
 
-const pct = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 async function run(transport) {
   const sipp = await startSipp(transport);
@@ -79,8 +127,11 @@ async function run(transport) {
       const k = next++;
       const s = performance.now();
       const r = await sendNotify({
-        target: { host: '127.0.0.1', port: sipp.port, transport }, event: 'check-sync;reboot=false',
-        user: String(10000 + k), local: { host: '127.0.0.1' }, timers: { t1: T1 },
+        target: { host: '127.0.0.1', port: sipp.port, transport },
+        event: 'check-sync;reboot=false',
+        user: String(10000 + k),
+        local: { host: '127.0.0.1' },
+        timers: { t1: T1 },
       });
       latencies.push(performance.now() - s);
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
@@ -94,8 +145,14 @@ async function run(transport) {
   clearTimeout(stop);
   latencies.sort((a, b) => a - b);
   return {
-    transport, totalMs, statuses, retransmissions, sipp: { code: s.code, ...sippCalls(s.out) },
-    p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies[latencies.length - 1],
+    transport,
+    totalMs,
+    statuses,
+    retransmissions,
+    sipp: { code: s.code, ...sippCalls(s.out) },
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    max: latencies[latencies.length - 1],
   };
 }
 
@@ -107,14 +164,25 @@ const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 const table = [
   ['transport', 'NOTIFYs', 'conc.', 'total s', 'NOTIFY/s', 'accepted', 'lost', 'retrans.', 'p50 ms', 'p99 ms', 'max ms', 'SIPp ok/failed'],
   ...rows.map((r) => [
-    r.transport.toUpperCase(), String(COUNT), String(Math.min(CONCURRENCY, COUNT)), fmt(r.totalMs / 1000, 2), fmt(COUNT / (r.totalMs / 1000), 0),
-    String(r.statuses.accepted ?? 0), String(COUNT - (r.statuses.accepted ?? 0)), String(r.retransmissions),
-    fmt(r.p50, 2), fmt(r.p99, 2), fmt(r.max, 2), `${r.sipp.ok}/${r.sipp.failed}`,
+    r.transport.toUpperCase(),
+    String(COUNT),
+    String(Math.min(CONCURRENCY, COUNT)),
+    fmt(r.totalMs / 1000, 2),
+    fmt(COUNT / (r.totalMs / 1000), 0),
+    String(r.statuses.accepted ?? 0),
+    String(COUNT - (r.statuses.accepted ?? 0)),
+    String(r.retransmissions),
+    fmt(r.p50, 2),
+    fmt(r.p99, 2),
+    fmt(r.max, 2),
+    `${r.sipp.ok}/${r.sipp.failed}`,
   ]),
 ];
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
 const line = (row) => '| ' + row.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
-console.log(`SIP NOTIFY benchmark: ${COUNT} phones, concurrency ${CONCURRENCY}, T1 ${T1} ms, SIPp UAS on 127.0.0.1, node ${process.version}`);
+console.log(
+  `SIP NOTIFY benchmark: ${COUNT} phones, concurrency ${CONCURRENCY}, T1 ${T1} ms, SIPp UAS on 127.0.0.1, node ${process.version}`,
+);
 console.log(line(table[0]));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const row of table.slice(1)) console.log(line(row));

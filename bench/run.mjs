@@ -8,13 +8,27 @@ import { existsSync } from 'node:fs';
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const ALL = {
-  'check-keys': { cmd: ['--import', 'tsx', 'bench/check-keys.mjs'], what: 'catalog checks of a 1,500-key file × 50 phones vs reader-only and naive matcher' },
+  'check-keys': {
+    cmd: ['--import', 'tsx', 'bench/check-keys.mjs'],
+    what: 'catalog checks of a 1,500-key file × 50 phones vs reader-only and naive matcher',
+  },
   check: { cmd: ['--import', 'tsx', 'bench/check-workspace.mjs'], what: '`check` of a 1,500-key template × 50 phones vs render-only' },
-  lsp: { cmd: ['bench/lsp.mjs'], what: 'language server latency vs yaml-language-server', setup: () => {
-    if (!existsSync('bench/.deps/node_modules/yaml-language-server')) spawnSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefix', 'bench/.deps', 'yaml-language-server'], { stdio: 'inherit' });
-  } },
+  lsp: {
+    cmd: ['bench/lsp.mjs'],
+    what: 'language server latency vs yaml-language-server',
+    setup: () => {
+      if (!existsSync('bench/.deps/node_modules/yaml-language-server'))
+        spawnSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefix', 'bench/.deps', 'yaml-language-server'], {
+          stdio: 'inherit',
+        });
+    },
+  },
   notify: { cmd: ['--import', 'tsx', 'bench/notify.mjs'], what: 'reprovision 500 phones played by SIPp', needs: ['sipp'] },
-  bootstorm: { cmd: ['--import', 'tsx', 'bench/bootstorm.mjs'], what: 'boot storm: dev server vs nginx serving the same files', needs: ['nginx', 'wrk'] },
+  bootstorm: {
+    cmd: ['--import', 'tsx', 'bench/bootstorm.mjs'],
+    what: 'boot storm: dev server vs nginx serving the same files',
+    needs: ['nginx', 'wrk'],
+  },
 };
 const pick = process.argv.slice(2);
 let failed = 0;
@@ -22,9 +36,17 @@ for (const [name, b] of Object.entries(ALL)) {
   if (pick.length && !pick.includes(name)) continue;
   console.log(`\n=== ${name}: ${b.what}`);
   const missing = (b.needs ?? []).filter((c) => !has(c));
-  if (missing.length) { console.log(`skipped: ${missing.join(', ')} not installed (apt-get install ${missing.map((m) => (m === 'sipp' ? 'sip-tester' : m)).join(' ')})`); continue; }
+  if (missing.length) {
+    console.log(
+      `skipped: ${missing.join(', ')} not installed (apt-get install ${missing.map((m) => (m === 'sipp' ? 'sip-tester' : m)).join(' ')})`,
+    );
+    continue;
+  }
   b.setup?.();
   const r = spawnSync(process.execPath, b.cmd, { stdio: 'inherit' });
-  if (r.status !== 0) { failed++; console.log(`${name}: exit ${r.status}`); }
+  if (r.status !== 0) {
+    failed++;
+    console.log(`${name}: exit ${r.status}`);
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -6,7 +6,13 @@ import { problemsMarkdown, problemsSettingSchema } from '../server/src/core/prob
 
 const SETTING = 'provisioningStudio.problems';
 const check = process.argv.includes('--check');
-const read = (f: string) => { try { return readFileSync(f, 'utf8'); } catch { return ''; } };
+const read = (f: string) => {
+  try {
+    return readFileSync(f, 'utf8');
+  } catch {
+    return '';
+  }
+};
 
 const docFile = join(__dirname, '..', 'docs', 'problems.md');
 const pkgFile = join(__dirname, '..', 'package.json');
@@ -20,7 +26,11 @@ const outputs: [string, string, string][] = [
 let stale = 0;
 for (const [file, old, text] of outputs) {
   if (old === text) continue;
-  if (check) { console.error(`${file} is out of date: run npm run docs:problems`); stale++; continue; }
+  if (check) {
+    console.error(`${file} is out of date: run npm run docs:problems`);
+    stale++;
+    continue;
+  }
   writeFileSync(file, text);
   console.log(`wrote ${file}`);
 }

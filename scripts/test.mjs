@@ -13,15 +13,30 @@ function run(cmd, cmdArgs, opts = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'inherit'], ...opts });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
     child.on('close', (code) => resolve({ code: code ?? 1, out }));
   });
 }
 
 const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) { console.log('total: 0 passed, 1 failed'); process.exit(1); }
+if (build.status !== 0) {
+  console.log('total: 0 passed, 1 failed');
+  process.exit(1);
+}
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+
+// lint (types, eslint, prettier): a finding fails the run like a failing test
+if (!filters.length) {
+  const lint = spawnSync('npm', ['run', '--silent', 'lint'], { stdio: 'inherit' });
+  if (lint.status !== 0) {
+    console.log('lint: failed (npm run lint; npm run format fixes the formatting)');
+    totals.failed++;
+  } else console.log('lint: clean');
+}
 const unit = await run(process.execPath, ['scripts/run-tests.mjs', ...filters]);
 const num = (re) => Number((re.exec(unit.out) ?? [])[1] ?? 0);
 totals.passed += num(/^# pass (\d+)$/m);
@@ -37,7 +52,10 @@ if (!skipVscode && !filters.length) {
   } else {
     const vs = await run(process.execPath, ['test/vscode/run.mjs']);
     const m = /^(\d+) passed, (\d+) failed/m.exec(vs.out);
-    if (m) { totals.passed += Number(m[1]); totals.failed += Number(m[2]); }
+    if (m) {
+      totals.passed += Number(m[1]);
+      totals.failed += Number(m[2]);
+    }
     if (vs.code !== 0 && (!m || Number(m[2]) === 0)) totals.failed++;
   }
 }

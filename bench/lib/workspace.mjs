@@ -11,7 +11,8 @@ export function benchYaml(phones = 50) {
   for (let i = 0; i < phones; i++) {
     const mac = `805e0c${(0x1000000 + i).toString(16).slice(1)}`;
     lines.push(`  - mac: ${mac}`, '    vendor: yealink', `    model: ${MODELS[i % MODELS.length]}`, `    name: phone-${i}`, '    lines:');
-    for (let l = 0; l < 2; l++) lines.push(`      - { extension: "${1000 + i * 2 + l}", display_name: "User ${i}.${l}", password: "pw-${i}-${l}" }`);
+    for (let l = 0; l < 2; l++)
+      lines.push(`      - { extension: "${1000 + i * 2 + l}", display_name: "User ${i}.${l}", password: "pw-${i}-${l}" }`);
     lines.push('    keys:');
     for (let k = 0; k < 6; k++) lines.push(`      - { type: blf, value: "${2000 + k}", label: "Key ${k}" }`);
   }
@@ -21,12 +22,23 @@ export function benchYaml(phones = 50) {
 /** A Yealink template of about `keys` keys: generated lines from the bench plus literal catalog keys. */
 export function template(keys = 1500) {
   const cat = getCatalog('yealink');
-  const out = ['#!version:1.0.0.1', '{{#each lines}}',
-    'account.{{inc @index}}.enable = 1', 'account.{{inc @index}}.label = {{default label display_name extension}}',
-    'account.{{inc @index}}.user_name = {{extension}}', 'account.{{inc @index}}.password = {{password}}',
-    'account.{{inc @index}}.sip_server.1.address = {{@root.pbx.host}}', '{{/each}}', '{{#each keys}}',
-    'linekey.{{inc @index}}.type = 16', 'linekey.{{inc @index}}.value = {{value}}', 'linekey.{{inc @index}}.label = {{label}}', '{{/each}}',
-    'local_time.time_zone_name = {{vars.timezone}}', 'local_time.ntp_server1 = {{vars.ntp}}'];
+  const out = [
+    '#!version:1.0.0.1',
+    '{{#each lines}}',
+    'account.{{inc @index}}.enable = 1',
+    'account.{{inc @index}}.label = {{default label display_name extension}}',
+    'account.{{inc @index}}.user_name = {{extension}}',
+    'account.{{inc @index}}.password = {{password}}',
+    'account.{{inc @index}}.sip_server.1.address = {{@root.pbx.host}}',
+    '{{/each}}',
+    '{{#each keys}}',
+    'linekey.{{inc @index}}.type = 16',
+    'linekey.{{inc @index}}.value = {{value}}',
+    'linekey.{{inc @index}}.label = {{label}}',
+    '{{/each}}',
+    'local_time.time_zone_name = {{vars.timezone}}',
+    'local_time.ntp_server1 = {{vars.ntp}}',
+  ];
   const seen = new Set(['local_time.time_zone_name', 'local_time.ntp_server1']);
   for (const def of cat.keys) {
     if (out.length >= keys) break;
@@ -34,7 +46,9 @@ export function template(keys = 1500) {
     const key = instantiate(def.key, Object.fromEntries(Object.keys(cat.indices).map((n) => [n, cat.indices[n].min])));
     if (seen.has(key) || /^(account|linekey)\./.test(key)) continue;
     seen.add(key);
-    const value = def.default ?? (def.type === 'bool' ? '0' : def.type === 'int' ? String(def.min ?? 0) : def.type === 'enum' ? def.values[0].value : '');
+    const value =
+      def.default ??
+      (def.type === 'bool' ? '0' : def.type === 'int' ? String(def.min ?? 0) : def.type === 'enum' ? def.values[0].value : '');
     out.push(`${key} = ${value}`);
   }
   return out.join('\n') + '\n';

@@ -107,14 +107,22 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
     const isSelected = sel === p.name || sel?.toLowerCase() === p.mac.toLowerCase();
     item.iconPath = new vscode.ThemeIcon(
       state?.current === false ? 'warning' : 'device-mobile',
-      state?.current === false ? new vscode.ThemeColor('problemsWarningIcon.foreground') : isSelected ? new vscode.ThemeColor('charts.blue') : undefined,
+      state?.current === false
+        ? new vscode.ThemeColor('problemsWarningIcon.foreground')
+        : isSelected
+          ? new vscode.ThemeColor('charts.blue')
+          : undefined,
     );
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${p.name}**${isSelected ? ' (selected)' : ''}\n\n`);
     md.appendMarkdown(`- MAC \`${displayMac(p.mac)}\`\n- ${p.vendor} ${p.model}\n- IP ${p.ip ?? state?.ip ?? '—'}\n`);
     if (state) {
-      md.appendMarkdown(`- last request ${new Date(state.lastRequestAt).toLocaleString()}${state.lastPath ? ` (\`${state.lastPath}\`)` : ''}\n`);
-      md.appendMarkdown(`- ${state.current === false ? `$(warning) what it last fetched is **outdated** (${state.stalePaths.map((p) => `\`${p}\``).join(', ')}): reprovision it` : state.current ? 'what it last fetched is current' : 'freshness unknown'}\n`);
+      md.appendMarkdown(
+        `- last request ${new Date(state.lastRequestAt).toLocaleString()}${state.lastPath ? ` (\`${state.lastPath}\`)` : ''}\n`,
+      );
+      md.appendMarkdown(
+        `- ${state.current === false ? `$(warning) what it last fetched is **outdated** (${state.stalePaths.map((p) => `\`${p}\``).join(', ')}): reprovision it` : state.current ? 'what it last fetched is current' : 'freshness unknown'}\n`,
+      );
     } else {
       md.appendMarkdown(this.dev.isRunning(node.folder) ? '- no request from this phone yet\n' : '- dev server stopped\n');
     }

@@ -5,7 +5,14 @@ import { pickPhone } from './phonePicker';
 import type { PreviewController } from './preview/previewController';
 import type { Server } from './serverRequests';
 
-export async function comparePhones(server: Server, previews: PreviewController, template?: vscode.Uri, left?: string, right?: string, path?: string): Promise<void> {
+export async function comparePhones(
+  server: Server,
+  previews: PreviewController,
+  template?: vscode.Uri,
+  left?: string,
+  right?: string,
+  path?: string,
+): Promise<void> {
   template ??= previews.templateOf();
   if (!template) {
     void vscode.window.showInformationMessage('Provisioning Studio: open a template to compare what two phones receive.');

@@ -22,7 +22,11 @@ export interface DevServerSettings {
 
 /** The bench file setting as a workspace-relative path with forward slashes (`./lab/bench.yaml` → `lab/bench.yaml`). */
 export function benchFileOf(value: string | undefined): string {
-  const parts = String(value ?? '').trim().replace(/\\/g, '/').split('/').filter((s) => s && s !== '.');
+  const parts = String(value ?? '')
+    .trim()
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s && s !== '.');
   return parts.length ? parts.join('/') : DEFAULT_BENCH_FILE;
 }
 
@@ -59,16 +63,27 @@ export function isThreeCxTemplate(uri: vscode.Uri): boolean {
 /** The workspace folders holding their bench file (each folder's provisioningStudio.benchFile), in order. */
 export async function benchFolders(): Promise<vscode.WorkspaceFolder[]> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const has = await Promise.all(folders.map(async (f) => {
-    try { await vscode.workspace.fs.stat(vscode.Uri.joinPath(f.uri, settings(f).benchFile)); return true; } catch { return false; }
-  }));
+  const has = await Promise.all(
+    folders.map(async (f) => {
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(f.uri, settings(f).benchFile));
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
   return folders.filter((_, i) => has[i]);
 }
 
 /** The template behind a document URI: a preview (provisioning-preview:…?<template>) names it in its query. */
 function sourceUri(uri: vscode.Uri): vscode.Uri {
   if (uri.scheme !== PREVIEW_SCHEME || !uri.query) return uri;
-  try { return vscode.Uri.parse(uri.query, true); } catch { return uri; }
+  try {
+    return vscode.Uri.parse(uri.query, true);
+  } catch {
+    return uri;
+  }
 }
 
 /** The workspace folder of a URI (a preview counts as its template), or undefined. */
@@ -112,7 +127,10 @@ export async function benchFolder(
 export async function pickFolder(folders: readonly vscode.WorkspaceFolder[], title: string): Promise<vscode.WorkspaceFolder | undefined> {
   const picked = await vscode.window.showQuickPick(
     folders.map((folder) => ({
-      label: `$(root-folder) ${folder.name}`, description: settings(folder).benchFile, detail: folder.uri.fsPath, folder,
+      label: `$(root-folder) ${folder.name}`,
+      description: settings(folder).benchFile,
+      detail: folder.uri.fsPath,
+      folder,
     })),
     { title, placeHolder: 'Workspace folder (each folder with a bench file is its own provisioning workspace)' },
   );

@@ -42,8 +42,9 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
   const reprovisioner = new Reprovisioner(srv, log, devServer);
   const bench = new BenchView(srv, devServer, (folder) => selection.phoneOf(folder));
 
-  const command = (id: string, fn: (...args: any[]) => unknown) =>
-    vscode.commands.registerCommand(`provisioningStudio.${id}`, async (...args: any[]) => {
+  // command arguments come from VS Code (menus, other extensions): each command checks its own
+  const command = (id: string, fn: (...args: never[]) => unknown) =>
+    vscode.commands.registerCommand(`provisioningStudio.${id}`, async (...args: never[]) => {
       try {
         return await fn(...args);
       } catch (e) {
@@ -63,47 +64,81 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
     ('folder' in n && n.folder instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(n.folder) : undefined) ?? benchFolder();
   /** Tells the language server each folder's selected phone (at start, and for folders added later). */
   const sendSelections = (folders: readonly vscode.WorkspaceFolder[]) => {
-    for (const f of folders) { const p = selection.phoneOf(f); if (p) srv.selectPhone(p, f.uri); }
+    for (const f of folders) {
+      const p = selection.phoneOf(f);
+      if (p) srv.selectPhone(p, f.uri);
+    }
   };
 
   context.subscriptions.push(
-    srv, selection, previews, log, devServer, bench,
+    srv,
+    selection,
+    previews,
+    log,
+    devServer,
+    bench,
     createStatusBar(selection),
     selection.onDidChange((c) => srv.selectPhone(c.phone ?? null, c.folder?.uri)),
     // the preview shows what the phone gets: the language server renders {{server.url}} from the running dev server
     devServer.onDidChangeServer((c) => {
-      srv.devServerChanged(c.folder.uri, c.address).then(() => previews.refreshAll(), (e) => {
-        const why = (e as Error).message ?? String(e);
-        void vscode.window.showWarningMessage(`Provisioning Studio: the preview may not show the dev server's address: ${why}`);
-      });
+      srv.devServerChanged(c.folder.uri, c.address).then(
+        () => previews.refreshAll(),
+        (e) => {
+          const why = (e as Error).message ?? String(e);
+          void vscode.window.showWarningMessage(`Provisioning Studio: the preview may not show the dev server's address: ${why}`);
+        },
+      );
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders((e) => { sendSelections(e.added); bench.refresh(); }),
+    vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+      sendSelections(e.added);
+      bench.refresh();
+    }),
     vscode.window.registerTreeDataProvider('provisioningStudio.bench', bench),
     command('previewConfig', (template?: vscode.Uri, phone?: string, path?: string) =>
-      previews.preview(template instanceof vscode.Uri ? template : undefined, typeof phone === 'string' ? phone : undefined, typeof path === 'string' ? path : undefined)),
+      previews.preview(
+        template instanceof vscode.Uri ? template : undefined,
+        typeof phone === 'string' ? phone : undefined,
+        typeof path === 'string' ? path : undefined,
+      ),
+    ),
     command('selectPhone', async (phone?: string, folder?: vscode.Uri) => {
       const template = previews.templateOf();
-      const scope = folderArg(folder) ?? (template && vscode.workspace.getWorkspaceFolder(template)?.uri)
-        ?? (await benchFolder({ title: 'Select Phone: which workspace folder?' }))?.uri;
-      const name = typeof phone === 'string' ? phone
-        : (await pickPhone(srv, { template, folder: scope, selected: selection.phoneOf(scope) }))?.name;
+      const scope =
+        folderArg(folder) ??
+        (template && vscode.workspace.getWorkspaceFolder(template)?.uri) ??
+        (await benchFolder({ title: 'Select Phone: which workspace folder?' }))?.uri;
+      const name =
+        typeof phone === 'string' ? phone : (await pickPhone(srv, { template, folder: scope, selected: selection.phoneOf(scope) }))?.name;
       if (name) await selection.set(name, scope);
       return name;
     }),
     command('comparePhones', (template?: vscode.Uri, left?: string, right?: string, path?: string) =>
-      comparePhones(srv, previews, template instanceof vscode.Uri ? template : undefined, left, right, typeof path === 'string' ? path : undefined)),
+      comparePhones(
+        srv,
+        previews,
+        template instanceof vscode.Uri ? template : undefined,
+        left,
+        right,
+        typeof path === 'string' ? path : undefined,
+      ),
+    ),
     command('showRoutes', (phone?: string, folder?: vscode.Uri) =>
-      showRoutes(srv, typeof phone === 'string' ? phone : undefined, folderArg(folder))),
+      showRoutes(srv, typeof phone === 'string' ? phone : undefined, folderArg(folder)),
+    ),
     // a workspace folder (or a file in it) as argument: that folder's dev server
     command('startDevServer', (folder?: vscode.Uri) => devServer.start(folderArg(folder))),
     command('stopDevServer', (folder?: vscode.Uri) => devServer.stop(folderArg(folder))),
     command('setDevServerPassword', (password?: string, folder?: vscode.Uri) =>
-      devServer.setPassword(typeof password === 'string' ? password : undefined, folderArg(folder))),
+      devServer.setPassword(typeof password === 'string' ? password : undefined, folderArg(folder)),
+    ),
     command('reprovisionPhone', (phone?: string, folder?: vscode.Uri) =>
-      reprovisioner.phone(typeof phone === 'string' ? phone : undefined, folderArg(folder))),
+      reprovisioner.phone(typeof phone === 'string' ? phone : undefined, folderArg(folder)),
+    ),
     command('reprovisionAll', (folder?: vscode.Uri) => reprovisioner.all(folderArg(folder))),
     command('showRequestLog', () => log.show(false)),
-    command('newTemplateProject', (target?: vscode.Uri) => newTemplateProject(context.extensionUri, target instanceof vscode.Uri ? target : undefined)),
+    command('newTemplateProject', (target?: vscode.Uri) =>
+      newTemplateProject(context.extensionUri, target instanceof vscode.Uri ? target : undefined),
+    ),
     command('bench.refresh', () => bench.refresh()),
     command('bench.preview', async (n?: BenchNode) => {
       if (!n || (n.kind !== 'phone' && n.kind !== 'route')) return;
@@ -130,7 +165,9 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
     }),
     command('bench.reprovision', (n?: BenchNode) => reprovisioner.phone(phoneOf(n), n && 'folder' in n ? folderArg(n.folder) : undefined)),
     // another bench file: the bench view lists its phones (the language server re-reads the setting itself)
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('provisioningStudio.benchFile')) bench.refresh(); }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('provisioningStudio.benchFile')) bench.refresh();
+    }),
     command('bench.reveal', (n?: BenchNode) => {
       const p = phoneOf(n);
       return p ? revealPhone(p, n && 'folder' in n ? folderArg(n.folder) : undefined) : undefined;

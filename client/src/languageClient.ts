@@ -21,15 +21,19 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const clientOptions: LanguageClientOptions = {
     // file and untitled only: preview documents (provisioning-preview:) are never validated
     documentSelector: [
-      ...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
       { scheme: 'file', pattern: '**/bench.yaml' },
       ...custom.map((pattern) => ({ scheme: 'file', pattern })),
     ],
     // the bench file (per folder too) before the server pulls the whole section (so the first validations use it)
     initializationOptions: () => ({
       settings: { benchFile: settings().benchFile },
-      folders: Object.fromEntries((vscode.workspace.workspaceFolders ?? [])
-        .map((f) => [f.uri.toString(), { benchFile: settings(f).benchFile }])),
+      folders: Object.fromEntries(
+        (vscode.workspace.workspaceFolders ?? []).map((f) => [f.uri.toString(), { benchFile: settings(f).benchFile }]),
+      ),
     }),
     synchronize: {
       configurationSection: SECTION,

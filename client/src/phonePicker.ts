@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import type { PhoneInfo, Server } from './serverRequests';
 import { formatMac } from '../../server/src/core/bench/mac';
 
-export interface PhoneItem extends vscode.QuickPickItem { phone: PhoneInfo }
+export interface PhoneItem extends vscode.QuickPickItem {
+  phone: PhoneInfo;
+}
 
 export function phoneItem(p: PhoneInfo, selected?: string): PhoneItem {
   const isSelected = !!selected && (selected === p.name || selected.toLowerCase() === p.mac.toLowerCase());
@@ -26,7 +28,9 @@ export function displayMac(mac: string): string {
  * of the template's workspace folder, else of `folder`.
  */
 export async function phonesFor(
-  server: Server, template?: vscode.Uri, folder?: vscode.Uri,
+  server: Server,
+  template?: vscode.Uri,
+  folder?: vscode.Uri,
 ): Promise<{ phones: PhoneInfo[]; serving: boolean }> {
   if (template) {
     const serving = await server.listPhones(template);
@@ -56,16 +60,23 @@ export async function pickPhone(server: Server, opts: PickPhoneOptions = {}): Pr
   const active = items.find((i) => i.picked);
   const qp = vscode.window.createQuickPick<PhoneItem>();
   qp.title = opts.title ?? 'Select Phone';
-  qp.placeholder = opts.template && serving
-    ? `Phones served by ${opts.template.path.split('/').pop()} (name, MAC, model)`
-    : 'Bench phones (name, MAC, model)';
+  qp.placeholder =
+    opts.template && serving
+      ? `Phones served by ${opts.template.path.split('/').pop()} (name, MAC, model)`
+      : 'Bench phones (name, MAC, model)';
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.items = items;
   if (active) qp.activeItems = [active];
   return new Promise<PhoneInfo | undefined>((resolve) => {
-    qp.onDidAccept(() => { resolve(qp.selectedItems[0]?.phone ?? qp.activeItems[0]?.phone); qp.hide(); });
-    qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
+    qp.onDidAccept(() => {
+      resolve(qp.selectedItems[0]?.phone ?? qp.activeItems[0]?.phone);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
     qp.show();
   });
 }

@@ -14,7 +14,11 @@ function logOutcome(log: RequestLog, o: ReprovisionOutcome): void {
 }
 
 export class Reprovisioner {
-  constructor(private readonly server: Server, private readonly log: RequestLog, private readonly dev: DevServerController) {}
+  constructor(
+    private readonly server: Server,
+    private readonly log: RequestLog,
+    private readonly dev: DevServerController,
+  ) {}
 
   /**
    * Bench phones (serving bench) of a workspace folder (`folder`, else as benchFolder() decides) and the
@@ -68,10 +72,11 @@ export class Reprovisioner {
     }
     const outcomes = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Reprovisioning ${phones.length} phones`, cancellable: false },
-      (progress) => reprovision(phones, options, (o) => {
-        logOutcome(this.log, o);
-        progress.report({ increment: 100 / phones.length, message: `${o.phone.name}: ${o.result.status}` });
-      }),
+      (progress) =>
+        reprovision(phones, options, (o) => {
+          logOutcome(this.log, o);
+          progress.report({ increment: 100 / phones.length, message: `${o.phone.name}: ${o.result.status}` });
+        }),
     );
     const ok = outcomes.filter((o) => o.result.status === 'accepted').length;
     const msg = `Reprovision All: ${ok} of ${phones.length} phones accepted the NOTIFY.`;

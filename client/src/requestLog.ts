@@ -8,7 +8,11 @@ export class RequestLog implements vscode.Disposable {
     this.channel.appendLine(`${time.toISOString().replace('T', ' ').replace(/\..*$/, '')}  ${text}`);
   }
 
-  show(preserveFocus = true): void { this.channel.show(preserveFocus); }
+  show(preserveFocus = true): void {
+    this.channel.show(preserveFocus);
+  }
 
-  dispose(): void { this.channel.dispose(); }
+  dispose(): void {
+    this.channel.dispose();
+  }
 }

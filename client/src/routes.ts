@@ -3,7 +3,9 @@ import * as vscode from 'vscode';
 import { benchFolder } from './config';
 import type { RouteInfo, Server } from './serverRequests';
 
-interface RouteItem extends vscode.QuickPickItem { route?: RouteInfo }
+interface RouteItem extends vscode.QuickPickItem {
+  route?: RouteInfo;
+}
 
 /** Routes of `folder`'s bench (else the folder benchFolder() decides: the active editor's, or asks). */
 export async function showRoutes(server: Server, phone?: string, target?: vscode.Uri): Promise<void> {
@@ -27,7 +29,12 @@ export async function showRoutes(server: Server, phone?: string, target?: vscode
       route: r,
     });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'Provisioning Routes', placeHolder: 'Files the phones request → template that answers', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Provisioning Routes',
+    placeHolder: 'Files the phones request → template that answers',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (!picked?.route?.template) return;
   if (folder) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, picked.route.template));
 }

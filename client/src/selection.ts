@@ -18,7 +18,9 @@ export class PhoneSelection implements vscode.Disposable {
   constructor(private readonly state: vscode.Memento) {}
 
   /** The phone selected for the current folder (the active editor's, else the first). */
-  get phone(): string | undefined { return this.phoneOf(); }
+  get phone(): string | undefined {
+    return this.phoneOf();
+  }
 
   /** The phone selected for the folder holding `scope` (a file or folder URI, or a folder); default: the current folder. */
   phoneOf(scope?: vscode.Uri | vscode.WorkspaceFolder): string | undefined {
@@ -48,5 +50,7 @@ export class PhoneSelection implements vscode.Disposable {
     return folder && (vscode.workspace.workspaceFolders?.length ?? 0) <= 1 ? this.state.get<string>(KEY) : undefined;
   }
 
-  dispose(): void { this.changed.dispose(); }
+  dispose(): void {
+    this.changed.dispose();
+  }
 }

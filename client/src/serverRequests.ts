@@ -2,9 +2,20 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  devServerChangedNotification, listPhonesRequest, listRoutesRequest, renderRequest, selectPhoneNotification, workspaceChangedNotification,
-  type ListPhonesParams, type ListRoutesParams, type PhoneInfo, type RenderFileInfo, type RenderParams, type RenderResultMessage,
-  type RouteInfo, type ServerAddress,
+  devServerChangedNotification,
+  listPhonesRequest,
+  listRoutesRequest,
+  renderRequest,
+  selectPhoneNotification,
+  workspaceChangedNotification,
+  type ListPhonesParams,
+  type ListRoutesParams,
+  type PhoneInfo,
+  type RenderFileInfo,
+  type RenderParams,
+  type RenderResultMessage,
+  type RouteInfo,
+  type ServerAddress,
 } from '../../server/src/protocol';
 
 export type { PhoneInfo, RenderFileInfo, RenderResultMessage, RouteInfo, ServerAddress };
@@ -25,14 +36,16 @@ export class Server implements vscode.Disposable {
     this.ready = client.start().then(() => {
       client.onNotification(workspaceChangedNotification, (p) => this.changed.fire(p?.uris ?? []));
     });
-    this.ready.catch(() => { /* reported by callers */ });
+    this.ready.catch(() => {
+      /* reported by callers */
+    });
   }
 
   async whenReady(): Promise<void> {
     try {
       await this.ready;
     } catch (e) {
-      throw new Error(`the Provisioning Studio language server is not running: ${(e as Error).message ?? e}`);
+      throw new Error(`the Provisioning Studio language server is not running: ${(e as Error).message ?? e}`, { cause: e });
     }
   }
 

@@ -16,8 +16,10 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
-const tsvPath = [path.resolve(root, '..', 'shared/data/observed-keys/cisco_spa_mpp_keys.tsv'),
-  path.resolve(root, 'shared/data/observed-keys/cisco_spa_mpp_keys.tsv')].find((p) => fs.existsSync(p));
+const tsvPath = [
+  path.resolve(root, '..', 'shared/data/observed-keys/cisco_spa_mpp_keys.tsv'),
+  path.resolve(root, 'shared/data/observed-keys/cisco_spa_mpp_keys.tsv'),
+].find((p) => fs.existsSync(p));
 const outPath = path.join(root, 'server/src/core/catalog/data/cisco.json');
 const typoPath = path.join(root, 'test/fixtures/observed-typos/cisco.txt');
 
@@ -25,16 +27,31 @@ const typoPath = path.join(root, 'test/fixtures/observed-typos/cisco.txt');
 // Indices
 const indices = {
   line: {
-    min: 1, max: 16,
+    min: 1,
+    max: 16,
     description: 'Extension (SIP account) number: the _N_ of Ext N on phones, Line N / User N on ATAs',
     maxByModel: {
-      SPA301: 1, SPA501G: 4, SPA502G: 1, SPA504G: 4, SPA508G: 8, SPA509G: 12, SPA525G: 5, SPA525G2: 5,
-      SPA112: 2, SPA122: 2, 'ATA191*': 2, 'ATA192*': 2, 'CP-7811*': 1, 'CP-7821*': 2, 'CP-7841*': 4,
+      SPA301: 1,
+      SPA501G: 4,
+      SPA502G: 1,
+      SPA504G: 4,
+      SPA508G: 8,
+      SPA509G: 12,
+      SPA525G: 5,
+      SPA525G2: 5,
+      SPA112: 2,
+      SPA122: 2,
+      'ATA191*': 2,
+      'ATA192*': 2,
+      'CP-7811*': 1,
+      'CP-7821*': 2,
+      'CP-7841*': 4,
       'CP-6821*': 2,
     },
   },
   linekey: {
-    min: 1, max: 16,
+    min: 1,
+    max: 16,
     description: 'Programmable line key on the phone itself (Line Key N on the Phone tab)',
     maxByModel: { SPA502G: 1, SPA504G: 4, SPA508G: 8, SPA509G: 12, SPA525G: 5, SPA525G2: 5, 'CP-7811*': 1, 'CP-7821*': 2, 'CP-7841*': 4 },
   },
@@ -56,10 +73,20 @@ const yn = (d) => ({ default: d });
 const ev = (...pairs) => pairs.map(([value, label]) => ({ value, label }));
 const onoff01 = ev(['0', 'Disabled'], ['1', 'Enabled']);
 const CODECS = [
-  ['G711u', 'G.711 mu-law'], ['G711a', 'G.711 A-law'], ['G729a', 'G.729 Annex A'], ['G722', 'G.722 wideband'],
-  ['G722.2', 'G.722.2 (AMR-WB, MPP)'], ['G726-16', 'G.726 16 kbit/s'], ['G726-24', 'G.726 24 kbit/s'],
-  ['G726-32', 'G.726 32 kbit/s'], ['G726-40', 'G.726 40 kbit/s'], ['G723', 'G.723 (ATAs)'], ['iLBC', 'iLBC (MPP)'],
-  ['iSAC', 'iSAC (MPP)'], ['OPUS', 'Opus (MPP)'], ['L16', 'Linear 16-bit (MPP)'],
+  ['G711u', 'G.711 mu-law'],
+  ['G711a', 'G.711 A-law'],
+  ['G729a', 'G.729 Annex A'],
+  ['G722', 'G.722 wideband'],
+  ['G722.2', 'G.722.2 (AMR-WB, MPP)'],
+  ['G726-16', 'G.726 16 kbit/s'],
+  ['G726-24', 'G.726 24 kbit/s'],
+  ['G726-32', 'G.726 32 kbit/s'],
+  ['G726-40', 'G.726 40 kbit/s'],
+  ['G723', 'G.723 (ATAs)'],
+  ['iLBC', 'iLBC (MPP)'],
+  ['iSAC', 'iSAC (MPP)'],
+  ['OPUS', 'Opus (MPP)'],
+  ['L16', 'Linear 16-bit (MPP)'],
 ];
 const codecEnum = ev(...CODECS);
 const codecEnumUnspec = ev(['Unspecified', 'No preference'], ...CODECS);
@@ -87,22 +114,44 @@ const curated = [
   [`Ans_Call_Without_Reg_${L}_`, 'bool', 'Accepts incoming calls while the extension is not registered', yn('No')],
   [`Use_DNS_SRV_${L}_`, 'bool', 'Resolves the proxy with DNS SRV records', yn('No')],
   [`DNS_SRV_Auto_Prefix_${L}_`, 'bool', 'Adds the _sip._udp prefix automatically when looking up SRV records', yn('No')],
-  [`Proxy_Fallback_Intvl_${L}_`, 'int', 'Seconds before the phone tries to fall back to a higher-priority proxy', { default: '3600', min: 0 }],
-  [`Proxy_Redundancy_Method_${L}_`, 'enum', 'How the list of proxies found by DNS SRV is ordered', {
-    default: 'Normal', values: ev(['Normal', 'Use SRV priority and weight'], ['Based on SRV Port', 'Also prefer entries by SRV port']),
-  }],
+  [
+    `Proxy_Fallback_Intvl_${L}_`,
+    'int',
+    'Seconds before the phone tries to fall back to a higher-priority proxy',
+    { default: '3600', min: 0 },
+  ],
+  [
+    `Proxy_Redundancy_Method_${L}_`,
+    'enum',
+    'How the list of proxies found by DNS SRV is ordered',
+    {
+      default: 'Normal',
+      values: ev(['Normal', 'Use SRV priority and weight'], ['Based on SRV Port', 'Also prefer entries by SRV port']),
+    },
+  ],
   [`Dual_Registration_${L}_`, 'bool', 'Registers to the proxy and the alternate proxy at the same time', yn('No')],
   [`Auto_Register_When_Failover_${L}_`, 'bool', 'Registers automatically to the backup proxy when failing over', yn('No')],
-  [`SIP_Transport_${L}_`, 'enum', 'Transport protocol for SIP messages of the extension', {
-    default: 'UDP', values: ev(['UDP', 'UDP'], ['TCP', 'TCP'], ['TLS', 'TLS (encrypted signalling)'], ['AUTO', 'Chosen from DNS NAPTR/SRV (MPP)']),
-  }],
+  [
+    `SIP_Transport_${L}_`,
+    'enum',
+    'Transport protocol for SIP messages of the extension',
+    {
+      default: 'UDP',
+      values: ev(['UDP', 'UDP'], ['TCP', 'TCP'], ['TLS', 'TLS (encrypted signalling)'], ['AUTO', 'Chosen from DNS NAPTR/SRV (MPP)']),
+    },
+  ],
   [`SIP_Port_${L}_`, 'port', 'Local port the extension listens on for SIP', { default: '5060' }],
   [`EXT_SIP_Port_${L}_`, 'port', 'Public SIP port advertised when NAT mapping is enabled'],
   [`Auth_Resync-Reboot_${L}_`, 'bool', 'Challenges resync/reboot NOTIFY requests and checks them against the line credentials', yn('Yes')],
   [`SIP_100REL_Enable_${L}_`, 'bool', 'Supports reliable provisional responses (PRACK, RFC 3262)', yn('No')],
   [`SIP_Proxy-Require_${L}_`, 'string', 'Value sent in a Proxy-Require header, if any'],
   [`SIP_Remote-Party-ID_${L}_`, 'bool', 'Sends a Remote-Party-ID header with caller identity', yn('No')],
-  [`SIP_Debug_Option_${L}_`, 'string', 'Which SIP messages of the extension are written to syslog (none, 1-line, full, with exclusions)', { default: 'none' }],
+  [
+    `SIP_Debug_Option_${L}_`,
+    'string',
+    'Which SIP messages of the extension are written to syslog (none, 1-line, full, with exclusions)',
+    { default: 'none' },
+  ],
   [`Register_Expires_${L}_`, 'int', 'Registration lifetime requested from the registrar, in seconds', { default: '3600', min: 0 }],
   [`Mailbox_ID_${L}_`, 'string', 'Voicemail box number the extension subscribes to for message waiting'],
   [`Voice_Mail_Server_${L}_`, 'string', 'Server (or user@server) to which the voicemail MWI subscription is sent'],
@@ -117,21 +166,49 @@ const curated = [
   [`Third_Preferred_Codec_${L}_`, 'enum', 'Codec offered third', { default: 'Unspecified', values: codecEnumUnspec }],
   [`Use_Pref_Codec_Only_${L}_`, 'bool', 'Offers only the preferred codec', yn('No')],
   [`Use_Remote_Pref_Codec_${L}_`, 'bool', 'Follows the codec order of the remote party', yn('No')],
-  [`Codec_Negotiation_${L}_`, 'enum', 'How many codecs the phone answers with in SDP', {
-    default: 'Default', values: ev(['Default', 'Answer with all common codecs'], ['List All', 'List every supported codec']),
-  }],
-  [`DTMF_Tx_Method_${L}_`, 'enum', 'How key presses are sent during a call', {
-    default: 'Auto', values: ev(['InBand', 'As audio tones in the media'], ['AVT', 'RFC 2833 telephone-event packets'],
-      ['INFO', 'SIP INFO messages'], ['Auto', 'AVT when negotiated, otherwise in-band'],
-      ['InBand+INFO', 'In-band and SIP INFO'], ['AVT+INFO', 'RFC 2833 and SIP INFO']),
-  }],
+  [
+    `Codec_Negotiation_${L}_`,
+    'enum',
+    'How many codecs the phone answers with in SDP',
+    {
+      default: 'Default',
+      values: ev(['Default', 'Answer with all common codecs'], ['List All', 'List every supported codec']),
+    },
+  ],
+  [
+    `DTMF_Tx_Method_${L}_`,
+    'enum',
+    'How key presses are sent during a call',
+    {
+      default: 'Auto',
+      values: ev(
+        ['InBand', 'As audio tones in the media'],
+        ['AVT', 'RFC 2833 telephone-event packets'],
+        ['INFO', 'SIP INFO messages'],
+        ['Auto', 'AVT when negotiated, otherwise in-band'],
+        ['InBand+INFO', 'In-band and SIP INFO'],
+        ['AVT+INFO', 'RFC 2833 and SIP INFO'],
+      ),
+    },
+  ],
   [`DTMF_Process_AVT_${L}_`, 'bool', 'Decodes received RFC 2833 telephone events', yn('Yes')],
   [`DTMF_Process_INFO_${L}_`, 'bool', 'Decodes DTMF carried in received SIP INFO messages', yn('Yes')],
   [`Silence_Supp_Enable_${L}_`, 'bool', 'Suppresses silent audio frames (VAD)', yn('No')],
   [`Release_Unused_Codec_${L}_`, 'bool', 'Drops unused codecs from the session after negotiation', yn('Yes')],
-  [`Set_G729_annexb_${L}_`, 'enum', 'G.729 Annex B (silence suppression) parameter in SDP', {
-    default: 'none', values: ev(['none', 'Not signalled'], ['no', 'annexb=no'], ['yes', 'annexb=yes'], ['follow silence supp setting', 'Follow Silence_Supp_Enable']),
-  }],
+  [
+    `Set_G729_annexb_${L}_`,
+    'enum',
+    'G.729 Annex B (silence suppression) parameter in SDP',
+    {
+      default: 'none',
+      values: ev(
+        ['none', 'Not signalled'],
+        ['no', 'annexb=no'],
+        ['yes', 'annexb=yes'],
+        ['follow silence supp setting', 'Follow Silence_Supp_Enable'],
+      ),
+    },
+  ],
   [`G729a_Enable_${L}_`, 'bool', 'Allows the G.729a codec on this extension', yn('Yes')],
   [`G722_Enable_${L}_`, 'bool', 'Allows the G.722 wideband codec on this extension', yn('Yes')],
   [`G711u_Enable_${L}_`, 'bool', 'Allows the G.711 mu-law codec on this extension', yn('Yes')],
@@ -146,10 +223,21 @@ const curated = [
   [`iSAC_Enable_${L}_`, 'bool', 'Allows the iSAC codec on this extension', yn('Yes')],
   [`OPUS_Enable_${L}_`, 'bool', 'Allows the Opus codec on this extension', yn('Yes')],
   [`L16_Enable_${L}_`, 'bool', 'Allows uncompressed 16-bit linear audio on this extension', yn('Yes')],
-  [`Network_Jitter_Level_${L}_`, 'enum', 'Expected network jitter, which sizes the jitter buffer', {
-    default: 'high', values: ev(['low', 'Low'], ['medium', 'Medium'], ['high', 'High'], ['very high', 'Very high'], ['extremely high', 'Extremely high']),
-  }],
-  [`Jitter_Buffer_Adjustment_${L}_`, 'string', 'How the jitter buffer may resize during a call (e.g. up and down, disable)', { default: 'up and down' }],
+  [
+    `Network_Jitter_Level_${L}_`,
+    'enum',
+    'Expected network jitter, which sizes the jitter buffer',
+    {
+      default: 'high',
+      values: ev(['low', 'Low'], ['medium', 'Medium'], ['high', 'High'], ['very high', 'Very high'], ['extremely high', 'Extremely high']),
+    },
+  ],
+  [
+    `Jitter_Buffer_Adjustment_${L}_`,
+    'string',
+    'How the jitter buffer may resize during a call (e.g. up and down, disable)',
+    { default: 'up and down' },
+  ],
   [`SIP_TOS_DiffServ_Value_${L}_`, 'string', 'TOS/DiffServ byte for SIP packets, as a hex value such as 0x68', { default: '0x68' }],
   [`RTP_TOS_DiffServ_Value_${L}_`, 'string', 'TOS/DiffServ byte for RTP packets, as a hex value such as 0xb8', { default: '0xb8' }],
   [`SIP_ToS_DiffServ_Value_${L}_`, 'string', 'TOS/DiffServ byte for SIP packets of this line (ATA spelling)', { default: '0x68' }],
@@ -161,7 +249,12 @@ const curated = [
   [`NAT_Keep_Alive_Msg_${L}_`, 'string', 'Keep-alive payload: $NOTIFY, $REGISTER or literal text', { default: '$NOTIFY' }],
   [`NAT_Keep_Alive_Dest_${L}_`, 'string', 'Where keep-alives are sent: $PROXY or host:port', { default: '$PROXY' }],
   [`Shared_User_ID_${L}_`, 'string', 'User ID of the shared line this extension appears on'],
-  [`Share_Ext_${L}_`, 'enum', 'Whether this extension is a private or a shared line appearance', { default: 'private', values: ev(['private', 'Private line'], ['shared', 'Shared line appearance']) }],
+  [
+    `Share_Ext_${L}_`,
+    'enum',
+    'Whether this extension is a private or a shared line appearance',
+    { default: 'private', values: ev(['private', 'Private line'], ['shared', 'Shared line appearance']) },
+  ],
   [`Subscription_Expires_${L}_`, 'int', 'Lifetime of the shared-line subscription, in seconds', { default: '3600', min: 0 }],
   [`Blind_Attn-Xfer_Enable_${L}_`, 'bool', 'Lets an attended transfer be completed before the target answers', yn('No')],
   [`MOH_Server_${L}_`, 'string', 'User ID or URI of the music-on-hold server'],
@@ -214,11 +307,21 @@ const curated = [
   [`Reply_182_On_Call_Waiting_${L}_`, 'bool', 'Answers a waiting call with 182 Queued (ATAs)', yn('No')],
 
   // --- Line keys and expansion modules
-  ['Extension_{linekey}_', 'enum', 'Extension shown on this line key, or Disabled to free the key for other functions', {
-    values: ev(['Disabled', 'Not bound to an extension'], ...Array.from({ length: 16 }, (_, i) => [String(i + 1), `Extension ${i + 1}`])),
-  }],
+  [
+    'Extension_{linekey}_',
+    'enum',
+    'Extension shown on this line key, or Disabled to free the key for other functions',
+    {
+      values: ev(['Disabled', 'Not bound to an extension'], ...Array.from({ length: 16 }, (_, i) => [String(i + 1), `Extension ${i + 1}`])),
+    },
+  ],
   ['Short_Name_{linekey}_', 'string', 'Label shown next to the line key ($USER shows the user ID)'],
-  ['Share_Call_Appearance_{linekey}_', 'enum', 'Private line or shared call appearance on this key', { default: 'private', values: ev(['private', 'Private'], ['shared', 'Shared']) }],
+  [
+    'Share_Call_Appearance_{linekey}_',
+    'enum',
+    'Private line or shared call appearance on this key',
+    { default: 'private', values: ev(['private', 'Private'], ['shared', 'Shared']) },
+  ],
   ['Extended_Function_{linekey}_', 'string', 'Extra function of the line key, e.g. fnc=blf+sd+cp;sub=101@$PROXY;nme=Bob'],
   ['Unit_{unit}_Key_{unitkey}', 'string', 'Function of a key on an expansion module, e.g. fnc=blf+sd;sub=101@$PROXY;nme=Bob (SPA)'],
   ['Unit_{unit}_Key_{unitkey}_', 'string', 'Function of a key on an expansion module, e.g. fnc=blf+sd;sub=101@$PROXY;nme=Bob (MPP)'],
@@ -226,11 +329,26 @@ const curated = [
   ['Number_of_Units', 'int', 'Number of attached key expansion modules', { min: 0, max: 3 }],
   ['BLF_List_URI', 'string', 'Resource-list URI the phone subscribes to for busy-lamp fields'],
   ['Use_Line_Keys_For_BLF_List', 'bool', 'Also uses free line keys for entries of the BLF list', yn('No')],
-  ['BLF_Label_Display_Mode', 'enum', 'What a BLF key shows as its label', { values: ev(['Name', 'Name'], ['Ext', 'Extension'], ['Both', 'Name and extension']) }],
+  [
+    'BLF_Label_Display_Mode',
+    'enum',
+    'What a BLF key shows as its label',
+    { values: ev(['Name', 'Name'], ['Ext', 'Extension'], ['Both', 'Name and extension']) },
+  ],
   ['Call_Appearances_Per_Line', 'int', 'Number of simultaneous calls one line key can hold (MPP)', { min: 1 }],
   ['Call_Appearance_Per_Line', 'int', 'Number of simultaneous calls one line key can hold (SPA spelling)', { min: 1 }],
-  ['SCA_Line_ID_Mapping', 'enum', 'How shared call appearances are numbered across keys', { values: ev(['Horizontal First', 'Horizontal first'], ['Vertical First', 'Vertical first']) }],
-  ['Line_ID_Mapping', 'enum', 'How line keys are numbered across key columns', { values: ev(['Horizontal First', 'Horizontal first'], ['Vertical First', 'Vertical first']) }],
+  [
+    'SCA_Line_ID_Mapping',
+    'enum',
+    'How shared call appearances are numbered across keys',
+    { values: ev(['Horizontal First', 'Horizontal first'], ['Vertical First', 'Vertical first']) },
+  ],
+  [
+    'Line_ID_Mapping',
+    'enum',
+    'How line keys are numbered across key columns',
+    { values: ev(['Horizontal First', 'Horizontal first'], ['Vertical First', 'Vertical first']) },
+  ],
   ['SCA_Barge-In_Enable', 'bool', 'Lets users barge in on a shared line in use (SPA spelling)', yn('No')],
   ['SCA_Barge-In-Enable', 'bool', 'Lets users barge in on a shared line in use (MPP spelling)', yn('No')],
   ['SCA_Sticky_Auto_Line_Seize', 'bool', 'Seizes the same shared line again when going off-hook', yn('No')],
@@ -252,7 +370,12 @@ const curated = [
   ['Resync_Trigger_1', 'string', 'Condition that triggers a resync when it becomes true'],
   ['Resync_Trigger_2', 'string', 'Second condition that triggers a resync when it becomes true'],
   ['Resync_Fails_On_FNF', 'bool', 'Counts a missing profile file (404) as a failed resync', yn('Yes')],
-  ['Profile_Rule', 'string', 'Profile URL or rule the phone resyncs from; may hold [--uid u --pwd p] options and macros such as $MA, $PSN', { default: '/$PSN.xml' }],
+  [
+    'Profile_Rule',
+    'string',
+    'Profile URL or rule the phone resyncs from; may hold [--uid u --pwd p] options and macros such as $MA, $PSN',
+    { default: '/$PSN.xml' },
+  ],
   ['Profile_Rule_B', 'string', 'Second profile rule, fetched after Profile_Rule'],
   ['Profile_Rule_C', 'string', 'Third profile rule, fetched after Profile_Rule_B'],
   ['Profile_Rule_D', 'string', 'Fourth profile rule, fetched after Profile_Rule_C'],
@@ -280,7 +403,12 @@ const curated = [
   ['Enable_Direct_Action_Url', 'bool', 'Allows actions to be triggered through direct URLs on the web server', yn('Yes')],
   ['PRT_Upload_Rule', 'string', 'URL the problem report tool uploads its archive to'],
   ['PRT_Upload_Url', 'url', 'URL the problem report tool uploads its archive to (ATA name)'],
-  ['PRT_Upload_Method', 'enum', 'HTTP method used to upload problem reports', { default: 'POST', values: ev(['POST', 'HTTP POST'], ['PUT', 'HTTP PUT']) }],
+  [
+    'PRT_Upload_Method',
+    'enum',
+    'HTTP method used to upload problem reports',
+    { default: 'POST', values: ev(['POST', 'HTTP POST'], ['PUT', 'HTTP PUT']) },
+  ],
   ['PRT_Max_Timer', 'int', 'Interval in minutes for automatic problem report uploads', { min: 0 }],
   ['PRT_Name', 'string', 'File name prefix of uploaded problem reports'],
   ['Profile_Stamp_{line}_', 'string', 'Stamp of the last profile applied (read-back value)'],
@@ -288,7 +416,12 @@ const curated = [
   // --- Time
   ['Primary_NTP_Server', 'host', 'First NTP server used to set the clock'],
   ['Secondary_NTP_Server', 'host', 'NTP server used when the first one does not answer'],
-  ['Time_Zone', 'string', 'Time zone as an offset from GMT, e.g. GMT-05:00', { default: 'GMT-08:00', pattern: '^GMT([+-]\\d{2}:\\d{2})?$' }],
+  [
+    'Time_Zone',
+    'string',
+    'Time zone as an offset from GMT, e.g. GMT-05:00',
+    { default: 'GMT-08:00', pattern: '^GMT([+-]\\d{2}:\\d{2})?$' },
+  ],
   ['Time_Offset__HH_mm_', 'string', 'Extra offset added to the time zone, as HH/mm'],
   ['Ignore_DHCP_Time_Offset', 'bool', 'Ignores the time offset supplied by DHCP', yn('Yes')],
   ['Daylight_Saving_Time_Rule', 'string', 'Daylight saving rule, e.g. start=3/-1/7/2;end=10/-1/7/2;save=1'],
@@ -306,16 +439,32 @@ const curated = [
   ['Time_Mode', 'string', 'How the ATA sets its clock (manual or automatic)'],
 
   // --- Network
-  ['Connection_Type', 'enum', 'How the phone gets its IPv4 address', { default: 'DHCP', values: ev(['DHCP', 'From DHCP'], ['Static IP', 'Fixed address']) }],
+  [
+    'Connection_Type',
+    'enum',
+    'How the phone gets its IPv4 address',
+    { default: 'DHCP', values: ev(['DHCP', 'From DHCP'], ['Static IP', 'Fixed address']) },
+  ],
   ['Static_IP', 'ip', 'Fixed IPv4 address, used when Connection_Type is Static IP'],
   ['NetMask', 'ip', 'Subnet mask for the fixed address'],
   ['Gateway', 'ip', 'Default gateway for the fixed address'],
   ['Primary_DNS', 'ip', 'First DNS server'],
   ['Secondary_DNS', 'ip', 'Second DNS server'],
-  ['DNS_Server_Order', 'enum', 'Whether manual or DHCP-supplied DNS servers are tried first', {
-    default: 'Manual,DHCP', values: ev(['Manual', 'Only manual servers'], ['Manual,DHCP', 'Manual, then DHCP'], ['DHCP,Manual', 'DHCP, then manual']),
-  }],
-  ['DNS_Query_Mode', 'enum', 'Whether DNS servers are queried in parallel or one after another', { default: 'Parallel', values: ev(['Parallel', 'Parallel'], ['Sequential', 'Sequential']) }],
+  [
+    'DNS_Server_Order',
+    'enum',
+    'Whether manual or DHCP-supplied DNS servers are tried first',
+    {
+      default: 'Manual,DHCP',
+      values: ev(['Manual', 'Only manual servers'], ['Manual,DHCP', 'Manual, then DHCP'], ['DHCP,Manual', 'DHCP, then manual']),
+    },
+  ],
+  [
+    'DNS_Query_Mode',
+    'enum',
+    'Whether DNS servers are queried in parallel or one after another',
+    { default: 'Parallel', values: ev(['Parallel', 'Parallel'], ['Sequential', 'Sequential']) },
+  ],
   ['DNS_Caching_Enable', 'bool', 'Caches DNS answers', yn('Yes')],
   ['DNS_Query_TTL_Ignore', 'bool', 'Ignores the TTL of DNS answers', yn('No')],
   ['HostName', 'string', 'Host name of the phone (SPA)'],
@@ -328,7 +477,12 @@ const curated = [
   ['Network_Startup_Delay', 'int', 'Seconds to wait for the switch before starting network discovery', { default: '3', min: 0 }],
   ['Enable_PC_Port_VLAN_Tagging', 'bool', 'Tags traffic from the PC port with PC_Port_VLAN_ID', yn('No')],
   ['PC_Port_VLAN_ID', 'int', 'VLAN applied to traffic from the PC port', { default: '1', min: 0, max: 4095 }],
-  ['PC_Port_VLAN_Highest_Priority', 'string', 'Highest 802.1p priority allowed for PC port traffic (No Limit or 0-7)', { default: 'No Limit' }],
+  [
+    'PC_Port_VLAN_Highest_Priority',
+    'string',
+    'Highest 802.1p priority allowed for PC port traffic (No Limit or 0-7)',
+    { default: 'No Limit' },
+  ],
   ['PC_PORT_Enable', 'bool', 'Turns the PC pass-through port on', yn('Yes')],
   ['Switch_Port_Config', 'string', 'Speed/duplex of the network port (AUTO, 10 HALF, 100 FULL, ...)', { default: 'AUTO' }],
   ['PC_Port_Config', 'string', 'Speed/duplex of the PC port (AUTO, 10 HALF, 100 FULL, ...)', { default: 'AUTO' }],
@@ -349,7 +503,12 @@ const curated = [
   ['Insert_VIA_rport', 'bool', 'Adds an rport parameter to the Via header of responses', yn('No')],
   ['Substitute_VIA_Addr', 'bool', 'Puts the public address into the Via header', yn('No')],
   ['Send_Resp_To_Src_Port', 'bool', 'Sends responses to the source port of the request instead of the Via port', yn('No')],
-  ['IP_Mode', 'enum', 'IP stack mode of the phone', { values: ev(['IPv4 Only', 'IPv4 only'], ['IPv6 Only', 'IPv6 only'], ['Dual Mode', 'IPv4 and IPv6']) }],
+  [
+    'IP_Mode',
+    'enum',
+    'IP stack mode of the phone',
+    { values: ev(['IPv4 Only', 'IPv4 only'], ['IPv6 Only', 'IPv6 only'], ['Dual Mode', 'IPv4 and IPv6']) },
+  ],
 
   // --- Web access and passwords
   ['Enable_Web_Server', 'bool', 'Turns the built-in web server on', yn('Yes')],
@@ -371,7 +530,12 @@ const curated = [
   ['Session_Max_Timeout', 'int', 'Longest web session in seconds', { min: 0 }],
   ['Session_Idle_Timeout', 'int', 'Seconds of inactivity before a web session ends', { min: 0 }],
   ['Enable_SSLv3', 'bool', 'Allows the obsolete SSLv3 protocol', yn('No')],
-  ['Signaling_Protocol', 'enum', 'Call control protocol of the phone', { default: 'SIP', values: ev(['SIP', 'SIP'], ['SPCP', 'Cisco SPCP (UC500)']) }],
+  [
+    'Signaling_Protocol',
+    'enum',
+    'Call control protocol of the phone',
+    { default: 'SIP', values: ev(['SIP', 'SIP'], ['SPCP', 'Cisco SPCP (UC500)']) },
+  ],
   ['SPCP_Auto-detect', 'bool', 'Detects an SPCP call controller automatically', yn('Yes')],
   ['Protect_IVR_FactoryReset', 'bool', 'Requires the admin password for a factory reset from the voice menu', yn('No')],
 
@@ -400,11 +564,30 @@ const curated = [
   ['SIP_TCP_Port_Min', 'port', 'Lowest local port used for SIP over TCP', { default: '5060' }],
   ['SIP_TCP_Port_Max', 'port', 'Highest local port used for SIP over TCP', { default: '5080' }],
   ['CTI_Enable', 'bool', 'Lets a computer-telephony application control the phone', yn('No')],
-  ['Caller_ID_Header', 'enum', 'Which headers are read, in order, for the caller identity', {
-    default: 'PAID-RPID-FROM', values: ev(['PAID-RPID-FROM', 'P-Asserted-Identity, Remote-Party-ID, From'], ['PAID-FROM', 'P-Asserted-Identity, From'],
-      ['RPID-PAID-FROM', 'Remote-Party-ID, P-Asserted-Identity, From'], ['RPID-FROM', 'Remote-Party-ID, From'], ['FROM', 'From only']),
-  }],
-  ['SRTP_Method', 'enum', 'Key exchange method for SRTP', { default: 'x-sipura', values: ev(['x-sipura', 'Sipura mini-certificate method'], ['s-descriptor', 'SDP security descriptions (RFC 4568)']) }],
+  [
+    'Caller_ID_Header',
+    'enum',
+    'Which headers are read, in order, for the caller identity',
+    {
+      default: 'PAID-RPID-FROM',
+      values: ev(
+        ['PAID-RPID-FROM', 'P-Asserted-Identity, Remote-Party-ID, From'],
+        ['PAID-FROM', 'P-Asserted-Identity, From'],
+        ['RPID-PAID-FROM', 'Remote-Party-ID, P-Asserted-Identity, From'],
+        ['RPID-FROM', 'Remote-Party-ID, From'],
+        ['FROM', 'From only'],
+      ),
+    },
+  ],
+  [
+    'SRTP_Method',
+    'enum',
+    'Key exchange method for SRTP',
+    {
+      default: 'x-sipura',
+      values: ev(['x-sipura', 'Sipura mini-certificate method'], ['s-descriptor', 'SDP security descriptions (RFC 4568)']),
+    },
+  ],
   ['Hold_Target_Before_REFER', 'bool', 'Puts the transfer target on hold before sending REFER (SPA spelling)', yn('No')],
   ['Hold_Target_Before_Refer', 'bool', 'Puts the transfer target on hold before sending REFER (MPP spelling)', yn('No')],
   ['Dialog_SDP_Enable', 'bool', 'Includes SDP in dialog event notifications', yn('No')],
@@ -412,7 +595,12 @@ const curated = [
   ['Keep_Referee_When_Refer_Failed', 'bool', 'Keeps the call with the referee when a transfer fails (MPP spelling)', yn('No')],
   ['Display_Diversion_Info', 'bool', 'Shows diversion (forwarding) information of incoming calls', yn('No')],
   ['Display_Anonymous_From_Header', 'bool', 'Shows the From header of anonymous calls', yn('No')],
-  ['Sip_Accept_Encoding', 'enum', 'Accept-Encoding offered in SIP', { default: 'none', values: ev(['none', 'No compression'], ['gzip', 'gzip']) }],
+  [
+    'Sip_Accept_Encoding',
+    'enum',
+    'Accept-Encoding offered in SIP',
+    { default: 'none', values: ev(['none', 'No compression'], ['gzip', 'gzip']) },
+  ],
   ['Disable_Local_Name_To_Header', 'bool', 'Leaves the local directory name out of the To header', yn('No')],
   ['SIP_Reg_Starting_Sequence_Number', 'int', 'CSeq number of the first REGISTER', { min: 0 }],
   ['SIP_T1', 'string', 'SIP timer T1 (round-trip estimate) in seconds, e.g. .5', { default: '.5' }],
@@ -428,7 +616,12 @@ const curated = [
   ['Reg_Min_Expires', 'int', 'Shortest registration lifetime accepted from the proxy, in seconds', { default: '1', min: 0 }],
   ['Reg_Max_Expires', 'int', 'Longest registration lifetime accepted from the proxy, in seconds', { default: '7200', min: 0 }],
   ['Reg_Retry_Intvl', 'int', 'Seconds before retrying a failed registration', { default: '30', min: 0 }],
-  ['Reg_Retry_Long_Intvl', 'int', 'Seconds before retrying a registration that failed with a Retry_Reg_RSC code', { default: '1200', min: 0 }],
+  [
+    'Reg_Retry_Long_Intvl',
+    'int',
+    'Seconds before retrying a registration that failed with a Retry_Reg_RSC code',
+    { default: '1200', min: 0 },
+  ],
   ['Reg_Retry_Random_Delay', 'int', 'Random delay added to the registration retry interval, in seconds', { min: 0 }],
   ['Reg_Retry_Long_Random_Delay', 'int', 'Random delay added to the long registration retry interval, in seconds', { min: 0 }],
   ['Reg_Retry_Intvl_Cap', 'int', 'Upper bound of the exponentially growing registration retry interval, in seconds', { min: 0 }],
@@ -456,7 +649,19 @@ const curated = [
   ['Voice_Mail_Number', 'string', 'Number dialled by the messages key'],
   ['Text_Logo', 'string', 'Text shown as the boot/idle logo when Select_Logo is Text Logo'],
   ['BMP_Picture_Download_URL', 'url', 'URL of a BMP image used as logo or background'],
-  ['Select_Logo', 'enum', 'What the phone shows as its boot logo', { values: ev(['Default', 'Cisco logo'], ['Text Logo', 'The Text_Logo text'], ['BMP Picture', 'The downloaded picture'], ['None', 'Nothing']) }],
+  [
+    'Select_Logo',
+    'enum',
+    'What the phone shows as its boot logo',
+    {
+      values: ev(
+        ['Default', 'Cisco logo'],
+        ['Text Logo', 'The Text_Logo text'],
+        ['BMP Picture', 'The downloaded picture'],
+        ['None', 'Nothing'],
+      ),
+    },
+  ],
   ['Select_Background_Picture', 'string', 'Idle screen background (None, BMP Picture, Text Logo)'],
   ['Screen_Saver_Enable', 'bool', 'Turns the screen saver on', yn('No')],
   ['Screen_Saver_Wait', 'int', 'Idle seconds before the screen saver starts', { default: '300', min: 0 }],
@@ -470,7 +675,18 @@ const curated = [
   ['XML_User_Name', 'string', 'User name sent when fetching XML services'],
   ['XML_Password', 'password', 'Password sent when fetching XML services'],
   ['CISCO_XML_EXE_Enable', 'bool', 'Accepts pushed Cisco XML objects (CiscoIPPhoneExecute)', yn('No')],
-  ['CISCO_XML_EXE_Auth_Mode', 'enum', 'How pushed XML objects are authenticated', { values: ev(['Trusted', 'No authentication'], ['Local Credential', 'Digest with the phone password'], ['Remote Credential', 'Digest against a remote server']) }],
+  [
+    'CISCO_XML_EXE_Auth_Mode',
+    'enum',
+    'How pushed XML objects are authenticated',
+    {
+      values: ev(
+        ['Trusted', 'No authentication'],
+        ['Local Credential', 'Digest with the phone password'],
+        ['Remote Credential', 'Digest against a remote server'],
+      ),
+    },
+  ],
   ['Directory_Enable', 'bool', 'Shows the BroadSoft directory', yn('No')],
   ['Directory_Name', 'string', 'Name of the BroadSoft directory'],
   ['Directory_Type', 'string', 'Kind of BroadSoft directory (Enterprise, Group, Personal, ...)'],
@@ -480,7 +696,12 @@ const curated = [
   ['LDAP_Dir_Enable', 'bool', 'Turns the LDAP corporate directory on', yn('No')],
   ['LDAP_Corp_Dir_Name', 'string', 'Name of the LDAP directory shown on the phone'],
   ['LDAP_Server', 'host', 'LDAP server (host or host:port)'],
-  ['LDAP_Auth_Method', 'enum', 'How the phone binds to the LDAP server', { default: 'None', values: ev(['None', 'Anonymous'], ['Simple', 'Simple bind'], ['DIGEST-MD5', 'SASL DIGEST-MD5']) }],
+  [
+    'LDAP_Auth_Method',
+    'enum',
+    'How the phone binds to the LDAP server',
+    { default: 'None', values: ev(['None', 'Anonymous'], ['Simple', 'Simple bind'], ['DIGEST-MD5', 'SASL DIGEST-MD5']) },
+  ],
   ['LDAP_Client_DN', 'string', 'Bind DN used with simple authentication'],
   ['LDAP_Username', 'string', 'User name used with DIGEST-MD5 authentication'],
   ['LDAP_Password', 'password', 'Password for the LDAP bind'],
@@ -519,9 +740,24 @@ const curated = [
   ['Preferred_Audio_Device', 'string', 'Audio device used when a call is answered hands-free (Speaker, Headset, ...)'],
   ['Send_Audio_To_Speaker', 'bool', 'Also plays the call audio through the speaker', yn('No')],
   ['Miss_Call_Shortcut', 'bool', 'Shows a shortcut to missed calls on the idle screen', yn('Yes')],
-  ['Accept_Media_Loopback_Request', 'enum', 'How the phone handles a media loopback test request', { default: 'automatic', values: ev(['never', 'Never'], ['automatic', 'Automatically'], ['manual', 'After the user accepts']) }],
-  ['Media_Loopback_Mode', 'enum', 'Role of the phone in a media loopback test', { default: 'source', values: ev(['source', 'Source'], ['mirror', 'Mirror']) }],
-  ['Media_Loopback_Type', 'enum', 'What is looped back in a media loopback test', { default: 'media', values: ev(['media', 'Media'], ['packet', 'Packets']) }],
+  [
+    'Accept_Media_Loopback_Request',
+    'enum',
+    'How the phone handles a media loopback test request',
+    { default: 'automatic', values: ev(['never', 'Never'], ['automatic', 'Automatically'], ['manual', 'After the user accepts']) },
+  ],
+  [
+    'Media_Loopback_Mode',
+    'enum',
+    'Role of the phone in a media loopback test',
+    { default: 'source', values: ev(['source', 'Source'], ['mirror', 'Mirror']) },
+  ],
+  [
+    'Media_Loopback_Type',
+    'enum',
+    'What is looped back in a media loopback test',
+    { default: 'media', values: ev(['media', 'Media'], ['packet', 'Packets']) },
+  ],
   ['Text_Message', 'bool', 'Accepts SIP MESSAGE text messages', yn('Yes')],
   ['Text_Message_From_3rd_Party', 'bool', 'Accepts text messages from parties other than the proxy', yn('No')],
   ['Alert_Tone_Off', 'bool', 'Silences the alert tone', yn('No')],
@@ -530,7 +766,12 @@ const curated = [
   ['Speaker_Volume', 'int', 'Speaker volume', { default: '8', min: 0, max: 15 }],
   ['Handset_Volume', 'int', 'Handset volume', { default: '10', min: 0, max: 15 }],
   ['Headset_Volume', 'int', 'Headset volume', { default: '10', min: 0, max: 15 }],
-  ['Bluetooth_Mode', 'enum', 'Bluetooth role of the phone', { default: 'Phone', values: ev(['Phone', 'Phone only'], ['Handsfree', 'Hands-free device'], ['Both', 'Both']) }],
+  [
+    'Bluetooth_Mode',
+    'enum',
+    'Bluetooth role of the phone',
+    { default: 'Phone', values: ev(['Phone', 'Phone only'], ['Handsfree', 'Hands-free device'], ['Both', 'Both']) },
+  ],
   ['Line', 'int', 'Line used for Bluetooth hands-free mode', { min: 1 }],
   ['Enable_BT', 'bool', 'Turns Bluetooth on', yn('No')],
 
@@ -547,13 +788,47 @@ const curated = [
   // --- ATA router section (0/1 values)
   ['DHCP_Server', 'enum', 'Runs the DHCP server of the ATA on its LAN port', { values: onoff01 }],
   ['Flow_Control', 'enum', 'Ethernet flow control on the ATA ports', { values: onoff01 }],
-  ['Speed_Duplex', 'enum', 'Speed and duplex of the ATA WAN port', { default: 'auto', values: ev(['auto', 'Auto-negotiate'], ['10h', '10 Mbit/s half duplex'], ['10f', '10 Mbit/s full duplex'], ['100h', '100 Mbit/s half duplex'], ['100f', '100 Mbit/s full duplex']) }],
+  [
+    'Speed_Duplex',
+    'enum',
+    'Speed and duplex of the ATA WAN port',
+    {
+      default: 'auto',
+      values: ev(
+        ['auto', 'Auto-negotiate'],
+        ['10h', '10 Mbit/s half duplex'],
+        ['10f', '10 Mbit/s full duplex'],
+        ['100h', '100 Mbit/s half duplex'],
+        ['100f', '100 Mbit/s full duplex'],
+      ),
+    },
+  ],
   ['MAC_Address_Clone_Enabled', 'enum', 'Replaces the WAN MAC address of the ATA with MAC_Address_Clone_Address', { values: onoff01 }],
   ['MAC_Address_Clone_Address', 'string', 'MAC address the ATA presents on its WAN port when cloning is on'],
-  ['WAN_Connection_Type', 'enum', 'How the ATA WAN port gets its address', { values: ev(['dh', 'DHCP'], ['st', 'Static'], ['pp', 'PPPoE']) }],
-  ['WAN_Stack_Mode', 'enum', 'IP stack mode of the ATA WAN port', { values: ev(['0', 'IPv4 only'], ['1', 'IPv6 only'], ['2', 'Dual stack']) }],
-  ['WAN_Signal_Preference', 'enum', 'IP version preferred for SIP on dual-stack ATAs', { values: ev(['0', 'Prefer IPv4'], ['1', 'Prefer IPv6']) }],
-  ['WAN_Media_Preference', 'enum', 'IP version preferred for RTP on dual-stack ATAs', { values: ev(['0', 'Prefer IPv4'], ['1', 'Prefer IPv6']) }],
+  [
+    'WAN_Connection_Type',
+    'enum',
+    'How the ATA WAN port gets its address',
+    { values: ev(['dh', 'DHCP'], ['st', 'Static'], ['pp', 'PPPoE']) },
+  ],
+  [
+    'WAN_Stack_Mode',
+    'enum',
+    'IP stack mode of the ATA WAN port',
+    { values: ev(['0', 'IPv4 only'], ['1', 'IPv6 only'], ['2', 'Dual stack']) },
+  ],
+  [
+    'WAN_Signal_Preference',
+    'enum',
+    'IP version preferred for SIP on dual-stack ATAs',
+    { values: ev(['0', 'Prefer IPv4'], ['1', 'Prefer IPv6']) },
+  ],
+  [
+    'WAN_Media_Preference',
+    'enum',
+    'IP version preferred for RTP on dual-stack ATAs',
+    { values: ev(['0', 'Prefer IPv4'], ['1', 'Prefer IPv6']) },
+  ],
   ['WAN_DHCP_MTU_Mode', 'enum', 'MTU mode when the WAN port uses DHCP', { values: ev(['0', 'Automatic'], ['1', 'Manual']) }],
   ['WAN_Static_MTU_Mode', 'enum', 'MTU mode when the WAN port is static', { values: ev(['0', 'Automatic'], ['1', 'Manual']) }],
   ['WAN_PPPoE_MTU_Mode', 'enum', 'MTU mode when the WAN port uses PPPoE', { values: ev(['0', 'Automatic'], ['1', 'Manual']) }],
@@ -566,12 +841,27 @@ const curated = [
   ['WAN_PPPoE_Service_Name', 'string', 'PPPoE service name given by the provider'],
   ['WAN_PPPoE_Keep_Alive', 'string', 'PPPoE keep-alive or connect-on-demand setting as type:idle_minutes:30'],
   ['WAN_IP6_Allow_AutoConfig', 'enum', 'Allows stateless IPv6 address configuration on the WAN port', { values: onoff01 }],
-  ['WAN_IP6_Connection_Type', 'enum', 'How the WAN port gets its IPv6 address', { values: ev(['0', 'DHCPv6'], ['1', 'Static'], ['2', 'PPPoE']) }],
+  [
+    'WAN_IP6_Connection_Type',
+    'enum',
+    'How the WAN port gets its IPv6 address',
+    { values: ev(['0', 'DHCPv6'], ['1', 'Static'], ['2', 'PPPoE']) },
+  ],
   ['WAN_Static_IP6_Address', 'string', 'Static IPv6 address of the WAN port'],
   ['WAN_Static_IP6_Prefix_Length', 'int', 'Prefix length of the static IPv6 address', { min: 0, max: 128 }],
   ['WAN_Static_IP6_Gatway', 'string', 'Static IPv6 default gateway of the WAN port (the vendor spells it Gatway)'],
-  ['DNS_Order', 'enum', 'Order of manual and DHCP DNS servers on the ATA', { values: ev(['0', 'Manual only'], ['1', 'Manual, then DHCP'], ['2', 'DHCP, then manual']) }],
-  ['DNS6_Order', 'enum', 'Order of manual and DHCPv6 DNS servers on the ATA', { values: ev(['0', 'Manual only'], ['1', 'Manual, then DHCPv6'], ['2', 'DHCPv6, then manual']) }],
+  [
+    'DNS_Order',
+    'enum',
+    'Order of manual and DHCP DNS servers on the ATA',
+    { values: ev(['0', 'Manual only'], ['1', 'Manual, then DHCP'], ['2', 'DHCP, then manual']) },
+  ],
+  [
+    'DNS6_Order',
+    'enum',
+    'Order of manual and DHCPv6 DNS servers on the ATA',
+    { values: ev(['0', 'Manual only'], ['1', 'Manual, then DHCPv6'], ['2', 'DHCPv6, then manual']) },
+  ],
   ['DNS', 'string', 'Manual DNS servers of the ATA as dns1[:dns2]'],
   ['DNS6', 'string', 'Manual IPv6 DNS servers of the ATA'],
   ['Domain_Name', 'string', 'Domain name of the ATA'],
@@ -593,7 +883,16 @@ const artefacts = {
   'LDAP_Item_{n}_Filter': 'digits belong to the name: the real keys are LDAP_Item_3_Filter and LDAP_Item_4_Filter (in the catalog)',
   'LDAP_item_{n}_Filter': 'digits belong to the name: the real keys are LDAP_item_3_Filter and LDAP_item_4_Filter (in the catalog)',
 };
-for (const s of ['Connection_Request_Username', 'ACS_URL', 'Periodic_Inform_Enable', 'Loopback_Binding', 'Connection_Request_URL', 'Status', 'Periodic_Inform_Interval', 'ACS_Username']) {
+for (const s of [
+  'Connection_Request_Username',
+  'ACS_URL',
+  'Periodic_Inform_Enable',
+  'Loopback_Binding',
+  'Connection_Request_URL',
+  'Status',
+  'Periodic_Inform_Interval',
+  'ACS_Username',
+]) {
   artefacts[`TR_{n}_${s}`] = `digits belong to the name: the real key is TR_069_${s} (in the catalog)`;
 }
 const realNames = [
@@ -615,21 +914,78 @@ for (const r of realNames) curated.push(r);
 // ---------------------------------------------------------------------------------------------
 // Rules for the long tail: type and description from the words of the name.
 const WORDS = {
-  Cfwd: 'call forward', CFWD: 'call forward', CW: 'call waiting', CWCID: 'call-waiting caller ID', CID: 'caller ID',
-  ANC: 'anonymous calls', DND: 'do not disturb', Intvl: 'interval', Serv: 'service', Xfer: 'transfer', Attn: 'attended',
-  Unattn: 'unattended', Annc: 'announcement', Act: 'activation', Deact: 'deactivation', Ext: 'extension', EXT: 'extension',
-  Num: 'number', Dest: 'destination', Ans: 'answer', Reg: 'registration', Auth: 'authentication', Passwd: 'password',
-  Pswd: 'password', RSC: 'response status code', VMWI: 'visual message-waiting indicator', MWI: 'message-waiting indicator',
-  AVT: 'RFC 2833 events', OB: 'outbound', Conf: 'conference', CONFCID: 'conference caller ID', SD: 'speed dial',
-  GrPage: 'group page', Cblk: 'call block', Dist: 'distinctive', Sel: 'selective', NSE: 'NSE', ECAN: 'echo canceller',
-  SAS: 'streaming audio server', DLG: 'dialog', Canc: 'canceller', Len: 'length', CWT: 'call-waiting tone',
-  ACS: 'ACS', VM: 'voicemail', Addr: 'address', Msg: 'message', Min: 'minimum', Max: 'maximum', Tx: 'transmit',
-  Rx: 'receive', Pref: 'preferred', PSK: 'programmable softkey', LED: 'LED', IP6: 'IPv6', DNS6: 'IPv6 DNS',
-  BXfer: 'blind transfer', EM: 'extension mobility', TOS: 'TOS', CoS: 'CoS', ToS: 'TOS', Resp: 'response', Src: 'source',
+  Cfwd: 'call forward',
+  CFWD: 'call forward',
+  CW: 'call waiting',
+  CWCID: 'call-waiting caller ID',
+  CID: 'caller ID',
+  ANC: 'anonymous calls',
+  DND: 'do not disturb',
+  Intvl: 'interval',
+  Serv: 'service',
+  Xfer: 'transfer',
+  Attn: 'attended',
+  Unattn: 'unattended',
+  Annc: 'announcement',
+  Act: 'activation',
+  Deact: 'deactivation',
+  Ext: 'extension',
+  EXT: 'extension',
+  Num: 'number',
+  Dest: 'destination',
+  Ans: 'answer',
+  Reg: 'registration',
+  Auth: 'authentication',
+  Passwd: 'password',
+  Pswd: 'password',
+  RSC: 'response status code',
+  VMWI: 'visual message-waiting indicator',
+  MWI: 'message-waiting indicator',
+  AVT: 'RFC 2833 events',
+  OB: 'outbound',
+  Conf: 'conference',
+  CONFCID: 'conference caller ID',
+  SD: 'speed dial',
+  GrPage: 'group page',
+  Cblk: 'call block',
+  Dist: 'distinctive',
+  Sel: 'selective',
+  NSE: 'NSE',
+  ECAN: 'echo canceller',
+  SAS: 'streaming audio server',
+  DLG: 'dialog',
+  Canc: 'canceller',
+  Len: 'length',
+  CWT: 'call-waiting tone',
+  ACS: 'ACS',
+  VM: 'voicemail',
+  Addr: 'address',
+  Msg: 'message',
+  Min: 'minimum',
+  Max: 'maximum',
+  Tx: 'transmit',
+  Rx: 'receive',
+  Pref: 'preferred',
+  PSK: 'programmable softkey',
+  LED: 'LED',
+  IP6: 'IPv6',
+  DNS6: 'IPv6 DNS',
+  BXfer: 'blind transfer',
+  EM: 'extension mobility',
+  TOS: 'TOS',
+  CoS: 'CoS',
+  ToS: 'TOS',
+  Resp: 'response',
+  Src: 'source',
 };
 function words(name) {
-  return name.replace(/_\{[a-z]+\}_?$/, '').replace(/\{[a-z]+\}/g, 'N').split(/[_]+/).filter(Boolean)
-    .map((w) => WORDS[w] ?? (/^[A-Z0-9.-]+$/.test(w) ? w : w.toLowerCase())).join(' ');
+  return name
+    .replace(/_\{[a-z]+\}_?$/, '')
+    .replace(/\{[a-z]+\}/g, 'N')
+    .split(/[_]+/)
+    .filter(Boolean)
+    .map((w) => WORDS[w] ?? (/^[A-Z0-9.-]+$/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
 }
 const perLine = (p) => /_\{line\}_$/.test(p);
 const suffix = (p) => (perLine(p) ? ' (per line)' : '');
@@ -660,11 +1016,13 @@ function ruleFor(p) {
   if (/(Password|Passwd|Pswd|pskKey|wepKey|Private_Key|Secret)/i.test(base)) return ['password', `${cap(w)}${sfx}`];
   if (/_Serv$/.test(base)) return ['bool', `Offers the ${words(base.replace(/_Serv$/, ''))} feature${sfx}`, { default: 'Yes' }];
   if (/_Setting$/.test(base)) return ['bool', `Initial state of ${words(base.replace(/_Setting$/, ''))}${sfx}`];
-  if (/(^|_)(Enable|Enabled|ENABLE)$/.test(base) || /^(Enable|Use|Handle|Insert)_/.test(base)) return ['bool', `Turns ${w.replace(/\s*enable[d]?$/i, '').replace(/^enable\s*/i, '')} on or off${sfx}`];
+  if (/(^|_)(Enable|Enabled|ENABLE)$/.test(base) || /^(Enable|Use|Handle|Insert)_/.test(base))
+    return ['bool', `Turns ${w.replace(/\s*enable[d]?$/i, '').replace(/^enable\s*/i, '')} on or off${sfx}`];
   if (/_Caller$/.test(base)) return ['string', `Caller pattern for ${words(base.replace(/_Caller$/, ''))}${sfx}`];
   if (/_Dest$/.test(base)) return ['string', `Destination number for ${words(base.replace(/_Dest$/, ''))}${sfx}`];
   if (/_Name$/.test(base)) return ['string', `${cap(w)}${sfx}`];
-  if (/(Intvl|Interval|Delay|Timer|Timeout|Expires|Duration|Len)(_|$)/.test(base) || /_Timer_(Min|Max)$/.test(base)) return ['int', `${cap(w)}${sfx}`];
+  if (/(Intvl|Interval|Delay|Timer|Timeout|Expires|Duration|Len)(_|$)/.test(base) || /_Timer_(Min|Max)$/.test(base))
+    return ['int', `${cap(w)}${sfx}`];
   if (/_Port$/.test(base) && !/Polarity/.test(base)) return ['port', `${cap(w)}${sfx}`];
   if (/_Volume$|_Gain$/.test(base)) return ['int', `${cap(w)}${sfx}`];
   if (/_URL$/.test(base)) return ['url', `${cap(w)}${sfx}`];
@@ -674,28 +1032,107 @@ function ruleFor(p) {
 
 // Bool words for the long tail that the rules above do not catch.
 const extraBool = new Set([
-  'Test_Mode_Enable', 'Send_Audio_To_Speaker', 'Call_Pickup_Audio_Notification', 'Shared_Line_DND_Cfwd_Enable',
-  'Display_Diversion_Info', 'Deep_Bass', 'Speakerphone_Enable', 'Auto_Ans_GrPage_On_Active_Call', 'Key_System_Auto_Discovery',
-  'Enable_TR-069', 'TR-069_VoiceObject_Init', 'TR-069_DHCPOption_Init', 'TR-069_Traceability', 'TR-069_Fallback_Support',
-  'TR-069_IGD_Support', 'CWMP_V1.2_Support', 'Periodic_Inform_Enable', 'Hold_Reminder_Ring', 'Call_Statistics',
-  'Acoustic_Echo_Canceller_Enable', 'RTP_Tx_Packet_Size_Follows_Remote_SDP', 'Broadcast_Echo', 'Auto_Config',
-  'Synchronized_Ring', 'Event_Log_Flag', 'Modem_Line_{line}_', 'Symmetric_RTP_{line}_', 'Restrict_Source_IP_{line}_',
-  'Ring_On_No_New_VM_{line}_', 'FAX_Disable_ECAN_{line}_', 'FAX_Process_NSE_{line}_', 'FAX_Codec_Symmetric_{line}_',
-  'FAX_CNG_Detect_Enable_{line}_', 'FAX_V21_Detect_Enable_{line}_', 'FAX_T38_ECM_Enable_{line}_', 'FAX_Enable_T38_{line}_',
-  'SAS_Enable_{line}_', 'Echo_Canc_Enable_{line}_', 'Xfer_When_Hangup_Conf_{line}_', 'Reuse_CID_Number_As_Name_{line}_',
-  'Text_Message', 'Miss_Call_Banner', 'RTP_to_Proxy_in_Remote_Hold_{line}_', 'Log_Missed_Calls_for_EXT_{line}',
-  'Playback_ABCD', 'Detect_ABCD', 'Web_Remote_Management', 'Web_Remote_Upgrade', 'Remote_Web_Utility_Access',
-  'Web_Utility_Access_HTTP', 'Web_Utility_Access_HTTPS', 'IPSec_Passthrough', 'PPTP_Passthrough', 'L2TP_Passthrough',
-  'SNMP_Enabled', 'SSH_ACCESS', 'LAN_DHCP6_Delegation_Enable', 'LLDP_ENABLE', 'CDP_ENABLE', 'LAYER2_LOGGING_ENABLE',
-  'WAN_VLAN_Enable', 'Port_Mirroring', 'DHCP_Client_Table', 'SNMPV3',
+  'Test_Mode_Enable',
+  'Send_Audio_To_Speaker',
+  'Call_Pickup_Audio_Notification',
+  'Shared_Line_DND_Cfwd_Enable',
+  'Display_Diversion_Info',
+  'Deep_Bass',
+  'Speakerphone_Enable',
+  'Auto_Ans_GrPage_On_Active_Call',
+  'Key_System_Auto_Discovery',
+  'Enable_TR-069',
+  'TR-069_VoiceObject_Init',
+  'TR-069_DHCPOption_Init',
+  'TR-069_Traceability',
+  'TR-069_Fallback_Support',
+  'TR-069_IGD_Support',
+  'CWMP_V1.2_Support',
+  'Periodic_Inform_Enable',
+  'Hold_Reminder_Ring',
+  'Call_Statistics',
+  'Acoustic_Echo_Canceller_Enable',
+  'RTP_Tx_Packet_Size_Follows_Remote_SDP',
+  'Broadcast_Echo',
+  'Auto_Config',
+  'Synchronized_Ring',
+  'Event_Log_Flag',
+  'Modem_Line_{line}_',
+  'Symmetric_RTP_{line}_',
+  'Restrict_Source_IP_{line}_',
+  'Ring_On_No_New_VM_{line}_',
+  'FAX_Disable_ECAN_{line}_',
+  'FAX_Process_NSE_{line}_',
+  'FAX_Codec_Symmetric_{line}_',
+  'FAX_CNG_Detect_Enable_{line}_',
+  'FAX_V21_Detect_Enable_{line}_',
+  'FAX_T38_ECM_Enable_{line}_',
+  'FAX_Enable_T38_{line}_',
+  'SAS_Enable_{line}_',
+  'Echo_Canc_Enable_{line}_',
+  'Xfer_When_Hangup_Conf_{line}_',
+  'Reuse_CID_Number_As_Name_{line}_',
+  'Text_Message',
+  'Miss_Call_Banner',
+  'RTP_to_Proxy_in_Remote_Hold_{line}_',
+  'Log_Missed_Calls_for_EXT_{line}',
+  'Playback_ABCD',
+  'Detect_ABCD',
+  'Web_Remote_Management',
+  'Web_Remote_Upgrade',
+  'Remote_Web_Utility_Access',
+  'Web_Utility_Access_HTTP',
+  'Web_Utility_Access_HTTPS',
+  'IPSec_Passthrough',
+  'PPTP_Passthrough',
+  'L2TP_Passthrough',
+  'SNMP_Enabled',
+  'SSH_ACCESS',
+  'LAN_DHCP6_Delegation_Enable',
+  'LLDP_ENABLE',
+  'CDP_ENABLE',
+  'LAYER2_LOGGING_ENABLE',
+  'WAN_VLAN_Enable',
+  'Port_Mirroring',
+  'DHCP_Client_Table',
+  'SNMPV3',
 ]);
 // Long-tail keys whose values are 0/1 in the ATA router-configuration section.
-const router01 = new Set(['Bonjour_Enable', 'Reset_Button_Enable', 'Monitor_WAN_Port_Only', 'IPSec_Passthrough', 'PPTP_Passthrough',
-  'L2TP_Passthrough', 'SNMP_Enabled', 'SSH_ACCESS', 'WAN_VLAN_Enable', 'LAN_DHCP6_Delegation_Enable', 'Web_Remote_Management',
-  'Web_Remote_Upgrade', 'Web_Utility_Access_HTTP', 'Web_Utility_Access_HTTPS', 'Remote_Web_Utility_Access', 'LLDP_ENABLE',
-  'CDP_ENABLE', 'LAYER2_LOGGING_ENABLE', 'Port_Mirroring', 'DHCP_Client_Table', 'SNMPV3', 'QoS_Bandwidth_Control', 'Enable_TR-069',
-  'Periodic_Inform_Enable', 'TR-069_VoiceObject_Init', 'TR-069_DHCPOption_Init', 'TR-069_Traceability', 'TR-069_Fallback_Support',
-  'TR-069_IGD_Support', 'CWMP_V1.2_Support', 'Event_Log_Flag', 'WAN_IP6_Allow_AutoConfig', 'Enable_802.1X_Authentication_ATA']);
+const router01 = new Set([
+  'Bonjour_Enable',
+  'Reset_Button_Enable',
+  'Monitor_WAN_Port_Only',
+  'IPSec_Passthrough',
+  'PPTP_Passthrough',
+  'L2TP_Passthrough',
+  'SNMP_Enabled',
+  'SSH_ACCESS',
+  'WAN_VLAN_Enable',
+  'LAN_DHCP6_Delegation_Enable',
+  'Web_Remote_Management',
+  'Web_Remote_Upgrade',
+  'Web_Utility_Access_HTTP',
+  'Web_Utility_Access_HTTPS',
+  'Remote_Web_Utility_Access',
+  'LLDP_ENABLE',
+  'CDP_ENABLE',
+  'LAYER2_LOGGING_ENABLE',
+  'Port_Mirroring',
+  'DHCP_Client_Table',
+  'SNMPV3',
+  'QoS_Bandwidth_Control',
+  'Enable_TR-069',
+  'Periodic_Inform_Enable',
+  'TR-069_VoiceObject_Init',
+  'TR-069_DHCPOption_Init',
+  'TR-069_Traceability',
+  'TR-069_Fallback_Support',
+  'TR-069_IGD_Support',
+  'CWMP_V1.2_Support',
+  'Event_Log_Flag',
+  'WAN_IP6_Allow_AutoConfig',
+  'Enable_802.1X_Authentication_ATA',
+]);
 // Types of long-tail keys whose name words mislead the rules.
 const typeOverride = {
   Static_DNS: ['ip', 'Static DNS server of the ATA'],
@@ -810,7 +1247,7 @@ const typeOverride = {
   ssid: ['string', 'SSID'],
   identity: ['string', 'EAP identity'],
   anonymousIdentity: ['string', 'EAP anonymous identity'],
-  'eapType': ['string', 'EAP method of the Wi-Fi profile'],
+  eapType: ['string', 'EAP method of the Wi-Fi profile'],
   ACD_Ext: ['string', 'Extension used for ACD agent login', {}],
   Call_Back_Serv: ['bool', 'Offers the call-back (camp-on) feature', { default: 'Yes' }],
   Call_Redial_Code: ['string', 'Star code that redials the last number'],
@@ -818,12 +1255,32 @@ const typeOverride = {
 };
 const lineOverride = {
   Conference_Bridge_Ports: ['int', 'Number of ports of the conference bridge (per line)', { min: 0 }],
-  Media_Loopback_Type: ['enum', 'What is looped back in a media loopback test (per line)', { values: ev(['media', 'Media'], ['packet', 'Packets']) }],
+  Media_Loopback_Type: [
+    'enum',
+    'What is looped back in a media loopback test (per line)',
+    { values: ev(['media', 'Media'], ['packet', 'Packets']) },
+  ],
   Media_Loopback_Mode: ['enum', 'Role of the line in a media loopback test', { values: ev(['source', 'Source'], ['mirror', 'Mirror']) }],
-  Accept_Media_Loopback_Request: ['enum', 'How the line handles a media loopback test request', { values: ev(['never', 'Never'], ['automatic', 'Automatically'], ['manual', 'After the user accepts']) }],
-  Hook_Flash_Tx_Method: ['enum', 'How a hook flash is signalled on this line', { values: ev(['None', 'Not sent'], ['AVT', 'RFC 2833 event'], ['INFO', 'SIP INFO']) }],
-  DTMF_Tx_Mode: ['enum', 'How strictly DTMF transmission follows the detected tones (ATAs)', { values: ev(['Strict', 'Strict'], ['Normal', 'Normal']) }],
-  FAX_Passthru_Method: ['enum', 'How fax pass-through is negotiated', { values: ev(['None', 'None'], ['NSE', 'Cisco NSE'], ['ReINVITE', 'SIP re-INVITE']) }],
+  Accept_Media_Loopback_Request: [
+    'enum',
+    'How the line handles a media loopback test request',
+    { values: ev(['never', 'Never'], ['automatic', 'Automatically'], ['manual', 'After the user accepts']) },
+  ],
+  Hook_Flash_Tx_Method: [
+    'enum',
+    'How a hook flash is signalled on this line',
+    { values: ev(['None', 'Not sent'], ['AVT', 'RFC 2833 event'], ['INFO', 'SIP INFO']) },
+  ],
+  DTMF_Tx_Mode: [
+    'enum',
+    'How strictly DTMF transmission follows the detected tones (ATAs)',
+    { values: ev(['Strict', 'Strict'], ['Normal', 'Normal']) },
+  ],
+  FAX_Passthru_Method: [
+    'enum',
+    'How fax pass-through is negotiated',
+    { values: ev(['None', 'None'], ['NSE', 'Cisco NSE'], ['ReINVITE', 'SIP re-INVITE']) },
+  ],
   FAX_Passthru_Codec: ['enum', 'Codec used for fax pass-through', { values: ev(['G711u', 'G.711 mu-law'], ['G711a', 'G.711 A-law']) }],
   FAX_T38_Redundancy: ['int', 'Redundancy level of T.38 packets', { min: 0, max: 3 }],
   FAX_Tone_Detect_Mode: ['string', 'Which party detects fax tones (caller or callee or both)'],
@@ -920,8 +1377,13 @@ const typoRows = new Map();
 if (fs.existsSync(typoPath)) {
   for (const line of fs.readFileSync(typoPath, 'utf8').split('\n')) if (line.trim()) typoRows.set(line.split('\t')[0], line.split('\t')[1]);
 }
-const observed = fs.readFileSync(tsvPath, 'utf8').split('\n').slice(1).filter(Boolean)
-  .map((l) => l.split('\t')).map(([key, t, o]) => ({ key, templates: Number(t), occ: Number(o) }));
+const observed = fs
+  .readFileSync(tsvPath, 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter(Boolean)
+  .map((l) => l.split('\t'))
+  .map(([key, t, o]) => ({ key, templates: Number(t), occ: Number(o) }));
 
 const keys = new Map();
 function add(pattern, type, description, extra = {}) {
@@ -930,7 +1392,10 @@ function add(pattern, type, description, extra = {}) {
   for (const f of ['default', 'min', 'max', 'values', 'maxLength', 'pattern', 'separator', 'file', 'models', 'deprecated', 'alias']) {
     if (extra[f] !== undefined) def[f] = extra[f];
   }
-  if (type !== 'int') { delete def.min; delete def.max; }
+  if (type !== 'int') {
+    delete def.min;
+    delete def.max;
+  }
   if (type === 'bool' && def.default === undefined && extra.default !== undefined) def.default = extra.default;
   keys.set(pattern, def);
 }
@@ -939,19 +1404,45 @@ for (const [p, t, d, x] of curated) add(p, t, d, x ?? {});
 const artefactRows = [];
 for (const row of observed) {
   if (row.templates < 2) continue;
-  if (artefacts[row.key]) { artefactRows.push([row.key, artefacts[row.key]]); continue; }
+  if (artefacts[row.key]) {
+    artefactRows.push([row.key, artefacts[row.key]]);
+    continue;
+  }
   if (typoRows.has(row.key)) continue;
   const p = toPattern(row.key);
   if (keys.has(p)) continue;
   const wm = /^([a-zA-Z]+|wepKey\{wepkey\})_\{wifi\}_$/.exec(p);
-  if (wm && wifiKeys[wm[1]]) { const [t, d, x] = wifiKeys[wm[1]]; add(p, t, d, x ?? {}); continue; }
+  if (wm && wifiKeys[wm[1]]) {
+    const [t, d, x] = wifiKeys[wm[1]];
+    add(p, t, d, x ?? {});
+    continue;
+  }
   const base = p.replace(/_\{line\}_$/, '');
-  if (patternOverride[p]) { const [t, d, x] = patternOverride[p]; add(p, t, d, x ?? {}); continue; }
-  if (perLine(p) && lineOverride[base]) { const [t, d, x] = lineOverride[base]; add(p, t, d, x ?? {}); continue; }
-  if (typeOverride[p]) { const [t, d, x] = typeOverride[p]; add(p, t, d, x ?? {}); continue; }
-  if (router01.has(p)) { add(p, 'enum', `${cap(words(p).replace(/\s*enabled?$/i, ''))} on or off (ATA router section, 0/1)`, { values: onoff01 }); continue; }
+  if (patternOverride[p]) {
+    const [t, d, x] = patternOverride[p];
+    add(p, t, d, x ?? {});
+    continue;
+  }
+  if (perLine(p) && lineOverride[base]) {
+    const [t, d, x] = lineOverride[base];
+    add(p, t, d, x ?? {});
+    continue;
+  }
+  if (typeOverride[p]) {
+    const [t, d, x] = typeOverride[p];
+    add(p, t, d, x ?? {});
+    continue;
+  }
+  if (router01.has(p)) {
+    add(p, 'enum', `${cap(words(p).replace(/\s*enabled?$/i, ''))} on or off (ATA router section, 0/1)`, { values: onoff01 });
+    continue;
+  }
   let [t, d, x] = ruleFor(p);
-  if (extraBool.has(p)) { t = 'bool'; if (!/on or off|Offers|Initial state/.test(d)) d = `Turns ${words(p.replace(/_\{line\}_$/, '')).replace(/\s*enabled?$/i, '')} on or off${suffix(p)}`; }
+  if (extraBool.has(p)) {
+    t = 'bool';
+    if (!/on or off|Offers|Initial state/.test(d))
+      d = `Turns ${words(p.replace(/_\{line\}_$/, '')).replace(/\s*enabled?$/i, '')} on or off${suffix(p)}`;
+  }
   add(p, t, d, x ?? {});
 }
 
@@ -967,5 +1458,7 @@ fs.writeFileSync(outPath, JSON.stringify(catalog, null, 2) + '\n');
 
 // Rows whose {n} swallowed digits of the name are covered by the real names above (verify.mjs
 // matches them as "folded digits"); they are reported here, not listed as typos.
-console.log(`cisco: ${catalog.keys.length} keys, ${Object.keys(indices).length} indices; ${typoRows.size} typo rows; ${artefactRows.length} folded-digit rows mapped to real names:`);
+console.log(
+  `cisco: ${catalog.keys.length} keys, ${Object.keys(indices).length} indices; ${typoRows.size} typo rows; ${artefactRows.length} folded-digit rows mapped to real names:`,
+);
 for (const [k, r] of artefactRows) console.log(`  ${k}: ${r}`);

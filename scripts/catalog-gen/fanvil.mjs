@@ -54,19 +54,35 @@ const indexRules = [
 const realNames = [[/^tr\{n\}\./, 'tr069.']];
 
 const B = (d, def) => ({ type: 'bool', description: d, ...(def !== undefined ? { default: def } : {}) });
-const E = (d, values, def) => ({ type: 'enum', description: d, values: values.map(([value, label]) => ({ value, label })), ...(def !== undefined ? { default: def } : {}) });
-const I = (d, min, max, def) => ({ type: 'int', description: d, ...(min != null ? { min } : {}), ...(max != null ? { max } : {}), ...(def !== undefined ? { default: def } : {}) });
+const E = (d, values, def) => ({
+  type: 'enum',
+  description: d,
+  values: values.map(([value, label]) => ({ value, label })),
+  ...(def !== undefined ? { default: def } : {}),
+});
+const I = (d, min, max, def) => ({
+  type: 'int',
+  description: d,
+  ...(min != null ? { min } : {}),
+  ...(max != null ? { max } : {}),
+  ...(def !== undefined ? { default: def } : {}),
+});
 const S = (d, def) => ({ type: 'string', description: d, ...(def !== undefined ? { default: def } : {}) });
 const T = (type, d, def) => ({ type, description: d, ...(def !== undefined ? { default: def } : {}) });
 
 const L = 'sip.line[{line}].';
-const DTMF = [['0', 'In-band audio'], ['1', 'RFC 2833 telephone events'], ['2', 'SIP INFO'], ['3', 'Automatic / RFC 2833 with fallback (confirm per firmware)']];
+const DTMF = [
+  ['0', 'In-band audio'],
+  ['1', 'RFC 2833 telephone events'],
+  ['2', 'SIP INFO'],
+  ['3', 'Automatic / RFC 2833 with fallback (confirm per firmware)'],
+];
 
 // Hand-curated keys (own wording). Values verified against public templates (Wazo, FusionPBX)
 // where noted in the report; unknown numeric codes are left as unbounded ints.
 const curated = {
-  'Version': S('Configuration file format version (sysConf root), e.g. 2.0000000000'),
-  'version': S('Configuration file format version (legacy VOIP_CONFIG_FILE root), e.g. 2.0002'),
+  Version: S('Configuration file format version (sysConf root), e.g. 2.0000000000'),
+  version: S('Configuration file format version (legacy VOIP_CONFIG_FILE root), e.g. 2.0002'),
   // firmware
   'fwCheck.EnableAutoUpgrade': B('Check the upgrade server for new firmware periodically', '0'),
   'fwCheck.UpgradeServer1': T('url', 'Primary firmware upgrade server URL'),
@@ -263,8 +279,12 @@ const curated = {
   'dsskey.dssSoft[{softDss}].Type': I('Function type of a programmable soft key (0 none, 1 memory/BLF key, ...)'),
   'dsskey.dssSoft[{softDss}].Value': S('Value of a programmable soft key (e.g. 101@1/f for a speed dial on line 1)'),
   'dsskey.dssSoft[{softDss}].Title': S('Label of a programmable soft key'),
-  'dsskey.internal[{fkeyPage}].Fkey[{fkey}].Type': I('Function type of a function key (0 none, 1 memory/BLF key, 2 line, 3 key event, ...)'),
-  'dsskey.internal[{fkeyPage}].Fkey[{fkey}].Value': S('Function key value, <number>@<line>/<mode> (mode b BLF, f speed dial, c park; e.g. 101@1/ba)'),
+  'dsskey.internal[{fkeyPage}].Fkey[{fkey}].Type': I(
+    'Function type of a function key (0 none, 1 memory/BLF key, 2 line, 3 key event, ...)',
+  ),
+  'dsskey.internal[{fkeyPage}].Fkey[{fkey}].Value': S(
+    'Function key value, <number>@<line>/<mode> (mode b BLF, f speed dial, c park; e.g. 101@1/ba)',
+  ),
   'dsskey.internal[{fkeyPage}].Fkey[{fkey}].Title': S('Label of a function key'),
   'dsskey.internal[{fkeyPage}].Fkey[{fkey}].ICON': S('Icon of a function key'),
   'dsskey.dssSide[{fkeyPage}].Fkey[{fkey}].Type': I('Function type of a side key'),
@@ -273,59 +293,151 @@ const curated = {
   'dsskey.external[{extModule}].exKey[{extKey}].Type': I('Function type of an expansion module key'),
   'dsskey.external[{extModule}].exKey[{extKey}].Value': S('Expansion module key value, <number>@<line>/<mode>'),
   'dsskey.external[{extModule}].exKey[{extKey}].Title': S('Label of an expansion module key'),
-  'cti.IncmoingCallUrl': { ...T('url', 'Action URL called on an incoming call (misspelled name used by some firmware)'), deprecated: { replacement: 'cti.IncomingCallUrl', note: 'misspelled variant seen in some templates; cti.IncomingCallUrl is the usual name (confirm per firmware)' } },
+  'cti.IncmoingCallUrl': {
+    ...T('url', 'Action URL called on an incoming call (misspelled name used by some firmware)'),
+    deprecated: {
+      replacement: 'cti.IncomingCallUrl',
+      note: 'misspelled variant seen in some templates; cti.IncomingCallUrl is the usual name (confirm per firmware)',
+    },
+  },
 };
 
 // ---- long tail rules -------------------------------------------------------------------------
 const WORDS = {
-  Pswd: 'password', Passwd: 'password', PassWd: 'password', Svc: 'service', FWD: 'forward', Num: 'number', No: 'number',
-  Addr: 'address', Reg: 'registration', Xfer: 'transfer', XFER: 'transfer', Transf: 'transfer', Bak: 'backup', DND: 'DND',
-  CW: 'call waiting', CFU: 'unconditional forward', CFB: 'busy forward', CFN: 'no-answer forward', ANC: 'anonymous call rejection',
-  AN: 'anonymous', Vol: 'volume', Mic: 'microphone', Conf: 'conference', Cfg: 'configuration', Dial: 'dial', Dailer: 'dialer',
-  Dialer: 'dialer', Mon: 'month', Wday: 'weekday', Min: 'minute', TTL: 'lifetime', Auth: 'authentication', Mcast: 'multicast',
-  PB: 'phonebook', Pbook: 'phonebook', Led: 'LED', Ctl: 'control', Wait: 'wait', Enable: 'enable', Rec: 'recording',
+  Pswd: 'password',
+  Passwd: 'password',
+  PassWd: 'password',
+  Svc: 'service',
+  FWD: 'forward',
+  Num: 'number',
+  No: 'number',
+  Addr: 'address',
+  Reg: 'registration',
+  Xfer: 'transfer',
+  XFER: 'transfer',
+  Transf: 'transfer',
+  Bak: 'backup',
+  DND: 'DND',
+  CW: 'call waiting',
+  CFU: 'unconditional forward',
+  CFB: 'busy forward',
+  CFN: 'no-answer forward',
+  ANC: 'anonymous call rejection',
+  AN: 'anonymous',
+  Vol: 'volume',
+  Mic: 'microphone',
+  Conf: 'conference',
+  Cfg: 'configuration',
+  Dial: 'dial',
+  Dailer: 'dialer',
+  Dialer: 'dialer',
+  Mon: 'month',
+  Wday: 'weekday',
+  Min: 'minute',
+  TTL: 'lifetime',
+  Auth: 'authentication',
+  Mcast: 'multicast',
+  PB: 'phonebook',
+  Pbook: 'phonebook',
+  Led: 'LED',
+  Ctl: 'control',
+  Wait: 'wait',
+  Enable: 'enable',
+  Rec: 'recording',
 };
 const SECTIONS = [
-  [/^sip\.line\[/, 'SIP line'], [/^sip\.p2p\./, 'peer-to-peer (IP) calls'], [/^sip\./, 'SIP'], [/^call\.port\[/, 'call features'],
-  [/^call\.basic\./, 'dialling'], [/^call\.alertInfo/, 'distinctive ring'], [/^call\./, 'call features'], [/^phone\.date\./, 'date and time'],
-  [/^phone\.display\./, 'display'], [/^phone\.timeDisplay\./, 'clock display'], [/^phone\.volume\./, 'audio volume'],
-  [/^phone\.(blfLed|lineLed|powerLed)\./, 'LED behaviour'], [/^phone\.ldap\[/, 'LDAP directory'], [/^phone\.bwDir\[/, 'BroadSoft directory'],
-  [/^phone\.bwCallLog\[/, 'BroadSoft call log'], [/^phone\.agent\./, 'call-centre agent'], [/^phone\.softkey\./, 'soft key layout'],
-  [/^phone\.softKeyConfig\./, 'soft key layout'], [/^phone\./, 'phone'], [/^net\.wifi\./, 'Wi-Fi network'], [/^net\./, 'network'],
-  [/^qos\./, 'QoS / VLAN'], [/^mm\./, 'media'], [/^web\./, 'web / management access'], [/^ap\./, 'auto provisioning'],
-  [/^fwCheck\./, 'firmware upgrade'], [/^cti\./, 'action URL'], [/^log\./, 'logging'], [/^tr069\./, 'TR-069'], [/^dsskey\./, 'DSS / function keys'],
-  [/^mcast\./, 'multicast paging'], [/^hotspot\./, 'SIP hotspot'], [/^vqm\./, 'voice quality monitoring'], [/^record\./, 'call recording'],
-  [/^vpn\./, 'VPN'], [/^dot1x\./, '802.1X'], [/^background\./, 'screen and background'], [/^dm\./, 'key timing'], [/^pubApp\./, 'public apps'],
-  [/^UIconfig\./, 'user interface'], [/^android\./, 'Android UI'], [/^IO\./, 'alarm I/O'], [/^uiMainTainConfig\./, 'user interface'],
-  [/^SIP_CONFIG_MODULE\.SIP_Line_List/, 'legacy format, SIP line entry'], [/^TELE_CONFIG_MODULE\.Port_Config/, 'legacy format, call port entry'],
-  [/^DSP_CONFIG_MODULE\.Port_Config/, 'legacy format, audio port entry'], [/^[A-Za-z0-9_]+_MODULE\./, 'legacy format'],
+  [/^sip\.line\[/, 'SIP line'],
+  [/^sip\.p2p\./, 'peer-to-peer (IP) calls'],
+  [/^sip\./, 'SIP'],
+  [/^call\.port\[/, 'call features'],
+  [/^call\.basic\./, 'dialling'],
+  [/^call\.alertInfo/, 'distinctive ring'],
+  [/^call\./, 'call features'],
+  [/^phone\.date\./, 'date and time'],
+  [/^phone\.display\./, 'display'],
+  [/^phone\.timeDisplay\./, 'clock display'],
+  [/^phone\.volume\./, 'audio volume'],
+  [/^phone\.(blfLed|lineLed|powerLed)\./, 'LED behaviour'],
+  [/^phone\.ldap\[/, 'LDAP directory'],
+  [/^phone\.bwDir\[/, 'BroadSoft directory'],
+  [/^phone\.bwCallLog\[/, 'BroadSoft call log'],
+  [/^phone\.agent\./, 'call-centre agent'],
+  [/^phone\.softkey\./, 'soft key layout'],
+  [/^phone\.softKeyConfig\./, 'soft key layout'],
+  [/^phone\./, 'phone'],
+  [/^net\.wifi\./, 'Wi-Fi network'],
+  [/^net\./, 'network'],
+  [/^qos\./, 'QoS / VLAN'],
+  [/^mm\./, 'media'],
+  [/^web\./, 'web / management access'],
+  [/^ap\./, 'auto provisioning'],
+  [/^fwCheck\./, 'firmware upgrade'],
+  [/^cti\./, 'action URL'],
+  [/^log\./, 'logging'],
+  [/^tr069\./, 'TR-069'],
+  [/^dsskey\./, 'DSS / function keys'],
+  [/^mcast\./, 'multicast paging'],
+  [/^hotspot\./, 'SIP hotspot'],
+  [/^vqm\./, 'voice quality monitoring'],
+  [/^record\./, 'call recording'],
+  [/^vpn\./, 'VPN'],
+  [/^dot1x\./, '802.1X'],
+  [/^background\./, 'screen and background'],
+  [/^dm\./, 'key timing'],
+  [/^pubApp\./, 'public apps'],
+  [/^UIconfig\./, 'user interface'],
+  [/^android\./, 'Android UI'],
+  [/^IO\./, 'alarm I/O'],
+  [/^uiMainTainConfig\./, 'user interface'],
+  [/^SIP_CONFIG_MODULE\.SIP_Line_List/, 'legacy format, SIP line entry'],
+  [/^TELE_CONFIG_MODULE\.Port_Config/, 'legacy format, call port entry'],
+  [/^DSP_CONFIG_MODULE\.Port_Config/, 'legacy format, audio port entry'],
+  [/^[A-Za-z0-9_]+_MODULE\./, 'legacy format'],
 ];
 function section(key) {
-  for (const [re, label] of SECTIONS) if (re.test(key)) {
-    const m = /^([A-Za-z0-9_]+?)_(?:CONFIG_|CFG_)?MODULE\./.exec(key);
-    return label === 'legacy format' && m ? `legacy format, ${m[1].replace(/_/g, ' ').toLowerCase()} module` : label;
-  }
+  for (const [re, label] of SECTIONS)
+    if (re.test(key)) {
+      const m = /^([A-Za-z0-9_]+?)_(?:CONFIG_|CFG_)?MODULE\./.exec(key);
+      return label === 'legacy format' && m ? `legacy format, ${m[1].replace(/_/g, ' ').toLowerCase()} module` : label;
+    }
   return 'device';
 }
 function words(leaf) {
-  return leaf.replace(/-/g, ' ').split(/_+|\s+/).flatMap((part) =>
-    part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(' ')).filter(Boolean);
+  return leaf
+    .replace(/-/g, ' ')
+    .split(/_+|\s+/)
+    .flatMap((part) =>
+      part
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(' '),
+    )
+    .filter(Boolean);
 }
 function human(ws) {
-  return ws.map((w, i) => (w === 'No' && i < ws.length - 1 ? 'no' : WORDS[w]) ?? (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase())).join(' ');
+  return ws
+    .map((w, i) => (w === 'No' && i < ws.length - 1 ? 'no' : WORDS[w]) ?? (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
 }
-const NUMERIC_END = /^(Time|Timeout|Times|TTL|Expire|Expires|Interval|Period|Delay|Counts|Count|Length|Len|Size|Level|Vol|Volume|Priority|DSCP|Gain|GAIN|Offset|Hour|Min|Mon|Week|Wday|Life|Quantity|Rate|Limit|Lenth|Expires|Mode|Type|Quota)$/;
+const NUMERIC_END =
+  /^(Time|Timeout|Times|TTL|Expire|Expires|Interval|Period|Delay|Counts|Count|Length|Len|Size|Level|Vol|Volume|Priority|DSCP|Gain|GAIN|Offset|Hour|Min|Mon|Week|Wday|Life|Quantity|Rate|Limit|Lenth|Expires|Mode|Type|Quota)$/;
 function ruleFor(key) {
   const leaf = key.split('.').pop().replace(/\[.*$/, '');
   const ws = words(leaf);
-  const first = ws[0] ?? '', last = ws[ws.length - 1] ?? '';
-  const h = human(ws), sec = section(key);
+  const first = ws[0] ?? '',
+    last = ws[ws.length - 1] ?? '';
+  const h = human(ws),
+    sec = section(key);
   const d = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)} (${sec})`;
   if (!key.includes('.')) return S(d(`${h} settings section; empty in the templates that carry it`));
   if (/Encryption$/.test(leaf)) return B(d(`${h}: values in this file are encrypted`));
-  if (/(Pswd|Password|PassWd|Passwd)$/i.test(leaf) || /^(Xsup_?Password|L2TP_?Password|PPTP_?Password)$/i.test(leaf)) return T('password', d(h));
+  if (/(Pswd|Password|PassWd|Passwd)$/i.test(leaf) || /^(Xsup_?Password|L2TP_?Password|PPTP_?Password)$/i.test(leaf))
+    return T('password', d(h));
   if (/(Url|URL)\d*$/.test(leaf)) return T('url', d(`${h} to request`));
-  if (/^(Enable|Enabled|Disable|Use|Ban|Allow|Hide|Save|Keep|Block|Clr|Strict|Need|Is)$/.test(first) || /(Enable|Enabled|NeedRegOn)$/.test(leaf)) {
+  if (
+    /^(Enable|Enabled|Disable|Use|Ban|Allow|Hide|Save|Keep|Block|Clr|Strict|Need|Is)$/.test(first) ||
+    /(Enable|Enabled|NeedRegOn)$/.test(leaf)
+  ) {
     if (!NUMERIC_END.test(last) || /^Enable/.test(leaf)) return B(d(`${h} (1 = yes, 0 = no)`));
   }
   if (/Auto_?(DNS|Time)$/.test(leaf)) return B(d(`${h}: take it from DHCP (1 = yes, 0 = no)`));
@@ -334,9 +446,23 @@ function ruleFor(key) {
   if (/PayloadType$|Payload_Type$/.test(leaf)) return I(d(h), 0, 127);
   if (/(DSCP)$/.test(leaf)) return I(d(h), 0, 63);
   if (/(Port)$/.test(leaf) && !/Report$/.test(leaf)) return T('port', d(h));
-  if (/(WANIP|WAN6IP|WANGateway|WAN6Gateway|SubnetMask|Subnet_Mask|PrimaryDNS6?|SecondaryDNS6?|Primary_DNS|Secondary_DNS|WAN_IP|WAN_Gateway)$/.test(leaf)) return T('ip', d(h));
-  if (/(Addr|Address|Server|ServerIP|Server_IP|ServerAddr|ServerAddress|Host|IP|Syslog_address)$/.test(leaf) && !/(Mixer|Moh|Mac)/i.test(leaf)) return T('host', d(h));
-  if (/(Tone|Color|Colour|Text|Title|Name|Label|Tag|Num|Number|No|Code|Prefix|Filter|Attr|Base|Uri|URI|User|UserName|Username|Domain|Key|Value|ID|Id|Class|Body|Digest|Uri|Path|Info|Model|Nums)$/.test(leaf)) return S(d(h));
+  if (
+    /(WANIP|WAN6IP|WANGateway|WAN6Gateway|SubnetMask|Subnet_Mask|PrimaryDNS6?|SecondaryDNS6?|Primary_DNS|Secondary_DNS|WAN_IP|WAN_Gateway)$/.test(
+      leaf,
+    )
+  )
+    return T('ip', d(h));
+  if (
+    /(Addr|Address|Server|ServerIP|Server_IP|ServerAddr|ServerAddress|Host|IP|Syslog_address)$/.test(leaf) &&
+    !/(Mixer|Moh|Mac)/i.test(leaf)
+  )
+    return T('host', d(h));
+  if (
+    /(Tone|Color|Colour|Text|Title|Name|Label|Tag|Num|Number|No|Code|Prefix|Filter|Attr|Base|Uri|URI|User|UserName|Username|Domain|Key|Value|ID|Id|Class|Body|Digest|Uri|Path|Info|Model|Nums)$/.test(
+      leaf,
+    )
+  )
+    return S(d(h));
   if (NUMERIC_END.test(last)) return I(d(h));
   return S(d(h));
 }
@@ -355,7 +481,11 @@ function convert(observed) {
 
 const typos = new Set();
 if (existsSync(typoFile)) for (const line of readFileSync(typoFile, 'utf8').split('\n')) if (line.trim()) typos.add(line.split('\t')[0]);
-const rows = readFileSync(tsv, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const rows = readFileSync(tsv, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t'));
 const keys = new Map();
 for (const [k, uses] of rows) {
   if (Number(uses) < 2 || typos.has(k)) continue;

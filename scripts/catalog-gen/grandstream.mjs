@@ -29,14 +29,35 @@ const typoFile = path.join(root, 'test/fixtures/observed-typos/grandstream.txt')
 // ---------------------------------------------------------------------------------------------
 const INDICES = {
   account: {
-    min: 1, max: 16,
+    min: 1,
+    max: 16,
     description: 'SIP account (line) number',
     maxByModel: {
-      'GXP1610': 1, 'GXP1615': 1, 'GXP1620': 2, 'GXP1625': 2, 'GXP1628': 2, 'GXP1630': 3,
-      'GXP2130': 3, 'GXP2135': 8, 'GXP2140': 4, 'GXP2160': 6, 'GXP2170': 12,
-      'GRP2612*': 2, 'GRP2613': 3, 'GRP2614': 4, 'GRP2615': 5, 'GRP2616': 6,
-      'HT801': 1, 'HT802': 2, 'HT812': 2, 'HT814': 4, 'HT818': 8,
-      'DP750': 10, 'DP752': 10, 'WP810': 2, 'WP820': 2,
+      GXP1610: 1,
+      GXP1615: 1,
+      GXP1620: 2,
+      GXP1625: 2,
+      GXP1628: 2,
+      GXP1630: 3,
+      GXP2130: 3,
+      GXP2135: 8,
+      GXP2140: 4,
+      GXP2160: 6,
+      GXP2170: 12,
+      'GRP2612*': 2,
+      GRP2613: 3,
+      GRP2614: 4,
+      GRP2615: 5,
+      GRP2616: 6,
+      HT801: 1,
+      HT802: 2,
+      HT812: 2,
+      HT814: 4,
+      HT818: 8,
+      DP750: 10,
+      DP752: 10,
+      WP810: 2,
+      WP820: 2,
     },
   },
   server: { min: 1, max: 2, description: 'SIP server slot (1 primary, 2 secondary)' },
@@ -650,7 +671,10 @@ audio.3.5mmearphone.txGain|s|Transmit gain for the 3.5 mm earphone jack
 // ---------------------------------------------------------------------------------------------
 // Spec parsing
 // ---------------------------------------------------------------------------------------------
-const NOYES = [{ value: '0', label: 'No' }, { value: '1', label: 'Yes' }];
+const NOYES = [
+  { value: '0', label: 'No' },
+  { value: '1', label: 'Yes' },
+];
 
 function parseSpec(spec, { v2 = false } = {}) {
   const [body, ...opts] = spec.split(';');
@@ -658,23 +682,55 @@ function parseSpec(spec, { v2 = false } = {}) {
   for (const o of opts) if (o.startsWith('d=')) out.default = o.slice(2);
   const [kind, arg] = splitOnce(body, ':');
   switch (kind) {
-    case 'b': out.type = 'enum'; out.values = NOYES; break;
-    case 'B': out.type = 'bool'; break;
-    case 'e': out.type = 'enum'; out.values = splitEnum(arg).map(([v, l]) => ({ value: v, label: l })); break;
-    case 'E': out.type = 'enum'; out.values = arg.split(',').map((w) => ({ value: w, label: humanWord(w) })); break;
-    case 'i': case 'I': {
+    case 'b':
+      out.type = 'enum';
+      out.values = NOYES;
+      break;
+    case 'B':
+      out.type = 'bool';
+      break;
+    case 'e':
+      out.type = 'enum';
+      out.values = splitEnum(arg).map(([v, l]) => ({ value: v, label: l }));
+      break;
+    case 'E':
+      out.type = 'enum';
+      out.values = arg.split(',').map((w) => ({ value: w, label: humanWord(w) }));
+      break;
+    case 'i':
+    case 'I': {
       out.type = 'int';
-      if (arg) { const m = /^(-?\d+)-(-?\d+)$/.exec(arg); out.min = Number(m[1]); out.max = Number(m[2]); }
+      if (arg) {
+        const m = /^(-?\d+)-(-?\d+)$/.exec(arg);
+        out.min = Number(m[1]);
+        out.max = Number(m[2]);
+      }
       break;
     }
-    case 's': out.type = 'string'; break;
-    case 'pw': out.type = 'password'; break;
-    case 'h': out.type = 'host'; break;
-    case 'ip': out.type = 'ip'; break;
-    case 'p': out.type = 'port'; break;
-    case 'u': out.type = 'url'; break;
-    case 'l': out.type = 'list'; out.separator = ','; break;
-    default: throw new Error(`bad spec ${spec}`);
+    case 's':
+      out.type = 'string';
+      break;
+    case 'pw':
+      out.type = 'password';
+      break;
+    case 'h':
+      out.type = 'host';
+      break;
+    case 'ip':
+      out.type = 'ip';
+      break;
+    case 'p':
+      out.type = 'port';
+      break;
+    case 'u':
+      out.type = 'url';
+      break;
+    case 'l':
+      out.type = 'list';
+      out.separator = ',';
+      break;
+    default:
+      throw new Error(`bad spec ${spec}`);
   }
   if (v2 && out.default !== undefined) {
     // Defaults of P-value specs are numeric codes; only keep them for v2 when still valid.
@@ -689,7 +745,10 @@ function parseSpec(spec, { v2 = false } = {}) {
   }
   return out;
 }
-function splitOnce(s, sep) { const i = s.indexOf(sep); return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)]; }
+function splitOnce(s, sep) {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, ''] : [s.slice(0, i), s.slice(i + 1)];
+}
 function splitEnum(arg) {
   // "0=A,1=B, with comma,2=C": split on commas that precede "<value>="
   const parts = arg.split(/,(?=-?[0-9A-Za-z.]+=)/);
@@ -740,7 +799,8 @@ function accountP(p1, p2, n) {
 // 1. Per-account settings: P-values for accounts 1..6 and the alias pattern.
 for (const line of ACCOUNT.trim().split('\n')) {
   const [p1s, p2s, suffix, spec, desc, v2spec] = line.split('|');
-  const p1 = Number(p1s); const p2 = p2s === '-' ? null : Number(p2s);
+  const p1 = Number(p1s);
+  const p2 = p2s === '-' ? null : Number(p2s);
   const t = parseSpec(spec);
   const pList = [];
   for (let n = 1; n <= 6; n++) {
@@ -751,7 +811,8 @@ for (const line of ACCOUNT.trim().split('\n')) {
   }
   const aliasKey = `account.{account}.${suffix}`;
   const v2 = v2From(spec, v2spec ?? '') ?? fallbackV2(t);
-  const where = pList.length > 1 ? ` (P-values ${pList[0]} for account 1, ${pList[1]} for account 2)` : ` (P-value ${pList[0]} for account 1)`;
+  const where =
+    pList.length > 1 ? ` (P-values ${pList[0]} for account 1, ${pList[1]} for account 2)` : ` (P-value ${pList[0]} for account 1)`;
   add(makeDef(aliasKey, v2, `${desc}${where}`));
 }
 function fallbackV2(t) {
@@ -759,7 +820,9 @@ function fallbackV2(t) {
   if (t.type === 'enum') return { type: 'string' };
   return t;
 }
-function lcFirst(s) { return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s; }
+function lcFirst(s) {
+  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
 
 // Distinctive ring rules 1..10 (P-values for accounts 1..6) and ring rules' alias patterns.
 {
@@ -769,15 +832,36 @@ function lcFirst(s) { return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slic
       const b = ruleBase(r);
       const step = b >= 26000 ? 100 : 6;
       const p = b + step * (n - 1);
-      add(makeDef(`P${p}`, { type: 'string' }, `Account ${n}: caller-ID pattern of distinctive-ring rule ${r}`, { alias: `account.${n}.ring.match.${r}.callerId` }));
-      add(makeDef(`P${p + 1}`, parseSpec(DRING), `Account ${n}: ring tone for distinctive-ring rule ${r}`, { alias: `account.${n}.ring.match.${r}.ringtone` }));
+      add(
+        makeDef(`P${p}`, { type: 'string' }, `Account ${n}: caller-ID pattern of distinctive-ring rule ${r}`, {
+          alias: `account.${n}.ring.match.${r}.callerId`,
+        }),
+      );
+      add(
+        makeDef(`P${p + 1}`, parseSpec(DRING), `Account ${n}: ring tone for distinctive-ring rule ${r}`, {
+          alias: `account.${n}.ring.match.${r}.ringtone`,
+        }),
+      );
     }
   }
   // BLF call-pickup mode: one P-value per account, consecutive.
   for (let n = 1; n <= 6; n++) {
-    add(makeDef(`P${6751 + n}`, parseSpec('e:0=Auto,1=Force pickup by prefix,2=Disabled;d=0'), `Account ${n}: how BLF keys pick up a ringing call`, { alias: `account.${n}.sip.blf.callPickup.forcePrefix` }));
+    add(
+      makeDef(
+        `P${6751 + n}`,
+        parseSpec('e:0=Auto,1=Force pickup by prefix,2=Disabled;d=0'),
+        `Account ${n}: how BLF keys pick up a ringing call`,
+        { alias: `account.${n}.sip.blf.callPickup.forcePrefix` },
+      ),
+    );
   }
-  add(makeDef('account.{account}.sip.blf.callPickup.forcePrefix', parseSpec('E:Auto,Force,Disabled;d=Auto', { v2: true }), 'How BLF keys pick up a ringing call (P6752 for account 1, P6753 for account 2)'));
+  add(
+    makeDef(
+      'account.{account}.sip.blf.callPickup.forcePrefix',
+      parseSpec('E:Auto,Force,Disabled;d=Auto', { v2: true }),
+      'How BLF keys pick up a ringing call (P6752 for account 1, P6753 for account 2)',
+    ),
+  );
 }
 
 // 2. Global settings.
@@ -795,7 +879,13 @@ for (const line of GLOBAL.trim().split('\n')) {
 
 // Legacy GXP21xx multi-purpose keys 1..7: mode P323+k-1, account/name/value from P301.
 for (let k = 1; k <= 7; k++) {
-  add(makeDef(`P${322 + k}`, { type: 'int', min: -1 }, `Legacy multi-purpose key ${k}: function (0 speed dial, 1 BLF, 2 presence watcher, 3 eventlist BLF, ...; values vary by model)`));
+  add(
+    makeDef(
+      `P${322 + k}`,
+      { type: 'int', min: -1 },
+      `Legacy multi-purpose key ${k}: function (0 speed dial, 1 BLF, 2 presence watcher, 3 eventlist BLF, ...; values vary by model)`,
+    ),
+  );
   const b = 301 + 3 * (k - 1);
   add(makeDef(`P${b}`, { type: 'int', min: 0, max: 15 }, `Legacy multi-purpose key ${k}: account used (0 = account 1)`));
   add(makeDef(`P${b + 1}`, { type: 'string' }, `Legacy multi-purpose key ${k}: label`));
@@ -803,14 +893,28 @@ for (let k = 1; k <= 7; k++) {
 }
 // Multicast listening addresses 1..10: address/label pairs from P1569.
 for (let i = 1; i <= 10; i++) {
-  add(makeDef(`P${1567 + 2 * i}`, { type: 'host' }, `Multicast listening address (ip:port) of priority ${i}`, { alias: `multicast.listening.${i}.address` }));
-  add(makeDef(`P${1568 + 2 * i}`, { type: 'string' }, `Label for multicast listening address ${i}`, { alias: `multicast.listening.${i}.label` }));
+  add(
+    makeDef(`P${1567 + 2 * i}`, { type: 'host' }, `Multicast listening address (ip:port) of priority ${i}`, {
+      alias: `multicast.listening.${i}.address`,
+    }),
+  );
+  add(
+    makeDef(`P${1568 + 2 * i}`, { type: 'string' }, `Label for multicast listening address ${i}`, {
+      alias: `multicast.listening.${i}.label`,
+    }),
+  );
 }
 // External services (door systems) 1..10: 5 P-values each from P32000.
 for (let i = 1; i <= 10; i++) {
   const b = 32000 + 5 * (i - 1);
-  add(makeDef(`P${b}`, parseSpec('e:-1=None,0=GDS door system;d=-1'), `External service ${i}: type`, { alias: `externalService.${i}.type` }));
-  add(makeDef(`P${b + 1}`, { type: 'int', min: 0, max: 15 }, `External service ${i}: account used (0 = account 1)`, { alias: `externalService.${i}.account` }));
+  add(
+    makeDef(`P${b}`, parseSpec('e:-1=None,0=GDS door system;d=-1'), `External service ${i}: type`, { alias: `externalService.${i}.type` }),
+  );
+  add(
+    makeDef(`P${b + 1}`, { type: 'int', min: 0, max: 15 }, `External service ${i}: account used (0 = account 1)`, {
+      alias: `externalService.${i}.account`,
+    }),
+  );
   add(makeDef(`P${b + 2}`, { type: 'string' }, `External service ${i}: system identification`, { alias: `externalService.${i}.systemId` }));
   add(makeDef(`P${b + 3}`, { type: 'string' }, `External service ${i}: system number`, { alias: `externalService.${i}.systemNumber` }));
   add(makeDef(`P${b + 4}`, { type: 'password' }, `External service ${i}: access password`, { alias: `externalService.${i}.password` }));
@@ -818,13 +922,31 @@ for (let i = 1; i <= 10; i++) {
 // GXP21xx extension-module keys (P23000 block, 5 P-values per key, 4 used).
 for (let k = 1; k <= 160; k++) {
   const b = 23000 + 5 * (k - 1);
-  add(makeDef(`P${b}`, { type: 'int', min: -1 }, `Extension-module key ${k} (GXP21xx numbering): function (-1 none, 0 speed dial, 1 BLF, ...)`, { alias: `pks.ext.${k}.keyMode` }));
-  add(makeDef(`P${b + 1}`, { type: 'int', min: 0, max: 15 }, `Extension-module key ${k} (GXP21xx numbering): account used (0 = account 1)`, { alias: `pks.ext.${k}.account` }));
-  add(makeDef(`P${b + 2}`, { type: 'string' }, `Extension-module key ${k} (GXP21xx numbering): label`, { alias: `pks.ext.${k}.description` }));
-  add(makeDef(`P${b + 3}`, { type: 'string' }, `Extension-module key ${k} (GXP21xx numbering): number or URI`, { alias: `pks.ext.${k}.value` }));
+  add(
+    makeDef(
+      `P${b}`,
+      { type: 'int', min: -1 },
+      `Extension-module key ${k} (GXP21xx numbering): function (-1 none, 0 speed dial, 1 BLF, ...)`,
+      { alias: `pks.ext.${k}.keyMode` },
+    ),
+  );
+  add(
+    makeDef(`P${b + 1}`, { type: 'int', min: 0, max: 15 }, `Extension-module key ${k} (GXP21xx numbering): account used (0 = account 1)`, {
+      alias: `pks.ext.${k}.account`,
+    }),
+  );
+  add(
+    makeDef(`P${b + 2}`, { type: 'string' }, `Extension-module key ${k} (GXP21xx numbering): label`, { alias: `pks.ext.${k}.description` }),
+  );
+  add(
+    makeDef(`P${b + 3}`, { type: 'string' }, `Extension-module key ${k} (GXP21xx numbering): number or URI`, {
+      alias: `pks.ext.${k}.value`,
+    }),
+  );
 }
 // Trusted CA certificates 1..6 (P8433..P8438) and SIP TLS certificate/key.
-for (let i = 1; i <= 6; i++) add(makeDef(`P${8432 + i}`, { type: 'string' }, `Trusted CA certificate ${i} (PEM text)`, { alias: `CACertificates.${i}` }));
+for (let i = 1; i <= 6; i++)
+  add(makeDef(`P${8432 + i}`, { type: 'string' }, `Trusted CA certificate ${i} (PEM text)`, { alias: `CACertificates.${i}` }));
 
 // 3. Alias-only keys.
 for (const line of ALIAS_ONLY.trim().split('\n')) {
@@ -833,7 +955,13 @@ for (const line of ALIAS_ONLY.trim().split('\n')) {
 }
 
 // 4. Observed rows not covered yet: rule-based entries.
-const tsv = fs.readFileSync(tsvCandidates.find((f) => fs.existsSync(f)), 'utf8').split('\n').slice(1);
+const tsv = fs
+  .readFileSync(
+    tsvCandidates.find((f) => fs.existsSync(f)),
+    'utf8',
+  )
+  .split('\n')
+  .slice(1);
 const typoSet = new Set(TYPOS.map(([k]) => k));
 const observed = [];
 for (const line of tsv) {
@@ -854,7 +982,14 @@ function nameIndices(obs) {
 }
 const compiled = () => [...keys.values()].map((k) => ({ k, re: compileRe(k.key) }));
 function compileRe(pattern) {
-  return new RegExp('^' + pattern.split(/\{[A-Za-z0-9_]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\d+') + '$');
+  return new RegExp(
+    '^' +
+      pattern
+        .split(/\{[A-Za-z0-9_]+\}/)
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('\\d+') +
+      '$',
+  );
 }
 let cache = compiled();
 const ruleBased = [];
@@ -870,7 +1005,11 @@ for (const { key } of observed) {
 }
 
 function pValueRule(key) {
-  return { key, type: 'string', description: `Model-specific P-value ${key}; its meaning differs across Grandstream families and is not catalogued, so any value is accepted` };
+  return {
+    key,
+    type: 'string',
+    description: `Model-specific P-value ${key}; its meaning differs across Grandstream families and is not catalogued, so any value is accepted`,
+  };
 }
 
 function aliasRule(key) {
@@ -883,26 +1022,61 @@ function aliasRule(key) {
   else if (/^(port|.*Port)$/.test(last) && !/portRange/i.test(last)) type = 'port';
   else if (/(interval|timeout|Timeout|Interval|Time|Duration|Limitation|maxHits|threshold|Gain)$/.test(last)) type = 'string';
   if (lower.includes('.url') || /url$/i.test(last)) type = type === 'password' ? type : 'string';
-  const SECTIONS = { ons: 'Action URL (event notification)', pks: 'Programmable keys', lcd: 'Display', e911: 'Emergency calling (E911)',
-    ledControl: 'LED', broadsoftXsi: 'BroadSoft XSI', broadsoftIMP: 'BroadSoft IM&P', tr069: 'TR-069', maintain: 'Maintenance',
-    dateTime: 'Date and time', callFeatures: 'Call features', externalService: 'External service', xmlApplications: 'XML applications',
-    xmlApplication: 'XML application', remoteControl: 'Remote control', CACertificates: 'Certificates', trustedCACertificates: 'Certificates',
-    hotdesking: 'Hot desking', softkeys: 'Soft keys', wifi: 'Wi-Fi', sip: 'SIP', ldap: 'LDAP' };
+  const SECTIONS = {
+    ons: 'Action URL (event notification)',
+    pks: 'Programmable keys',
+    lcd: 'Display',
+    e911: 'Emergency calling (E911)',
+    ledControl: 'LED',
+    broadsoftXsi: 'BroadSoft XSI',
+    broadsoftIMP: 'BroadSoft IM&P',
+    tr069: 'TR-069',
+    maintain: 'Maintenance',
+    dateTime: 'Date and time',
+    callFeatures: 'Call features',
+    externalService: 'External service',
+    xmlApplications: 'XML applications',
+    xmlApplication: 'XML application',
+    remoteControl: 'Remote control',
+    CACertificates: 'Certificates',
+    trustedCACertificates: 'Certificates',
+    hotdesking: 'Hot desking',
+    softkeys: 'Soft keys',
+    wifi: 'Wi-Fi',
+    sip: 'SIP',
+    ldap: 'LDAP',
+  };
   const scope = key.startsWith('account.') ? 'Per-account setting' : `${SECTIONS[words[0]] ?? humanWord(words[0])} setting`;
   const rest = (key.startsWith('account.') ? words.slice(1) : words.slice(1)).map(humanSegment).join(' / ');
   return { key, type, description: `${capitalise(scope)}: ${rest || humanSegment(words[0])}` };
 }
 function humanSegment(s) {
-  return s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase()
-    .replace(/\bsip\b/g, 'SIP').replace(/\bdnd\b/g, 'DND').replace(/\bmpk\b/g, 'MPK').replace(/\bvpk\b/g, 'VPK')
-    .replace(/\blcd\b/g, 'LCD').replace(/\brtp\b/g, 'RTP').replace(/\bdhcp\b/g, 'DHCP').replace(/\bldap\b/g, 'LDAP')
-    .replace(/\bxml\b/g, 'XML').replace(/\bip\b/g, 'IP').replace(/\bblf\b/g, 'BLF').replace(/\bvlan\b/g, 'VLAN');
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(/\bsip\b/g, 'SIP')
+    .replace(/\bdnd\b/g, 'DND')
+    .replace(/\bmpk\b/g, 'MPK')
+    .replace(/\bvpk\b/g, 'VPK')
+    .replace(/\blcd\b/g, 'LCD')
+    .replace(/\brtp\b/g, 'RTP')
+    .replace(/\bdhcp\b/g, 'DHCP')
+    .replace(/\bldap\b/g, 'LDAP')
+    .replace(/\bxml\b/g, 'XML')
+    .replace(/\bip\b/g, 'IP')
+    .replace(/\bblf\b/g, 'BLF')
+    .replace(/\bvlan\b/g, 'VLAN');
 }
-function capitalise(s) { return s[0].toUpperCase() + s.slice(1); }
+function capitalise(s) {
+  return s[0].toUpperCase() + s.slice(1);
+}
 
 // 5. Output: stable ordering (alias names alphabetically, then P-values numerically).
 const out = [...keys.values()].sort((a, b) => {
-  const pa = /^P(\d+)$/.exec(a.key); const pb = /^P(\d+)$/.exec(b.key);
+  const pa = /^P(\d+)$/.exec(a.key);
+  const pb = /^P(\d+)$/.exec(b.key);
   if (pa && pb) return Number(pa[1]) - Number(pb[1]);
   if (pa) return 1;
   if (pb) return -1;
@@ -922,4 +1096,6 @@ fs.writeFileSync(outFile, JSON.stringify(catalog, null, 2) + '\n');
 fs.mkdirSync(path.dirname(typoFile), { recursive: true });
 fs.writeFileSync(typoFile, TYPOS.map(([k, r]) => `${k}\t${r}`).join('\n') + '\n');
 const pCount = out.filter((k) => /^P\d+$/.test(k.key)).length;
-console.log(`grandstream: ${out.length} keys (${pCount} P-values, ${out.length - pCount} alias names), ${Object.keys(indices).length} indices, ${ruleBased.length} rule-based from observed rows, ${TYPOS.length} typo rows`);
+console.log(
+  `grandstream: ${out.length} keys (${pCount} P-values, ${out.length - pCount} alias names), ${Object.keys(indices).length} indices, ${ruleBased.length} rule-based from observed rows, ${TYPOS.length} typo rows`,
+);

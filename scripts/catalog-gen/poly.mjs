@@ -54,8 +54,19 @@ const indexRules = [
 ];
 
 const B = (d, def) => ({ type: 'bool', description: d, ...(def !== undefined ? { default: def } : {}) });
-const E = (d, values, def) => ({ type: 'enum', description: d, values: values.map(([value, label]) => ({ value, label })), ...(def !== undefined ? { default: def } : {}) });
-const I = (d, min, max, def) => ({ type: 'int', description: d, ...(min !== undefined && min !== null ? { min } : {}), ...(max !== undefined && max !== null ? { max } : {}), ...(def !== undefined ? { default: def } : {}) });
+const E = (d, values, def) => ({
+  type: 'enum',
+  description: d,
+  values: values.map(([value, label]) => ({ value, label })),
+  ...(def !== undefined ? { default: def } : {}),
+});
+const I = (d, min, max, def) => ({
+  type: 'int',
+  description: d,
+  ...(min !== undefined && min !== null ? { min } : {}),
+  ...(max !== undefined && max !== null ? { max } : {}),
+  ...(def !== undefined ? { default: def } : {}),
+});
 const S = (d, def) => ({ type: 'string', description: d, ...(def !== undefined ? { default: def } : {}) });
 const T = (type, d, def) => ({ type, description: d, ...(def !== undefined ? { default: def } : {}) });
 
@@ -67,7 +78,12 @@ const TRANSPORT = [
   ['TCPOnly', 'TCP only'],
 ];
 const RINGERS = ['default', ...Array.from({ length: 24 }, (_, i) => `ringer${i + 1}`)];
-const RING_TYPES = [['ring', 'Play a ringtone'], ['visual', 'Visual alert only'], ['answer', 'Answer automatically'], ['ring-answer', 'Ring, then answer automatically']];
+const RING_TYPES = [
+  ['ring', 'Play a ringtone'],
+  ['visual', 'Visual alert only'],
+  ['answer', 'Answer automatically'],
+  ['ring-answer', 'Ring, then answer automatically'],
+];
 
 // Hand-curated keys. Descriptions are our own wording.
 const curated = {
@@ -77,13 +93,23 @@ const curated = {
   'reg.{line}.auth.password': T('password', 'Password for digest authentication on this line'),
   'reg.{line}.displayName': S('Caller name sent in the From header of outgoing calls'),
   'reg.{line}.label': S('Text shown next to the line key on the phone'),
-  'reg.{line}.type': E('Line mode', [['private', 'Private line'], ['shared', 'Shared call appearance']], 'private'),
+  'reg.{line}.type': E(
+    'Line mode',
+    [
+      ['private', 'Private line'],
+      ['shared', 'Shared call appearance'],
+    ],
+    'private',
+  ),
   'reg.{line}.lineKeys': I('How many line keys this registration occupies', 1, null, '1'),
   'reg.{line}.thirdPartyName': S('Address of the monitored owner when the line is shared (SCA/BLA)'),
   'reg.{line}.ringType': S('Ringtone for incoming calls on this line (default, ringer1..ringer24)', 'ringer2'),
   'reg.{line}.ringType.privateLine': S('Ringtone used for private calls on a shared line'),
   'reg.{line}.lcs': B('Use Microsoft LCS/OCS presence features for this line', '0'),
-  'reg.{line}.auth.optimizedInFailover': B('During failover, send credentials to the server that challenged last instead of starting over', '0'),
+  'reg.{line}.auth.optimizedInFailover': B(
+    'During failover, send credentials to the server that challenged last instead of starting over',
+    '0',
+  ),
   'reg.{line}.serverFeatureControl.cf': B('Let the server own call forwarding for this line (feature key synchronisation)', '0'),
   'reg.{line}.serverFeatureControl.dnd': B('Let the server own do-not-disturb for this line', '0'),
   'reg.{line}.outboundProxy.address': T('host', 'Outbound proxy host for this line'),
@@ -100,26 +126,68 @@ const curated = {
   'reg.{line}.server.{server}.retryMaxCount': I('Retries before moving to the next server (0 means 3)', 0, 20, '3'),
   'reg.{line}.server.{server}.retryTimeOut': I('Milliseconds between retries (0 = RFC 3261 timers)', 0, 65535, '0'),
   'reg.{line}.server.{server}.useOutboundProxy': B('Send requests for this server through the line outbound proxy', '1'),
-  'reg.{line}.server.{server}.registerRetry.baseTimeOut': I('Base wait in seconds before retrying a failed registration (RFC 5626)', 10, 120, '60'),
-  'reg.{line}.server.{server}.registerRetry.maxTimeOut': I('Longest wait in seconds before retrying a failed registration (RFC 5626)', 60, 1800, '60'),
+  'reg.{line}.server.{server}.registerRetry.baseTimeOut': I(
+    'Base wait in seconds before retrying a failed registration (RFC 5626)',
+    10,
+    120,
+    '60',
+  ),
+  'reg.{line}.server.{server}.registerRetry.maxTimeOut': I(
+    'Longest wait in seconds before retrying a failed registration (RFC 5626)',
+    60,
+    1800,
+    '60',
+  ),
   'reg.{line}.callsPerLineKey': I('Concurrent calls per line key for this registration (overrides call.callsPerLineKey)'),
   'reg.{line}.bargeInEnabled': B('Allow barging into active calls on a shared line', '0'),
   'msg.mwi.{line}.subscribe': S('Mailbox address to subscribe to for message-waiting notifications'),
   'msg.mwi.{line}.callBack': S('Number dialled to reach voicemail when callBackMode is contact'),
-  'msg.mwi.{line}.callBackMode': E('How the Messages key reaches voicemail', [['registration', 'Call the line\'s own address'], ['contact', 'Call msg.mwi.x.callBack'], ['disabled', 'No voicemail access']], 'registration'),
+  'msg.mwi.{line}.callBackMode': E(
+    'How the Messages key reaches voicemail',
+    [
+      ['registration', "Call the line's own address"],
+      ['contact', 'Call msg.mwi.x.callBack'],
+      ['disabled', 'No voicemail access'],
+    ],
+    'registration',
+  ),
   // --- global SIP server
   'voIpProt.server.{protServer}.address': T('host', 'Default SIP server host used by lines without their own server'),
   'voIpProt.server.{protServer}.port': T('port', 'Default SIP server port'),
   'voIpProt.server.{protServer}.transport': E('Default transport towards the SIP server', TRANSPORT, 'DNSnaptr'),
   'voIpProt.server.{protServer}.expires': I('Default registration lifetime in seconds', null, null, '3600'),
   'voIpProt.server.{protServer}.failOver.reRegisterOn': B('After failing over, register with the backup server', '0'),
-  'voIpProt.server.{protServer}.failOver.failRegistrationOn': B('Treat a failed re-registration on the backup as a failure of the line', '1'),
+  'voIpProt.server.{protServer}.failOver.failRegistrationOn': B(
+    'Treat a failed re-registration on the backup as a failure of the line',
+    '1',
+  ),
   'voIpProt.server.{protServer}.failOver.onlySignalWithRegistered': B('Only send calls to servers the phone is registered with', '1'),
-  'voIpProt.server.{protServer}.failOver.failBack.mode': E('When to return to the primary server', [['duration', 'After failBack.timeout seconds'], ['newRequests', 'For every new request'], ['DNSTTL', 'When the DNS TTL expires'], ['registration', 'When the primary accepts a registration again']], 'duration'),
-  'voIpProt.server.{protServer}.failOver.failBack.timeout': I('Seconds before retrying the primary server in duration mode (0 = never)', null, null, '3600'),
-  'voIpProt.SIP.specialEvent.checkSync.alwaysReboot': B('On a check-sync NOTIFY, always reboot (1) or reboot only when files changed (0)', '0'),
+  'voIpProt.server.{protServer}.failOver.failBack.mode': E(
+    'When to return to the primary server',
+    [
+      ['duration', 'After failBack.timeout seconds'],
+      ['newRequests', 'For every new request'],
+      ['DNSTTL', 'When the DNS TTL expires'],
+      ['registration', 'When the primary accepts a registration again'],
+    ],
+    'duration',
+  ),
+  'voIpProt.server.{protServer}.failOver.failBack.timeout': I(
+    'Seconds before retrying the primary server in duration mode (0 = never)',
+    null,
+    null,
+    '3600',
+  ),
+  'voIpProt.SIP.specialEvent.checkSync.alwaysReboot': B(
+    'On a check-sync NOTIFY, always reboot (1) or reboot only when files changed (0)',
+    '0',
+  ),
   'voIpProt.SIP.requestValidation.{validation}.request': S('SIP method this validation rule applies to (e.g. NOTIFY, INVITE)'),
-  'voIpProt.SIP.requestValidation.{validation}.method': E('How matching requests are validated', [['source', 'Accept only from registration servers'], ['digest', 'Challenge with digest authentication'], ['both', 'Source check and digest challenge']]),
+  'voIpProt.SIP.requestValidation.{validation}.method': E('How matching requests are validated', [
+    ['source', 'Accept only from registration servers'],
+    ['digest', 'Challenge with digest authentication'],
+    ['both', 'Source check and digest challenge'],
+  ]),
   'voIpProt.SIP.requestValidation.{validation}.request.{event}.event': S('Event package of the request to validate (e.g. check-sync)'),
   'voIpProt.SIP.requestValidation.digest.realm': S('Realm used when the phone challenges incoming requests', 'PolycomSPIP'),
   'voIpProt.SIP.header.diversion.enable': B('Show forwarding information from the Diversion header', '0'),
@@ -133,14 +201,27 @@ const curated = {
   'attendant.uri': S('Address of a server-side BLF resource list to subscribe to'),
   'attendant.resourceList.{resource}.address': S('Address (extension or SIP URI) watched or dialled by this key'),
   'attendant.resourceList.{resource}.label': S('Text shown next to the BLF/speed key'),
-  'attendant.resourceList.{resource}.type': E('Key behaviour', [['normal', 'Busy lamp field (watch and call)'], ['automata', 'Park orbit / automaton: a press picks up or parks']], 'normal'),
+  'attendant.resourceList.{resource}.type': E(
+    'Key behaviour',
+    [
+      ['normal', 'Busy lamp field (watch and call)'],
+      ['automata', 'Park orbit / automaton: a press picks up or parks'],
+    ],
+    'normal',
+  ),
   'attendant.resourceList.{resource}.callAddress': S('Number dialled when the key is pressed, if different from the watched address'),
-  'attendant.resourceList.{resource}.proceedingIsRecipient': B('Treat an outgoing early call of the watched party as the party being called', '0'),
+  'attendant.resourceList.{resource}.proceedingIsRecipient': B(
+    'Treat an outgoing early call of the watched party as the party being called',
+    '0',
+  ),
   'attendant.restrictPickup': B('Hide the pickup option on BLF keys', '0'),
   'attendant.behaviors.display.remoteCallerID.normal': B('Show caller ID of calls ringing at a watched normal resource', '1'),
   'attendant.behaviors.display.remoteCallerID.automata': B('Show caller ID of calls held at an automata resource', '1'),
   'attendant.behaviors.display.spontaneousCallAppearances.normal': B('Pop up a call appearance when a watched normal resource rings', '1'),
-  'attendant.behaviors.display.spontaneousCallAppearances.automata': B('Pop up a call appearance when an automata resource changes state', '0'),
+  'attendant.behaviors.display.spontaneousCallAppearances.automata': B(
+    'Pop up a call appearance when an automata resource changes state',
+    '0',
+  ),
   // --- soft keys
   'softkey.{softkey}.label': S('Text of a custom soft key'),
   'softkey.{softkey}.action': S('Enhanced-feature-key macro run by the soft key'),
@@ -155,8 +236,22 @@ const curated = {
   'softkey.{softkey}.use.hold': B('Show this soft key while a call is held', '0'),
   'efk.efkprompt.{efk}.status': B('Enable this enhanced-feature-key prompt', '0'),
   'efk.efkprompt.{efk}.label': S('Prompt text shown when a macro asks for input'),
-  'efk.efkprompt.{efk}.type': E('Input type of the prompt', [['numeric', 'Digits only'], ['text', 'Alphanumeric text']], 'numeric'),
-  'efk.efkprompt.{efk}.userfeedback': E('How typed characters are shown', [['visible', 'Show the input'], ['masked', 'Mask the input']], 'visible'),
+  'efk.efkprompt.{efk}.type': E(
+    'Input type of the prompt',
+    [
+      ['numeric', 'Digits only'],
+      ['text', 'Alphanumeric text'],
+    ],
+    'numeric',
+  ),
+  'efk.efkprompt.{efk}.userfeedback': E(
+    'How typed characters are shown',
+    [
+      ['visible', 'Show the input'],
+      ['masked', 'Mask the input'],
+    ],
+    'visible',
+  ),
   'efk.efkprompt.{efk}.digitmatching': S('Digit map the input must match before the macro continues'),
   'efk.softkey.alignleft': B('Left-align enhanced-feature-key soft keys', '0'),
   'key.{key}.function.prim': S('Function assigned to this hard key (key remapping)'),
@@ -170,7 +265,12 @@ const curated = {
   'tcpIpApp.sntp.daylightSavings.enable': B('Apply daylight saving time', '1'),
   'tcpIpApp.sntp.daylightSavings.fixedDayEnable': B('DST start/stop are fixed dates (1) or weekday rules (0)', '0'),
   'tcpIpApp.sntp.daylightSavings.start.month': I('Month DST starts (1-12)', 1, 12, '3'),
-  'tcpIpApp.sntp.daylightSavings.start.date': I('Day of month DST starts; with weekday rules the earliest date of that weekday', 1, 31, '8'),
+  'tcpIpApp.sntp.daylightSavings.start.date': I(
+    'Day of month DST starts; with weekday rules the earliest date of that weekday',
+    1,
+    31,
+    '8',
+  ),
   'tcpIpApp.sntp.daylightSavings.start.time': I('Hour of day DST starts (0-23)', 0, 23, '2'),
   'tcpIpApp.sntp.daylightSavings.start.dayOfWeek': I('Weekday DST starts (1 = Sunday ... 7 = Saturday)', 1, 7, '1'),
   'tcpIpApp.sntp.daylightSavings.start.dayOfWeek.lastInMonth': B('DST starts on the last such weekday of the month', '0'),
@@ -187,7 +287,15 @@ const curated = {
   'lcl.datetime.time.24HourClock': B('Show time in 24-hour format', '0'),
   // --- provisioning
   'prov.polling.enabled': B('Periodically poll the provisioning server for new files', '0'),
-  'prov.polling.mode': E('Polling schedule', [['abs', 'Every day at prov.polling.time'], ['rel', 'Every prov.polling.period seconds'], ['random', 'At a random time between polling.time and polling.timeRandomEnd']], 'abs'),
+  'prov.polling.mode': E(
+    'Polling schedule',
+    [
+      ['abs', 'Every day at prov.polling.time'],
+      ['rel', 'Every prov.polling.period seconds'],
+      ['random', 'At a random time between polling.time and polling.timeRandomEnd'],
+    ],
+    'abs',
+  ),
   'prov.polling.period': I('Polling interval in seconds (rel mode; rounded up to days in other modes)', null, null, '86400'),
   'prov.polling.time': S('Time of day to poll, HH:MM', '03:00'),
   'prov.polling.timeRandomEnd': S('End of the random polling window, HH:MM'),
@@ -195,7 +303,17 @@ const curated = {
   'prov.quickSetup.enabled': B('Show the quick-setup soft key for provisioning server entry', '0'),
   'device.set': B('Apply the device.* parameters whose .set flag is 1', '0'),
   'device.prov.serverName': S('Provisioning server address (host, host/path or URL)'),
-  'device.prov.serverType': E('Protocol used to reach the provisioning server', [['0', 'FTP'], ['1', 'TFTP'], ['2', 'HTTP'], ['3', 'HTTPS'], ['4', 'FTPS']], '0'),
+  'device.prov.serverType': E(
+    'Protocol used to reach the provisioning server',
+    [
+      ['0', 'FTP'],
+      ['1', 'TFTP'],
+      ['2', 'HTTP'],
+      ['3', 'HTTPS'],
+      ['4', 'FTPS'],
+    ],
+    '0',
+  ),
   'device.prov.user': S('User name for the provisioning server'),
   'device.prov.password': T('password', 'Password for the provisioning server'),
   'device.prov.upgradeServer': T('url', 'Server or URL the phone uses for software upgrades'),
@@ -204,13 +322,27 @@ const curated = {
   'device.prov.redunInterAttemptDelay': I('Seconds to wait between provisioning attempts', 0, 300, '1'),
   'device.prov.abortSWUpgradeAfterFailures': B('Stop retrying a software upgrade after repeated failures', '0'),
   'device.prov.ztpEnabled': B('Use Poly zero-touch provisioning (ZTP) when no server is configured', '1'),
-  'device.dhcp.bootSrvUseOpt': I('Which DHCP option supplies the boot server (0 default/66, 1 custom, 2 static, 3 custom then 66)', 0, 3, '0'),
+  'device.dhcp.bootSrvUseOpt': I(
+    'Which DHCP option supplies the boot server (0 default/66, 1 custom, 2 static, 3 custom then 66)',
+    0,
+    3,
+    '0',
+  ),
   'device.dhcp.bootSrvOpt': I('Custom DHCP option number carrying the boot server', 128, 254),
   'device.dhcp.dhcpVlanDiscUseOpt': I('VLAN discovery through DHCP (0 off, 1 fixed option 128-131, 2 custom option)', 0, 2, '1'),
   'device.auth.localAdminPassword': T('password', 'Administrator password for the phone menu and web UI'),
   'device.auth.localUserPassword': T('password', 'User password for the phone menu and web UI'),
   'device.syslog.serverName': T('host', 'Syslog server'),
-  'device.syslog.transport': E('Transport for syslog messages', [['0', 'None'], ['1', 'UDP'], ['2', 'TCP'], ['3', 'TLS']], '1'),
+  'device.syslog.transport': E(
+    'Transport for syslog messages',
+    [
+      ['0', 'None'],
+      ['1', 'UDP'],
+      ['2', 'TCP'],
+      ['3', 'TLS'],
+    ],
+    '1',
+  ),
   'device.syslog.renderLevel': I('Lowest severity sent to syslog (0 most verbose ... 6 critical only)', 0, 6, '4'),
   'device.syslog.facility': I('Syslog facility number', 0, 23, '16'),
   'device.syslog.prependMac': B('Prefix every syslog message with the phone MAC address', '0'),
@@ -238,14 +370,34 @@ const curated = {
   'apps.push.serverRootURL': T('url', 'Root URL relative push URIs are resolved against'),
   // --- calls / features
   'call.callWaiting.enable': B('Allow a second incoming call during a call', '1'),
-  'call.callWaiting.ring': E('How a waiting call is announced', [['beep', 'Beep'], ['ring', 'Ring'], ['silent', 'No sound']], 'beep'),
+  'call.callWaiting.ring': E(
+    'How a waiting call is announced',
+    [
+      ['beep', 'Beep'],
+      ['ring', 'Ring'],
+      ['silent', 'No sound'],
+    ],
+    'beep',
+  ),
   'call.callsPerLineKey': I('Default number of concurrent calls per line key', 1, 24),
-  'call.defaultTransferType': E('Transfer performed by the Transfer key', [['Consultative', 'Talk to the target first'], ['Blind', 'Transfer without consulting']], 'Consultative'),
+  'call.defaultTransferType': E(
+    'Transfer performed by the Transfer key',
+    [
+      ['Consultative', 'Talk to the target first'],
+      ['Blind', 'Transfer without consulting'],
+    ],
+    'Consultative',
+  ),
   'call.directedCallPickupString': S('Prefix dialled for directed call pickup', '*97'),
   'call.autoAnswer.SIP': B('Answer incoming calls automatically', '0'),
   'dialplan.digitmap': S('Digit map deciding when dialled digits are complete (patterns separated by |)'),
   'dialplan.digitmap.timeOut': T('list', 'Seconds to wait after each digit-map timer (T), one value per pattern', undefined),
-  'dialplan.impossibleMatchHandling': I('What happens when digits cannot match the digit map (0 send, 1 reorder tone, 2 send anyway, 3 wait)', 0, 3, '0'),
+  'dialplan.impossibleMatchHandling': I(
+    'What happens when digits cannot match the digit map (0 send, 1 reorder tone, 2 send anyway, 3 wait)',
+    0,
+    3,
+    '0',
+  ),
   'dialplan.routing.server.{routeServer}.address': T('host', 'Server used by the dial plan routing rules'),
   'dialplan.routing.server.{routeServer}.port': T('port', 'Port of the dial plan routing server'),
   'dialplan.routing.emergency.{emergency}.value': T('list', 'Emergency numbers (comma separated)'),
@@ -278,7 +430,14 @@ const curated = {
   'qos.ip.callControl.dscp': S('DSCP of SIP signalling packets (0-63 or a name such as EF)', '46'),
   'powerSaving.enable': B('Dim the display after inactivity', '1'),
   'video.enable': B('Enable video on phones that support it', '1'),
-  'video.callMode.default': E('Whether calls start with audio only or with video', [['audio', 'Audio only'], ['video', 'Audio and video']], 'video'),
+  'video.callMode.default': E(
+    'Whether calls start with audio only or with video',
+    [
+      ['audio', 'Audio only'],
+      ['video', 'Audio and video'],
+    ],
+    'video',
+  ),
   'dir.local.readonly': B('Prevent users from editing the local contact directory', '0'),
   'dir.corp.address': T('url', 'Corporate LDAP directory server'),
   'exchange.server.url': T('url', 'Microsoft Exchange server URL for calendar integration'),
@@ -293,9 +452,21 @@ const curated = {
   'ptt.pageMode.group.{pageGroup}.subscribed': B('Listen to pages sent to this group', '0'),
   'ptt.address': T('ip', 'Multicast address used for paging / push-to-talk', '224.0.1.116'),
   'se.rt.custom{customRing}.type': E('Answer behaviour of this custom ring class', RING_TYPES, 'ring'),
-  'se.rt.custom{customRing}.ringer': E('Ringtone of this custom ring class', RINGERS.map((r) => [r, r === 'default' ? 'Default ringtone' : `Ringtone ${r.slice(6)}`]), 'ringer2'),
+  'se.rt.custom{customRing}.ringer': E(
+    'Ringtone of this custom ring class',
+    RINGERS.map((r) => [r, r === 'default' ? 'Default ringtone' : `Ringtone ${r.slice(6)}`]),
+    'ringer2',
+  ),
   'se.rt.custom{customRing}.name': S('Name of this custom ring class shown on the phone'),
-  'se.rt.custom{customRing}.callWait': E('Call-waiting tone of this ring class', [['callWaiting', 'Normal call waiting'], ['callWaitingLong', 'Long call waiting'], ['precedenceCallWaiting', 'Precedence call waiting']], 'callWaiting'),
+  'se.rt.custom{customRing}.callWait': E(
+    'Call-waiting tone of this ring class',
+    [
+      ['callWaiting', 'Normal call waiting'],
+      ['callWaitingLong', 'Long call waiting'],
+      ['precedenceCallWaiting', 'Precedence call waiting'],
+    ],
+    'callWaiting',
+  ),
   'se.rt.enabled': B('Enable ring classes', '1'),
   'bg.color.selection': S('Selected background as "type,index" (e.g. 2,1 for bitmap 1)'),
   'bg.color.bm.{bgImage}.name': S('File name or URL of a background bitmap'),
@@ -353,7 +524,11 @@ const typos = new Set();
 if (existsSync(typoFile)) {
   for (const line of readFileSync(typoFile, 'utf8').split('\n')) if (line.trim()) typos.add(line.split('\t')[0]);
 }
-const rows = readFileSync(tsv, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const rows = readFileSync(tsv, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t'));
 const keys = new Map();
 for (const [k, uses] of rows) {
   if (Number(uses) < 2 || typos.has(k)) continue;

@@ -14,20 +14,27 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
-const tsvPath = [path.resolve(root, '..', 'shared/data/observed-keys/snom_keys.tsv'),
-  path.resolve(root, 'shared/data/observed-keys/snom_keys.tsv')].find((p) => fs.existsSync(p));
+const tsvPath = [
+  path.resolve(root, '..', 'shared/data/observed-keys/snom_keys.tsv'),
+  path.resolve(root, 'shared/data/observed-keys/snom_keys.tsv'),
+].find((p) => fs.existsSync(p));
 const outPath = path.join(root, 'server/src/core/catalog/data/snom.json');
 const typoPath = path.join(root, 'test/fixtures/observed-typos/snom.txt');
 
 const indices = {
   identity: {
-    min: 1, max: 12,
+    min: 1,
+    max: 12,
     description: 'SIP identity (account) number, the idx attribute of user_* settings',
     maxByModel: { snom300: 4, snom710: 4, snomD710: 4, snom715: 4, snomD715: 4, snomD712: 4 },
   },
   mcast: { min: 1, max: 99, description: 'Multicast listening address slot (mc_address idx); no documented upper bound was found' },
   handset: { min: 1, max: 1000, description: 'DECT handset subscription slot of a snom M-series base (upper bound depends on the base)' },
-  fkey: { min: 0, max: 255, description: 'Function key number, counted from 0 (phone keys first, then expansion modules); upper bound depends on model and modules' },
+  fkey: {
+    min: 0,
+    max: 255,
+    description: 'Function key number, counted from 0 (phone keys first, then expansion modules); upper bound depends on model and modules',
+  },
   server: { min: 1, max: 100, description: 'SIP server entry of a snom M-series base (upper bound depends on the base)' },
 };
 
@@ -49,17 +56,27 @@ const keys = [
   [`user_mailbox[${I}]`, 'string', 'Number dialled to reach the voicemail of this identity'],
   [`user_expiry[${I}]`, 'int', 'Registration lifetime requested from the registrar, in seconds', { default: '3600', min: 0 }],
   [`user_srtp[${I}]`, 'bool', 'Offers SRTP (encrypted media) on calls of this identity', d('off')],
-  [`user_savp[${I}]`, 'enum', 'How strictly secure media is negotiated in SDP', {
-    values: ev(['off', 'Plain RTP/AVP profile'], ['optional', 'Offer secure media, accept plain'], ['mandatory', 'Require RTP/SAVP']),
-  }],
+  [
+    `user_savp[${I}]`,
+    'enum',
+    'How strictly secure media is negotiated in SDP',
+    {
+      values: ev(['off', 'Plain RTP/AVP profile'], ['optional', 'Offer secure media, accept plain'], ['mandatory', 'Require RTP/SAVP']),
+    },
+  ],
   [`user_auth_tag[${I}]`, 'bool', 'Uses SRTP authentication tags', d('on')],
   [`user_symmetrical_rtp[${I}]`, 'bool', 'Sends RTP back to the address and port it arrives from', d('off')],
   [`user_ice[${I}]`, 'bool', 'Uses ICE for NAT traversal of media', d('off')],
   [`user_server_type[${I}]`, 'string', 'Kind of PBX the identity registers to (default, asterisk, broadsoft, ...); tunes SIP behaviour'],
   [`user_shared_line[${I}]`, 'bool', 'Treats the identity as a shared line appearance', d('off')],
-  [`user_dtmf_info[${I}]`, 'enum', 'Whether key presses are sent as SIP INFO messages', {
-    values: ev(['off', 'Not via SIP INFO'], ['sip_info_only', 'Only via SIP INFO'], ['sip_info_and_rtp', 'Via SIP INFO and RTP events']),
-  }],
+  [
+    `user_dtmf_info[${I}]`,
+    'enum',
+    'Whether key presses are sent as SIP INFO messages',
+    {
+      values: ev(['off', 'Not via SIP INFO'], ['sip_info_only', 'Only via SIP INFO'], ['sip_info_and_rtp', 'Via SIP INFO and RTP events']),
+    },
+  ],
   [`user_ringer[${I}]`, 'string', 'Ring tone of calls to this identity (e.g. Ringer1 .. Ringer10, Silent, Custom)'],
   [`user_failover_identity[${I}]`, 'string', 'Identity used instead when this one cannot register (none or an identity number)'],
   [`user_sipusername_as_line[${I}]`, 'bool', 'Puts the SIP user name into the line parameter of the Contact', d('off')],
@@ -75,22 +92,46 @@ const keys = [
 
   // --- Provisioning and firmware
   ['setting_server', 'url', 'URL of the settings file the phone loads periodically; may contain {mac} and {model}'],
-  ['update_policy', 'enum', 'What the phone does with the settings server and firmware updates', {
-    default: 'settings_only',
-    values: ev(['auto_update', 'Load settings and update firmware without asking'], ['ask_for_update', 'Load settings and ask the user before updating'],
-      ['settings_only', 'Load settings, never update firmware'], ['never_update', 'Load nothing from the settings server']),
-  }],
-  ['settings_refresh_timer', 'int', 'Seconds between reloads of the settings file; 0 disables the periodic reload', { default: '0', min: 0 }],
+  [
+    'update_policy',
+    'enum',
+    'What the phone does with the settings server and firmware updates',
+    {
+      default: 'settings_only',
+      values: ev(
+        ['auto_update', 'Load settings and update firmware without asking'],
+        ['ask_for_update', 'Load settings and ask the user before updating'],
+        ['settings_only', 'Load settings, never update firmware'],
+        ['never_update', 'Load nothing from the settings server'],
+      ),
+    },
+  ],
+  [
+    'settings_refresh_timer',
+    'int',
+    'Seconds between reloads of the settings file; 0 disables the periodic reload',
+    { default: '0', min: 0 },
+  ],
   ['firmware_status', 'url', 'URL of the firmware status file that tells the phone which firmware to load'],
   ['firmware', 'url', 'URL of the firmware image to install'],
   ['firmware_uxm', 'url', 'URL of the firmware image for the D7 expansion module'],
   ['pnp_config', 'bool', 'Asks for the settings server by SIP multicast (plug and play) at boot', d('on')],
   ['dhcp', 'bool', 'Obtains the network settings by DHCP', d('on')],
   ['challenge_checksync', 'bool', 'Challenges check-sync NOTIFY requests with the SIP credentials of the identity', d('off')],
-  ['checksync_action', 'enum', 'What the phone does on a check-sync NOTIFY, overriding its reboot parameter (10.1.180+)', {
-    values: ev(['reboot', 'Reboot'], ['sync', 'Resync the settings without reboot'], ['reregister', 'Register again'],
-      ['factory-reset', 'Reset to factory settings'], ['delete-contacts', 'Delete local contacts']),
-  }],
+  [
+    'checksync_action',
+    'enum',
+    'What the phone does on a check-sync NOTIFY, overriding its reboot parameter (10.1.180+)',
+    {
+      values: ev(
+        ['reboot', 'Reboot'],
+        ['sync', 'Resync the settings without reboot'],
+        ['reregister', 'Register again'],
+        ['factory-reset', 'Reset to factory settings'],
+        ['delete-contacts', 'Delete local contacts'],
+      ),
+    },
+  ],
   ['filter_registrar', 'bool', 'Accepts SIP requests only from the registrar of the identity', d('on')],
   ['challenge_response', 'bool', 'Challenges incoming requests that are not from the registrar', d('off')],
 
@@ -141,19 +182,39 @@ const keys = [
   [`mc_address[{mcast}]`, 'string', 'Multicast address:port the phone listens on for paging, with optional options such as priority=5'],
 
   // --- Call features
-  ['call_waiting', 'enum', 'Call waiting: whether and how a second incoming call is signalled during a call', {
-    values: ev(['on', 'Shown and heard'], ['visual', 'Shown only'], ['ringer', 'Heard only'], ['off', 'Off: a second call gets busy']),
-  }],
-  [`call_waiting[${I}]`, 'enum', 'Call waiting of this identity (per identity since firmware 8.7.5)', {
-    values: ev(['on', 'Shown and heard'], ['visual', 'Shown only'], ['ringer', 'Heard only'], ['off', 'Off: a second call gets busy']),
-  }],
+  [
+    'call_waiting',
+    'enum',
+    'Call waiting: whether and how a second incoming call is signalled during a call',
+    {
+      values: ev(['on', 'Shown and heard'], ['visual', 'Shown only'], ['ringer', 'Heard only'], ['off', 'Off: a second call gets busy']),
+    },
+  ],
+  [
+    `call_waiting[${I}]`,
+    'enum',
+    'Call waiting of this identity (per identity since firmware 8.7.5)',
+    {
+      values: ev(['on', 'Shown and heard'], ['visual', 'Shown only'], ['ringer', 'Heard only'], ['off', 'Off: a second call gets busy']),
+    },
+  ],
   ['cw_dialtone', 'bool', 'Plays a special dial tone while call waiting is off', d('on')],
-  ['mwi_dialtone', 'enum', 'Dial tone played while there are new voicemail messages', {
-    values: ev(['normal', 'Normal dial tone'], ['stutter', 'Stuttered dial tone']),
-  }],
-  ['mwi_notification', 'enum', 'How new voicemail messages are signalled', {
-    values: ev(['silent', 'LED only'], ['beep', 'LED and a beep'], ['reminder', 'LED and repeated reminders']),
-  }],
+  [
+    'mwi_dialtone',
+    'enum',
+    'Dial tone played while there are new voicemail messages',
+    {
+      values: ev(['normal', 'Normal dial tone'], ['stutter', 'Stuttered dial tone']),
+    },
+  ],
+  [
+    'mwi_notification',
+    'enum',
+    'How new voicemail messages are signalled',
+    {
+      values: ev(['silent', 'LED only'], ['beep', 'LED and a beep'], ['reminder', 'LED and repeated reminders']),
+    },
+  ],
   ['privacy_out', 'bool', 'Hides the own number on outgoing calls', d('off')],
   ['privacy_in', 'bool', 'Rejects incoming anonymous calls', d('off')],
   ['no_dnd', 'bool', 'Removes the do-not-disturb feature from the phone', d('off')],
@@ -206,7 +267,11 @@ const keys = [
   ['dkey_directory', 'string', 'Action of the directory key, e.g. keyevent F_DIRECTORY_SEARCH or url http://...'],
 
   // --- Function keys (usually written in <functionKeys>, accepted as a setting too)
-  ['fkey[{fkey}]', 'string', 'Function of a programmable key: a type, then its target: line, blf sip:101@pbx|*8, speed 600, dest 600, keyevent F_REDIAL, url http://…, none (attributes: context = identity, label)'],
+  [
+    'fkey[{fkey}]',
+    'string',
+    'Function of a programmable key: a type, then its target: line, blf sip:101@pbx|*8, speed 600, dest 600, keyevent F_REDIAL, url http://…, none (attributes: context = identity, label)',
+  ],
 
   // --- Directory
   ['phonebook_location', 'url', 'URL of a phone book (tbook) file the phone loads'],
@@ -240,9 +305,27 @@ for (const [key, type, description, extra = {}] of keys) {
 catalog.keys.sort((a, b) => a.key.localeCompare(b.key, 'en'));
 
 // Coverage of the observed table.
-const typos = new Set(fs.existsSync(typoPath) ? fs.readFileSync(typoPath, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t')[0]) : []);
+const typos = new Set(
+  fs.existsSync(typoPath)
+    ? fs
+        .readFileSync(typoPath, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0])
+    : [],
+);
 const esc = (s) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-const res = catalog.keys.map((k) => new RegExp('^' + k.key.split(/(\{\w+\})/).map((p) => (/^\{\w+\}$/.test(p) ? '\\d+' : esc(p))).join('') + '$'));
+const res = catalog.keys.map(
+  (k) =>
+    new RegExp(
+      '^' +
+        k.key
+          .split(/(\{\w+\})/)
+          .map((p) => (/^\{\w+\}$/.test(p) ? '\\d+' : esc(p)))
+          .join('') +
+        '$',
+    ),
+);
 const literal = catalog.keys.map((k) => k.key.replace(/\{(\w+)\}/g, (_, n) => String(indices[n].min)));
 const missing = [];
 for (const line of fs.readFileSync(tsvPath, 'utf8').trim().split('\n').slice(1)) {
@@ -254,5 +337,7 @@ for (const line of fs.readFileSync(tsvPath, 'utf8').trim().split('\n').slice(1))
 }
 fs.mkdirSync(path.dirname(outPath), { recursive: true });
 fs.writeFileSync(outPath, JSON.stringify(catalog, null, 2) + '\n');
-console.log(`snom: ${catalog.keys.length} keys, ${Object.keys(indices).length} indices${missing.length ? `; NOT covered: ${missing.join(', ')}` : '; all observed rows covered'}`);
+console.log(
+  `snom: ${catalog.keys.length} keys, ${Object.keys(indices).length} indices${missing.length ? `; NOT covered: ${missing.join(', ')}` : '; all observed rows covered'}`,
+);
 if (missing.length) process.exit(1);

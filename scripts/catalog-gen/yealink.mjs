@@ -60,7 +60,10 @@ const INDEX_RULES = [
   [/^account\.\{n\}\.(sip_server|outbound_proxy)\.\{n\}\./, ['account', 'server']],
   [/^account\.\{n\}\.codec\.\{n\}\./, ['account', 'codecSlot']],
   [/^account\.\{n\}\.dns_cache_(a|srv|naptr)\.\{n\}\./, ['account', 'dnsCache']],
-  [/^account\.\{n\}\.(reason_code|reason_code_name|bw_disp_code|bw_disp_code_name|supervisor_info_code|supervisor_info_code_name|bw_acd_reason_code)\.\{n\}$/, ['account', 'code']],
+  [
+    /^account\.\{n\}\.(reason_code|reason_code_name|bw_disp_code|bw_disp_code_name|supervisor_info_code|supervisor_info_code_name|bw_acd_reason_code)\.\{n\}$/,
+    ['account', 'code'],
+  ],
   [/^account\.\{n\}\./, ['account']],
   [/^voice_mail\.number\.\{n\}$/, ['account']],
   [/^template\.\{n\}\.(sip_server|outbound)\.\{n\}\./, ['template', 'server']],
@@ -110,38 +113,161 @@ function nameIndices(key) {
 // 3. Word rules for keys without a curated entry.
 // ---------------------------------------------------------------------------------------------
 const WORDS = {
-  wui: 'web UI', gui: 'phone UI', autop: 'auto provisioning', auto_provision: 'auto provisioning',
-  autoprovision: 'auto provisioning code', bw: 'BroadWorks', xsi: 'XSI', blf: 'BLF', bla: 'BLA',
-  acd: 'ACD', dnd: 'DND', fwd: 'forward', dsskey: 'DSS key', ldap: 'LDAP', sip: 'SIP', rtp: 'RTP',
-  rtcp: 'RTCP', rtcp_xr: 'RTCP-XR', vq_rtcpxr: 'RTCP-XR voice quality', url: 'URL', uri: 'URI',
-  ip: 'IP', dns: 'DNS', dhcp: 'DHCP', vlan: 'VLAN', lldp: 'LLDP', cdp: 'CDP', tls: 'TLS',
-  srtp: 'SRTP', nat: 'NAT', stun: 'STUN', turn: 'TURN', ice: 'ICE', vpn: 'VPN', qos: 'QoS',
-  pnp: 'PnP', ntp: 'NTP', led: 'LED', mwi: 'MWI', xml: 'XML', edk: 'enhanced DSS key',
-  edklist: 'macro list', edkprompt: 'macro prompt', sopi: 'SOPI', gb: 'GENBAND', uc: 'UC',
-  ume: 'UME', dm: 'device management', tr069: 'TR-069', aes: 'AES', cfg: 'configuration',
-  mac: 'MAC', id: 'ID', cid: 'caller ID', jib: 'jitter buffer', cng: 'comfort noise',
-  vad: 'voice activity detection', pwd: 'password', num: 'number', numb: 'number',
-  tran: 'transfer', trans: 'transfer', conf: 'conference', lcd: 'LCD', usb: 'USB', wifi: 'Wi-Fi',
-  ssid: 'SSID', eap: 'EAP', '802_1x': '802.1X', naptr: 'NAPTR', srv: 'SRV', ttl: 'TTL',
-  e164: 'E.164', pab: 'personal address book', gab: 'global address book',
-  hac: 'hearing aid compatibility', ptt: 'push-to-talk', csta: 'CSTA', spk: 'speaker',
-  vol: 'volume', pc: 'PC', ipv6: 'IPv6', ipv4: 'IPv4', mtu: 'MTU', ca: 'CA', cn: 'CN',
-  ssl: 'SSL', http: 'HTTP', https: 'HTTPS', ftp: 'FTP', pppoe: 'PPPoE', snmp: 'SNMP',
-  openvpn: 'OpenVPN', l2tp: 'L2TP', rsa: 'RSA', eap_fast: 'EAP-FAST', md5: 'MD5', tos: 'ToS',
-  rtptos: 'RTP ToS', signaltos: 'SIP signalling ToS', audiotos: 'audio ToS', videotos: 'video ToS',
-  rport: 'rport', '100rel': '100rel (PRACK)', pai: 'PAI', ppi: 'PPI', rpid: 'RPID', pani: 'P-Access-Network-Info',
-  gruu: 'GRUU', ua: 'User-Agent', cp: 'call progress', sca: 'SCA', moslq: 'MOS-LQ', moscq: 'MOS-CQ',
-  a2dp: 'A2DP', tia4965: 'TIA-4965', dd10k: 'DD10K dongle', xmpp: 'XMPP', vp8: 'VP8', h264: 'H.264',
-  h264hp: 'H.264 High Profile', pcma: 'G.711 A-law', pcmu: 'G.711 u-law', ilbc: 'iLBC', opus: 'Opus',
-  g722: 'G.722', g729: 'G.729', cpe: 'CPE', app: 'app', api: 'API', held: 'HELD', dtmf: 'DTMF',
-  ip_call: 'IP call', t9: 'T9', pstn: 'PSTN', ans_nb: 'noise suppression', tns: 'transient noise suppression',
-  rps: 'redirection and provisioning service', ota: 'over-the-air', uaCSTA: 'uaCSTA',
+  wui: 'web UI',
+  gui: 'phone UI',
+  autop: 'auto provisioning',
+  auto_provision: 'auto provisioning',
+  autoprovision: 'auto provisioning code',
+  bw: 'BroadWorks',
+  xsi: 'XSI',
+  blf: 'BLF',
+  bla: 'BLA',
+  acd: 'ACD',
+  dnd: 'DND',
+  fwd: 'forward',
+  dsskey: 'DSS key',
+  ldap: 'LDAP',
+  sip: 'SIP',
+  rtp: 'RTP',
+  rtcp: 'RTCP',
+  rtcp_xr: 'RTCP-XR',
+  vq_rtcpxr: 'RTCP-XR voice quality',
+  url: 'URL',
+  uri: 'URI',
+  ip: 'IP',
+  dns: 'DNS',
+  dhcp: 'DHCP',
+  vlan: 'VLAN',
+  lldp: 'LLDP',
+  cdp: 'CDP',
+  tls: 'TLS',
+  srtp: 'SRTP',
+  nat: 'NAT',
+  stun: 'STUN',
+  turn: 'TURN',
+  ice: 'ICE',
+  vpn: 'VPN',
+  qos: 'QoS',
+  pnp: 'PnP',
+  ntp: 'NTP',
+  led: 'LED',
+  mwi: 'MWI',
+  xml: 'XML',
+  edk: 'enhanced DSS key',
+  edklist: 'macro list',
+  edkprompt: 'macro prompt',
+  sopi: 'SOPI',
+  gb: 'GENBAND',
+  uc: 'UC',
+  ume: 'UME',
+  dm: 'device management',
+  tr069: 'TR-069',
+  aes: 'AES',
+  cfg: 'configuration',
+  mac: 'MAC',
+  id: 'ID',
+  cid: 'caller ID',
+  jib: 'jitter buffer',
+  cng: 'comfort noise',
+  vad: 'voice activity detection',
+  pwd: 'password',
+  num: 'number',
+  numb: 'number',
+  tran: 'transfer',
+  trans: 'transfer',
+  conf: 'conference',
+  lcd: 'LCD',
+  usb: 'USB',
+  wifi: 'Wi-Fi',
+  ssid: 'SSID',
+  eap: 'EAP',
+  '802_1x': '802.1X',
+  naptr: 'NAPTR',
+  srv: 'SRV',
+  ttl: 'TTL',
+  e164: 'E.164',
+  pab: 'personal address book',
+  gab: 'global address book',
+  hac: 'hearing aid compatibility',
+  ptt: 'push-to-talk',
+  csta: 'CSTA',
+  spk: 'speaker',
+  vol: 'volume',
+  pc: 'PC',
+  ipv6: 'IPv6',
+  ipv4: 'IPv4',
+  mtu: 'MTU',
+  ca: 'CA',
+  cn: 'CN',
+  ssl: 'SSL',
+  http: 'HTTP',
+  https: 'HTTPS',
+  ftp: 'FTP',
+  pppoe: 'PPPoE',
+  snmp: 'SNMP',
+  openvpn: 'OpenVPN',
+  l2tp: 'L2TP',
+  rsa: 'RSA',
+  eap_fast: 'EAP-FAST',
+  md5: 'MD5',
+  tos: 'ToS',
+  rtptos: 'RTP ToS',
+  signaltos: 'SIP signalling ToS',
+  audiotos: 'audio ToS',
+  videotos: 'video ToS',
+  rport: 'rport',
+  '100rel': '100rel (PRACK)',
+  pai: 'PAI',
+  ppi: 'PPI',
+  rpid: 'RPID',
+  pani: 'P-Access-Network-Info',
+  gruu: 'GRUU',
+  ua: 'User-Agent',
+  cp: 'call progress',
+  sca: 'SCA',
+  moslq: 'MOS-LQ',
+  moscq: 'MOS-CQ',
+  a2dp: 'A2DP',
+  tia4965: 'TIA-4965',
+  dd10k: 'DD10K dongle',
+  xmpp: 'XMPP',
+  vp8: 'VP8',
+  h264: 'H.264',
+  h264hp: 'H.264 High Profile',
+  pcma: 'G.711 A-law',
+  pcmu: 'G.711 u-law',
+  ilbc: 'iLBC',
+  opus: 'Opus',
+  g722: 'G.722',
+  g729: 'G.729',
+  cpe: 'CPE',
+  app: 'app',
+  api: 'API',
+  held: 'HELD',
+  dtmf: 'DTMF',
+  ip_call: 'IP call',
+  t9: 'T9',
+  pstn: 'PSTN',
+  ans_nb: 'noise suppression',
+  tns: 'transient noise suppression',
+  rps: 'redirection and provisioning service',
+  ota: 'over-the-air',
+  uaCSTA: 'uaCSTA',
 };
 
 const CONTEXT = {
-  features: 'features', phone_setting: 'phone settings', static: '', account: 'per account',
-  voice: 'audio', sip: 'SIP', network: 'network', security: 'security', local_time: 'time',
-  custom: 'DECT handset', handset: 'per DECT handset', base: 'DECT base',
+  features: 'features',
+  phone_setting: 'phone settings',
+  static: '',
+  account: 'per account',
+  voice: 'audio',
+  sip: 'SIP',
+  network: 'network',
+  security: 'security',
+  local_time: 'time',
+  custom: 'DECT handset',
+  handset: 'per DECT handset',
+  base: 'DECT base',
 };
 
 function words(seg) {
@@ -153,7 +279,9 @@ function words(seg) {
     .join(' ');
 }
 
-function cap(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
+function cap(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 /** The meaningful segments of a pattern: no static. prefix, no index segments. */
 function segments(pattern) {
@@ -165,23 +293,40 @@ function segments(pattern) {
 
 function scopeOf(pattern) {
   const p = pattern.replace(/^static\./, '');
-  const m = /^(account|linekey|memorykey|programablekey|expansion_module|handset|template|softkey|bw\.virtual_user|pstn\.account|wifi|remote_phonebook\.data|multicast\.listen_address|multicast\.paging_address|dns_cache_a|dns_cache_srv|dns_cache_naptr|edk\.edklist|edk\.edkprompt|autoprovision|bw_phonebook\.data|bw_call_log\.data|dialplan\.emergency\.server|dialplan\.emergency|alarm|ddp)\./.exec(p);
+  const m =
+    /^(account|linekey|memorykey|programablekey|expansion_module|handset|template|softkey|bw\.virtual_user|pstn\.account|wifi|remote_phonebook\.data|multicast\.listen_address|multicast\.paging_address|dns_cache_a|dns_cache_srv|dns_cache_naptr|edk\.edklist|edk\.edkprompt|autoprovision|bw_phonebook\.data|bw_call_log\.data|dialplan\.emergency\.server|dialplan\.emergency|alarm|ddp)\./.exec(
+      p,
+    );
   if (!m) return '';
   // Only a scope when an index follows the prefix (wifi.802_11e.enable is not per network).
   if (!/^\{\w+\}(\.|$)/.test(p.slice(m[0].length))) return '';
   return {
-    account: 'per account', linekey: 'per line key', memorykey: 'per memory key',
-    programablekey: 'per programmable key', expansion_module: 'per expansion-module key',
-    handset: 'per DECT handset', template: 'per DECT account template', softkey: 'per custom soft key',
-    'bw.virtual_user': 'per BroadWorks virtual user', 'pstn.account': 'per PSTN line',
-    wifi: 'per saved Wi-Fi network', 'remote_phonebook.data': 'per remote phonebook',
-    'multicast.listen_address': 'per multicast listening group', 'multicast.paging_address': 'per multicast paging group',
-    dns_cache_a: 'per static DNS A record', dns_cache_srv: 'per static DNS SRV record',
-    dns_cache_naptr: 'per static DNS NAPTR record', 'edk.edklist': 'per EDK macro',
-    'edk.edkprompt': 'per EDK prompt', autoprovision: 'per auto-provisioning activation code',
-    'bw_phonebook.data': 'per BroadWorks directory', 'bw_call_log.data': 'per BroadWorks call log source',
-    'dialplan.emergency.server': 'per emergency server', 'dialplan.emergency': 'per emergency number',
-    alarm: 'per alarm', ddp: 'per DECT desk phone',
+    account: 'per account',
+    linekey: 'per line key',
+    memorykey: 'per memory key',
+    programablekey: 'per programmable key',
+    expansion_module: 'per expansion-module key',
+    handset: 'per DECT handset',
+    template: 'per DECT account template',
+    softkey: 'per custom soft key',
+    'bw.virtual_user': 'per BroadWorks virtual user',
+    'pstn.account': 'per PSTN line',
+    wifi: 'per saved Wi-Fi network',
+    'remote_phonebook.data': 'per remote phonebook',
+    'multicast.listen_address': 'per multicast listening group',
+    'multicast.paging_address': 'per multicast paging group',
+    dns_cache_a: 'per static DNS A record',
+    dns_cache_srv: 'per static DNS SRV record',
+    dns_cache_naptr: 'per static DNS NAPTR record',
+    'edk.edklist': 'per EDK macro',
+    'edk.edkprompt': 'per EDK prompt',
+    autoprovision: 'per auto-provisioning activation code',
+    'bw_phonebook.data': 'per BroadWorks directory',
+    'bw_call_log.data': 'per BroadWorks call log source',
+    'dialplan.emergency.server': 'per emergency server',
+    'dialplan.emergency': 'per emergency number',
+    alarm: 'per alarm',
+    ddp: 'per DECT desk phone',
   }[m[1]];
 }
 
@@ -195,13 +340,32 @@ function ruleType(pattern) {
   if (/^(export_cfg_erase_pwd)$/.test(last)) return { type: 'bool' };
   if (last === 'action_url' || /access_level$/.test(last)) return { type: 'string' };
   if (/^(min|max)_(udp|tcp)_port$/.test(last)) return { type: 'port' };
-  if (/(^|_)(password|passwd|pwd|pin|pin_code|secret)$/.test(last) || /^(com_aes|mac_aes|md5_password|eap_password|unlock_pin|connection_request_password|signal_encode_key)$/.test(last) || (segs.includes('aes_key_16') || segs.includes('aes_key')) && /^(com|mac)$/.test(last)) return { type: 'password' };
+  if (
+    /(^|_)(password|passwd|pwd|pin|pin_code|secret)$/.test(last) ||
+    /^(com_aes|mac_aes|md5_password|eap_password|unlock_pin|connection_request_password|signal_encode_key)$/.test(last) ||
+    ((segs.includes('aes_key_16') || segs.includes('aes_key')) && /^(com|mac)$/.test(last))
+  )
+    return { type: 'password' };
   if (/(^|_)(url)$/.test(last) || last === 'url' || /_url$/.test(last)) return { type: 'url' };
   if (/(^|_)enable$/.test(last) || /enable$/.test(last) || last === 'allow' || /_enable_/.test(last)) return { type: 'bool' };
-  if (/^(port|server_port|listen_port|tls_listen_port|stun_port|outbound_port|sip_listen_port|min_rtpport|max_rtpport|backup_outbound_port|sip_server_port|collector_server_port)$/.test(last)) return { type: 'port' };
-  if (/^(address|host|server|outbound_host|backup_outbound_host|stun_server|sip_server_host|collector_server_host|target_host)$/.test(last) && !/^(multicast|action_url)/.test(all)) return { type: 'host' };
+  if (
+    /^(port|server_port|listen_port|tls_listen_port|stun_port|outbound_port|sip_listen_port|min_rtpport|max_rtpport|backup_outbound_port|sip_server_port|collector_server_port)$/.test(
+      last,
+    )
+  )
+    return { type: 'port' };
+  if (
+    /^(address|host|server|outbound_host|backup_outbound_host|stun_server|sip_server_host|collector_server_host|target_host)$/.test(last) &&
+    !/^(multicast|action_url)/.test(all)
+  )
+    return { type: 'host' };
   if (/^(ip|gateway|mask|primary_dns|secondary_dns|ipv6_primary_dns|ipv6_secondary_dns|start_ip|end_ip)$/.test(last)) return { type: 'ip' };
-  if (/(timeout|interval|_time_out|delay|expires|_period|period|retry_counts|_times|times|counts|duration|ttl|max_hits|length|_len|weight|preference|order|volume|_vol|vol_min|level|_limit|max_file_size|nretry|minutes|expired_time|wait_time|timer|priority)$/.test(last)) return { type: 'int' };
+  if (
+    /(timeout|interval|_time_out|delay|expires|_period|period|retry_counts|_times|times|counts|duration|ttl|max_hits|length|_len|weight|preference|order|volume|_vol|vol_min|level|_limit|max_file_size|nretry|minutes|expired_time|wait_time|timer|priority)$/.test(
+      last,
+    )
+  )
+    return { type: 'int' };
   return { type: 'string' };
 }
 
@@ -212,7 +376,10 @@ function ruleDescription(pattern, type) {
   // Drop a generic category word at the front when more words follow.
   const ctxWord = CONTEXT[leafSegs[0]];
   let ctx = '';
-  if (ctxWord !== undefined && leafSegs.length > 1) { ctx = ctxWord; leafSegs = leafSegs.slice(1); }
+  if (ctxWord !== undefined && leafSegs.length > 1) {
+    ctx = ctxWord;
+    leafSegs = leafSegs.slice(1);
+  }
   if (/^(account|linekey|memorykey|programablekey|expansion_module|handset|template|softkey|alarm|ddp)$/.test(segs[0])) {
     leafSegs = segs.slice(1);
     if (segs[0] === 'expansion_module') leafSegs = segs.slice(2);
@@ -234,23 +401,35 @@ function ruleDescription(pattern, type) {
     return `Deletes uploaded files: ${leafSegs.slice(0, -1).map(words).join(' ')} (http://localhost/all for all)${scopeText}.`;
   }
   switch (type) {
-    case 'url': return `Download URL: ${phrase}${scopeText}.`;
-    case 'password': return `Secret value: ${phrase}${scopeText}.`;
-    case 'host': return `Server host name or IP address: ${phrase}${scopeText}.`;
-    case 'ip': return `IP address setting: ${phrase}${scopeText}.`;
-    case 'port': return `Port number: ${phrase}${scopeText}.`;
-    case 'int': return `Numeric setting: ${phrase}${scopeText}.`;
-    default: return `${cap(phrase)}${scopeText}.`;
+    case 'url':
+      return `Download URL: ${phrase}${scopeText}.`;
+    case 'password':
+      return `Secret value: ${phrase}${scopeText}.`;
+    case 'host':
+      return `Server host name or IP address: ${phrase}${scopeText}.`;
+    case 'ip':
+      return `IP address setting: ${phrase}${scopeText}.`;
+    case 'port':
+      return `Port number: ${phrase}${scopeText}.`;
+    case 'int':
+      return `Numeric setting: ${phrase}${scopeText}.`;
+    default:
+      return `${cap(phrase)}${scopeText}.`;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // 4. Build.
 // ---------------------------------------------------------------------------------------------
-const rows = fs.readFileSync(tsv, 'utf8').split('\n').slice(1).filter((l) => l.trim()).map((l) => {
-  const [key, uses, occ] = l.split('\t');
-  return { key, uses: Number(uses), occ: Number(occ) };
-});
+const rows = fs
+  .readFileSync(tsv, 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((l) => l.trim())
+  .map((l) => {
+    const [key, uses, occ] = l.split('\t');
+    return { key, uses: Number(uses), occ: Number(occ) };
+  });
 
 const typos = [];
 const patterns = new Map(); // pattern -> source ('observed' | 'curated' | 'extra')
@@ -279,7 +458,9 @@ for (const k of EXTRA_KEYS) if (!patterns.has(k.key)) patterns.set(k.key, 'extra
 
 const extraByKey = new Map(EXTRA_KEYS.map((k) => [k.key, k]));
 
-function baseOf(p) { return p.replace(/^static\./, ''); }
+function baseOf(p) {
+  return p.replace(/^static\./, '');
+}
 
 function build(pattern) {
   const base = baseOf(pattern);
@@ -292,14 +473,33 @@ function build(pattern) {
     def = { key: pattern, ...t, description: ruleDescription(pattern, t.type) };
   }
   // Renamed in firmware 81: network / provisioning / security keys gained a static. prefix.
-  if (!pattern.startsWith('static.') && !def.deprecated && STATIC_RENAMED_PREFIXES.some((pre) => base.startsWith(pre))
-      && patterns.has(`static.${pattern}`)) {
+  if (
+    !pattern.startsWith('static.') &&
+    !def.deprecated &&
+    STATIC_RENAMED_PREFIXES.some((pre) => base.startsWith(pre)) &&
+    patterns.has(`static.${pattern}`)
+  ) {
     def.deprecated = { replacement: `static.${pattern}`, note: 'name used up to firmware 80; firmware 81 and later read the static. form' };
   }
   return normalise(def);
 }
 
-const FIELD_ORDER = ['key', 'type', 'description', 'default', 'min', 'max', 'values', 'maxLength', 'pattern', 'separator', 'file', 'models', 'deprecated', 'alias'];
+const FIELD_ORDER = [
+  'key',
+  'type',
+  'description',
+  'default',
+  'min',
+  'max',
+  'values',
+  'maxLength',
+  'pattern',
+  'separator',
+  'file',
+  'models',
+  'deprecated',
+  'alias',
+];
 function normalise(def) {
   const out = {};
   for (const f of FIELD_ORDER) if (def[f] !== undefined) out[f] = def[f];
@@ -331,4 +531,6 @@ fs.writeFileSync(outTypos, typos.sort().join('\n') + '\n');
 const bySource = {};
 for (const s of patterns.values()) bySource[s] = (bySource[s] ?? 0) + 1;
 const curatedCount = keys.filter((k) => CURATED[k.key] || CURATED[baseOf(k.key)] || extraByKey.has(k.key)).length;
-console.log(`yealink: ${keys.length} keys (${curatedCount} curated), ${Object.keys(indices).length} indices, ${typos.length} typo rows; sources ${JSON.stringify(bySource)}`);
+console.log(
+  `yealink: ${keys.length} keys (${curatedCount} curated), ${Object.keys(indices).length} indices, ${typos.length} typo rows; sources ${JSON.stringify(bySource)}`,
+);

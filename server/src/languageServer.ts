@@ -3,9 +3,22 @@
 // selected phone and dev server address); each document goes to the folder holding it. Every handler
 // runs through runSafe: a failure is logged and answered with a fallback, never allowed to kill the server.
 import {
-  BulkRegistration, CodeActionKind, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type Connection, type Diagnostic, type Disposable, type InitializeParams, type InitializeResult,
+  BulkRegistration,
+  CodeActionKind,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type Disposable,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +27,12 @@ import { readProblemOverrides, type ProblemOverrides } from './core/problems/pol
 import type { FileSource } from './core/files';
 import type { ServerAddress } from './core/context';
 import {
-  devServerChangedNotification, listPhonesRequest, listRoutesRequest, renderRequest, selectPhoneNotification, workspaceChangedNotification,
+  devServerChangedNotification,
+  listPhonesRequest,
+  listRoutesRequest,
+  renderRequest,
+  selectPhoneNotification,
+  workspaceChangedNotification,
 } from './protocol';
 import { createLanguageService, type LanguageService } from './service/languageService';
 
@@ -51,12 +69,25 @@ export const SETTINGS_SECTION = 'provisioningStudio';
 /** Completion triggers for 3CX templates only (ignored in other documents). */
 const THREECX_TRIGGERS = ['%', ' ', ','];
 
-export const DEFAULT_SETTINGS: ServerSettings = { benchFile: BENCH_FILE, validation: { delay: 150, fullDelay: 1000, allPhonesWhileTyping: false } };
+export const DEFAULT_SETTINGS: ServerSettings = {
+  benchFile: BENCH_FILE,
+  validation: { delay: 150, fullDelay: 1000, allPhonesWhileTyping: false },
+};
 
-export async function runSafe<T>(runtime: RuntimeEnvironment, log: (m: string) => void, fn: () => T, errorVal: T, what: string, token?: CancellationToken): Promise<T | ResponseError<void>> {
+export async function runSafe<T>(
+  runtime: RuntimeEnvironment,
+  log: (m: string) => void,
+  fn: () => T,
+  errorVal: T,
+  what: string,
+  token?: CancellationToken,
+): Promise<T | ResponseError<void>> {
   return new Promise((resolve) => {
     runtime.timer.setImmediate(() => {
-      if (token?.isCancellationRequested) { resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled')); return; }
+      if (token?.isCancellationRequested) {
+        resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
+        return;
+      }
       try {
         const r = fn();
         if (token?.isCancellationRequested) resolve(new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled'));
@@ -71,7 +102,10 @@ export async function runSafe<T>(runtime: RuntimeEnvironment, log: (m: string) =
 
 /** The settings from the client's `provisioningStudio` section; `warn` hears about values that cannot be used. */
 export function mergeSettings(raw: unknown, warn: (m: string) => void = () => {}): ServerSettings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<ServerSettings> & { selectedPhone?: string; validation?: Partial<ServerSettings['validation']> };
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<ServerSettings> & {
+    selectedPhone?: string;
+    validation?: Partial<ServerSettings['validation']>;
+  };
   const v: Partial<ServerSettings['validation']> = r.validation ?? {};
   const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : d);
   let benchFile = BENCH_FILE;
@@ -82,7 +116,12 @@ export function mergeSettings(raw: unknown, warn: (m: string) => void = () => {}
   }
   return {
     benchFile,
-    phone: typeof r.selectedPhone === 'string' && r.selectedPhone ? r.selectedPhone : typeof r.phone === 'string' && r.phone ? r.phone : undefined,
+    phone:
+      typeof r.selectedPhone === 'string' && r.selectedPhone
+        ? r.selectedPhone
+        : typeof r.phone === 'string' && r.phone
+          ? r.phone
+          : undefined,
     validation: {
       delay: num(v.delay, DEFAULT_SETTINGS.validation.delay),
       fullDelay: num(v.fullDelay, DEFAULT_SETTINGS.validation.fullDelay),
@@ -112,7 +151,13 @@ const trimSlash = (uri: string) => uri.replace(/\/+$/, '');
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
   const documents = new TextDocuments(TextDocument);
-  const log = (m: string) => { try { connection.console.error(m); } catch { /* connection gone */ } };
+  const log = (m: string) => {
+    try {
+      connection.console.error(m);
+    } catch {
+      /* connection gone */
+    }
+  };
   /** Setting warnings go to the log; an unknown problem code in provisioningStudio.problems also to a warning message, once. */
   const shown = new Set<string>();
   const warnSetting = (m: string) => {
@@ -141,7 +186,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   /** A folder's workspace over its files on disk (`onDisk` false: no files but open documents). */
   function createFolder(uri: string, raw: unknown, onDisk = true): Folder {
     let root: string | undefined;
-    try { root = onDisk && uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { root = undefined; }
+    try {
+      root = onDisk && uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      root = undefined;
+    }
     const settings = raw !== undefined ? mergeSettings(raw, warnSetting) : DEFAULT_SETTINGS;
     const ls = createLanguageService(uri, runtime.files(root), { benchFile: settings.benchFile });
     ls.configure({ phone: settings.phone, problems: settings.problems });
@@ -170,7 +219,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return all.find((f) => hasBench(f)) ?? all[0] ?? looseFolder();
   }
   function hasBench(f: Folder): boolean {
-    try { return f.ls.context.files.read(f.ls.context.benchFile) !== undefined; } catch { return false; }
+    try {
+      return f.ls.context.files.read(f.ls.context.benchFile) !== undefined;
+    } catch {
+      return false;
+    }
   }
   const allFolders = (): Folder[] => [...folders.values(), ...(loose ? [loose] : [])];
   const service = (doc: TextDocument | string): LanguageService => folderOf(typeof doc === 'string' ? doc : doc.uri).ls;
@@ -179,7 +232,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   function syncDoc(d: TextDocument): Folder {
     const f = folderOf(d.uri);
     const before = docFolder.get(d.uri);
-    if (before && before !== f) { try { before.ls.closeDocument(d.uri); } catch (e) { log(String(e)); } }
+    if (before && before !== f) {
+      try {
+        before.ls.closeDocument(d.uri);
+      } catch (e) {
+        log(String(e));
+      }
+    }
     docFolder.set(d.uri, f);
     return f;
   }
@@ -204,7 +263,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['.', '{', '>', '@', '/', '=', '"', '<', '#', '(', '[', ...THREECX_TRIGGERS], resolveProvider: false },
+        completionProvider: {
+          triggerCharacters: ['.', '{', '>', '@', '/', '=', '"', '<', '#', '(', '[', ...THREECX_TRIGGERS],
+          resolveProvider: false,
+        },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -222,9 +284,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (folderEvents) {
       try {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
-          void foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
+          void foldersChanged(
+            e.added.map((f) => f.uri),
+            e.removed.map((f) => f.uri),
+          );
         });
-      } catch (e) { log(`workspace folders: ${(e as Error).message}`); }
+      } catch (e) {
+        log(`workspace folders: ${(e as Error).message}`);
+      }
     }
     await refreshSettings();
     registerBench();
@@ -235,7 +302,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const gone: Folder[] = [];
     for (const uri of removed) {
       const f = folders.get(trimSlash(uri));
-      if (f) { folders.delete(f.uri); gone.push(f); }
+      if (f) {
+        folders.delete(f.uri);
+        gone.push(f);
+      }
     }
     const fresh = added.filter((u) => typeof u === 'string' && u && !folders.has(trimSlash(u))).map(addFolder);
     if (!folders.size) looseFolder();
@@ -289,7 +359,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
    */
   function registerBench(): void {
     if (!initialized || (!dynamicSync && !dynamicWatch)) return;
-    const files = [...new Set(allFolders().map((f) => f.ls.context.benchFile).filter((b) => b !== BENCH_FILE))].sort();
+    const files = [
+      ...new Set(
+        allFolders()
+          .map((f) => f.ls.context.benchFile)
+          .filter((b) => b !== BENCH_FILE),
+      ),
+    ].sort();
     const key = files.join('\n');
     if ((benchRegistration?.key ?? '') === key) return;
     const previous = benchRegistration;
@@ -305,10 +381,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       bulk.add(DidCloseTextDocumentNotification.type, { documentSelector });
     }
     if (dynamicWatch) bulk.add(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
-    const done = connection.client.register(bulk).then((d) => d as Disposable, (e) => {
-      log(`registration for ${files.join(', ')}: ${(e as Error).message}`);
-      return undefined;
-    });
+    const done = connection.client.register(bulk).then(
+      (d) => d as Disposable,
+      (e) => {
+        log(`registration for ${files.join(', ')}: ${(e as Error).message}`);
+        return undefined;
+      },
+    );
     benchRegistration = { key, done };
   }
 
@@ -327,19 +406,30 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   async function refreshSettings(): Promise<void> {
     if (!pullConfig) return;
-    await Promise.all(allFolders().map(async (f) => { if (await pullSettings(f)) revalidate(f, () => 0); }));
+    await Promise.all(
+      allFolders().map(async (f) => {
+        if (await pullSettings(f)) revalidate(f, () => 0);
+      }),
+    );
   }
 
   connection.onDidChangeConfiguration(async (change) => {
     const s = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-    if (pullConfig) await refreshSettings(); else if (s) for (const f of allFolders()) applySettings(f, s);
+    if (pullConfig) await refreshSettings();
+    else if (s) for (const f of allFolders()) applySettings(f, s);
     revalidate(undefined, () => 0);
   });
 
   // ---- validation scheduling ----
   function schedule(uri: string, delay: number, mode: 'fast' | 'full'): void {
     timers.get(uri)?.dispose();
-    timers.set(uri, runtime.timer.setTimeout(() => { timers.delete(uri); validateNow(uri, mode); }, delay));
+    timers.set(
+      uri,
+      runtime.timer.setTimeout(() => {
+        timers.delete(uri);
+        validateNow(uri, mode);
+      }, delay),
+    );
   }
 
   function validateNow(uri: string, mode: 'fast' | 'full'): void {
@@ -396,7 +486,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const f = syncDoc(e.document);
     const info = f.ls.info(e.document);
     if (info.kind === 'other') return;
-    try { f.ls.context.sync(e.document); } catch (err) { log(String(err)); }
+    try {
+      f.ls.context.sync(e.document);
+    } catch (err) {
+      log(String(err));
+    }
     schedule(uri, f.settings.validation.delay, 'fast');
     // Other open documents of the folder depend on the bench and on partials (and partials on their templates).
     revalidate(f, (g) => Math.max(g.settings.validation.fullDelay, g.settings.validation.delay), uri);
@@ -437,57 +531,133 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const d = documents.get(uri);
     return d ? { d, ls: syncDoc(d).ls } : undefined;
   };
-  connection.onCompletion((p, token) => safe(() => {
-    const o = open(p.textDocument.uri);
-    if (!o) return null;
-    // '%', ' ' and ',' trigger completion in 3CX templates only ({IF ua=A,B}, %%variables%%).
-    const trigger = p.context?.triggerCharacter;
-    if (trigger && THREECX_TRIGGERS.includes(trigger)) {
-      if (o.ls.info(o.d).kind !== 'threecx') return null;
-      const before = o.d.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
-      if (trigger !== '%' && !/^\s*\{IF\s[^}]*$|=\s$/.test(before)) return null; // a space or comma elsewhere is just typing
-    }
-    return o.ls.doComplete(o.d, p.position);
-  }, null, 'completion', token));
-  connection.onHover((p, token) => safe(() => {
-    const o = open(p.textDocument.uri);
-    return o ? o.ls.doHover(o.d, p.position) : null;
-  }, null, 'hover', token));
-  connection.onDefinition((p, token) => safe(() => {
-    const o = open(p.textDocument.uri);
-    return o ? o.ls.findDefinition(o.d, p.position) : null;
-  }, null, 'definition', token));
-  connection.onReferences((p, token) => safe(() => {
-    const o = open(p.textDocument.uri);
-    return o ? o.ls.findReferences(o.d, p.position, p.context.includeDeclaration) : [];
-  }, [], 'references', token));
-  connection.onDocumentSymbol((p, token) => safe(() => {
-    const o = open(p.textDocument.uri);
-    return o ? o.ls.findDocumentSymbols(o.d) : [];
-  }, [], 'symbols', token));
-  connection.onFoldingRanges((p, token) => safe(() => {
-    const o = open(p.textDocument.uri);
-    return o ? o.ls.getFoldingRanges(o.d) : [];
-  }, [], 'folding', token));
-  connection.onCodeAction((p, token) => safe(() => {
-    const o = open(p.textDocument.uri);
-    return o ? o.ls.getCodeActions(o.d, p.range, p.context.diagnostics) : [];
-  }, [], 'code actions', token));
+  connection.onCompletion((p, token) =>
+    safe(
+      () => {
+        const o = open(p.textDocument.uri);
+        if (!o) return null;
+        // '%', ' ' and ',' trigger completion in 3CX templates only ({IF ua=A,B}, %%variables%%).
+        const trigger = p.context?.triggerCharacter;
+        if (trigger && THREECX_TRIGGERS.includes(trigger)) {
+          if (o.ls.info(o.d).kind !== 'threecx') return null;
+          const before = o.d.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+          if (trigger !== '%' && !/^\s*\{IF\s[^}]*$|=\s$/.test(before)) return null; // a space or comma elsewhere is just typing
+        }
+        return o.ls.doComplete(o.d, p.position);
+      },
+      null,
+      'completion',
+      token,
+    ),
+  );
+  connection.onHover((p, token) =>
+    safe(
+      () => {
+        const o = open(p.textDocument.uri);
+        return o ? o.ls.doHover(o.d, p.position) : null;
+      },
+      null,
+      'hover',
+      token,
+    ),
+  );
+  connection.onDefinition((p, token) =>
+    safe(
+      () => {
+        const o = open(p.textDocument.uri);
+        return o ? o.ls.findDefinition(o.d, p.position) : null;
+      },
+      null,
+      'definition',
+      token,
+    ),
+  );
+  connection.onReferences((p, token) =>
+    safe(
+      () => {
+        const o = open(p.textDocument.uri);
+        return o ? o.ls.findReferences(o.d, p.position, p.context.includeDeclaration) : [];
+      },
+      [],
+      'references',
+      token,
+    ),
+  );
+  connection.onDocumentSymbol((p, token) =>
+    safe(
+      () => {
+        const o = open(p.textDocument.uri);
+        return o ? o.ls.findDocumentSymbols(o.d) : [];
+      },
+      [],
+      'symbols',
+      token,
+    ),
+  );
+  connection.onFoldingRanges((p, token) =>
+    safe(
+      () => {
+        const o = open(p.textDocument.uri);
+        return o ? o.ls.getFoldingRanges(o.d) : [];
+      },
+      [],
+      'folding',
+      token,
+    ),
+  );
+  connection.onCodeAction((p, token) =>
+    safe(
+      () => {
+        const o = open(p.textDocument.uri);
+        return o ? o.ls.getCodeActions(o.d, p.range, p.context.diagnostics) : [];
+      },
+      [],
+      'code actions',
+      token,
+    ),
+  );
 
-  connection.onRequest(renderRequest, (p, token) => safe(() => {
-    const o = open(p.uri);
-    return o ? o.ls.render(o.d, p) : service(p.uri).render(undefined, p);
-  }, {
-    uri: p.uri, version: p.version, phone: { name: p.phone, mac: '', vendor: '', model: '' }, fileName: '', text: '',
-    errors: ['internal error while rendering'], contentType: 'text/plain', escape: 'none',
-  }, 'render', token));
-  connection.onRequest(listPhonesRequest, (p, token) => safe(() => {
-    const params = p ?? {};
-    return (typeof params.uri === 'string' && params.uri ? service(params.uri) : requestFolder(params.folderUri).ls).listPhones(params);
-  }, [], 'listPhones', token));
-  connection.onRequest(listRoutesRequest, (p, token) => safe(() => {
-    return requestFolder(p?.folderUri).ls.listRoutes(p ?? {});
-  }, [], 'listRoutes', token));
+  connection.onRequest(renderRequest, (p, token) =>
+    safe(
+      () => {
+        const o = open(p.uri);
+        return o ? o.ls.render(o.d, p) : service(p.uri).render(undefined, p);
+      },
+      {
+        uri: p.uri,
+        version: p.version,
+        phone: { name: p.phone, mac: '', vendor: '', model: '' },
+        fileName: '',
+        text: '',
+        errors: ['internal error while rendering'],
+        contentType: 'text/plain',
+        escape: 'none',
+      },
+      'render',
+      token,
+    ),
+  );
+  connection.onRequest(listPhonesRequest, (p, token) =>
+    safe(
+      () => {
+        const params = p ?? {};
+        return (typeof params.uri === 'string' && params.uri ? service(params.uri) : requestFolder(params.folderUri).ls).listPhones(params);
+      },
+      [],
+      'listPhones',
+      token,
+    ),
+  );
+  connection.onRequest(listRoutesRequest, (p, token) =>
+    safe(
+      () => {
+        return requestFolder(p?.folderUri).ls.listRoutes(p ?? {});
+      },
+      [],
+      'listRoutes',
+      token,
+    ),
+  );
   connection.onNotification(selectPhoneNotification, (p) => {
     const phone = typeof p?.phone === 'string' && p.phone ? p.phone : undefined;
     const scope = typeof p?.folderUri === 'string' && p.folderUri ? [requestFolder(p.folderUri)] : allFolders();

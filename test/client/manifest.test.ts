@@ -16,7 +16,10 @@ test('languages: ids, compound extensions, language configurations', () => {
   assert.deepEqual(langs, { 'provisioning-cfg-hbs': ['.cfg.hbs', '.boot.hbs'], 'provisioning-xml-hbs': ['.xml.hbs'] });
   for (const l of hbs) {
     const conf = json(l.configuration);
-    assert.ok(conf.brackets.some(([o, e]: string[]) => o === '{{' && e === '}}'), `${l.id}: {{ }} bracket pair`);
+    assert.ok(
+      conf.brackets.some(([o, e]: string[]) => o === '{{' && e === '}}'),
+      `${l.id}: {{ }} bracket pair`,
+    );
     assert.ok(conf.autoClosingPairs.length > 0);
   }
   for (const l of c.languages) assert.ok(pkg.activationEvents.includes(`onLanguage:${l.id}`), l.id);
@@ -63,7 +66,10 @@ test('3CX phone templates: language by file name pattern, configuration, client 
   for (const name of ['IF BLF key', 'IF model (ua)', 'Device config']) assert.ok(snippets[name], `snippet ${name}`);
   assert.match(snippets['IF BLF key'].body[0], /^\{IF blf\$\{1:1\}\}$/);
   assert.match(snippets['IF model (ua)'].body[0], /^\{IF ua=/);
-  assert.match(snippets['Device config'].body.join('\n'), /<deviceconfig filename="[^"]*%%mac_address%%[^"]*"><!\[CDATA\[[\s\S]*\]\]><\/deviceconfig>/);
+  assert.match(
+    snippets['Device config'].body.join('\n'),
+    /<deviceconfig filename="[^"]*%%mac_address%%[^"]*"><!\[CDATA\[[\s\S]*\]\]><\/deviceconfig>/,
+  );
 });
 
 /** Every begin/end/match regex of a grammar, with its location. */
@@ -125,7 +131,10 @@ test('3CX grammar: text.xml wrapper plus the %%variable%% / {IF} injection', () 
   const directive = new RegExp(inj.repository.directive.match);
   assert.match(inj.repository.directive.name, /^meta\.embedded\./);
   assert.match(inj.repository.directive.captures['2'].name, /^keyword\.control\./);
-  assert.deepEqual([...directive.exec('{IF ua=Yealink SIP-T57W,Yealink SIP-T58}')!].slice(2, 4), ['IF', ' ua=Yealink SIP-T57W,Yealink SIP-T58']);
+  assert.deepEqual([...directive.exec('{IF ua=Yealink SIP-T57W,Yealink SIP-T58}')!].slice(2, 4), [
+    'IF',
+    ' ua=Yealink SIP-T57W,Yealink SIP-T58',
+  ]);
   assert.equal(directive.exec('  {ELSE}')![2], 'ELSE');
   assert.equal(directive.exec('{ENDIF}')![2], 'ENDIF');
   assert.equal(directive.exec('{IF blf10}')![3], ' blf10');
@@ -149,19 +158,38 @@ test('snippets, schema and icon ship', () => {
     for (const name of ['Each line', 'Each BLF key', 'If / else', 'Partial']) assert.ok(snippets[name], `snippet ${name}`);
   }
   assert.equal(c.yamlValidation[0].url, './schemas/bench.schema.json');
-  assert.deepEqual(json('schemas/bench.schema.json'), json('server/src/core/bench/bench.schema.json'), 'schemas/ copy is up to date (npm run build)');
+  assert.deepEqual(
+    json('schemas/bench.schema.json'),
+    json('server/src/core/bench/bench.schema.json'),
+    'schemas/ copy is up to date (npm run build)',
+  );
   assert.ok(existsSync(join(ROOT, pkg.icon)));
   assert.ok(existsSync(join(ROOT, 'templates')) && existsSync(join(ROOT, 'bench.yaml')), 'starter project for New Template Project');
 });
 
 test('every contributed command is registered by the client, and every registered one contributed', () => {
-  const src = readdirSync(join(ROOT, 'client/src'), { recursive: true }).filter((f) => String(f).endsWith('.ts'))
-    .map((f) => readFileSync(join(ROOT, 'client/src', String(f)), 'utf8')).join('\n');
+  const src = readdirSync(join(ROOT, 'client/src'), { recursive: true })
+    .filter((f) => String(f).endsWith('.ts'))
+    .map((f) => readFileSync(join(ROOT, 'client/src', String(f)), 'utf8'))
+    .join('\n');
   const registered = [...src.matchAll(/command\('([\w.]+)'/g)].map((m) => `provisioningStudio.${m[1]}`).sort();
   const contributed = c.commands.map((x: { command: string }) => x.command).sort();
   assert.deepEqual(registered, contributed);
-  const titles = c.commands.filter((x: { command: string }) => !x.command.includes('.bench.')).map((x: { category: string; title: string }) => `${x.category}: ${x.title}`);
-  for (const t of ['Preview Config', 'Select Phone', 'Compare Phones', 'Show Routes', 'Start Dev Server', 'Stop Dev Server', 'Reprovision Phone', 'Reprovision All', 'Show Request Log', 'New Template Project']) {
+  const titles = c.commands
+    .filter((x: { command: string }) => !x.command.includes('.bench.'))
+    .map((x: { category: string; title: string }) => `${x.category}: ${x.title}`);
+  for (const t of [
+    'Preview Config',
+    'Select Phone',
+    'Compare Phones',
+    'Show Routes',
+    'Start Dev Server',
+    'Stop Dev Server',
+    'Reprovision Phone',
+    'Reprovision All',
+    'Show Request Log',
+    'New Template Project',
+  ]) {
     assert.ok(titles.includes(`Provisioning: ${t}`), t);
   }
   for (const k of Object.keys(c.configuration.properties)) assert.match(k, /^provisioningStudio\./);
@@ -202,5 +230,9 @@ test('settings: benchFile, devServer.tls and devServer.auth are real (no "reserv
   assert.match(src('benchModel.ts'), /new Workspace\(new DiskFiles\([^)]*\), \{ benchFile: settings\(folder\)\.benchFile \}\)/);
   assert.match(src('devserver/controller.ts'), /\{ benchFile: cfg\.benchFile \}/);
   assert.match(src('devserver/controller.ts'), /this\.secrets\.get\(passwordKey\(/);
-  assert.match(src('languageClient.ts'), /settings\(f\)\.benchFile[\s\S]*\.map\(benchGlob\)/, 'each folder\x27s custom bench file is synced and watched');
+  assert.match(
+    src('languageClient.ts'),
+    /settings\(f\)\.benchFile[\s\S]*\.map\(benchGlob\)/,
+    'each folder\x27s custom bench file is synced and watched',
+  );
 });

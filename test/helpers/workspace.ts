@@ -25,8 +25,20 @@ export function tempExample(): string {
 }
 
 export async function cli(args: string[], cwd = REPO): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await runCli(args, { out: (t) => { out += t; }, err: (t) => { err += t.endsWith('\n') ? t : `${t}\n`; } }, cwd);
+  let out = '',
+    err = '';
+  const code = await runCli(
+    args,
+    {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t.endsWith('\n') ? t : `${t}\n`;
+      },
+    },
+    cwd,
+  );
   return { code, out, err };
 }
 

@@ -60,7 +60,12 @@ const { values: opt } = util.parseArgs({
   },
 });
 if (opt.help) {
-  console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0].replace(/^\/\/ ?/gm, ''));
+  console.log(
+    fs
+      .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\nimport ')[0]
+      .replace(/^\/\/ ?/gm, ''),
+  );
   process.exit(0);
 }
 
@@ -84,7 +89,11 @@ let currentPage = null; // for the timeout screenshot
 
 function killServerSync() {
   if (server && server.exitCode === null && server.signalCode === null) {
-    try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
 }
 process.on('exit', killServerSync);
@@ -109,7 +118,9 @@ function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -139,33 +150,52 @@ function readManifest(extDir) {
   const id = `${m.publisher}.${m.name}`;
   const contributes = m.contributes || {};
   const commands = (contributes.commands || []).map((c) => ({ ...c, label: c.category ? `${c.category}: ${c.title}` : c.title }));
-  return { id, name: m.name, publisher: m.publisher, displayName: m.displayName, version: m.version, main: m.main, commands, engines: m.engines || {} };
+  return {
+    id,
+    name: m.name,
+    publisher: m.publisher,
+    displayName: m.displayName,
+    version: m.version,
+    main: m.main,
+    commands,
+    engines: m.engines || {},
+  };
 }
 
 /** A minimal extension with the real id, to prove the harness while the real one does not build. */
 function writeSelfTestExtension(dir) {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    name: 'provisioning-studio',
-    displayName: 'Provisioning Studio',
-    description: 'Harness self-test stand-in',
-    publisher: 'provisioning-studio',
-    version: '0.0.1',
-    license: 'MIT',
-    engines: { vscode: '^1.82.0' },
-    main: './extension.js',
-    activationEvents: ['workspaceContains:bench.yaml'],
-    contributes: { commands: [{ command: 'provisioningStudio.selfTest.hello', title: 'Self-test Hello', category: 'Provisioning' }] },
-  }, null, 2));
-  fs.writeFileSync(path.join(dir, 'extension.js'), [
-    "const vscode = require('vscode');",
-    'exports.activate = (context) => {',
-    "  context.subscriptions.push(vscode.commands.registerCommand('provisioningStudio.selfTest.hello',",
-    "    () => vscode.window.showInformationMessage('Provisioning Studio self-test: hello')));",
-    '};',
-    'exports.deactivate = () => {};',
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'provisioning-studio',
+        displayName: 'Provisioning Studio',
+        description: 'Harness self-test stand-in',
+        publisher: 'provisioning-studio',
+        version: '0.0.1',
+        license: 'MIT',
+        engines: { vscode: '^1.82.0' },
+        main: './extension.js',
+        activationEvents: ['workspaceContains:bench.yaml'],
+        contributes: { commands: [{ command: 'provisioningStudio.selfTest.hello', title: 'Self-test Hello', category: 'Provisioning' }] },
+      },
+      null,
+      2,
+    ),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'extension.js'),
+    [
+      "const vscode = require('vscode');",
+      'exports.activate = (context) => {',
+      "  context.subscriptions.push(vscode.commands.registerCommand('provisioningStudio.selfTest.hello',",
+      "    () => vscode.window.showInformationMessage('Provisioning Studio self-test: hello')));",
+      '};',
+      'exports.deactivate = () => {};',
+      '',
+    ].join('\n'),
+  );
   fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
   fs.writeFileSync(path.join(dir, 'README.md'), '# Provisioning Studio harness self-test\n');
   fs.writeFileSync(path.join(dir, '.vscodeignore'), 'out/**\n');
@@ -181,16 +211,23 @@ function packageVsix(extDir) {
   const [bin, pre] = vsceBin();
   // Guard: vsce only skips the TOP-LEVEL node_modules; a missing .vscodeignore would pack the
   // 300 MB harness (.ci/vscode-harness/node_modules) and take minutes.
-  const listed = run(bin, [...pre, 'ls', '--no-dependencies'], { cwd: extDir, what: 'vsce ls' }).split('\n').filter(Boolean);
+  const listed = run(bin, [...pre, 'ls', '--no-dependencies'], { cwd: extDir, what: 'vsce ls' })
+    .split('\n')
+    .filter(Boolean);
   const bad = listed.filter((f) => /(^|\/)node_modules\//.test(f) || f.startsWith('.ci/') || f.startsWith('test-results/'));
   if (bad.length) {
-    throw new Error(`the VSIX would contain ${bad.length} harness/node_modules files (e.g. ${bad[0]}); ` +
-      `add to ${path.join(extDir, '.vscodeignore')}: .ci/**  test/**  test-results/**  node_modules/**  out/**  **/*.ts  **/*.map`);
+    throw new Error(
+      `the VSIX would contain ${bad.length} harness/node_modules files (e.g. ${bad[0]}); ` +
+        `add to ${path.join(extDir, '.vscodeignore')}: .ci/**  test/**  test-results/**  node_modules/**  out/**  **/*.ts  **/*.map`,
+    );
   }
   fs.mkdirSync(path.join(extDir, 'out'), { recursive: true }); // -o does not create it
   const vsix = path.join(extDir, 'out', VSIX_NAME);
-  run(bin, [...pre, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix],
-    { cwd: extDir, what: 'vsce package' });
+  run(
+    bin,
+    [...pre, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix],
+    { cwd: extDir, what: 'vsce package' },
+  );
   return vsix;
 }
 
@@ -237,10 +274,22 @@ function prepareState(dir) {
 
 async function startServer(st, port) {
   const logFd = fs.openSync(path.join(OUT, 'code-server.log'), 'a');
-  server = spawn(CODE_SERVER, [...st.csArgs,
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', st.ws,
-  ], { env: st.env, detached: true, stdio: ['ignore', logFd, logFd] });
+  server = spawn(
+    CODE_SERVER,
+    [
+      ...st.csArgs,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      st.ws,
+    ],
+    { env: st.env, detached: true, stdio: ['ignore', logFd, logFd] },
+  );
   fs.closeSync(logFd);
   const exited = new Promise((resolve) => server.once('exit', (code, sig) => resolve(`code-server exited (${code ?? sig})`)));
   const base = `http://127.0.0.1:${port}`;
@@ -249,7 +298,9 @@ async function startServer(st, port) {
       try {
         const r = await fetch(`${base}/healthz`);
         if (r.ok) return base;
-      } catch { /* not up yet */ }
+      } catch {
+        /* not up yet */
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
@@ -261,12 +312,26 @@ async function startServer(st, port) {
 async function stopServer() {
   if (!server || server.exitCode !== null || server.signalCode !== null) return;
   const gone = new Promise((r) => server.once('exit', r));
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { return; }
-  const t = setTimeout(() => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } }, 5_000);
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const t = setTimeout(() => {
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, 5_000);
   await gone;
   clearTimeout(t);
   // children (extension host, pty host) share the process group
-  try { process.kill(-server.pid, 'SIGKILL'); } catch { /* all gone */ }
+  try {
+    process.kill(-server.pid, 'SIGKILL');
+  } catch {
+    /* all gone */
+  }
 }
 
 async function launchBrowser(st) {
@@ -276,8 +341,15 @@ async function launchBrowser(st) {
     headless: true,
     // Chromium keeps "Crash Reports" under $XDG_CONFIG_HOME/chromium regardless of its profile dir
     env: { ...process.env, XDG_CONFIG_HOME: st.env.XDG_CONFIG_HOME, XDG_CACHE_HOME: st.env.XDG_CACHE_HOME },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -316,7 +388,11 @@ async function phaseUi(base, st, ext) {
       const s = steps[i];
       const ts = Date.now();
       try {
-        await withTimeout(Promise.resolve().then(() => s.run(ctx)), s.timeout, `step "${s.name}"`);
+        await withTimeout(
+          Promise.resolve().then(() => s.run(ctx)),
+          s.timeout,
+          `step "${s.name}"`,
+        );
         totals.passed += 1;
         log(`  ✓ ${s.name} (${((Date.now() - ts) / 1000).toFixed(1)} s)`);
         await ui.screenshot(`${String(i + 1).padStart(2, '0')}-${s.name}`).catch(() => {});
@@ -348,15 +424,25 @@ async function phaseSuite(base, st, extDir, capMs, phase) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     currentPage = page;
     let exit;
-    const exited = new Promise((resolve) => { exit = resolve; });
-    await page.exposeFunction('codeAutomationExit', (code) => { exit(code); });
+    const exited = new Promise((resolve) => {
+      exit = resolve;
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      exit(code);
+    });
     let echo = false; // echo the extension host's console from the suite's start marker on
     const pageLog = attachPageLog(page, path.join(OUT, `${name}-console.log`), (line) => {
-      if (line.includes(SUITE_START_MARKER)) { echo = true; return; }
+      if (line.includes(SUITE_START_MARKER)) {
+        echo = true;
+        return;
+      }
       if (echo) for (const l of line.split('\n')) console.log(`   host| ${l}`);
     });
     const remote = (p) => `vscode-remote://remote${p}`;
-    const payload = [['extensionDevelopmentPath', remote(extDir)], ['extensionTestsPath', remote(index)]];
+    const payload = [
+      ['extensionDevelopmentPath', remote(extDir)],
+      ['extensionTestsPath', remote(index)],
+    ];
     await page.goto(`${base}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     let code;
     try {
@@ -368,7 +454,11 @@ async function phaseSuite(base, st, extDir, capMs, phase) {
     await page.screenshot({ path: path.join(OUT, `${name}-end.png`) }).catch(() => {});
     pageLog.end();
     let r = null;
-    try { r = JSON.parse(fs.readFileSync(st.suiteResults, 'utf8')); } catch { /* none written */ }
+    try {
+      r = JSON.parse(fs.readFileSync(st.suiteResults, 'utf8'));
+    } catch {
+      /* none written */
+    }
     if (!r) {
       fail(`${name}: in-host suite wrote no results (exit code ${code}); see test-results/vscode/${name}-console.log`);
       return;
@@ -395,12 +485,10 @@ async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run bash .ci/install-vscode-harness.sh`);
 
   state = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-vscode-'));
-  const extDir = path.resolve(opt['self-test'] ? writeSelfTestExtension(path.join(state, 'selftest-ext'))
-    : (opt['extension-dir'] || REPO));
+  const extDir = path.resolve(opt['self-test'] ? writeSelfTestExtension(path.join(state, 'selftest-ext')) : opt['extension-dir'] || REPO);
   const ext = readManifest(extDir);
   log(`extension ${ext.id}@${ext.version} from ${extDir}; state ${state}`);
-  if (ext.main && !fs.existsSync(path.resolve(extDir, ext.main))
-      && !fs.existsSync(path.resolve(extDir, `${ext.main}.js`))) {
+  if (ext.main && !fs.existsSync(path.resolve(extDir, ext.main)) && !fs.existsSync(path.resolve(extDir, `${ext.main}.js`))) {
     throw new Error(`${ext.main} missing in ${extDir}: run \`npm run build\` first`);
   }
 
@@ -427,13 +515,18 @@ async function main() {
   const cap = () => Math.max(10_000, Math.min(180_000, Number(opt.timeout) * 1000 - (Date.now() - t0) - 10_000));
   if (!opt['ui-only'] && !only) {
     await phaseSuite(base, st, extDir, cap(), {
-      name: 'suite', title: 'phase 2: in-host mocha suite', index: SUITE_INDEX, target: `folder=${encodeURIComponent(st.ws)}`,
+      name: 'suite',
+      title: 'phase 2: in-host mocha suite',
+      index: SUITE_INDEX,
+      target: `folder=${encodeURIComponent(st.ws)}`,
     });
   }
   // the self-test extension has no multi-root tests
   if (!opt['ui-only'] && !opt['self-test']) {
     await phaseSuite(base, st, extDir, cap(), {
-      name: 'multiroot', title: 'phase 3: in-host mocha suite in a multi-root window', index: MULTI_INDEX,
+      name: 'multiroot',
+      title: 'phase 3: in-host mocha suite in a multi-root window',
+      index: MULTI_INDEX,
       target: `workspace=${encodeURIComponent(path.join(st.wsMulti, MULTI_WORKSPACE_FILE))}`,
     });
   }
@@ -453,21 +546,25 @@ async function finish() {
   log(`done; screenshots and logs in ${path.relative(process.cwd(), OUT) || OUT}`);
   try {
     fs.mkdirSync(OUT, { recursive: true });
-    fs.writeFileSync(path.join(OUT, 'results.json'),
-      JSON.stringify({ ...totals, failures, seconds: (Date.now() - t0) / 1000 }, null, 2));
-  } catch { /* best effort */ }
+    fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify({ ...totals, failures, seconds: (Date.now() - t0) / 1000 }, null, 2));
+  } catch {
+    /* best effort */
+  }
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
 }
 
-const overall = setTimeout(async () => {
-  if (finished) return;
-  fail(`overall timeout of ${opt.timeout} s`);
-  if (currentPage) {
-    await withTimeout(currentPage.screenshot({ path: path.join(OUT, '99-failure.png') }), 5_000, 'screenshot').catch(() => {});
-  }
-  await finish();
-}, Number(opt.timeout) * 1000);
+const overall = setTimeout(
+  async () => {
+    if (finished) return;
+    fail(`overall timeout of ${opt.timeout} s`);
+    if (currentPage) {
+      await withTimeout(currentPage.screenshot({ path: path.join(OUT, '99-failure.png') }), 5_000, 'screenshot').catch(() => {});
+    }
+    await finish();
+  },
+  Number(opt.timeout) * 1000,
+);
 
 try {
   await main();

@@ -52,15 +52,21 @@ for (const run of runs) {
         '--disable-workspace-trust',
         '--skip-welcome',
         '--skip-release-notes',
-        '--user-data-dir', path.join(state, 'user-data'),
-        '--extensions-dir', path.join(state, 'extensions'),
+        '--user-data-dir',
+        path.join(state, 'user-data'),
+        '--extensions-dir',
+        path.join(state, 'extensions'),
       ],
     });
   } catch (err) {
     console.error(`${run.name}: runTests failed: ${err && err.message ? err.message : err}`);
   }
   let r = null;
-  try { r = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* no results */ }
+  try {
+    r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  } catch {
+    /* no results */
+  }
   passed += r ? r.passes : 0;
   failed += r ? r.failures : 1;
   if (r) for (const t of r.failedTitles || []) console.log(`  - ${run.name}: ${t}`);

@@ -25,10 +25,17 @@ export interface PhoneFetchState {
 }
 
 /** A running dev server and the workspace folder it serves. */
-interface Running { folder: vscode.WorkspaceFolder; server: DevServer }
+interface Running {
+  folder: vscode.WorkspaceFolder;
+  server: DevServer;
+}
 
 /** What the language server renders `{{server.url}}` from while a folder's dev server runs (null: stopped). */
-export interface DevServerChange { folder: vscode.WorkspaceFolder; info?: ServerInfo; address: ServerAddress | null }
+export interface DevServerChange {
+  folder: vscode.WorkspaceFolder;
+  info?: ServerInfo;
+  address: ServerAddress | null;
+}
 
 /**
  * Where phones reach a running dev server, as its templates see it: the address the server set on its
@@ -51,7 +58,10 @@ export class DevServerController implements vscode.Disposable {
   /** Fires when a folder's dev server started or stopped (the language server and previews follow). */
   readonly onDidChangeServer = this.serverChanged.event;
 
-  constructor(private readonly log: RequestLog, private readonly secrets: vscode.SecretStorage) {
+  constructor(
+    private readonly log: RequestLog,
+    private readonly secrets: vscode.SecretStorage,
+  ) {
     void this.updateContext();
     this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.updateContext()));
   }
@@ -71,21 +81,36 @@ export class DevServerController implements vscode.Disposable {
   isRunning(folder?: vscode.Uri): boolean {
     return folder ? !!this.servers.get(folder.toString())?.server.running : [...this.servers.values()].some((r) => r.server.running);
   }
-  get running(): boolean { return this.isRunning(); }
+  get running(): boolean {
+    return this.isRunning();
+  }
   /** The first running server's info (single folder: the server's). */
-  get info(): ServerInfo | undefined { return this.first()?.server.info; }
+  get info(): ServerInfo | undefined {
+    return this.first()?.server.info;
+  }
   /** The first running DevServer itself (tests, future features). */
-  get devServer(): DevServer | undefined { return this.first()?.server; }
+  get devServer(): DevServer | undefined {
+    return this.first()?.server;
+  }
   /** The dev server of a workspace folder. */
-  serverOf(folder: vscode.Uri): DevServer | undefined { return this.servers.get(folder.toString())?.server; }
+  serverOf(folder: vscode.Uri): DevServer | undefined {
+    return this.servers.get(folder.toString())?.server;
+  }
   /** Folders whose dev server runs. */
-  runningFolders(): vscode.WorkspaceFolder[] { return [...this.servers.values()].map((r) => r.folder); }
+  runningFolders(): vscode.WorkspaceFolder[] {
+    return [...this.servers.values()].map((r) => r.folder);
+  }
 
-  private first(): Running | undefined { return this.servers.values().next().value; }
+  private first(): Running | undefined {
+    return this.servers.values().next().value;
+  }
 
   /** The server of `folder`, else every running one (a MAC is looked up in each). */
   private scope(folder?: vscode.Uri): DevServer[] {
-    if (folder) { const s = this.serverOf(folder); return s ? [s] : []; }
+    if (folder) {
+      const s = this.serverOf(folder);
+      return s ? [s] : [];
+    }
     return [...this.servers.values()].map((r) => r.server);
   }
 
@@ -141,8 +166,9 @@ export class DevServerController implements vscode.Disposable {
       if (!(e instanceof OverrideError)) throw e;
       this.log.line(`dev server: not started: ${e.message}`);
       const set = /Set Dev Server Password/.test(e.message) ? 'Set Password' : undefined;
-      void vscode.window.showErrorMessage(`Provisioning Studio: ${e.message}`, ...(set ? [set] : []))
-        .then((a) => a === set && set ? vscode.commands.executeCommand(SET_PASSWORD_COMMAND, undefined, folder.uri) : undefined);
+      void vscode.window
+        .showErrorMessage(`Provisioning Studio: ${e.message}`, ...(set ? [set] : []))
+        .then((a) => (a === set && set ? vscode.commands.executeCommand(SET_PASSWORD_COMMAND, undefined, folder.uri) : undefined));
       return undefined;
     }
     const server = new DevServer(new Workspace(new DiskFiles(folder.uri.fsPath), { benchFile: cfg.benchFile }), {
@@ -171,22 +197,33 @@ export class DevServerController implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Provisioning Studio: could not start the dev server: ${(e as Error).message}`);
       return undefined;
     }
-    if (this.servers.has(key)) { await server.stop(); return this.servers.get(key)!.server.info; } // started twice concurrently
+    if (this.servers.has(key)) {
+      await server.stop();
+      return this.servers.get(key)!.server.info;
+    } // started twice concurrently
     this.servers.set(key, { folder, server });
     const where = `${info.scheme}://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}`;
     const fingerprint = info.tls ? ` (TLS SHA-256 ${info.tls.fingerprint256})` : '';
     this.log.line(`${tag}dev server listening on ${where}; phones use ${info.url}${fingerprint}`);
     if (multi) this.log.line(`  workspace folder: ${folder.name} (${folder.uri.fsPath})`);
     this.log.line(`  bench file: ${cfg.benchFile}`);
-    if (info.tls) this.log.line(`  TLS: ${info.tls.selfSigned ? 'self-signed certificate (in memory)' : 'certificate and key files'}, from ${info.source.tls === 'override' ? 'provisioningStudio.devServer.tls' : 'the bench file'}`);
-    if (info.auth) this.log.line(`  authentication: ${info.auth.type}, user '${info.auth.username}' (from ${info.source.auth === 'override' ? 'provisioningStudio.devServer.auth, password in SecretStorage' : 'the bench file'})`);
+    if (info.tls)
+      this.log.line(
+        `  TLS: ${info.tls.selfSigned ? 'self-signed certificate (in memory)' : 'certificate and key files'}, from ${info.source.tls === 'override' ? 'provisioningStudio.devServer.tls' : 'the bench file'}`,
+      );
+    if (info.auth)
+      this.log.line(
+        `  authentication: ${info.auth.type}, user '${info.auth.username}' (from ${info.source.auth === 'override' ? 'provisioningStudio.devServer.auth, password in SecretStorage' : 'the bench file'})`,
+      );
     else if (info.source.auth === 'override') this.log.line('  authentication: none (provisioningStudio.devServer.auth)');
     for (const p of server.phoneUrls()) this.log.line(`  ${p.phone.name}: ${p.setting}`);
     this.log.show();
     await this.updateContext();
     this.serverChanged.fire({ folder, info, address: devServerAddress(server, info) });
     this.changed.fire();
-    void vscode.window.showInformationMessage(`Provisioning dev server listening on ${where}`, 'Show Request Log').then((a) => a && this.log.show(false));
+    void vscode.window
+      .showInformationMessage(`Provisioning dev server listening on ${where}`, 'Show Request Log')
+      .then((a) => a && this.log.show(false));
     return info;
   }
 
@@ -217,7 +254,9 @@ export class DevServerController implements vscode.Disposable {
     const entry = this.servers.get(key);
     if (!entry) return;
     this.servers.delete(key);
-    try { await entry.server.stop(); } finally {
+    try {
+      await entry.server.stop();
+    } finally {
       const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
       this.log.line(`${multi ? `[${folder.name}] ` : ''}dev server stopped`);
       await this.updateContext();
@@ -259,6 +298,9 @@ export class DevServerController implements vscode.Disposable {
   dispose(): void {
     this.disposing = true;
     for (const d of this.disposables) d.dispose();
-    void this.stopAll().finally(() => { this.changed.dispose(); this.serverChanged.dispose(); });
+    void this.stopAll().finally(() => {
+      this.changed.dispose();
+      this.serverChanged.dispose();
+    });
   }
 }

@@ -12,7 +12,10 @@ export type Overrides = Pick<DevServerOptions, 'tls' | 'auth'>;
 
 export class OverrideError extends Error {}
 
-/** The tls override from the setting (undefined: the bench decides). `true`/`false`, the setting's old boolean form, mean self-signed/bench. */
+/**
+ * The tls override from the setting (undefined: the bench decides). `true`/`false`, the setting's old
+ * boolean form, mean self-signed/bench.
+ */
 export function tlsOverride(setting: unknown): TlsOverride | false | undefined {
   if (setting === undefined || setting === null || setting === 'bench' || setting === false || setting === '') return undefined;
   if (setting === 'off') return false;
@@ -22,7 +25,9 @@ export function tlsOverride(setting: unknown): TlsOverride | false | undefined {
     if (typeof cert === 'string' && cert && typeof key === 'string' && key) return { cert, key };
     throw new OverrideError('provisioningStudio.devServer.tls needs both "cert" and "key" (PEM files, relative to the workspace folder)');
   }
-  throw new OverrideError(`provisioningStudio.devServer.tls: '${String(setting).slice(0, 40)}' is not bench, off, self-signed or { "cert", "key" }`);
+  throw new OverrideError(
+    `provisioningStudio.devServer.tls: '${String(setting).slice(0, 40)}' is not bench, off, self-signed or { "cert", "key" }`,
+  );
 }
 
 /** Whether the auth setting demands a password (an object). */
@@ -37,12 +42,20 @@ export function authNeedsPassword(setting: unknown): boolean {
 export function authOverride(setting: unknown, password: string | undefined): ServerAuth | false | undefined {
   if (setting === undefined || setting === null || setting === 'bench' || setting === '') return undefined;
   if (setting === 'none') return false;
-  if (!authNeedsPassword(setting)) throw new OverrideError(`provisioningStudio.devServer.auth: '${String(setting).slice(0, 40)}' is not bench, none or { "type", "username" }`);
+  if (!authNeedsPassword(setting))
+    throw new OverrideError(
+      `provisioningStudio.devServer.auth: '${String(setting).slice(0, 40)}' is not bench, none or { "type", "username" }`,
+    );
   const s = setting as { type?: unknown; username?: unknown; realm?: unknown; password?: unknown };
-  if (s.password !== undefined) throw new OverrideError('provisioningStudio.devServer.auth must not hold a password: remove it from settings.json and run "Provisioning: Set Dev Server Password"');
-  if (s.type !== 'basic' && s.type !== 'digest') throw new OverrideError('provisioningStudio.devServer.auth: "type" must be basic or digest');
+  if (s.password !== undefined)
+    throw new OverrideError(
+      'provisioningStudio.devServer.auth must not hold a password: remove it from settings.json and run "Provisioning: Set Dev Server Password"',
+    );
+  if (s.type !== 'basic' && s.type !== 'digest')
+    throw new OverrideError('provisioningStudio.devServer.auth: "type" must be basic or digest');
   if (typeof s.username !== 'string' || !s.username) throw new OverrideError('provisioningStudio.devServer.auth: "username" is missing');
-  if (!password) throw new OverrideError(`no dev server password stored for user '${s.username}': run "Provisioning: Set Dev Server Password"`);
+  if (!password)
+    throw new OverrideError(`no dev server password stored for user '${s.username}': run "Provisioning: Set Dev Server Password"`);
   const auth: ServerAuth = { type: s.type, username: s.username, password };
   if (typeof s.realm === 'string' && s.realm) auth.realm = s.realm;
   return auth;

@@ -6,14 +6,16 @@ import type { FileChoice, RenderFileInfo } from '../serverRequests';
 
 const KEY = 'provisioningStudio.previewFiles';
 
-export interface FileItem extends vscode.QuickPickItem { file: RenderFileInfo }
+export interface FileItem extends vscode.QuickPickItem {
+  file: RenderFileInfo;
+}
 
 export function fileItems(files: RenderFileInfo[], current?: FileChoice): FileItem[] {
   return files.map((f) => ({
     label: `$(file) ${f.path.replace(/^\/+/, '')}`,
     description: `<deviceconfig filename="${f.filename}">`,
     detail: `deviceconfig #${f.deviceconfig + 1}`,
-    picked: !!current && (sameFile(f, current)),
+    picked: !!current && sameFile(f, current),
     file: f,
   }));
 }
@@ -32,9 +34,13 @@ export class FileChoices {
     for (const [k, v] of Object.entries(state?.get<Record<string, FileChoice>>(KEY) ?? {})) this.memory.set(k, v);
   }
 
-  private key(template: vscode.Uri, phone: string): string { return `${template.toString()}|${phone}`; }
+  private key(template: vscode.Uri, phone: string): string {
+    return `${template.toString()}|${phone}`;
+  }
 
-  get(template: vscode.Uri, phone: string): FileChoice | undefined { return this.memory.get(this.key(template, phone)); }
+  get(template: vscode.Uri, phone: string): FileChoice | undefined {
+    return this.memory.get(this.key(template, phone));
+  }
 
   async set(template: vscode.Uri, phone: string, choice: FileChoice): Promise<void> {
     this.memory.set(this.key(template, phone), { path: choice.path, deviceconfig: choice.deviceconfig });
@@ -45,7 +51,10 @@ export class FileChoices {
 }
 
 /** Asks which file to preview; `current` is pre-selected. Undefined when cancelled. */
-export async function pickFile(files: RenderFileInfo[], opts: { current?: FileChoice; title?: string; template: vscode.Uri; phone: string }): Promise<RenderFileInfo | undefined> {
+export async function pickFile(
+  files: RenderFileInfo[],
+  opts: { current?: FileChoice; title?: string; template: vscode.Uri; phone: string },
+): Promise<RenderFileInfo | undefined> {
   const items = fileItems(files, opts.current);
   const qp = vscode.window.createQuickPick<FileItem>();
   qp.title = opts.title ?? 'Preview Config: select a file';
@@ -55,8 +64,14 @@ export async function pickFile(files: RenderFileInfo[], opts: { current?: FileCh
   const active = items.find((i) => i.picked);
   if (active) qp.activeItems = [active];
   return new Promise<RenderFileInfo | undefined>((resolve) => {
-    qp.onDidAccept(() => { resolve(qp.selectedItems[0]?.file ?? qp.activeItems[0]?.file); qp.hide(); });
-    qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
+    qp.onDidAccept(() => {
+      resolve(qp.selectedItems[0]?.file ?? qp.activeItems[0]?.file);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
     qp.show();
   });
 }

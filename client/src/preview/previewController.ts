@@ -16,14 +16,20 @@ export class PreviewController implements vscode.Disposable {
   /** Multi-file (3CX) templates: the file previewed per (template, phone). */
   readonly files: FileChoices;
 
-  constructor(private readonly server: Server, private readonly selection: PhoneSelection, state?: vscode.Memento) {
+  constructor(
+    private readonly server: Server,
+    private readonly selection: PhoneSelection,
+    state?: vscode.Memento,
+  ) {
     this.provider = new PreviewProvider(server);
     this.files = new FileChoices(state);
     this.disposables.push(
       this.provider,
       vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this.provider),
       vscode.workspace.onDidChangeTextDocument((e) => this.onTemplateChanged(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === PREVIEW_SCHEME) this.provider.forget(d.uri); }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.uri.scheme === PREVIEW_SCHEME) this.provider.forget(d.uri);
+      }),
       vscode.window.onDidChangeActiveTextEditor((e) => void this.follow(e)),
       server.onWorkspaceChanged(() => this.refreshAll()),
       selection.onDidChange((c) => void this.switchPhone(c.folder)),
@@ -58,7 +64,11 @@ export class PreviewController implements vscode.Disposable {
    * remembered choice pre-selected) unless `ask` is false; remembers the answer. `null` when cancelled,
    * undefined for single-file templates.
    */
-  async fileFor(template: vscode.Uri, phone: string, { ask = true, title }: { ask?: boolean; title?: string } = {}): Promise<FileChoice | undefined | null> {
+  async fileFor(
+    template: vscode.Uri,
+    phone: string,
+    { ask = true, title }: { ask?: boolean; title?: string } = {},
+  ): Promise<FileChoice | undefined | null> {
     if (!isThreeCxTemplate(template)) return undefined;
     const remembered = this.files.get(template, phone);
     if (!ask) return remembered;
@@ -106,7 +116,11 @@ export class PreviewController implements vscode.Disposable {
 
   private contentOf(doc: vscode.TextDocument, text: string, timeoutMs: number): Promise<void> {
     return new Promise((resolve) => {
-      const done = () => { clearTimeout(timer); sub.dispose(); resolve(); };
+      const done = () => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      };
       const sub = vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === doc && doc.getText() === this.provider.textOf(doc.uri)) done();
       });
@@ -128,17 +142,25 @@ export class PreviewController implements vscode.Disposable {
   private schedule(templateKey: string, delay: number): void {
     if (!this.provider.openPreviews().some((u) => parsePreviewUri(u)?.template.toString() === templateKey)) return;
     clearTimeout(this.timers.get(templateKey));
-    this.timers.set(templateKey, setTimeout(() => {
-      this.timers.delete(templateKey);
-      for (const u of this.provider.openPreviews()) {
-        if (parsePreviewUri(u)?.template.toString() === templateKey) void this.provider.refresh(u);
-      }
-    }, delay));
+    this.timers.set(
+      templateKey,
+      setTimeout(() => {
+        this.timers.delete(templateKey);
+        for (const u of this.provider.openPreviews()) {
+          if (parsePreviewUri(u)?.template.toString() === templateKey) void this.provider.refresh(u);
+        }
+      }, delay),
+    );
   }
 
   /** The bench, a partial or a template changed (server notification): every open preview re-renders. */
   refreshAll(): void {
-    const templates = new Set(this.provider.openPreviews().map((u) => parsePreviewUri(u)?.template.toString()).filter((k): k is string => !!k));
+    const templates = new Set(
+      this.provider
+        .openPreviews()
+        .map((u) => parsePreviewUri(u)?.template.toString())
+        .filter((k): k is string => !!k),
+    );
     for (const k of templates) this.schedule(k, settings().previewDelay);
   }
 
@@ -154,7 +176,9 @@ export class PreviewController implements vscode.Disposable {
       const file = (await this.fileFor(editor.document.uri, phone, { ask: false })) ?? undefined;
       const uri = await this.provider.render(editor.document.uri, phone, file);
       await this.show(uri, shown[0].viewColumn ?? vscode.ViewColumn.Beside);
-    } catch { /* the server reports its own errors */ }
+    } catch {
+      /* the server reports its own errors */
+    }
   }
 
   /**
@@ -176,7 +200,9 @@ export class PreviewController implements vscode.Disposable {
         const file = this.files.get(t.template, next) ?? (t.file ? { deviceconfig: t.file.deviceconfig } : undefined);
         const uri = await this.provider.render(t.template, next, file);
         await this.show(uri, e.viewColumn ?? vscode.ViewColumn.Beside);
-      } catch { /* keep the old preview */ }
+      } catch {
+        /* keep the old preview */
+      }
     }
   }
 

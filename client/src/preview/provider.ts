@@ -89,9 +89,16 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
   }
 
   /** The text last rendered for a preview (undefined before its first render). */
-  textOf(uri: vscode.Uri): string | undefined { return this.entries.get(uri.toString())?.text; }
+  textOf(uri: vscode.Uri): string | undefined {
+    return this.entries.get(uri.toString())?.text;
+  }
 
-  forget(uri: vscode.Uri): void { this.entries.delete(uri.toString()); }
+  forget(uri: vscode.Uri): void {
+    this.entries.delete(uri.toString());
+  }
 
-  dispose(): void { this.changed.dispose(); this.renderedEmitter.dispose(); }
+  dispose(): void {
+    this.changed.dispose();
+    this.renderedEmitter.dispose();
+  }
 }

@@ -32,10 +32,12 @@ function usageMessage(e: Error & { code?: string }, spec: { flags?: string[]; va
   const name = /'(-{1,2}[^' =]+)/.exec(e.message)?.[1] ?? '';
   const bare = name.replace(/^-+/, '');
   switch (e.code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `unknown option ${name}`;
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${name}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return spec.flags?.includes(bare) ? `--${bare} takes no value` : `--${bare} needs a value`;
-    default: return e.message;
+    default:
+      return e.message;
   }
 }
 
@@ -55,7 +57,11 @@ export function serverAddressOption(args: Args): ServerAddress {
   const url = opt(args, 'url');
   if (url !== undefined) {
     let parsed: URL | undefined;
-    try { parsed = new URL(url); } catch { parsed = undefined; }
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
     if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new UsageError(`--url: '${url}' is not an http(s) URL`);
   }
   return { host: opt(args, 'host'), port, url };
@@ -66,6 +72,7 @@ export function renderBudgetOption(args: Args): { maxMs?: number } {
   const text = opt(args, 'render-budget');
   if (text === undefined) return {};
   const ms = Number(text);
-  if (!/^\d+$/.test(text) || ms < 1 || ms > 600_000) throw new UsageError(`--render-budget: '${text}' is not a number of milliseconds (1 to 600000)`);
+  if (!/^\d+$/.test(text) || ms < 1 || ms > 600_000)
+    throw new UsageError(`--render-budget: '${text}' is not a number of milliseconds (1 to 600000)`);
   return { maxMs: ms };
 }

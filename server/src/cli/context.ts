@@ -37,7 +37,8 @@ export function openWorkspace(dir: string, benchFile?: string): { root: string; 
   let bench = benchFile;
   if (bench !== undefined && isAbsolute(bench)) {
     const rel = relative(root, bench);
-    if (!rel || rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`--bench: ${bench} is not inside the workspace folder ${root}`);
+    if (!rel || rel.startsWith('..') || isAbsolute(rel))
+      throw new UsageError(`--bench: ${bench} is not inside the workspace folder ${root}`);
     bench = rel.split(sep).join('/');
   }
   try {

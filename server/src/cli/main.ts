@@ -29,17 +29,29 @@ function usage(): string {
 
 export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage()); return name ? 0 : 2; }
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
   const cmd = COMMANDS[name];
-  if (!cmd) { io.err(`error: unknown command '${name}'\n\n${usage()}`); return 2; }
+  if (!cmd) {
+    io.err(`error: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
   try {
     const args = parseArgs(rest, { flags: [...GLOBAL_FLAGS, ...(cmd.flags ?? [])], values: [...GLOBAL_VALUES, ...(cmd.values ?? [])] });
-    if (args.options.has('help')) { io.out(`usage: provisioning-studio ${cmd.usage}\n`); return 0; }
+    if (args.options.has('help')) {
+      io.out(`usage: provisioning-studio ${cmd.usage}\n`);
+      return 0;
+    }
     const { root, workspace } = openWorkspace(opt(args, 'workspace') ?? cwd, opt(args, 'bench'));
     workspace.renderLimits = renderBudgetOption(args);
     return await cmd.run({ args, io, root, cwd, workspace });
   } catch (e) {
-    if (e instanceof UsageError) { io.err(`error: ${e.message}\nusage: provisioning-studio ${cmd.usage}\n`); return 2; }
+    if (e instanceof UsageError) {
+      io.err(`error: ${e.message}\nusage: provisioning-studio ${cmd.usage}\n`);
+      return 2;
+    }
     io.err(`error: ${(e as Error).message}\n`);
     return 1;
   }
@@ -47,5 +59,13 @@ export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promi
 
 if (require.main === module) {
   const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`) };
-  runCli(process.argv.slice(2), io).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`error: ${(e as Error).message}\n`); process.exitCode = 1; });
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`error: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -67,7 +67,11 @@ export function checkTemplate(ws: Workspace, file: string, schema?: SchemaNode, 
  * The phones (and routes) a template is checked and previewed for: the bench phones whose routes it
  * answers, else its dialect's fallback (a template no route serves is still checked).
  */
-export function templateTargets(ws: Workspace, file: string, opts: Pick<CheckOptions, 'bench' | 'served' | 'dialect'> = {}): RenderTarget[] {
+export function templateTargets(
+  ws: Workspace,
+  file: string,
+  opts: Pick<CheckOptions, 'bench' | 'served' | 'dialect'> = {},
+): RenderTarget[] {
   const bench = opts.bench ?? ws.parsedBench();
   const served = opts.served ?? ws.phonesForTemplate(file);
   if (served.length) return served.map((r) => ({ phone: r.phone, route: r.route }));
@@ -75,16 +79,27 @@ export function templateTargets(ws: Workspace, file: string, opts: Pick<CheckOpt
 }
 
 /** The target to render a template with for one phone (its route when it serves it, else a fallback of its vendor). */
-export function targetFor(ws: Workspace, file: string, phone: Phone, opts: Pick<CheckOptions, 'bench' | 'served' | 'dialect'> = {}): RenderTarget {
+export function targetFor(
+  ws: Workspace,
+  file: string,
+  phone: Phone,
+  opts: Pick<CheckOptions, 'bench' | 'served' | 'dialect'> = {},
+): RenderTarget {
   const targets = templateTargets(ws, file, opts);
-  return targets.find((t) => t.phone === phone)
-    ?? { phone, route: targets.find((t) => t.phone.vendor === phone.vendor)?.route, fallback: true };
+  return (
+    targets.find((t) => t.phone === phone) ?? { phone, route: targets.find((t) => t.phone.vendor === phone.vendor)?.route, fallback: true }
+  );
 }
 
 /** Targets to render under a strategy: every one, or the selected phone's then one per (model, route). */
 export function pickTargets(ws: Workspace, targets: RenderTarget[], strategy: PhoneStrategy, selectedPhone?: string): RenderTarget[] {
   if (strategy === 'all' || targets.length <= 1) return targets;
-  const selected = selectedPhone ? ws.findPhone(selectedPhone, targets.map((t) => t.phone)) : undefined;
+  const selected = selectedPhone
+    ? ws.findPhone(
+        selectedPhone,
+        targets.map((t) => t.phone),
+      )
+    : undefined;
   const seen = new Set<string>();
   const out: RenderTarget[] = [];
   for (const t of [...targets.filter((x) => x.phone === selected), ...targets]) {
@@ -109,8 +124,19 @@ export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions
     if (!(e instanceof RangeError)) throw e;
     // the static check follows blocks and partials recursively: a pathological nesting ends here, not in a crash
     const at = { line: 0, character: 0 };
-    return { problems: [{ file, range: { start: at, end: at }, severity: 'error', code: 'render-limit',
-      message: 'blocks and partials nest too deeply to check (and to render): flatten the nesting' }], rendered: 0, served: 0 };
+    return {
+      problems: [
+        {
+          file,
+          range: { start: at, end: at },
+          severity: 'error',
+          code: 'render-limit',
+          message: 'blocks and partials nest too deeply to check (and to render): flatten the nesting',
+        },
+      ],
+      rendered: 0,
+      served: 0,
+    };
   }
   const none = { problems, rendered: 0, served: 0 };
   if (problems.some((p) => p.severity === 'error' && STOPPING.has(p.code))) return none; // nothing renders
@@ -120,10 +146,17 @@ export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions
   if (opts.maxPhones !== undefined) picked = picked.slice(0, opts.maxPhones);
   // lenient: a 3CX body with an unclosed {IF} still renders, so its key problems are found too
   for (const t of picked) {
-    const out = dialect.render(ws, file, t.phone, { route: t.route, deviceconfig: t.deviceconfig, bench, lenient: true, limits: opts.limits });
+    const out = dialect.render(ws, file, t.phone, {
+      route: t.route,
+      deviceconfig: t.deviceconfig,
+      bench,
+      lenient: true,
+      limits: opts.limits,
+    });
     problems.push(...renderProblems(ws, file, t.phone, out));
     // a template over its render budget would cost the budget again for every other phone: once is enough
-    if (out.issues.some((i) => i.code === 'render-limit')) return { problems: dedupe(problems), rendered: picked.indexOf(t) + 1, served: targets.length };
+    if (out.issues.some((i) => i.code === 'render-limit'))
+      return { problems: dedupe(problems), rendered: picked.indexOf(t) + 1, served: targets.length };
   }
   return { problems: dedupe(problems), rendered: picked.length, served: targets.length };
 }
@@ -137,10 +170,12 @@ export function checkPartial(ws: Workspace, file: string, opts: CheckOptions & {
   if (loaded && !loaded.ok) return { problems: handlebarsDialect.checkStatic(ws, file, undefined), rendered: 0, served: 0 };
   const encoding = ws.encodingProblem(file);
   const problems: Problem[] = encoding ? [encoding] : [];
-  let rendered = 0, served = 0;
+  let rendered = 0,
+    served = 0;
   for (const t of ws.templatesIncluding(file).slice(0, opts.maxTemplates ?? Infinity)) {
     const r = checkTemplateFor(ws, t, { ...opts, served: undefined });
-    rendered += r.rendered; served += r.served;
+    rendered += r.rendered;
+    served += r.served;
     problems.push(...r.problems.filter((p) => p.file === file));
   }
   return { problems: dedupe(problems), rendered, served };
@@ -152,22 +187,56 @@ export function renderProblems(ws: Workspace, file: string, phone: Phone, out: R
   const indexes = new Map<string, LineIndex>();
   const rangeIn = (f: string, s: number, e: number): Range => {
     let idx = indexes.get(f);
-    if (!idx) { idx = new LineIndex(ws.files.read(f) ?? ''); indexes.set(f, idx); }
+    if (!idx) {
+      idx = new LineIndex(ws.files.read(f) ?? '');
+      indexes.set(f, idx);
+    }
     return idx.range(s, e);
   };
   for (const i of out.issues) {
-    problems.push(withVia({ file: i.file, range: rangeIn(i.file, i.srcStart, i.srcEnd), severity: i.severity, code: i.code, message: i.message, phones: [phone.name] },
-      file, rangeIn(file, i.rootStart, i.rootEnd)));
+    problems.push(
+      withVia(
+        {
+          file: i.file,
+          range: rangeIn(i.file, i.srcStart, i.srcEnd),
+          severity: i.severity,
+          code: i.code,
+          message: i.message,
+          phones: [phone.name],
+        },
+        file,
+        rangeIn(file, i.rootStart, i.rootEnd),
+      ),
+    );
   }
   if (out.failed || out.syntaxError) return problems;
   const route = out.route;
-  const found = checkOutput(out.text, { format: out.format.id, vendor: phone.vendor, model: phone.model, fileKind: route?.fileKind, header: out.format.header });
+  const found = checkOutput(out.text, {
+    format: out.format.id,
+    vendor: phone.vendor,
+    model: phone.model,
+    fileKind: route?.fileKind,
+    header: out.format.header,
+  });
   for (const p of found) {
     const m = out.map.lookup(p.start, p.end);
     const target = m ?? { file, start: 0, end: 0, rootStart: 0, rootEnd: 0 };
-    problems.push(withVia({ file: target.file, range: rangeIn(target.file, target.start, target.end), severity: p.severity, code: p.code,
-      message: p.message, suggestions: p.suggestions, actual: p.suggestions?.length ? out.text.slice(p.start, p.end) : undefined, phones: [phone.name] },
-      file, rangeIn(file, target.rootStart, target.rootEnd)));
+    problems.push(
+      withVia(
+        {
+          file: target.file,
+          range: rangeIn(target.file, target.start, target.end),
+          severity: p.severity,
+          code: p.code,
+          message: p.message,
+          suggestions: p.suggestions,
+          actual: p.suggestions?.length ? out.text.slice(p.start, p.end) : undefined,
+          phones: [phone.name],
+        },
+        file,
+        rangeIn(file, target.rootStart, target.rootEnd),
+      ),
+    );
   }
   return problems;
 }
@@ -176,7 +245,8 @@ function withVia(p: Problem, root: string, rootRange: Range): Problem {
   return p.file === root ? p : { ...p, via: { file: root, range: rootRange } };
 }
 
-const place = (p: Problem) => `${p.file}|${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}|${p.code}`;
+const place = (p: Problem) =>
+  `${p.file}|${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}|${p.code}`;
 
 /**
  * One problem per template location and message, naming every phone it was seen for. A problem found
@@ -191,11 +261,15 @@ export function dedupe(problems: Problem[]): Problem[] {
     if (p.phones?.length && staticAt.has(at)) continue;
     const k = `${at}|${p.message}`;
     const hit = byKey.get(k);
-    if (!hit) { byKey.set(k, { ...p, phones: p.phones ? [...p.phones] : undefined }); continue; }
+    if (!hit) {
+      byKey.set(k, { ...p, phones: p.phones ? [...p.phones] : undefined });
+      continue;
+    }
     for (const ph of p.phones ?? []) if (!hit.phones?.includes(ph)) (hit.phones ??= []).push(ph);
   }
-  return [...byKey.values()].sort((a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line
-    || a.range.start.character - b.range.start.character);
+  return [...byKey.values()].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }
 
 /** `file:line:column severity code message [phones] (included from …)`: how the CLI and logs print a problem. */

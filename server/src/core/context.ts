@@ -47,10 +47,21 @@ export function buildContext(bench: Bench, phone: Phone, address?: ServerAddress
   const model = profile ? findModel(profile, phone.model) : undefined;
   const ctx: RenderContext = {
     phone: {
-      mac: phone.mac, mac_upper: phone.mac.toUpperCase(), mac_colon: formatMac(phone.mac, 'colon'),
-      name: phone.name, vendor: phone.vendor, model: phone.model, ip: phone.ip ?? '', sip_port: phone.sip_port ?? 5060,
+      mac: phone.mac,
+      mac_upper: phone.mac.toUpperCase(),
+      mac_colon: formatMac(phone.mac, 'colon'),
+      name: phone.name,
+      vendor: phone.vendor,
+      model: phone.model,
+      ip: phone.ip ?? '',
+      sip_port: phone.sip_port ?? 5060,
     },
-    model: { id: model?.id ?? phone.model, lines: model?.lines ?? phone.lines.length, keys: model?.keys ?? phone.keys.length, file_id: model?.fileId ?? '' },
+    model: {
+      id: model?.id ?? phone.model,
+      lines: model?.lines ?? phone.lines.length,
+      keys: model?.keys ?? phone.keys.length,
+      file_id: model?.fileId ?? '',
+    },
     lines: phone.lines,
     keys: phone.keys,
     pbx: bench.pbx,

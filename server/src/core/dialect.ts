@@ -98,7 +98,20 @@ export const handlebarsDialect: TemplateDialect = {
     const route = opts.route ?? handlebarsDialect.routesFor(ws, phone)?.find((r) => r.template === file)?.route;
     const format = ws.formatFor(file, route, profile);
     const loaded = ws.loadTemplate(file);
-    if (!loaded) return { text: '', map: emptyMap(file), issues: [], failed: true, format, route, syntaxError: { code: 'hbs-syntax', message: `template ${file} not found`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } };
+    if (!loaded)
+      return {
+        text: '',
+        map: emptyMap(file),
+        issues: [],
+        failed: true,
+        format,
+        route,
+        syntaxError: {
+          code: 'hbs-syntax',
+          message: `template ${file} not found`,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        },
+      };
     if (!loaded.ok) return { text: '', map: emptyMap(file), issues: [], failed: true, format, route, syntaxError: loaded.error };
     const bench = (opts.bench ?? ws.parsedBench()).bench;
     const out = renderProgram(loaded.source, ws.renderContext(bench, phone), {
@@ -131,8 +144,16 @@ export const handlebarsDialect: TemplateDialect = {
     if (!loaded) return [];
     if (!loaded.ok) {
       const e = loaded.error;
-      return [{ file, range: e.range, severity: 'error', code: e.code, message: e.message,
-        related: e.related ? [{ file, range: e.related.range, message: e.related.message }] : undefined }];
+      return [
+        {
+          file,
+          range: e.range,
+          severity: 'error',
+          code: e.code,
+          message: e.message,
+          related: e.related ? [{ file, range: e.related.range, message: e.related.message }] : undefined,
+        },
+      ];
     }
     if (ws.isPartial(file)) return [];
     return checkTemplateStatic(ws, file, schema);

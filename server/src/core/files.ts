@@ -45,8 +45,21 @@ const RACY_MS = 2000;
 /** How deep list() and the snapshot walk descend (a guard against symlink loops). */
 const MAX_DEPTH = 8;
 
-interface Cached { mtime: number; ctime: number; size: number; ino: number; text: string; trusted: boolean; turn?: Turn; badByte?: number }
-interface Turn { gen: number; stats: Map<string, Stats | null>; files: string[] }
+interface Cached {
+  mtime: number;
+  ctime: number;
+  size: number;
+  ino: number;
+  text: string;
+  trusted: boolean;
+  turn?: Turn;
+  badByte?: number;
+}
+interface Turn {
+  gen: number;
+  stats: Map<string, Stats | null>;
+  files: string[];
+}
 
 const sameFile = (c: Cached, st: Stats) => c.mtime === st.mtimeMs && c.ctime === st.ctimeMs && c.size === st.size && c.ino === st.ino;
 
@@ -82,7 +95,10 @@ export class DiskFiles implements FileSource {
   private stable = new Map<string, string>();
 
   /** `watched`: the inputs snapshot() walks (the template folder and the bench file); `racyMs` for tests. */
-  constructor(readonly root: string, opts: { watched?: string[]; racyMs?: number } = {}) {
+  constructor(
+    readonly root: string,
+    opts: { watched?: string[]; racyMs?: number } = {},
+  ) {
     this.watched = opts.watched ?? ['templates', 'bench.yaml'];
     this.racyMs = opts.racyMs ?? RACY_MS;
   }
@@ -103,7 +119,16 @@ export class DiskFiles implements FileSource {
       if (this.quietMs && !settling) this.stable.set(path, text);
       const bad = text.includes('\ufffd') ? invalidUtf8Offset(bytes) : -1; // U+FFFD: written as such, or a decoding failure
       const trusted = Math.max(st.mtimeMs, st.ctimeMs) < readAt - Math.max(this.racyMs, this.quietMs);
-      this.cache.set(path, { mtime: st.mtimeMs, ctime: st.ctimeMs, size: st.size, ino: st.ino, text, trusted, turn, badByte: bad < 0 ? undefined : bad });
+      this.cache.set(path, {
+        mtime: st.mtimeMs,
+        ctime: st.ctimeMs,
+        size: st.size,
+        ino: st.ino,
+        text,
+        trusted,
+        turn,
+        badByte: bad < 0 ? undefined : bad,
+      });
       return text;
     } catch {
       return undefined;
@@ -113,12 +138,18 @@ export class DiskFiles implements FileSource {
   /** Whether a file just read may still be being written: changed across the read, or too recently. */
   private settling(full: string, before: Stats, bytesRead: number, readAt: number): boolean {
     let after: Stats;
-    try { after = statSync(full); } catch { return true; }
+    try {
+      after = statSync(full);
+    } catch {
+      return true;
+    }
     if (!sameFile({ mtime: before.mtimeMs, ctime: before.ctimeMs, size: before.size, ino: before.ino } as Cached, after)) return true;
     return bytesRead !== after.size || Math.max(after.mtimeMs, after.ctimeMs) > readAt - this.quietMs;
   }
 
-  encodingError(path: string): number | undefined { return this.read(path) === undefined ? undefined : this.cache.get(path)?.badByte; }
+  encodingError(path: string): number | undefined {
+    return this.read(path) === undefined ? undefined : this.cache.get(path)?.badByte;
+  }
 
   list(dir: string): string[] {
     const turn = this.depth ? this.turn : undefined;
@@ -128,7 +159,9 @@ export class DiskFiles implements FileSource {
       return turn.files.filter((f) => f.startsWith(prefix) && f.split('/').length <= levels + 1);
     }
     if (turn) this.bumpNext = true; // not covered by the walk: derived data must not outlive this turn
-    return this.walk(dir, false).map(([p]) => p).sort();
+    return this.walk(dir, false)
+      .map(([p]) => p)
+      .sort();
   }
 
   watch(path: string): void {
@@ -141,13 +174,21 @@ export class DiskFiles implements FileSource {
   snapshot<T>(fn: () => T): T {
     if (!this.turn) this.startTurn();
     this.depth++;
-    try { return fn(); } finally { this.depth--; }
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
   }
 
-  generation(): number | undefined { return this.depth && this.turn ? this.turn.gen : undefined; }
+  generation(): number | undefined {
+    return this.depth && this.turn ? this.turn.gen : undefined;
+  }
 
   /** Ends the current turn's view now (the next snapshot() walks again). */
-  invalidate(): void { this.turn = undefined; }
+  invalidate(): void {
+    this.turn = undefined;
+  }
 
   private startTurn(): void {
     const now = Date.now();
@@ -163,20 +204,27 @@ export class DiskFiles implements FileSource {
       }
     }
     files.sort();
-    for (const p of files) { const st = stats.get(p)!; sig += `${p}\0${st.mtimeMs}\0${st.ctimeMs}\0${st.size}\0${st.ino}\n`; }
+    for (const p of files) {
+      const st = stats.get(p)!;
+      sig += `${p}\0${st.mtimeMs}\0${st.ctimeMs}\0${st.size}\0${st.ino}\n`;
+    }
     if (sig !== this.lastSig || this.bumpNext) this.gen++;
     this.lastSig = sig;
     this.bumpNext = racy;
     const turn: Turn = { gen: this.gen, stats, files };
     this.turn = turn;
-    setImmediate(() => { if (this.turn === turn) this.turn = undefined; });
+    setImmediate(() => {
+      if (this.turn === turn) this.turn = undefined;
+    });
   }
 
   /** A path the snapshot walk would have found if it existed. */
   private walkable(path: string): boolean {
     const parts = path.replace(/\/+$/, '').split('/');
     const top = this.watched.find((w) => path === w || path.startsWith(`${w}/`));
-    return !!top && parts.length <= top.split('/').length + MAX_DEPTH + 1 && parts.every((s) => s && !s.startsWith('.') && s !== 'node_modules');
+    return (
+      !!top && parts.length <= top.split('/').length + MAX_DEPTH + 1 && parts.every((s) => s && !s.startsWith('.') && s !== 'node_modules')
+    );
   }
 
   private stat(path: string): Stats | undefined {
@@ -198,12 +246,20 @@ export class DiskFiles implements FileSource {
     const visit = (abs: string, depth: number) => {
       if (depth > MAX_DEPTH) return;
       let names: string[];
-      try { names = readdirSync(abs); } catch { return; }
+      try {
+        names = readdirSync(abs);
+      } catch {
+        return;
+      }
       for (const n of names) {
         if (n.startsWith('.') || n === 'node_modules') continue;
         const p = join(abs, n);
         let st;
-        try { st = statSync(p); } catch { continue; }
+        try {
+          st = statSync(p);
+        } catch {
+          continue;
+        }
         if (st.isDirectory()) visit(p, depth + 1);
         else out.push([relative(this.root, p).split(sep).join('/'), st]);
       }
@@ -220,9 +276,15 @@ export class DiskFiles implements FileSource {
 export class OverlayFiles implements FileSource {
   readonly overlay = new Map<string, string>();
   constructor(private base: FileSource) {}
-  read(path: string): string | undefined { return this.overlay.get(path) ?? this.base.read(path); }
-  watch(path: string): void { this.base.watch?.(path); }
-  encodingError(path: string): number | undefined { return this.overlay.has(path) ? undefined : this.base.encodingError?.(path); }
+  read(path: string): string | undefined {
+    return this.overlay.get(path) ?? this.base.read(path);
+  }
+  watch(path: string): void {
+    this.base.watch?.(path);
+  }
+  encodingError(path: string): number | undefined {
+    return this.overlay.has(path) ? undefined : this.base.encodingError?.(path);
+  }
   list(dir: string): string[] {
     const set = new Set(this.base.list(dir));
     const prefix = dir.endsWith('/') ? dir : `${dir}/`;
@@ -234,7 +296,9 @@ export class OverlayFiles implements FileSource {
 /** In-memory files, for tests and benchmarks. */
 export class MemoryFiles implements FileSource {
   constructor(readonly files: Map<string, string> = new Map()) {}
-  read(path: string): string | undefined { return this.files.get(path); }
+  read(path: string): string | undefined {
+    return this.files.get(path);
+  }
   list(dir: string): string[] {
     const prefix = dir.endsWith('/') ? dir : `${dir}/`;
     return [...this.files.keys()].filter((k) => k.startsWith(prefix)).sort();

@@ -4,8 +4,14 @@ import type { ProblemCode } from './problems/registry';
 export type { ProblemCode };
 
 /** Zero-based position and range, the same shape as LSP's so the language server passes them through. */
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

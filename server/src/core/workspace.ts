@@ -24,7 +24,6 @@ export type { DialectId, RenderOptions, TemplateDialect } from './dialect';
 /** The dialects, in the order they claim files and try requests. */
 export const DIALECTS: TemplateDialect[] = [threeCxDialect, handlebarsDialect];
 
-
 export type LoadedTemplate = { ok: true; source: TemplateSource } | { ok: false; error: TemplateSyntaxError; text: string };
 
 export interface RouteResolution {
@@ -71,7 +70,10 @@ export class Workspace {
   /** The render budget of this front end (CLI `--render-budget`, the dev server, the editor); RenderOptions.limits wins. */
   renderLimits: Partial<RenderLimits> = {};
 
-  constructor(readonly files: FileSource, opts: WorkspaceOptions = {}) {
+  constructor(
+    readonly files: FileSource,
+    opts: WorkspaceOptions = {},
+  ) {
     this.benchFile = normaliseBenchFile(opts.benchFile);
     files.watch?.(this.benchFile);
   }
@@ -84,7 +86,10 @@ export class Workspace {
   memo<T>(owner: unknown, key: string, compute: () => T): T {
     const gen = this.files.generation?.();
     if (gen === undefined) return compute();
-    if (gen !== this.memoGen) { this.memos.clear(); this.memoGen = gen; }
+    if (gen !== this.memoGen) {
+      this.memos.clear();
+      this.memoGen = gen;
+    }
     let m = this.memos.get(owner);
     if (!m) this.memos.set(owner, (m = new Map()));
     if (m.has(key)) return m.get(key) as T;
@@ -108,10 +113,14 @@ export class Workspace {
     return true;
   }
 
-  get serverAddress(): ServerAddress | undefined { return this.address ? { ...this.address } : undefined; }
+  get serverAddress(): ServerAddress | undefined {
+    return this.address ? { ...this.address } : undefined;
+  }
 
   /** Changes whenever something every render depends on, beside the files, changes (the server address). */
-  get renderEpoch(): number { return this.addressEpoch; }
+  get renderEpoch(): number {
+    return this.addressEpoch;
+  }
 
   /** The base URL phones use (`{{server.url}}`): the address override, else the bench file. */
   serverUrl(bench: Bench = this.servingBench().parsed.bench): string {
@@ -129,14 +138,23 @@ export class Workspace {
     const text = this.files.read(file);
     if (text === undefined) {
       const missing = parseBench('phones: []\n', modelLookup, file);
-      missing.problems.push({ file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'bench-missing', message: file.includes('/') ? `no bench file ${file} in the workspace` : `no ${file} at the workspace root` });
+      missing.problems.push({
+        file,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'error',
+        code: 'bench-missing',
+        message: file.includes('/') ? `no bench file ${file} in the workspace` : `no ${file} at the workspace root`,
+      });
       missing.hasErrors = true;
       return missing;
     }
     if (this.benchCache?.text !== text) {
       const parsed = parseBench(text, modelLookup, file);
       const encoding = this.encodingProblem(file);
-      if (encoding) { parsed.problems.unshift(encoding); parsed.hasErrors = true; }
+      if (encoding) {
+        parsed.problems.unshift(encoding);
+        parsed.hasErrors = true;
+      }
       this.benchCache = { text, parsed };
       if (!parsed.hasErrors) this.lastGoodBench = parsed;
     }
@@ -150,11 +168,15 @@ export class Workspace {
     return { parsed: cur, stale: false };
   }
 
-  get phones(): Phone[] { return this.parsedBench().bench.phones; }
+  get phones(): Phone[] {
+    return this.parsedBench().bench.phones;
+  }
 
   findPhone(query: string, phones = this.phones): Phone | undefined {
     const mac = normaliseMac(query);
-    return phones.find((p) => (mac && p.mac === mac) || p.name === query) ?? phones.find((p) => p.name.toLowerCase() === query.toLowerCase());
+    return (
+      phones.find((p) => (mac && p.mac === mac) || p.name === query) ?? phones.find((p) => p.name.toLowerCase() === query.toLowerCase())
+    );
   }
 
   // ---- templates ----
@@ -200,7 +222,9 @@ export class Workspace {
     return handlebarsDialect;
   }
 
-  isPartial(file: string): boolean { return /(^|\/)partials\//.test(file); }
+  isPartial(file: string): boolean {
+    return /(^|\/)partials\//.test(file);
+  }
 
   /** A Handlebars template, parsed (undefined when absent or not a Handlebars file: see dialectOf). */
   loadTemplate(file: string): LoadedTemplate | undefined {
@@ -237,7 +261,9 @@ export class Workspace {
   private findPartialFile(name: string, fromFile: string): string | undefined {
     for (const base of this.partialCandidates(name, fromFile)) {
       const dir = base.slice(0, base.lastIndexOf('/'));
-      const hit = this.files.list(dir).find((f) => f.slice(dir.length + 1).split('.')[0] === name && f.endsWith('.hbs') && !f.slice(dir.length + 1).includes('/'));
+      const hit = this.files
+        .list(dir)
+        .find((f) => f.slice(dir.length + 1).split('.')[0] === name && f.endsWith('.hbs') && !f.slice(dir.length + 1).includes('/'));
       if (hit) return hit;
     }
     return undefined;
@@ -248,7 +274,8 @@ export class Workspace {
     const out = new Map<string, string>();
     const vendor = this.vendorOf(fromFile);
     for (const dir of [`${TEMPLATES_DIR}/partials`, ...(vendor ? [`${TEMPLATES_DIR}/${vendor}/partials`] : [])]) {
-      for (const f of this.files.list(dir)) if (f.endsWith('.hbs') && !f.slice(dir.length + 1).includes('/')) out.set(f.slice(dir.length + 1).split('.')[0], f);
+      for (const f of this.files.list(dir))
+        if (f.endsWith('.hbs') && !f.slice(dir.length + 1).includes('/')) out.set(f.slice(dir.length + 1).split('.')[0], f);
     }
     return [...out].map(([name, file]) => ({ name, file }));
   }
@@ -260,8 +287,13 @@ export class Workspace {
     const text = this.files.read(file) ?? '';
     const at = Math.max(0, text.indexOf('\ufffd'));
     const range = new LineIndex(text).range(at, at + 1);
-    return { file, range, severity: 'error', code: 'invalid-utf8',
-      message: `not valid UTF-8 at byte ${byte}: it reads as U+FFFD (\ufffd) here and would be sent so; save the file as UTF-8` };
+    return {
+      file,
+      range,
+      severity: 'error',
+      code: 'invalid-utf8',
+      message: `not valid UTF-8 at byte ${byte}: it reads as U+FFFD (\ufffd) here and would be sent so; save the file as UTF-8`,
+    };
   }
 
   // ---- the partial-include graph ----
@@ -276,7 +308,11 @@ export class Workspace {
   partialsReachedFrom(file: string): string[] {
     const seen = new Set<string>();
     const visit = (f: string) => {
-      for (const inc of this.partialIncludes(f)) if (inc.file && !seen.has(inc.file)) { seen.add(inc.file); visit(inc.file); }
+      for (const inc of this.partialIncludes(f))
+        if (inc.file && !seen.has(inc.file)) {
+          seen.add(inc.file);
+          visit(inc.file);
+        }
     };
     visit(file);
     return [...seen];
@@ -284,11 +320,14 @@ export class Workspace {
 
   /** The non-partial templates that include a partial, directly or through other partials. */
   templatesIncluding(partial: string): string[] {
-    return this.memo(partial, 'includedBy', () => this.templateFiles()
-      .filter((f) => !this.isPartial(f) && this.handlebars(f) && this.partialsReachedFrom(f).includes(partial)));
+    return this.memo(partial, 'includedBy', () =>
+      this.templateFiles().filter((f) => !this.isPartial(f) && this.handlebars(f) && this.partialsReachedFrom(f).includes(partial)),
+    );
   }
 
-  private handlebars(file: string): boolean { return handlebarsDialect.claims(file); }
+  private handlebars(file: string): boolean {
+    return handlebarsDialect.claims(file);
+  }
 
   // ---- routes ----
   /** Every file a phone requests, in boot order, with the template that answers each (from the dialect serving it). */
@@ -317,24 +356,42 @@ export class Workspace {
     const matches = matchRoutes(path);
     if (!matches.length) return { ok: false, status: 404, reason: `no vendor requests a file named '${path}'` };
     let lastMiss: RequestResolution | undefined;
-    const uaMac = /([0-9a-f]{2}:?){5}[0-9a-f]{2}/i.exec(client.userAgent ?? '')?.[0].replace(/:/g, '').toLowerCase();
+    const uaMac = /([0-9a-f]{2}:?){5}[0-9a-f]{2}/i
+      .exec(client.userAgent ?? '')?.[0]
+      .replace(/:/g, '')
+      .toLowerCase();
     for (const m of matches) {
       let phone: Phone | undefined;
       let reason: string;
       if (m.mac) {
         phone = phones.find((p) => p.mac === m.mac && p.vendor === m.profile.id);
         reason = 'MAC in the path';
-        if (!phone) { lastMiss ??= { ok: false, status: 404, reason: 'unknown MAC', route: m.route }; continue; }
+        if (!phone) {
+          lastMiss ??= { ok: false, status: 404, reason: 'unknown MAC', route: m.route };
+          continue;
+        }
       } else {
         const candidates = phones.filter((p) => p.vendor === m.profile.id && (!m.models || m.models.some((md) => md.id === p.model)));
         phone = (uaMac && candidates.find((p) => p.mac === uaMac)) || undefined;
         reason = 'MAC in the User-Agent';
-        if (!phone && client.ip) { phone = candidates.find((p) => p.ip === client.ip); reason = 'client IP in the bench'; }
-        if (!phone) { phone = candidates[0]; reason = `first bench phone of the ${m.models ? 'model' : 'vendor'} (common file)`; }
-        if (!phone) { lastMiss ??= { ok: false, status: 404, reason: `no ${m.profile.label} phone on the bench for this file`, route: m.route }; continue; }
+        if (!phone && client.ip) {
+          phone = candidates.find((p) => p.ip === client.ip);
+          reason = 'client IP in the bench';
+        }
+        if (!phone) {
+          phone = candidates[0];
+          reason = `first bench phone of the ${m.models ? 'model' : 'vendor'} (common file)`;
+        }
+        if (!phone) {
+          lastMiss ??= { ok: false, status: 404, reason: `no ${m.profile.label} phone on the bench for this file`, route: m.route };
+          continue;
+        }
       }
       const res = this.routeFor(phone, m.profile, m.route); // only the matched route: each route costs file lookups
-      if (!res?.template) { lastMiss = { ok: false, status: 404, reason: 'no template for this file', route: m.route, tried: res?.tried }; continue; }
+      if (!res?.template) {
+        lastMiss = { ok: false, status: 404, reason: 'no template for this file', route: m.route, tried: res?.tried };
+        continue;
+      }
       return { ok: true, reason, ...res, template: res.template };
     }
     return lastMiss ?? { ok: false, status: 404, reason: 'not found' };

@@ -12,7 +12,10 @@ export type AuthResult =
   /** `failed`: credentials were given and are wrong (counts toward lockout); false for a first challenge or a stale nonce. */
   | { ok: false; failed: boolean; challenge: string[]; reason: string };
 
-export interface AuthOptions { nonceTtlMs: number; now: () => number }
+export interface AuthOptions {
+  nonceTtlMs: number;
+  now: () => number;
+}
 
 const SUPPORTED = new Set(['MD5', 'SHA-256', 'MD5-sess', 'SHA-256-sess']);
 
@@ -31,13 +34,17 @@ export class Authenticator {
     const space = authorization.indexOf(' ');
     const scheme = (space < 0 ? authorization : authorization.slice(0, space)).toLowerCase();
     if (cfg.type === 'basic') {
-      if (scheme !== 'basic') return { ok: false, failed: true, challenge: challenge(), reason: `expected Basic credentials, got ${scheme.slice(0, 16)}` };
+      if (scheme !== 'basic')
+        return { ok: false, failed: true, challenge: challenge(), reason: `expected Basic credentials, got ${scheme.slice(0, 16)}` };
       const decoded = Buffer.from(authorization.slice(space + 1).trim(), 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       const ok = colon >= 0 && safeEqual(decoded.slice(0, colon), cfg.username) && safeEqual(decoded.slice(colon + 1), cfg.password);
-      return ok ? { ok: true, user: cfg.username } : { ok: false, failed: true, challenge: challenge(), reason: 'wrong user name or password' };
+      return ok
+        ? { ok: true, user: cfg.username }
+        : { ok: false, failed: true, challenge: challenge(), reason: 'wrong user name or password' };
     }
-    if (scheme !== 'digest') return { ok: false, failed: true, challenge: challenge(), reason: `expected Digest credentials, got ${scheme.slice(0, 16)}` };
+    if (scheme !== 'digest')
+      return { ok: false, failed: true, challenge: challenge(), reason: `expected Digest credentials, got ${scheme.slice(0, 16)}` };
     const p = parseChallenges(authorization)[0]?.params ?? {};
     const fail = (reason: string): AuthResult => ({ ok: false, failed: true, challenge: challenge(), reason });
     const alg = normalizeAlgorithm(p.algorithm);
@@ -49,9 +56,20 @@ export class Authenticator {
     if (p.opaque !== undefined && p.opaque !== this.opaque) return fail('wrong opaque');
     const nonce = this.nonceState(p.nonce);
     if (nonce === 'invalid') return fail('forged nonce');
-    const expected = computeDigest({ algorithm: alg, username: cfg.username, password: cfg.password, realm, nonce: p.nonce,
-      method, uri: p.uri, qop: 'auth', nc: p.nc, cnonce: p.cnonce }).response;
-    if (!safeEqual(p.username ?? '', cfg.username) || !safeEqual((p.response ?? '').toLowerCase(), expected)) return fail('wrong user name or password');
+    const expected = computeDigest({
+      algorithm: alg,
+      username: cfg.username,
+      password: cfg.password,
+      realm,
+      nonce: p.nonce,
+      method,
+      uri: p.uri,
+      qop: 'auth',
+      nc: p.nc,
+      cnonce: p.cnonce,
+    }).response;
+    if (!safeEqual(p.username ?? '', cfg.username) || !safeEqual((p.response ?? '').toLowerCase(), expected))
+      return fail('wrong user name or password');
     // right password: an expired nonce only needs a fresh one (not a failure)
     if (nonce === 'expired') return { ok: false, failed: false, challenge: challenge(true), reason: 'stale nonce (challenged again)' };
     const seen = this.used.get(p.nonce) ?? new Set<string>();
@@ -69,7 +87,10 @@ export class Authenticator {
     const q = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
     if (cfg.type === 'basic') return [`Basic realm=${q(realm)}, charset="UTF-8"`];
     const nonce = this.newNonce();
-    return ['SHA-256', 'MD5'].map((a) => `Digest realm=${q(realm)}, qop="auth", algorithm=${a}, nonce=${q(nonce)}, opaque=${q(this.opaque)}${stale ? ', stale=true' : ''}`);
+    return ['SHA-256', 'MD5'].map(
+      (a) =>
+        `Digest realm=${q(realm)}, qop="auth", algorithm=${a}, nonce=${q(nonce)}, opaque=${q(this.opaque)}${stale ? ', stale=true' : ''}`,
+    );
   }
 
   newNonce(): string {
@@ -84,7 +105,9 @@ export class Authenticator {
     return Number.isFinite(t) && this.opts.now() - t <= this.opts.nonceTtlMs ? 'valid' : 'expired';
   }
 
-  private mac(s: string): string { return createHmac('sha256', this.secret).update(s).digest('base64url').slice(0, 22); }
+  private mac(s: string): string {
+    return createHmac('sha256', this.secret).update(s).digest('base64url').slice(0, 22);
+  }
 }
 
 function safeEqual(a: string, b: string): boolean {

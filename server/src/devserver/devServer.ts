@@ -50,10 +50,16 @@ export interface DevServerLimits {
 export const DEFAULT_QUIET_MS = 150;
 
 export const DEFAULT_LIMITS: DevServerLimits = {
-  uploadBytes: 1024 * 1024, uploadsKept: 200, uploadsTotalBytes: 32 * 1024 * 1024,
-  missBurst: 30, missRefillPerSec: 1,
-  lockoutFailures: 5, lockoutWindowMs: 10 * 60_000, lockoutMs: 10 * 60_000,
-  nonceTtlMs: 5 * 60_000, historySize: 1000,
+  uploadBytes: 1024 * 1024,
+  uploadsKept: 200,
+  uploadsTotalBytes: 32 * 1024 * 1024,
+  missBurst: 30,
+  missRefillPerSec: 1,
+  lockoutFailures: 5,
+  lockoutWindowMs: 10 * 60_000,
+  lockoutMs: 10 * 60_000,
+  nonceTtlMs: 5 * 60_000,
+  historySize: 1000,
 };
 
 export interface DevServerOptions {
@@ -101,7 +107,12 @@ export interface PhoneUrl {
   bootUrls: string[];
 }
 
-export interface FileFreshness { path: string; fetched: FetchRecord; currentHash?: string; stale: boolean }
+export interface FileFreshness {
+  path: string;
+  fetched: FetchRecord;
+  currentHash?: string;
+  stale: boolean;
+}
 
 export interface DevServerEvents {
   request: [RequestLogEntry];
@@ -112,7 +123,11 @@ export interface DevServerEvents {
   closed: [];
 }
 
-interface Resolved { resolved: RequestResolution; reason: string; phone?: Phone }
+interface Resolved {
+  resolved: RequestResolution;
+  reason: string;
+  phone?: Phone;
+}
 const MAX_RESOLUTIONS = 10_000;
 
 /** `<mac>-<file>`: the shape of every vendor upload (VendorProfile.uploads says which files). */
@@ -139,13 +154,18 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   private readonly root?: string;
   private readonly resolutions: { gen?: number; bench?: ParsedBench; map: Map<string, Resolved> } = { map: new Map() };
 
-  constructor(readonly workspace: Workspace, private readonly options: DevServerOptions = {}) {
+  constructor(
+    readonly workspace: Workspace,
+    private readonly options: DevServerOptions = {},
+  ) {
     super();
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.now = options.now ?? Date.now;
     this.guard = new ClientGuard({ ...this.limits, now: this.now });
     this.auth = new Authenticator({ nonceTtlMs: this.limits.nonceTtlMs, now: this.now });
-    this.renderer = new ServeRenderer(workspace, (e) => ('problem' in e ? this.emit('problem', e.problem) : this.emit('recovered', e.recovered)));
+    this.renderer = new ServeRenderer(workspace, (e) =>
+      'problem' in e ? this.emit('problem', e.problem) : this.emit('recovered', e.recovered),
+    );
     this.uploadStore = new UploadStore(this.limits.uploadsKept, this.limits.uploadsTotalBytes);
     this.root = options.root ?? (workspace.files instanceof DiskFiles ? workspace.files.root : undefined);
     // never serve a file caught half-written: reads settle for quietMs after the last change (see DiskFiles)
@@ -154,9 +174,13 @@ export class DevServer extends EventEmitter<DevServerEvents> {
 
   // ------------------------------------------------------------------ lifecycle
 
-  get running(): boolean { return !!this.server?.listening; }
+  get running(): boolean {
+    return !!this.server?.listening;
+  }
   /** Where the server listens; undefined until start() resolved. */
-  get info(): ServerInfo | undefined { return this.infoValue; }
+  get info(): ServerInfo | undefined {
+    return this.infoValue;
+  }
 
   async start(): Promise<ServerInfo> {
     if (this.server) throw new Error('the dev server is already running');
@@ -172,7 +196,10 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     let server: Server;
     const handler = (req: IncomingMessage, res: ServerResponse) => this.handle(req, res);
     if (tls) {
-      let cert: string, key: string, selfSigned = false, fp: string;
+      let cert: string,
+        key: string,
+        selfSigned = false,
+        fp: string;
       if (tls.cert || tls.key) {
         if (!tls.cert || !tls.key) throw new Error(`${tlsFrom} needs both cert and key (or self_signed: true)`);
         cert = this.readRootFile(tls.cert, `${tlsFrom}: cert`);
@@ -180,9 +207,16 @@ export class DevServer extends EventEmitter<DevServerEvents> {
         fp = new X509Certificate(cert).fingerprint256;
       } else {
         const names = ['localhost', '127.0.0.1', '::1', host, ...localAddresses()];
-        try { if (s.url) names.push(new URL(s.url).hostname.replace(/^\[|\]$/g, '')); } catch { /* reported by the bench check */ }
+        try {
+          if (s.url) names.push(new URL(s.url).hostname.replace(/^\[|\]$/g, ''));
+        } catch {
+          /* reported by the bench check */
+        }
         const pair = await generateSelfSigned(names.filter((n) => n !== '0.0.0.0' && n !== '::'));
-        cert = pair.cert; key = pair.key; fp = pair.fingerprint256; selfSigned = true;
+        cert = pair.cert;
+        key = pair.key;
+        fp = pair.fingerprint256;
+        selfSigned = true;
       }
       server = createHttps({ cert, key }, handler);
       tlsInfo = { selfSigned, fingerprint256: fp };
@@ -194,20 +228,39 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     server.requestTimeout = 30_000;
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
-      server.listen(port, host, () => { server.off('error', fail); ok(); });
+      server.listen(port, host, () => {
+        server.off('error', fail);
+        ok();
+      });
     });
-    server.on('error', () => { /* after listen: per-socket errors are handled by node */ });
-    server.on('clientError', (_e, socket) => { if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'); else socket.destroy(); });
+    server.on('error', () => {
+      /* after listen: per-socket errors are handled by node */
+    });
+    server.on('clientError', (_e, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    });
     this.server = server;
     const addr = server.address() as AddressInfo;
     const base = {
-      host, port: addr.port, scheme: (tlsInfo ? 'https' : 'http') as 'http' | 'https', tls: tlsInfo,
+      host,
+      port: addr.port,
+      scheme: (tlsInfo ? 'https' : 'http') as 'http' | 'https',
+      tls: tlsInfo,
       auth: auth ? { type: auth.type, username: auth.username } : undefined,
-      source: { tls: this.options.tls === undefined ? 'bench' : 'override', auth: this.options.auth === undefined ? 'bench' : 'override' } as ServerInfo['source'],
+      source: {
+        tls: this.options.tls === undefined ? 'bench' : 'override',
+        auth: this.options.auth === undefined ? 'bench' : 'override',
+      } as ServerInfo['source'],
     };
     // templates see where phones really reach us (CLI/setting overrides, port 0, the TLS override)
     this.addressBefore = this.workspace.serverAddress;
-    this.workspace.setServerAddress({ ...this.addressBefore, host: this.options.host ?? this.addressBefore?.host, port: addr.port, scheme: base.scheme });
+    this.workspace.setServerAddress({
+      ...this.addressBefore,
+      host: this.options.host ?? this.addressBefore?.host,
+      port: addr.port,
+      scheme: base.scheme,
+    });
     this.infoValue = { ...base, url: this.workspace.serverUrl(parsed.bench) };
     this.emit('listening', this.infoValue);
     return this.infoValue;
@@ -217,7 +270,10 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    await new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); });
+    await new Promise<void>((ok) => {
+      server.close(() => ok());
+      server.closeAllConnections();
+    });
     this.workspace.setServerAddress(this.addressBefore);
     this.emit('closed');
   }
@@ -225,13 +281,23 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   // ------------------------------------------------------------------ state for the client
 
   /** Per bench phone: last fetch, User-Agent, and per path what it last received. */
-  phoneStates(): PhoneState[] { return this.states.all(); }
-  phoneState(mac: string): PhoneState | undefined { return this.states.get(mac); }
+  phoneStates(): PhoneState[] {
+    return this.states.all();
+  }
+  phoneState(mac: string): PhoneState | undefined {
+    return this.states.get(mac);
+  }
   /** The bytes a phone last received for a path (below the prefix, e.g. `/805e0c112233.cfg`). */
-  lastServed(mac: string, path: string): FetchRecord | undefined { return this.states.get(mac)?.files.get(path); }
+  lastServed(mac: string, path: string): FetchRecord | undefined {
+    return this.states.get(mac)?.files.get(path);
+  }
   /** Recent request log entries, oldest first. */
-  history(): RequestLogEntry[] { return [...this.historyBuf]; }
-  uploads(): UploadRecord[] { return this.uploadStore.all(); }
+  history(): RequestLogEntry[] {
+    return [...this.historyBuf];
+  }
+  uploads(): UploadRecord[] {
+    return this.uploadStore.all();
+  }
 
   /** What a bench phone would receive now for a path (same resolution and render as a request). */
   currentFile(mac: string, path: string): Served | undefined {
@@ -260,8 +326,14 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     return bench.phones.map((phone) => {
       const profile = getProfile(phone.vendor)!;
       const routes = this.workspace.routesFor(phone).filter((r) => r.route.boot);
-      const setting = profile.provisioningHelp.replace(/https?:\/\/<dev-server>:<port>\/<prefix>/g, base).replace(/\{model\}/g, phone.model.toLowerCase());
-      return { phone: { mac: phone.mac, name: phone.name, vendor: phone.vendor, model: phone.model }, setting, bootUrls: routes.map((r) => `${base}/${r.path}`) };
+      const setting = profile.provisioningHelp
+        .replace(/https?:\/\/<dev-server>:<port>\/<prefix>/g, base)
+        .replace(/\{model\}/g, phone.model.toLowerCase());
+      return {
+        phone: { mac: phone.mac, name: phone.name, vendor: phone.vendor, model: phone.model },
+        setting,
+        bootUrls: routes.map((r) => `${base}/${r.path}`),
+      };
     });
   }
 
@@ -295,7 +367,11 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       const errors = cur.problems.filter((p) => p.severity === 'error');
       if (errors.length) {
         this.benchBroken = true;
-        const message = errors.slice(0, 3).map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`).join('; ') + (errors.length > 3 ? ` (+${errors.length - 3} more)` : '');
+        const message =
+          errors
+            .slice(0, 3)
+            .map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.code} ${p.message}`)
+            .join('; ') + (errors.length > 3 ? ` (+${errors.length - 3} more)` : '');
         this.emit('problem', { file: this.workspace.benchFile, message, servingLastGood: sb.stale });
       } else if (this.benchBroken) {
         this.benchBroken = false;
@@ -335,8 +411,21 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const t0 = performance.now();
     const ip = normaliseIp(req.socket.remoteAddress);
     const ua = req.headers['user-agent'];
-    const e: RequestLogEntry = { time: isoTime(this.now()), ip, method: clean(req.method, 10) ?? '?', path: '-', status: 0, bytes: 0, renderMs: 0, totalMs: 0 };
-    if (ua) { const u = userAgentInfo(ua); e.userAgent = u.text; e.ua = u.parsed; }
+    const e: RequestLogEntry = {
+      time: isoTime(this.now()),
+      ip,
+      method: clean(req.method, 10) ?? '?',
+      path: '-',
+      status: 0,
+      bytes: 0,
+      renderMs: 0,
+      totalMs: 0,
+    };
+    if (ua) {
+      const u = userAgentInfo(ua);
+      e.userAgent = u.text;
+      e.ua = u.parsed;
+    }
     const x = new Exchange(res, e, t0, this.logged);
     try {
       const { parsed, stale } = this.bench();
@@ -352,15 +441,31 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       // ---- path: decoded once, no query, no dot segments, no secret prefix
       let raw = req.url ?? '/';
       if (raw.length > 2048) return x.empty(414, 'URL too long');
-      if (!raw.startsWith('/')) { try { raw = new URL(raw).pathname; } catch { return this.miss(x, ip, 400, 'malformed URL'); } }
+      if (!raw.startsWith('/')) {
+        try {
+          raw = new URL(raw).pathname;
+        } catch {
+          return this.miss(x, ip, 400, 'malformed URL');
+        }
+      }
       const qi = raw.indexOf('?');
       let path: string;
-      try { path = decodeURIComponent(qi < 0 ? raw : raw.slice(0, qi)).replace(/\/{2,}/g, '/'); } catch { return this.miss(x, ip, 400, 'malformed URL encoding'); }
+      try {
+        path = decodeURIComponent(qi < 0 ? raw : raw.slice(0, qi)).replace(/\/{2,}/g, '/');
+      } catch {
+        return this.miss(x, ip, 400, 'malformed URL encoding');
+      }
       const prefix = cfg.path_prefix ? `/${String(cfg.path_prefix).replace(/^\/+|\/+$/g, '')}` : '';
       const bad = unsafePath(path);
-      if (bad) { e.path = clean(prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path)!; return this.miss(x, ip, 400, `refused: ${bad}`); }
+      if (bad) {
+        e.path = clean(prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path)!;
+        return this.miss(x, ip, 400, `refused: ${bad}`);
+      }
       if (prefix) {
-        if (!path.startsWith(`${prefix}/`)) { e.path = '(outside the path prefix)'; return this.miss(x, ip, 404, 'wrong or missing path prefix'); }
+        if (!path.startsWith(`${prefix}/`)) {
+          e.path = '(outside the path prefix)';
+          return this.miss(x, ip, 404, 'wrong or missing path prefix');
+        }
         path = path.slice(prefix.length);
       }
       e.path = clean(path)!;
@@ -425,8 +530,18 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       e.stale = served.stale || undefined;
       this.sendBytes(req, x, served, reason);
       if (phone && (e.status === 200 || e.status === 304)) {
-        this.states.record(phone, { time: e.time, ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware },
-          { path: `/${resolved.path}`, time: e.time, status: e.status, template: resolved.template, hash: served.hash, bytes: served.bytes });
+        this.states.record(
+          phone,
+          { time: e.time, ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware },
+          {
+            path: `/${resolved.path}`,
+            time: e.time,
+            status: e.status,
+            template: resolved.template,
+            hash: served.hash,
+            bytes: served.bytes,
+          },
+        );
       }
     } catch (err) {
       if (!res.headersSent) x.empty(500, `internal error: ${(err as Error).message}`);
@@ -445,7 +560,11 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const key = `${rel}\0${ip}\0${recentMac ?? ''}\0${ua ?? ''}`;
     const c = this.resolutions;
     if (gen !== undefined) {
-      if (c.gen !== gen || c.bench !== parsed) { c.map.clear(); c.gen = gen; c.bench = parsed; }
+      if (c.gen !== gen || c.bench !== parsed) {
+        c.map.clear();
+        c.gen = gen;
+        c.bench = parsed;
+      }
       const hit = c.map.get(key);
       if (hit) return hit;
     }
@@ -456,11 +575,17 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     let reason = resolved.reason;
     if (!resolved.ok && resolved.reason === 'unknown MAC' && parsed.bench.server.unknown_mac === 'common') {
       const common = this.commonFor(rel, uaInfo, phones);
-      if (common) { resolved = { ok: true, reason: 'unknown MAC: common file (server.unknown_mac)', ...common, template: common.template! }; reason = resolved.reason; }
+      if (common) {
+        resolved = { ok: true, reason: 'unknown MAC: common file (server.unknown_mac)', ...common, template: common.template! };
+        reason = resolved.reason;
+      }
     }
     let phone: Phone | undefined;
     if (resolved.ok && /^MAC in the|^client IP/.test(reason)) phone = resolved.phone;
-    else if (resolved.ok && recent && resolved.phone === recent) { phone = recent; reason = 'client IP seen fetching its MAC file'; }
+    else if (resolved.ok && recent && resolved.phone === recent) {
+      phone = recent;
+      reason = 'client IP seen fetching its MAC file';
+    }
     const r: Resolved = { resolved, reason, phone };
     if (gen !== undefined) {
       if (c.map.size >= MAX_RESOLUTIONS) c.map.clear();
@@ -469,17 +594,39 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     return r;
   }
 
-  private sendBytes(req: IncomingMessage, x: Exchange,
-    body: { bytes: Buffer; contentType: string; etag?: string; hash?: string; headers?: Record<string, string | number> }, reason: string): void {
+  private sendBytes(
+    req: IncomingMessage,
+    x: Exchange,
+    body: { bytes: Buffer; contentType: string; etag?: string; hash?: string; headers?: Record<string, string | number> },
+    reason: string,
+  ): void {
     const { res, e } = x;
     e.hash = body.hash;
     const inm = req.headers['if-none-match'];
     if (body.etag && inm && (inm.trim() === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === body.etag))) {
-      res.writeHead(304, { 'Content-Type': body.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ETag: body.etag }).end();
+      res
+        .writeHead(304, {
+          'Content-Type': body.contentType,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+          ETag: body.etag,
+        })
+        .end();
       return x.done(304, 0, reason);
     }
-    res.writeHead(200, body.headers ?? { 'Content-Type': body.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Length': body.bytes.length });
-    if (req.method === 'HEAD') { res.end(); return x.done(200, 0, reason); }
+    res.writeHead(
+      200,
+      body.headers ?? {
+        'Content-Type': body.contentType,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Length': body.bytes.length,
+      },
+    );
+    if (req.method === 'HEAD') {
+      res.end();
+      return x.done(200, 0, reason);
+    }
     res.end(body.bytes);
     x.done(200, body.bytes.length, reason);
   }
@@ -492,7 +639,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   private miss(x: Exchange, ip: string, status: number, reason: string): void {
     const { phones } = this.bench().parsed.bench;
     // MAC-named files never count as probes: a forged User-Agent must not make MAC enumeration free
-    const probe = status === 404 && !!x.e.ua && matchRoutes(x.e.path.replace(/^\/+/, '')).some((m) => !m.mac && m.profile.id === x.e.ua!.vendor);
+    const probe =
+      status === 404 && !!x.e.ua && matchRoutes(x.e.path.replace(/^\/+/, '')).some((m) => !m.mac && m.profile.id === x.e.ua!.vendor);
     if (!probe && !this.isBenchPhoneAddress(ip, phones)) this.guard.noteMiss(ip);
     x.empty(status, reason);
   }
@@ -506,7 +654,10 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   /** A refused request still comes from a bench phone when its path holds a bench MAC or the IP is a bench phone's. */
   private attributable(rel: string, ip: string, phones: Phone[]): Phone | undefined {
     const m = MAC_IN_PATH.exec(rel)?.[0].toLowerCase();
-    return phones.find((p) => (m && p.mac === m) || (p.ip && p.ip === ip)) ?? (this.ipPhone.has(ip) ? phones.find((p) => p.mac === this.ipPhone.get(ip)) : undefined);
+    return (
+      phones.find((p) => (m && p.mac === m) || (p.ip && p.ip === ip)) ??
+      (this.ipPhone.has(ip) ? phones.find((p) => p.mac === this.ipPhone.get(ip)) : undefined)
+    );
   }
 
   /** The bench phone and vendor upload rule a `<mac>-<file>` path names, if its vendor uploads that file. */
@@ -548,37 +699,67 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const { res, e } = x;
     const m = UPLOAD.exec(rel);
     const phone = m ? phones.find((p) => p.mac === m[1].toLowerCase()) : undefined;
-    if (!m || !phone) { req.resume(); return this.miss(x, e.ip, 404, m ? 'upload for an unknown MAC' : 'not an upload path'); }
+    if (!m || !phone) {
+      req.resume();
+      return this.miss(x, e.ip, 404, m ? 'upload for an unknown MAC' : 'not an upload path');
+    }
     const target = this.uploadTarget(rel, phones);
     if (!target) {
       req.resume();
       const profile = getProfile(phone.vendor);
-      const what = profile?.uploads ? `${profile.label} phones do not upload '${m[2]}'` : `${profile?.label ?? phone.vendor} phones never upload files`;
+      const what = profile?.uploads
+        ? `${profile.label} phones do not upload '${m[2]}'`
+        : `${profile?.label ?? phone.vendor} phones never upload files`;
       return this.miss(x, e.ip, 403, `upload refused: ${what}`);
     }
     if (!this.isPhoneAt(phone, e.ip)) {
       req.resume();
-      return this.miss(x, e.ip, 403, `upload refused: ${e.ip} is not ${phone.name} (its bench ip, or the address it fetched its own file from)`);
+      return this.miss(
+        x,
+        e.ip,
+        403,
+        `upload refused: ${e.ip} is not ${phone.name} (its bench ip, or the address it fetched its own file from)`,
+      );
     }
     e.phone = { mac: phone.mac, name: phone.name };
     const limit = this.limits.uploadBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) { x.empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' }); req.destroy(); return; }
+    if (declared > limit) {
+      x.empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' });
+      req.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let over = false;
     req.on('data', (c: Buffer) => {
       if (over) return;
       size += c.length;
-      if (size > limit) { over = true; chunks.length = 0; x.empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' }); req.destroy(); return; }
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        x.empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' });
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
-    req.on('error', () => { if (!res.headersSent) res.destroy(); });
+    req.on('error', () => {
+      if (!res.headersSent) res.destroy();
+    });
     req.on('end', () => {
       if (over) return;
       const file = target.rule.suffix;
       const existed = !!this.uploadStore.latest(phone.mac, file);
-      const rec: UploadRecord = { time: e.time, ip: e.ip, mac: phone.mac, phone: phone.name, file, bytes: size, body: Buffer.concat(chunks) };
+      const rec: UploadRecord = {
+        time: e.time,
+        ip: e.ip,
+        mac: phone.mac,
+        phone: phone.name,
+        file,
+        bytes: size,
+        body: Buffer.concat(chunks),
+      };
       this.uploadStore.add(rec);
       this.states.record(phone, { time: e.time, ip: e.ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware });
       res.writeHead(existed ? 204 : 201, { 'Content-Length': 0, 'Cache-Control': 'no-store' }).end();
@@ -597,5 +778,8 @@ function checkAuthOverride(a: ServerAuth): void {
 }
 
 function localAddresses(): string[] {
-  return Object.values(networkInterfaces()).flatMap((l) => l ?? []).map((a) => a.address.replace(/%.*$/, '')).filter((a) => isIP(a));
+  return Object.values(networkInterfaces())
+    .flatMap((l) => l ?? [])
+    .map((a) => a.address.replace(/%.*$/, ''))
+    .filter((a) => isIP(a));
 }

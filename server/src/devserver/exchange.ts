@@ -8,7 +8,10 @@ let lastMs = NaN;
 let lastIso = '';
 /** The ISO time of a request (the string is reused within a millisecond). */
 export function isoTime(ms: number): string {
-  if (ms !== lastMs) { lastMs = ms; lastIso = new Date(ms).toISOString(); }
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
   return lastIso;
 }
 
@@ -27,11 +30,17 @@ export function userAgentInfo(ua: string): { text?: string; parsed?: ParsedUserA
 
 /** One request being answered: its response and its log entry, completed by done(). */
 export class Exchange {
-  constructor(readonly res: ServerResponse, readonly e: RequestLogEntry, private readonly t0: number, private readonly logged: (e: RequestLogEntry) => void) {}
+  constructor(
+    readonly res: ServerResponse,
+    readonly e: RequestLogEntry,
+    private readonly t0: number,
+    private readonly logged: (e: RequestLogEntry) => void,
+  ) {}
 
   done(status: number, bytes = 0, reason?: string): void {
     const e = this.e;
-    e.status = status; e.bytes = bytes;
+    e.status = status;
+    e.bytes = bytes;
     if (reason && !e.reason) e.reason = clean(reason, 300); // reasons quote request paths
     e.totalMs = performance.now() - this.t0;
     this.logged(e);

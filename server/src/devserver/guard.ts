@@ -13,7 +13,12 @@ export interface GuardOptions {
   now: () => number;
 }
 
-interface Entry { tokens: number; at: number; failures: number[]; lockedUntil: number }
+interface Entry {
+  tokens: number;
+  at: number;
+  failures: number[];
+  lockedUntil: number;
+}
 const MAX_ENTRIES = 10_000;
 
 export class ClientGuard {
@@ -48,7 +53,9 @@ export class ClientGuard {
   }
 
   /** A 404 or failed 401 not attributable to a bench phone. */
-  noteMiss(ip: string): void { this.entry(ip, true)!.tokens -= 1; }
+  noteMiss(ip: string): void {
+    this.entry(ip, true)!.tokens -= 1;
+  }
 
   /** Wrong credentials; returns true when this failure locked the IP out. */
   noteAuthFailure(ip: string): boolean {
@@ -56,7 +63,11 @@ export class ClientGuard {
     const now = this.opts.now();
     e.failures = e.failures.filter((t) => now - t < this.opts.lockoutWindowMs);
     e.failures.push(now);
-    if (e.failures.length >= this.opts.lockoutFailures) { e.lockedUntil = now + this.opts.lockoutMs; e.failures = []; return true; }
+    if (e.failures.length >= this.opts.lockoutFailures) {
+      e.lockedUntil = now + this.opts.lockoutMs;
+      e.failures = [];
+      return true;
+    }
     return false;
   }
 
@@ -67,7 +78,12 @@ export class ClientGuard {
 
   private prune(now: number): void {
     for (const [ip, e] of this.entries) {
-      if (e.lockedUntil <= now && !e.failures.length && e.tokens + ((now - e.at) / 1000) * this.opts.missRefillPerSec >= this.opts.missBurst) this.entries.delete(ip);
+      if (
+        e.lockedUntil <= now &&
+        !e.failures.length &&
+        e.tokens + ((now - e.at) / 1000) * this.opts.missRefillPerSec >= this.opts.missBurst
+      )
+        this.entries.delete(ip);
     }
     while (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
   }

@@ -39,9 +39,20 @@ export interface ServerProblem {
   servingLastGood: boolean;
 }
 
-export interface ServerRecovered { file: string; phone?: string }
+export interface ServerRecovered {
+  file: string;
+  phone?: string;
+}
 
-export interface UploadRecord { time: string; ip: string; mac: string; phone?: string; file: string; bytes: number; body: Buffer }
+export interface UploadRecord {
+  time: string;
+  ip: string;
+  mac: string;
+  phone?: string;
+  file: string;
+  bytes: number;
+  body: Buffer;
+}
 
 /** What must never reach a log line raw: C0 and C1 controls (CR, LF, ESC…), DEL, line and paragraph separators. */
 const CTRL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
@@ -51,7 +62,9 @@ const CTRL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
  */
 export function clean(s: string | undefined, max = 200): string | undefined {
   if (s === undefined) return undefined;
-  const t = s.replace(CTRL, (c) => (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  const t = s.replace(CTRL, (c) =>
+    c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }
 
@@ -59,11 +72,19 @@ export function clean(s: string | undefined, max = 200): string | undefined {
 export function formatLogLine(e: RequestLogEntry): string {
   // every field goes through clean(): paths, reasons and User-Agents come from the network, names from the bench
   const who = e.phone ? clean(e.phone.name, 80) : '-';
-  const ua = e.ua ? clean(`${e.ua.vendor} ${e.ua.model}${e.ua.firmware ? ` ${e.ua.firmware}` : ''}`, 120) : e.userAgent ? `"${clean(e.userAgent)}"` : '-';
+  const ua = e.ua
+    ? clean(`${e.ua.vendor} ${e.ua.model}${e.ua.firmware ? ` ${e.ua.firmware}` : ''}`, 120)
+    : e.userAgent
+      ? `"${clean(e.userAgent)}"`
+      : '-';
   const extra = [e.template, e.stale ? 'STALE (last good)' : undefined, e.status >= 400 || !e.template ? e.reason : undefined]
-    .filter(Boolean).map((x) => clean(x, 300)).join(' ');
-  return `${e.time} ${clean(e.ip, 64)} ${who} ${clean(e.method, 10)} ${clean(e.path, 300)} ${e.status} ${e.bytes}B ${e.renderMs.toFixed(1)}ms ${ua}`
-    + `${extra ? ` ${extra}` : ''}`;
+    .filter(Boolean)
+    .map((x) => clean(x, 300))
+    .join(' ');
+  return (
+    `${e.time} ${clean(e.ip, 64)} ${who} ${clean(e.method, 10)} ${clean(e.path, 300)} ${e.status} ${e.bytes}B ${e.renderMs.toFixed(1)}ms ${ua}` +
+    `${extra ? ` ${extra}` : ''}`
+  );
 }
 
 /**
@@ -79,5 +100,7 @@ export function batchedLogWriter(write: (text: string) => void): (e: RequestLogE
     for (const e of batch) text += `${formatLogLine(e)}\n`;
     write(text);
   };
-  return (e) => { if (pending.push(e) === 1) setImmediate(flush); };
+  return (e) => {
+    if (pending.push(e) === 1) setImmediate(flush);
+  };
 }

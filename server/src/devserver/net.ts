@@ -9,9 +9,15 @@ export function normaliseIp(ip: string | undefined): string {
   return m ? m[1] : s;
 }
 
-export interface AllowList { check(ip: string): boolean; errors: string[] }
+export interface AllowList {
+  check(ip: string): boolean;
+  errors: string[];
+}
 
-/** An allowlist from CIDR entries (`192.168.1.0/24`, `2001:db8::/32`, or a single address). Invalid entries are reported and match nothing. */
+/**
+ * An allowlist from CIDR entries (`192.168.1.0/24`, `2001:db8::/32`, or a single address). Invalid entries
+ * are reported and match nothing.
+ */
 export function buildAllowList(entries: string[]): AllowList {
   const list = new BlockList();
   const errors: string[] = [];

@@ -23,8 +23,20 @@ export interface Served {
   headers: Record<string, string | number>;
 }
 
-interface Dep { name: string; from: string; file?: string; text?: string }
-interface CacheEntry { bench: ParsedBench; epoch: number; gen?: number; text: string; deps: Dep[]; served?: Served }
+interface Dep {
+  name: string;
+  from: string;
+  file?: string;
+  text?: string;
+}
+interface CacheEntry {
+  bench: ParsedBench;
+  epoch: number;
+  gen?: number;
+  text: string;
+  deps: Dep[];
+  served?: Served;
+}
 
 const MAX_CACHE = 20_000;
 
@@ -33,7 +45,10 @@ export class ServeRenderer {
   private lastGood = new Map<string, Served>();
   private broken = new Map<string, string>();
 
-  constructor(private readonly ws: Workspace, private readonly report: (e: { problem: ServerProblem } | { recovered: ServerRecovered }) => void) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly report: (e: { problem: ServerProblem } | { recovered: ServerRecovered }) => void,
+  ) {}
 
   /** Bytes for a request resolved to `res`, rendered with `bench`; undefined when broken with nothing good to serve. */
   serve(res: RouteResolution & { template: string }, bench: ParsedBench, benchStale: boolean): Served | undefined {
@@ -41,9 +56,14 @@ export class ServeRenderer {
     const key = `${file}\0${res.phone.mac}\0${res.route.path}`;
     const hit = this.cache.get(key);
     const gen = this.ws.files.generation?.();
-    if (hit && hit.epoch === this.ws.renderEpoch && ((gen !== undefined && hit.gen === gen && hit.bench === bench) || this.fresh(hit, bench, file))) {
+    if (
+      hit &&
+      hit.epoch === this.ws.renderEpoch &&
+      ((gen !== undefined && hit.gen === gen && hit.bench === bench) || this.fresh(hit, bench, file))
+    ) {
       hit.gen = gen;
-      if (!hit.served) { // a render that failed with these very inputs: not redone (a runaway loop costs its budget once)
+      if (!hit.served) {
+        // a render that failed with these very inputs: not redone (a runaway loop costs its budget once)
         const good = this.lastGood.get(`${file}\0${res.phone.mac}`);
         return good ? { ...good, stale: true, renderMs: 0 } : undefined;
       }
@@ -58,7 +78,10 @@ export class ServeRenderer {
     if (out.failed || out.syntaxError) {
       const first = out.syntaxError
         ? `${out.syntaxError.range.start.line + 1}:${out.syntaxError.range.start.character + 1} ${out.syntaxError.message}`
-        : out.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}: ${i.code} ${i.message}`).join('; ') || 'render failed';
+        : out.issues
+            .filter((i) => i.severity === 'error')
+            .map((i) => `${i.file}: ${i.code} ${i.message}`)
+            .join('; ') || 'render failed';
       const good = this.lastGood.get(goodKey);
       this.remember(key, { bench, epoch: this.ws.renderEpoch, gen, text: this.ws.files.read(file) ?? '', deps: this.deps(file) });
       if (this.broken.get(goodKey) !== first) {
@@ -71,7 +94,13 @@ export class ServeRenderer {
     const bytes = Buffer.from(out.text, 'utf8');
     const hash = createHash('sha256').update(bytes).digest('hex');
     const etag = `"${hash.slice(0, 40)}"`;
-    const headers = { 'Content-Type': out.format.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ETag: etag, 'Content-Length': bytes.length };
+    const headers = {
+      'Content-Type': out.format.contentType,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ETag: etag,
+      'Content-Length': bytes.length,
+    };
     const served: Served = { bytes, hash, etag, contentType: out.format.contentType, template: file, stale: false, renderMs, headers };
     const text = this.ws.files.read(file);
     if (text !== undefined) this.remember(key, { bench, epoch: this.ws.renderEpoch, gen, text, deps: this.deps(file), served });
@@ -97,7 +126,8 @@ export class ServeRenderer {
   private deps(file: string): Dep[] {
     const out: Dep[] = [];
     for (const from of [file, ...this.ws.partialsReachedFrom(file)]) {
-      for (const inc of this.ws.partialIncludes(from)) out.push({ name: inc.name, from, file: inc.file, text: inc.file ? this.ws.files.read(inc.file) : undefined });
+      for (const inc of this.ws.partialIncludes(from))
+        out.push({ name: inc.name, from, file: inc.file, text: inc.file ? this.ws.files.read(inc.file) : undefined });
     }
     return out;
   }

@@ -4,7 +4,11 @@ import { createHash, generateKeyPair, sign, X509Certificate, type KeyObject } fr
 import { isIP } from 'node:net';
 import { randomBytes } from 'node:crypto';
 
-export interface CertPair { cert: string; key: string; fingerprint256: string }
+export interface CertPair {
+  cert: string;
+  key: string;
+  fingerprint256: string;
+}
 
 // ---- minimal DER ----
 function len(n: number): Buffer {
@@ -48,7 +52,13 @@ function ipBytes(ip: string): Buffer {
   const h = head ? head.split(':') : [];
   const t = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
   const groups = [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  return Buffer.concat(groups.map((g) => { const b = Buffer.alloc(2); b.writeUInt16BE(parseInt(g, 16)); return b; }));
+  return Buffer.concat(
+    groups.map((g) => {
+      const b = Buffer.alloc(2);
+      b.writeUInt16BE(parseInt(g, 16));
+      return b;
+    }),
+  );
 }
 
 const SHA256_RSA = '1.2.840.113549.1.1.11';
@@ -56,27 +66,39 @@ const SHA256_RSA = '1.2.840.113549.1.1.11';
 /** A self-signed server certificate for the given host names and IP addresses (valid for `days`). */
 export async function generateSelfSigned(names: string[], days = 825): Promise<CertPair> {
   const { publicKey, privateKey } = await new Promise<{ publicKey: KeyObject; privateKey: KeyObject }>((resolve, reject) =>
-    generateKeyPair('rsa', { modulusLength: 2048 }, (err, pub, priv) => (err ? reject(err) : resolve({ publicKey: pub, privateKey: priv }))));
+    generateKeyPair('rsa', { modulusLength: 2048 }, (err, pub, priv) =>
+      err ? reject(err) : resolve({ publicKey: pub, privateKey: priv }),
+    ),
+  );
   const uniq = [...new Set(names.filter(Boolean))];
   const cn = uniq.find((n) => !isIP(n)) ?? uniq[0] ?? 'localhost';
   const name = seq(set(seq(oid('2.5.4.3'), utf8(cn))), set(seq(oid('2.5.4.10'), utf8('Provisioning Studio dev server'))));
-  const serial = randomBytes(16); serial[0] &= 0x7f;
+  const serial = randomBytes(16);
+  serial[0] &= 0x7f;
   const now = Date.now();
   const alg = seq(oid(SHA256_RSA), nul());
   const san = seq(...uniq.map((n) => (isIP(n) ? tlv(0x87, ipBytes(n)) : tlv(0x82, Buffer.from(n, 'ascii')))));
   const extensions = seq(
-    seq(oid('2.5.29.19'), bool(true), octets(seq())),                                  // basicConstraints: not a CA
-    seq(oid('2.5.29.15'), bool(true), octets(Buffer.from([0x03, 0x02, 0x05, 0xa0]))),  // keyUsage: digitalSignature, keyEncipherment
-    seq(oid('2.5.29.37'), octets(seq(oid('1.3.6.1.5.5.7.3.1')))),                      // extKeyUsage: serverAuth
-    seq(oid('2.5.29.17'), octets(san)),                                                 // subjectAltName
+    seq(oid('2.5.29.19'), bool(true), octets(seq())), // basicConstraints: not a CA
+    seq(oid('2.5.29.15'), bool(true), octets(Buffer.from([0x03, 0x02, 0x05, 0xa0]))), // keyUsage: digitalSignature, keyEncipherment
+    seq(oid('2.5.29.37'), octets(seq(oid('1.3.6.1.5.5.7.3.1')))), // extKeyUsage: serverAuth
+    seq(oid('2.5.29.17'), octets(san)), // subjectAltName
   );
   const tbs = seq(
-    ctx(0, int(Buffer.from([2]))), int(serial), alg, name,
+    ctx(0, int(Buffer.from([2]))),
+    int(serial),
+    alg,
+    name,
     seq(time(new Date(now - 60_000)), time(new Date(now + days * 86_400_000))),
-    name, publicKey.export({ type: 'spki', format: 'der' }), ctx(3, extensions),
+    name,
+    publicKey.export({ type: 'spki', format: 'der' }),
+    ctx(3, extensions),
   );
   const der = seq(tbs, alg, bits(sign('sha256', tbs, privateKey)));
-  const cert = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+  const cert = `-----BEGIN CERTIFICATE-----\n${der
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END CERTIFICATE-----\n`;
   new X509Certificate(cert); // throws if we encoded something wrong
   return { cert, key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, fingerprint256: fingerprint(der) };
 }

@@ -5,12 +5,13 @@ import { createReadStream, realpathSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, isAbsolute, resolve, sep } from 'node:path';
 
-export interface StaticMount { path: string; dir: string }
+export interface StaticMount {
+  path: string;
+  dir: string;
+}
 
 export type StaticLookup =
-  | { kind: 'file'; abs: string; size: number; mtimeMs: number }
-  | { kind: 'missing' }
-  | { kind: 'forbidden'; reason: string };
+  { kind: 'file'; abs: string; size: number; mtimeMs: number } | { kind: 'missing' } | { kind: 'forbidden'; reason: string };
 
 /** The mount prefix a request path falls under, normalised (`/firmware`), or undefined. */
 export function findMount(mounts: StaticMount[] | undefined, path: string): { mount: StaticMount; rest: string } | undefined {
@@ -38,7 +39,12 @@ export function lookupStatic(root: string, mount: StaticMount, rest: string): St
   const abs = resolve(base, rest);
   if (abs !== base && !abs.startsWith(base + sep)) return { kind: 'forbidden', reason: 'outside the static folder' };
   let real: string, realBase: string;
-  try { real = realpathSync(abs); realBase = realpathSync(base); } catch { return { kind: 'missing' }; }
+  try {
+    real = realpathSync(abs);
+    realBase = realpathSync(base);
+  } catch {
+    return { kind: 'missing' };
+  }
   if (!real.startsWith(realBase + sep)) return { kind: 'forbidden', reason: 'symlink leaving the static folder' };
   const st = statSync(real, { throwIfNoEntry: false });
   if (!st?.isFile()) return { kind: 'missing' };
@@ -46,21 +52,43 @@ export function lookupStatic(root: string, mount: StaticMount, rest: string): St
 }
 
 const TYPES: Record<string, string> = {
-  '.xml': 'application/xml', '.cfg': 'text/plain', '.txt': 'text/plain', '.htm': 'text/html', '.html': 'text/html',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.bmp': 'image/bmp', '.gif': 'image/gif',
-  '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.cfg': 'text/plain',
+  '.txt': 'text/plain',
+  '.htm': 'text/html',
+  '.html': 'text/html',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.bmp': 'image/bmp',
+  '.gif': 'image/gif',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.json': 'application/json',
 };
 
 /** Sends a static file: weak ETag from size and mtime (firmware is large; not hashed per request), 304, HEAD. */
-export function sendStatic(res: ServerResponse, file: { abs: string; size: number; mtimeMs: number }, head: boolean, ifNoneMatch: string | undefined): { status: number; bytes: number } {
+export function sendStatic(
+  res: ServerResponse,
+  file: { abs: string; size: number; mtimeMs: number },
+  head: boolean,
+  ifNoneMatch: string | undefined,
+): { status: number; bytes: number } {
   const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
-  const headers = { 'Content-Type': TYPES[extname(file.abs).toLowerCase()] ?? 'application/octet-stream', ETag: etag, 'Cache-Control': 'no-store' };
+  const headers = {
+    'Content-Type': TYPES[extname(file.abs).toLowerCase()] ?? 'application/octet-stream',
+    ETag: etag,
+    'Cache-Control': 'no-store',
+  };
   if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag.slice(2) || t.trim() === '*')) {
     res.writeHead(304, headers).end();
     return { status: 304, bytes: 0 };
   }
   res.writeHead(200, { ...headers, 'Content-Length': file.size });
-  if (head) { res.end(); return { status: 200, bytes: 0 }; }
+  if (head) {
+    res.end();
+    return { status: 200, bytes: 0 };
+  }
   const stream = createReadStream(file.abs);
   stream.on('error', () => res.destroy());
   stream.pipe(res);

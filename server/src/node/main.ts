@@ -12,15 +12,21 @@ console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '
 console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
 console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
 console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
-(Handlebars.logger as unknown as { log: (level: unknown, ...m: unknown[]) => void }).log = (_level, ...m) => connection.console.log(m.map(String).join(' '));
+(Handlebars.logger as unknown as { log: (level: unknown, ...m: unknown[]) => void }).log = (_level, ...m) =>
+  connection.console.log(m.map(String).join(' '));
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
 
 const runtime: RuntimeEnvironment = {
   files: (root) => (root ? new DiskFiles(root) : new MemoryFiles()),
   timer: {
-    setImmediate: (cb) => { setImmediate(cb); },
-    setTimeout: (cb, ms) => { const h = setTimeout(cb, ms); return { dispose: () => clearTimeout(h) }; },
+    setImmediate: (cb) => {
+      setImmediate(cb);
+    },
+    setTimeout: (cb, ms) => {
+      const h = setTimeout(cb, ms);
+      return { dispose: () => clearTimeout(h) };
+    },
   },
   now: () => Date.now(),
 };

@@ -102,8 +102,11 @@ export function enclosingAt(ast: Program, pos: Position, baseScope: StaticScope,
       const part = blockPart(b, pos);
       if (part === 'none') continue;
       blocks.push(b);
-      if (part === 'program') { scope = blockInnerScope(b, scope); frame = innerFrame(b, frame, baseFrame); next = b.program; }
-      else if (part === 'inverse') next = b.inverse;
+      if (part === 'program') {
+        scope = blockInnerScope(b, scope);
+        frame = innerFrame(b, frame, baseFrame);
+        next = b.program;
+      } else if (part === 'inverse') next = b.inverse;
       break;
     }
     program = next;
@@ -119,25 +122,32 @@ export function walkAst(ast: Program, fn: (node: hbs.AST.Node, parents: hbs.AST.
     const ps = [...parents, n];
     const a = n as unknown as Record<string, unknown>;
     switch (n.type) {
-      case 'Program': for (const s of (n as Program).body) visit(s, ps); break;
-      case 'BlockStatement': case 'DecoratorBlock': case 'PartialBlockStatement':
-        visit(a.path as hbs.AST.Node ?? a.name as hbs.AST.Node, ps);
+      case 'Program':
+        for (const s of (n as Program).body) visit(s, ps);
+        break;
+      case 'BlockStatement':
+      case 'DecoratorBlock':
+      case 'PartialBlockStatement':
+        visit((a.path as hbs.AST.Node) ?? (a.name as hbs.AST.Node), ps);
         for (const p of (a.params as hbs.AST.Node[]) ?? []) visit(p, ps);
-        for (const h of ((a.hash as hbs.AST.Hash)?.pairs ?? [])) visit(h.value, ps);
+        for (const h of (a.hash as hbs.AST.Hash)?.pairs ?? []) visit(h.value, ps);
         visit(a.program as Program, ps);
         visit(a.inverse as Program, ps);
         break;
-      case 'MustacheStatement': case 'SubExpression': case 'Decorator':
+      case 'MustacheStatement':
+      case 'SubExpression':
+      case 'Decorator':
         visit(a.path as hbs.AST.Node, ps);
         for (const p of (a.params as hbs.AST.Node[]) ?? []) visit(p, ps);
-        for (const h of ((a.hash as hbs.AST.Hash)?.pairs ?? [])) visit(h.value, ps);
+        for (const h of (a.hash as hbs.AST.Hash)?.pairs ?? []) visit(h.value, ps);
         break;
       case 'PartialStatement':
         visit(a.name as hbs.AST.Node, ps);
         for (const p of (a.params as hbs.AST.Node[]) ?? []) visit(p, ps);
-        for (const h of ((a.hash as hbs.AST.Hash)?.pairs ?? [])) visit(h.value, ps);
+        for (const h of (a.hash as hbs.AST.Hash)?.pairs ?? []) visit(h.value, ps);
         break;
-      default: break;
+      default:
+        break;
     }
   };
   visit(ast, []);
@@ -152,10 +162,20 @@ export function partialName(ps: hbs.AST.PartialStatement | hbs.AST.PartialBlockS
 }
 
 /** Scope of a partial's body as called by `ps` in scope `sc` (as templateCheck computes it). */
-export function partialCallScope(ps: hbs.AST.PartialStatement, sc: StaticScope, exprSchema: (e: hbs.AST.Expression, s: StaticScope) => SchemaNode | undefined): StaticScope {
+export function partialCallScope(
+  ps: hbs.AST.PartialStatement,
+  sc: StaticScope,
+  exprSchema: (e: hbs.AST.Expression, s: StaticScope) => SchemaNode | undefined,
+): StaticScope {
   let ctx = ps.params.length ? exprSchema(ps.params[0], sc) : sc.ctx;
   if (ps.hash?.pairs.length && ctx?.type === 'object') {
-    ctx = { ...ctx, properties: { ...ctx.properties, ...Object.fromEntries(ps.hash.pairs.map((p) => [p.key, exprSchema(p.value, sc) ?? { description: 'passed by the partial call' }])) } };
+    ctx = {
+      ...ctx,
+      properties: {
+        ...ctx.properties,
+        ...Object.fromEntries(ps.hash.pairs.map((p) => [p.key, exprSchema(p.value, sc) ?? { description: 'passed by the partial call' }])),
+      },
+    };
   } else if (ps.hash?.pairs.length) ctx = undefined;
   return { ...childScope(sc, ctx), up: sc.up, params: sc.params };
 }
@@ -170,9 +190,22 @@ export function partialCallFrame(ps: hbs.AST.PartialStatement, frame: ConcreteFr
 export function pathFromString(text: string): hbs.AST.PathExpression {
   const depth = (text.match(/\.\.\//g) ?? []).length + (/(^|\/)\.\.$/.test(text) ? 1 : 0);
   const data = text.startsWith('@');
-  const body = text.replace(/^(\.\.\/)*(\.\.$)?/, '').replace(/^@/, '').replace(/^this(\.|\/|$)/, '').replace(/^\.\//, '');
+  const body = text
+    .replace(/^(\.\.\/)*(\.\.$)?/, '')
+    .replace(/^@/, '')
+    .replace(/^this(\.|\/|$)/, '')
+    .replace(/^\.\//, '');
   const parts = body.split(/[./]/).filter(Boolean);
-  return { type: 'PathExpression', data, depth, parts, original: text, head: parts[0], tail: parts.slice(1), loc: null } as unknown as hbs.AST.PathExpression;
+  return {
+    type: 'PathExpression',
+    data,
+    depth,
+    parts,
+    original: text,
+    head: parts[0],
+    tail: parts.slice(1),
+    loc: null,
+  } as unknown as hbs.AST.PathExpression;
 }
 
 /** The value at a concrete path in plain data. */

@@ -8,10 +8,19 @@ import type { ServiceContext } from './context';
 import { SOURCE, type DiagnosticData } from './validation';
 
 /** How expressions are written in the document: `{{…}}` (Handlebars) or `%%…%%` (3CX), for fixes around them. */
-export interface ExprDelimiters { open: string; close: string }
+export interface ExprDelimiters {
+  open: string;
+  close: string;
+}
 const HBS: ExprDelimiters = { open: '{{', close: '}}' };
 
-export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: Range, diagnostics: Diagnostic[], delims: ExprDelimiters = HBS): CodeAction[] {
+export function getCodeActions(
+  ctx: ServiceContext,
+  doc: TextDocument,
+  _range: Range,
+  diagnostics: Diagnostic[],
+  delims: ExprDelimiters = HBS,
+): CodeAction[] {
   ctx.sync(doc);
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
@@ -28,16 +37,26 @@ export function getCodeActions(ctx: ServiceContext, doc: TextDocument, _range: R
       const edit: TextEdit = replace
         ? { range: { start: { line: 0, character: 0 }, end: { line: 0, character: first.length } }, newText: header }
         : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${header}\n` };
-      out.push({ title: replace ? `Replace the first line with '${header}'` : `Insert '${header}' as the first line`, kind: CodeActionKind.QuickFix,
-        diagnostics: [d], isPreferred: true, edit: { changes: { [doc.uri]: [edit] } } });
+      out.push({
+        title: replace ? `Replace the first line with '${header}'` : `Insert '${header}' as the first line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: true,
+        edit: { changes: { [doc.uri]: [edit] } },
+      });
       continue;
     }
     (data.suggestions ?? []).slice(0, 3).forEach((s, i) => {
       if (targetText === undefined) return;
       const newText = fixText(targetText, data.actual, s, delims);
       if (newText === undefined || newText === targetText) return;
-      out.push({ title: `Change to '${s}'`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0,
-        edit: { changes: { [targetUri]: [{ range: targetRange, newText }] } } });
+      out.push({
+        title: `Change to '${s}'`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: i === 0,
+        edit: { changes: { [targetUri]: [{ range: targetRange, newText }] } },
+      });
     });
   }
   return out;
@@ -57,7 +76,12 @@ function textOf(ctx: ServiceContext, doc: TextDocument, uri: string, range: Rang
  * it is the suggestion; with expressions, the edit must fall in the literal text before the first or
  * after the last expression (else undefined: no safe fix).
  */
-export function fixText(template: string, actual: string | undefined, suggestion: string, delims: ExprDelimiters = HBS): string | undefined {
+export function fixText(
+  template: string,
+  actual: string | undefined,
+  suggestion: string,
+  delims: ExprDelimiters = HBS,
+): string | undefined {
   if (!template.includes(delims.open)) return suggestion;
   if (actual === undefined) return undefined;
   let a = 0;

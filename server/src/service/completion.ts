@@ -1,7 +1,15 @@
 // Completion: inside `{{…}}` data paths (scope-aware), helpers, partials, data variables and block
 // closers; in the host text vendor keys, values and snippets.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
 import { resolvePath, type StaticScope } from '../core/analysis/scope';
 import type { SchemaNode } from '../core/bench/schema';
 import { HELPERS } from '../core/render/helpers';
@@ -34,15 +42,31 @@ function mustacheItems(ctx: ServiceContext, doc: TextDocument, m: MustacheAt, po
   const range = (start: number): Range => ({ start: doc.positionAt(start), end: pos });
   if (m.kind === 'partial') {
     const path = ctx.info(doc).path;
-    return ctx.ws.partialNames(path).filter((p) => p.file !== path).map((p) => ({
-      label: p.name, kind: CompletionItemKind.File, detail: p.file, textEdit: { range: range(m.wordStart), newText: p.name },
-    }));
+    return ctx.ws
+      .partialNames(path)
+      .filter((p) => p.file !== path)
+      .map((p) => ({
+        label: p.name,
+        kind: CompletionItemKind.File,
+        detail: p.file,
+        textEdit: { range: range(m.wordStart), newText: p.name },
+      }));
   }
   if (m.kind === 'close') {
     const open = openBlocks(doc.getText().slice(0, m.open));
     const name = open[open.length - 1];
     const after = doc.getText().slice(doc.offsetAt(pos), doc.offsetAt(pos) + 2);
-    return name ? [{ label: name, kind: CompletionItemKind.Keyword, detail: `close {{#${name}}}`, textEdit: { range: range(m.wordStart), newText: name + (after === '}}' ? '' : '}}') }, preselect: true }] : [];
+    return name
+      ? [
+          {
+            label: name,
+            kind: CompletionItemKind.Keyword,
+            detail: `close {{#${name}}}`,
+            textEdit: { range: range(m.wordStart), newText: name + (after === '}}' ? '' : '}}') },
+            preselect: true,
+          },
+        ]
+      : [];
   }
   const ast = ctx.astAt(doc, doc.offsetAt(pos), m.open);
   const scope = ast ? ctx.enclosing(doc, ast, pos).scope : ctx.partialBase(ctx.info(doc).path).scope;
@@ -54,7 +78,10 @@ function mustacheItems(ctx: ServiceContext, doc: TextDocument, m: MustacheAt, po
     for (const [name, h] of Object.entries(HELPERS)) {
       if (blockPos && !(h.block || BLOCK_HELPERS.includes(name) || /^\{\{#if \(/.test(h.signature) || /^\{\{#/.test(h.signature))) continue;
       items.push({
-        label: name, kind: CompletionItemKind.Function, detail: h.signature, sortText: `1${name}`,
+        label: name,
+        kind: CompletionItemKind.Function,
+        detail: h.signature,
+        sortText: `1${name}`,
         documentation: { kind: MarkupKind.Markdown, value: `\`${h.signature}\`\n\n${h.description}` },
         textEdit: { range: wordRange, newText: name },
       });
@@ -62,8 +89,16 @@ function mustacheItems(ctx: ServiceContext, doc: TextDocument, m: MustacheAt, po
     if (blockPos && m.close === undefined) {
       for (const name of BLOCK_HELPERS) {
         items.push({
-          label: `${name} … /${name}`, kind: CompletionItemKind.Snippet, filterText: name, sortText: `0${name}`, insertTextFormat: InsertTextFormat.Snippet,
-          detail: `{{#${name}}}…{{/${name}}}`, textEdit: { range: wordRange, newText: `${name} \${1:${name === 'each' ? 'lines' : name === 'with' ? 'pbx' : 'condition'}}}}\n$0\n{{/${name}}}` },
+          label: `${name} … /${name}`,
+          kind: CompletionItemKind.Snippet,
+          filterText: name,
+          sortText: `0${name}`,
+          insertTextFormat: InsertTextFormat.Snippet,
+          detail: `{{#${name}}}…{{/${name}}}`,
+          textEdit: {
+            range: wordRange,
+            newText: `${name} \${1:${name === 'each' ? 'lines' : name === 'with' ? 'pbx' : 'condition'}}}}\n$0\n{{/${name}}}`,
+          },
         });
       }
     }
@@ -75,17 +110,26 @@ function mustacheItems(ctx: ServiceContext, doc: TextDocument, m: MustacheAt, po
 function typeLabel(s: SchemaNode | undefined): string {
   if (!s) return 'any';
   if (s.type === 'array') return `${typeLabel(s.items)}[]`;
-  return s.enum ? s.enum.map((e) => JSON.stringify(e)).join(' | ') : s.type ?? 'any';
+  return s.enum ? s.enum.map((e) => JSON.stringify(e)).join(' | ') : (s.type ?? 'any');
 }
 
-function pathItems(ctx: ServiceContext, doc: TextDocument, scope: StaticScope, word: string, wordStart: number, pos: Position): CompletionItem[] {
+function pathItems(
+  ctx: ServiceContext,
+  doc: TextDocument,
+  scope: StaticScope,
+  word: string,
+  wordStart: number,
+  pos: Position,
+): CompletionItem[] {
   const sep = Math.max(word.lastIndexOf('.'), word.lastIndexOf('/'));
   const prefix = sep >= 0 ? word.slice(0, sep) : '';
   const range: Range = { start: doc.positionAt(wordStart + sep + 1), end: pos };
   const items: CompletionItem[] = [];
   const field = (name: string, s: SchemaNode | undefined, sort = '2'): CompletionItem => ({
-    label: name, kind: s?.type === 'object' || s?.type === 'array' ? CompletionItemKind.Module : CompletionItemKind.Field,
-    detail: typeLabel(s), sortText: sort + name,
+    label: name,
+    kind: s?.type === 'object' || s?.type === 'array' ? CompletionItemKind.Module : CompletionItemKind.Field,
+    detail: typeLabel(s),
+    sortText: sort + name,
     documentation: s?.description ? { kind: MarkupKind.Markdown, value: s.description } : undefined,
     textEdit: { range, newText: name },
   });
@@ -98,16 +142,58 @@ function pathItems(ctx: ServiceContext, doc: TextDocument, scope: StaticScope, w
   if (!prefix && sep < 0) {
     if (word.startsWith('@')) {
       const vars = ['root', ...(scope.inLoop ? ['index', 'key', 'first', 'last'] : [])];
-      return vars.map((v) => ({ ...field(`@${v}`, v === 'root' ? scope.root : undefined), detail: v === 'root' ? 'the render context' : v === 'index' ? 'integer (0-based)' : v === 'key' ? 'string' : v === 'first' || v === 'last' ? 'boolean' : 'any', textEdit: { range: { start: doc.positionAt(wordStart), end: pos }, newText: `@${v}` } }));
+      return vars.map((v) => ({
+        ...field(`@${v}`, v === 'root' ? scope.root : undefined),
+        detail:
+          v === 'root'
+            ? 'the render context'
+            : v === 'index'
+              ? 'integer (0-based)'
+              : v === 'key'
+                ? 'string'
+                : v === 'first' || v === 'last'
+                  ? 'boolean'
+                  : 'any',
+        textEdit: { range: { start: doc.positionAt(wordStart), end: pos }, newText: `@${v}` },
+      }));
     }
     items.push(...childrenOf(scope.ctx));
     for (let s: StaticScope | undefined = scope, depth = 0; s && depth < 10; s = s.up, depth++) {
-      for (const [name, sch] of s.params) items.push({ ...field(name, sch, '0'), kind: CompletionItemKind.Variable, detail: `block param: ${typeLabel(sch)}` });
+      for (const [name, sch] of s.params)
+        items.push({ ...field(name, sch, '0'), kind: CompletionItemKind.Variable, detail: `block param: ${typeLabel(sch)}` });
     }
-    items.push({ label: 'this', kind: CompletionItemKind.Keyword, detail: typeLabel(scope.ctx), sortText: '4this', textEdit: { range, newText: 'this' } });
-    if (scope.up) items.push({ label: '../', kind: CompletionItemKind.Folder, detail: 'parent context', sortText: '4../', textEdit: { range, newText: '../' }, command: TRIGGER_SUGGEST });
-    items.push({ label: '@root', kind: CompletionItemKind.Variable, detail: 'the render context', sortText: '5@root', textEdit: { range, newText: '@root' } });
-    if (scope.inLoop) for (const v of ['index', 'key', 'first', 'last']) items.push({ label: `@${v}`, kind: CompletionItemKind.Variable, detail: v === 'index' ? 'integer (0-based; {{inc @index}} is 1-based)' : v === 'key' ? 'string' : 'boolean', sortText: `5@${v}`, textEdit: { range, newText: `@${v}` } });
+    items.push({
+      label: 'this',
+      kind: CompletionItemKind.Keyword,
+      detail: typeLabel(scope.ctx),
+      sortText: '4this',
+      textEdit: { range, newText: 'this' },
+    });
+    if (scope.up)
+      items.push({
+        label: '../',
+        kind: CompletionItemKind.Folder,
+        detail: 'parent context',
+        sortText: '4../',
+        textEdit: { range, newText: '../' },
+        command: TRIGGER_SUGGEST,
+      });
+    items.push({
+      label: '@root',
+      kind: CompletionItemKind.Variable,
+      detail: 'the render context',
+      sortText: '5@root',
+      textEdit: { range, newText: '@root' },
+    });
+    if (scope.inLoop)
+      for (const v of ['index', 'key', 'first', 'last'])
+        items.push({
+          label: `@${v}`,
+          kind: CompletionItemKind.Variable,
+          detail: v === 'index' ? 'integer (0-based; {{inc @index}} is 1-based)' : v === 'key' ? 'string' : 'boolean',
+          sortText: `5@${v}`,
+          textEdit: { range, newText: `@${v}` },
+        });
     return items;
   }
   // A prefix: resolve it as a path expression and list what is below.
@@ -122,7 +208,15 @@ function pathItems(ctx: ServiceContext, doc: TextDocument, scope: StaticScope, w
     const items2 = childrenOf(s);
     let up: StaticScope | undefined = scope;
     for (let i = 0; i < depth && up; i++) up = up.up;
-    if (up?.up) items2.push({ label: '../', kind: CompletionItemKind.Folder, detail: 'parent context', sortText: '4../', textEdit: { range, newText: '../' }, command: TRIGGER_SUGGEST });
+    if (up?.up)
+      items2.push({
+        label: '../',
+        kind: CompletionItemKind.Folder,
+        detail: 'parent context',
+        sortText: '4../',
+        textEdit: { range, newText: '../' },
+        command: TRIGGER_SUGGEST,
+      });
     return items2;
   }
   return childrenOf(s);
@@ -138,7 +232,13 @@ function upCtx(scope: StaticScope, depth: number): SchemaNode | undefined {
 
 function hostItems(ctx: ServiceContext, doc: TextDocument, text: string, offset: number): CompletionItem[] {
   const info = ctx.info(doc);
-  return hostCompletions(ctx, doc, text, offset, { cat: ctx.catalogFor(info.path), xml: info.xml, vendor: info.vendor, model: ctx.phoneFor(info.path)?.model, snippets: true });
+  return hostCompletions(ctx, doc, text, offset, {
+    cat: ctx.catalogFor(info.path),
+    xml: info.xml,
+    vendor: info.vendor,
+    model: ctx.phoneFor(info.path)?.model,
+    snippets: true,
+  });
 }
 
 /** What host-text completion needs to know about the text around the cursor (shared with 3CX bodies). */
@@ -152,7 +252,13 @@ export interface HostSettings {
 }
 
 /** Vendor keys and values (and snippets) in host text; `text` may differ from the document's but keeps its offsets. */
-export function hostCompletions(ctx: ServiceContext, doc: TextDocument, text: string, offset: number, host: HostSettings): CompletionItem[] {
+export function hostCompletions(
+  ctx: ServiceContext,
+  doc: TextDocument,
+  text: string,
+  offset: number,
+  host: HostSettings,
+): CompletionItem[] {
   const info = { xml: host.xml };
   const snip = (xml: boolean, range: Range) => (host.snippets ? snippetItems(host.vendor, xml, range) : []);
   const cat = host.cat;
@@ -172,16 +278,23 @@ export function hostCompletions(ctx: ServiceContext, doc: TextDocument, text: st
     }
     if (/^\s*#/.test(before)) return [];
     if (cat) items.push(...keyItems(ctx, doc, cat, before, line.start, pos, model, line.text.slice(line.col).trim() === ''));
-    if (/^\s*[A-Za-z]*$/.test(before)) items.push(...snip(false, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }));
+    if (/^\s*[A-Za-z]*$/.test(before))
+      items.push(...snip(false, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }));
     return items;
   }
   const place = xmlPlaceAt(text, offset);
   const range = (start: number): Range => ({ start: doc.positionAt(start), end: pos });
-  const lineSnippets = () => (/^\s*[A-Za-z]*$/.test(before) ? snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }) : []);
-  if (cat?.format === 'fanvil-xml') return [...fanvilItems(doc, text, offset, place, cat.catalog, model, pos), ...(!place || place.kind === 'text' ? lineSnippets() : [])];
-  if (cat?.format === 'grandstream-xml' && place) return [...grandstreamItems(ctx, doc, text, offset, place, cat, model, pos), ...(place.kind === 'text' ? lineSnippets() : [])];
-  if (!place || place.kind === 'text' && /^\s*$/.test(place.typed) && !cat) {
-    if (/^\s*[A-Za-z]*$/.test(before)) return snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos });
+  const lineSnippets = () =>
+    /^\s*[A-Za-z]*$/.test(before)
+      ? snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos })
+      : [];
+  if (cat?.format === 'fanvil-xml')
+    return [...fanvilItems(doc, text, offset, place, cat.catalog, model, pos), ...(!place || place.kind === 'text' ? lineSnippets() : [])];
+  if (cat?.format === 'grandstream-xml' && place)
+    return [...grandstreamItems(ctx, doc, text, offset, place, cat, model, pos), ...(place.kind === 'text' ? lineSnippets() : [])];
+  if (!place || (place.kind === 'text' && /^\s*$/.test(place.typed) && !cat)) {
+    if (/^\s*[A-Za-z]*$/.test(before))
+      return snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos });
     return [];
   }
   if (!cat) return [];
@@ -191,7 +304,13 @@ export function hostCompletions(ctx: ServiceContext, doc: TextDocument, text: st
       if (cat.format === 'poly-xml') items.push(...keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, '="$0"'));
       break;
     case 'element-name':
-      if (elementKeys) items.push(...keyItems(ctx, doc, cat, place.typed.replace(/\[.*$/, ''), place.start, pos, model, false).map((i) => ({ ...i, label: i.label.replace(/\[.*$/, '') })));
+      if (elementKeys)
+        items.push(
+          ...keyItems(ctx, doc, cat, place.typed.replace(/\[.*$/, ''), place.start, pos, model, false).map((i) => ({
+            ...i,
+            label: i.label.replace(/\[.*$/, ''),
+          })),
+        );
       break;
     case 'attribute-value': {
       const key = cat.format === 'poly-xml' ? place.attribute : place.attribute === 'name' ? place.element : undefined;
@@ -202,7 +321,8 @@ export function hostCompletions(ctx: ServiceContext, doc: TextDocument, text: st
     case 'text': {
       const m = elementKeys ? keyDefOf(cat.catalog, place.element) : undefined;
       if (m) items.push(...valueItems(cat.catalog, m.def, range(place.start)));
-      if (/^\s*[A-Za-z]*$/.test(before)) items.push(...snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }));
+      if (/^\s*[A-Za-z]*$/.test(before))
+        items.push(...snip(true, { start: doc.positionAt(line.start + before.length - before.trimStart().length), end: pos }));
       break;
     }
   }
@@ -213,7 +333,15 @@ export function hostCompletions(ctx: ServiceContext, doc: TextDocument, text: st
  * Fanvil: keys are element paths. Inside an element, the child elements the catalog allows below the
  * open-element path at the cursor (`<sip><line index="1">` → `RegisterAddr`, …); inside a leaf, its values.
  */
-function fanvilItems(doc: TextDocument, text: string, offset: number, place: XmlPlace | undefined, catalog: KeyCatalog, model: string | undefined, pos: Position): CompletionItem[] {
+function fanvilItems(
+  doc: TextDocument,
+  text: string,
+  offset: number,
+  place: XmlPlace | undefined,
+  catalog: KeyCatalog,
+  model: string | undefined,
+  pos: Position,
+): CompletionItem[] {
   let kind: 'element-name' | 'text';
   let typedStart: number;
   if (place?.kind === 'element-name') {
@@ -226,7 +354,10 @@ function fanvilItems(doc: TextDocument, text: string, offset: number, place: Xml
   } else return [];
   const open = openElementsAt(text, kind === 'element-name' ? typedStart - 1 : offset, 'index');
   if (!open.length) return [];
-  const path = open.slice(1).map((e) => (e.attr !== undefined ? `${e.name}[${e.attr.trim()}]` : e.name)).join('.');
+  const path = open
+    .slice(1)
+    .map((e) => (e.attr !== undefined ? `${e.name}[${e.attr.trim()}]` : e.name))
+    .join('.');
   const range = (start: number): Range => ({ start: doc.positionAt(start), end: pos });
   const typed = text.slice(typedStart, offset);
   if (kind === 'text') {
@@ -242,10 +373,14 @@ function fanvilItems(doc: TextDocument, text: string, offset: number, place: Xml
     const newText = kind === 'element-name' ? c.name + attr : `<${c.name}${attr}>\${${next}}</${c.name}>`;
     const leaf = c.def && c.index === undefined ? c.def : undefined;
     return {
-      label: c.name, kind: leaf ? CompletionItemKind.Property : CompletionItemKind.Module, sortText: (leaf ? '0' : '1') + c.name,
+      label: c.name,
+      kind: leaf ? CompletionItemKind.Property : CompletionItemKind.Module,
+      sortText: (leaf ? '0' : '1') + c.name,
       detail: leaf ? typeSummary(leaf, catalog) : `${c.index !== undefined ? `[${c.index}] ` : ''}${c.count} key${c.count > 1 ? 's' : ''}`,
       documentation: leaf ? { kind: MarkupKind.Markdown, value: keyMarkdown(leaf, catalog) } : undefined,
-      insertTextFormat: InsertTextFormat.Snippet, filterText: c.name, textEdit: { range: range(wordStart), newText },
+      insertTextFormat: InsertTextFormat.Snippet,
+      filterText: c.name,
+      textEdit: { range: range(wordStart), newText },
       command: kind === 'text' && leaf && valueChoices(leaf, catalog).length && min === undefined ? TRIGGER_SUGGEST : undefined,
     };
   });
@@ -263,19 +398,37 @@ function grandstreamVersion(text: string, offset: number): string {
  * Grandstream: version 2 keys are `<item name="alias">` (alias names in the attribute, values in the
  * element); version 1 keys are P-value elements (`<P47>`, alias as detail).
  */
-function grandstreamItems(ctx: ServiceContext, doc: TextDocument, text: string, offset: number, place: XmlPlace, cat: { catalog: KeyCatalog }, model: string | undefined, pos: Position): CompletionItem[] {
+function grandstreamItems(
+  ctx: ServiceContext,
+  doc: TextDocument,
+  text: string,
+  offset: number,
+  place: XmlPlace,
+  cat: { catalog: KeyCatalog },
+  model: string | undefined,
+  pos: Position,
+): CompletionItem[] {
   const range = (start: number): Range => ({ start: doc.positionAt(start), end: pos });
   const alias = (cp: CompiledPattern) => !isPValue(cp.pattern);
   switch (place.kind) {
     case 'attribute-value':
-      if (place.element === 'item' && place.attribute === 'name') return keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, undefined, { accept: alias });
+      if (place.element === 'item' && place.attribute === 'name')
+        return keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, undefined, { accept: alias });
       return [];
     case 'element-name': {
       if (grandstreamVersion(text, place.start - 1) === '2') {
-        return 'item'.startsWith(place.typed) ? [{
-          label: 'item', kind: CompletionItemKind.Property, detail: '<item name="alias">value</item>', insertTextFormat: InsertTextFormat.Snippet,
-          textEdit: { range: range(place.start), newText: 'item name="$1">$0</item>' }, command: TRIGGER_SUGGEST,
-        }] : [];
+        return 'item'.startsWith(place.typed)
+          ? [
+              {
+                label: 'item',
+                kind: CompletionItemKind.Property,
+                detail: '<item name="alias">value</item>',
+                insertTextFormat: InsertTextFormat.Snippet,
+                textEdit: { range: range(place.start), newText: 'item name="$1">$0</item>' },
+                command: TRIGGER_SUGGEST,
+              },
+            ]
+          : [];
       }
       return keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, undefined, {
         accept: (cp) => cp.via === 'key' && isPValue(cp.pattern),
@@ -297,14 +450,27 @@ function grandstreamItems(ctx: ServiceContext, doc: TextDocument, text: string, 
   }
 }
 
-function keyItems(ctx: ServiceContext, doc: TextDocument, cat: { catalog: KeyCatalog }, typed: string, typedStart: number, pos: Position,
-  model: string | undefined, addEquals: boolean, attrSuffix?: string,
-  opts: { accept?: (cp: CompiledPattern) => boolean; detail?: (def: KeyDef) => string } = {}): CompletionItem[] {
+function keyItems(
+  ctx: ServiceContext,
+  doc: TextDocument,
+  cat: { catalog: KeyCatalog },
+  typed: string,
+  typedStart: number,
+  pos: Position,
+  model: string | undefined,
+  addEquals: boolean,
+  attrSuffix?: string,
+  opts: { accept?: (cp: CompiledPattern) => boolean; detail?: (def: KeyDef) => string } = {},
+): CompletionItem[] {
   const lead = typed.length - typed.trimStart().length;
   const key = typed.slice(lead);
   if (/\s/.test(key.replace(/\{\{[^}]*\}\}/g, ''))) return [];
   let cut = -1;
-  for (let i = key.length - 1; i >= 0; i--) if ((key[i] === '.' || key[i] === '[') && key.lastIndexOf('{{', i) <= key.lastIndexOf('}}', i)) { cut = i; break; }
+  for (let i = key.length - 1; i >= 0; i--)
+    if ((key[i] === '.' || key[i] === '[') && key.lastIndexOf('{{', i) <= key.lastIndexOf('}}', i)) {
+      cut = i;
+      break;
+    }
   const range: Range = { start: doc.positionAt(typedStart + lead + cut + 1), end: pos };
   return keyContinuations(cat.catalog, key, model, opts.accept).map((c) => {
     const leaf = !c.group;
@@ -312,26 +478,44 @@ function keyItems(ctx: ServiceContext, doc: TextDocument, cat: { catalog: KeyCat
     if (leaf && addEquals) snippet += ' = ';
     if (leaf && attrSuffix) snippet += attrSuffix;
     return {
-      label: c.label, kind: c.group ? CompletionItemKind.Module : CompletionItemKind.Property, sortText: (c.group ? '1' : '0') + c.label,
-      detail: c.def && leaf ? (opts.detail ?? ((d: KeyDef) => typeSummary(d, cat.catalog)))(c.def) : `${c.count} key${c.count > 1 ? 's' : ''}`,
+      label: c.label,
+      kind: c.group ? CompletionItemKind.Module : CompletionItemKind.Property,
+      sortText: (c.group ? '1' : '0') + c.label,
+      detail:
+        c.def && leaf ? (opts.detail ?? ((d: KeyDef) => typeSummary(d, cat.catalog)))(c.def) : `${c.count} key${c.count > 1 ? 's' : ''}`,
       documentation: c.def && leaf ? { kind: MarkupKind.Markdown, value: keyMarkdown(c.def, cat.catalog) } : undefined,
-      insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: snippet }, filterText: c.label,
-      command: c.group || (leaf && (addEquals || attrSuffix) && c.def && valueChoices(c.def, cat.catalog).length) ? TRIGGER_SUGGEST : undefined,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: snippet },
+      filterText: c.label,
+      command:
+        c.group || (leaf && (addEquals || attrSuffix) && c.def && valueChoices(c.def, cat.catalog).length) ? TRIGGER_SUGGEST : undefined,
     };
   });
 }
 
-function valueItems(catalog: import('../core/catalog/types').KeyCatalog, def: import('../core/catalog/types').KeyDef, range: Range): CompletionItem[] {
+function valueItems(
+  catalog: import('../core/catalog/types').KeyCatalog,
+  def: import('../core/catalog/types').KeyDef,
+  range: Range,
+): CompletionItem[] {
   return valueChoices(def, catalog).map((v, i) => ({
-    label: v.value, kind: CompletionItemKind.EnumMember, detail: v.label, sortText: String(i).padStart(4, '0'),
-    labelDetails: v.label && v.label !== v.value ? { description: v.label } : undefined, textEdit: { range, newText: v.value },
+    label: v.value,
+    kind: CompletionItemKind.EnumMember,
+    detail: v.label,
+    sortText: String(i).padStart(4, '0'),
+    labelDetails: v.label && v.label !== v.value ? { description: v.label } : undefined,
+    textEdit: { range, newText: v.value },
   }));
 }
 
 function snippetItems(vendor: string | undefined, xml: boolean, range: Range): CompletionItem[] {
   return snippetsFor(vendor, xml).map((s) => ({
-    label: s.label, kind: CompletionItemKind.Snippet, detail: s.detail, sortText: `9${s.label}`, insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: s.body }, filterText: s.label.replace(/[^A-Za-z]+/g, ''),
+    label: s.label,
+    kind: CompletionItemKind.Snippet,
+    detail: s.detail,
+    sortText: `9${s.label}`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: s.body },
+    filterText: s.label.replace(/[^A-Za-z]+/g, ''),
   }));
 }
-

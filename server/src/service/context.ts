@@ -16,7 +16,16 @@ import { parseTemplate } from '../core/render/parse';
 import type { Phone } from '../core/types';
 import type { OutputFormatId } from '../core/catalog/output';
 import { Workspace, type RouteResolution } from '../core/workspace';
-import { enclosingAt, partialCallFrame, partialCallScope, partialName, walkAst, type ConcreteFrame, type Enclosing, type Program } from './ast';
+import {
+  enclosingAt,
+  partialCallFrame,
+  partialCallScope,
+  partialName,
+  walkAst,
+  type ConcreteFrame,
+  type Enclosing,
+  type Program,
+} from './ast';
 
 export type DocKind = 'template' | 'partial' | 'bench' | 'threecx' | 'other';
 
@@ -39,7 +48,11 @@ export interface ServiceSettings {
   problems?: import('../core/problems/policy').ProblemOverrides;
 }
 
-interface PartialBase { scope: StaticScope; frame: ConcreteFrame; caller?: string }
+interface PartialBase {
+  scope: StaticScope;
+  frame: ConcreteFrame;
+  caller?: string;
+}
 
 export class ServiceContext {
   /** The workspace model; replaced by setBenchFile(). */
@@ -58,12 +71,18 @@ export class ServiceContext {
   /** Per template whose dialect has a routing key: what its routes depend on in its text (TemplateDialect.routingKey). */
   private routingKeys = new Map<string, string>();
 
-  constructor(readonly rootUri: string, readonly files: OverlayFiles, benchFile?: string) {
+  constructor(
+    readonly rootUri: string,
+    readonly files: OverlayFiles,
+    benchFile?: string,
+  ) {
     this.ws = new Workspace(files, { benchFile });
   }
 
   /** The workspace-relative bench file (`bench.yaml` unless the provisioningStudio.benchFile setting says otherwise). */
-  get benchFile(): string { return this.ws.benchFile; }
+  get benchFile(): string {
+    return this.ws.benchFile;
+  }
 
   /**
    * Uses another bench file: a new workspace model over the same files (open buffers stay in the overlay),
@@ -84,7 +103,11 @@ export class ServiceContext {
   pathOf(uri: string): string {
     const root = this.rootUri.replace(/\/+$/, '');
     if (uri.startsWith(root + '/')) {
-      try { return decodeURIComponent(uri.slice(root.length + 1)); } catch { return uri.slice(root.length + 1); }
+      try {
+        return decodeURIComponent(uri.slice(root.length + 1));
+      } catch {
+        return uri.slice(root.length + 1);
+      }
     }
     return `.external/${uri.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
   }
@@ -116,14 +139,20 @@ export class ServiceContext {
       this.generation++;
       // Which phones a template serves, and the paths it answers, may depend on its text (3CX): on a change there, routes are recomputed.
       const key = this.ws.dialectOf(info.path)?.routingKey?.(text);
-      if (key !== undefined && this.routingKeys.get(info.path) !== key) { this.routingKeys.set(info.path, key); this.filesEpoch++; }
+      if (key !== undefined && this.routingKeys.get(info.path) !== key) {
+        this.routingKeys.set(info.path, key);
+        this.filesEpoch++;
+      }
     }
     return info;
   }
 
   close(uri: string): void {
     const path = this.pathOf(uri);
-    if (this.files.overlay.delete(path)) { this.generation++; this.filesEpoch++; }
+    if (this.files.overlay.delete(path)) {
+      this.generation++;
+      this.filesEpoch++;
+    }
     this.lastGood.delete(path);
     this.threeCxUris.delete(uri);
     this.routingKeys.delete(path);
@@ -133,7 +162,10 @@ export class ServiceContext {
   ast(doc: TextDocument): Program | undefined {
     const info = this.sync(doc);
     const loaded = this.ws.loadTemplate(info.path);
-    if (loaded?.ok) { this.lastGood.set(info.path, loaded.source.ast); return loaded.source.ast; }
+    if (loaded?.ok) {
+      this.lastGood.set(info.path, loaded.source.ast);
+      return loaded.source.ast;
+    }
     return this.lastGood.get(info.path);
   }
 
@@ -145,7 +177,10 @@ export class ServiceContext {
   astAt(doc: TextDocument, offset: number, mustacheStart?: number): Program | undefined {
     const info = this.sync(doc);
     const loaded = this.ws.loadTemplate(info.path);
-    if (loaded?.ok) { this.lastGood.set(info.path, loaded.source.ast); return loaded.source.ast; }
+    if (loaded?.ok) {
+      this.lastGood.set(info.path, loaded.source.ast);
+      return loaded.source.ast;
+    }
     const text = doc.getText();
     let repaired = text;
     if (mustacheStart !== undefined) {
@@ -157,7 +192,10 @@ export class ServiceContext {
       const r = parseTemplate(repaired);
       if (r.ast) return r.ast;
     }
-    const closes = openBlocks(repaired).reverse().map((n) => `{{/${n}}}`).join('');
+    const closes = openBlocks(repaired)
+      .reverse()
+      .map((n) => `{{/${n}}}`)
+      .join('');
     if (closes) {
       const r = parseTemplate(repaired + closes);
       if (r.ast) return r.ast;
@@ -166,12 +204,17 @@ export class ServiceContext {
   }
 
   // ---- bench and schema ----
-  bench(): ParsedBench { return this.ws.servingBench().parsed; }
+  bench(): ParsedBench {
+    return this.ws.servingBench().parsed;
+  }
 
   schema(): SchemaNode {
     const b = this.bench();
     let s = this.schemaCache.get(b);
-    if (!s) { s = contextSchema(b.bench); this.schemaCache.set(b, s); }
+    if (!s) {
+      s = contextSchema(b.bench);
+      this.schemaCache.set(b, s);
+    }
     return s;
   }
 
@@ -181,20 +224,23 @@ export class ServiceContext {
     if (this.servedCache?.bench !== bench || this.servedCache.epoch !== this.filesEpoch) {
       // Which template answers each route depends on the bench and on which files exist, not on their text.
       const all = new Map<string, RouteResolution[]>();
-      for (const p of bench.bench.phones) for (const r of this.ws.routesFor(p)) if (r.template) all.set(r.template, [...(all.get(r.template) ?? []), r]);
+      for (const p of bench.bench.phones)
+        for (const r of this.ws.routesFor(p)) if (r.template) all.set(r.template, [...(all.get(r.template) ?? []), r]);
       this.servedCache = { bench, epoch: this.filesEpoch, all };
     }
     return this.servedCache.all.get(path) ?? [];
   }
 
   /** Call when files may have been created or deleted (watched-file events). */
-  filesChanged(): void { this.filesEpoch++; }
+  filesChanged(): void {
+    this.filesEpoch++;
+  }
 
   /** The phone whose data hover/definition show for a template: the selected one if it serves it, else the first served. */
   phoneFor(path: string): Phone | undefined {
     const phones = this.bench().bench.phones;
     const selected = this.settings.phone ? this.ws.findPhone(this.settings.phone, phones) : undefined;
-    const root = this.ws.isPartial(path) ? this.partialBase(path).caller ?? path : path;
+    const root = this.ws.isPartial(path) ? (this.partialBase(path).caller ?? path) : path;
     const served = this.served(root).map((r) => r.phone);
     if (selected && (served.includes(selected) || !served.length)) return selected;
     return served[0] ?? templateTargets(this.ws, root, { bench: this.bench(), served: [] })[0]?.phone ?? phones[0];
@@ -205,8 +251,14 @@ export class ServiceContext {
     const profile = vendor ? getProfile(vendor) : undefined;
     if (!profile) return undefined;
     const base = path.split('/').pop()!;
-    const route = profile.routes.find((r) => r.template === base) ?? profile.routes.find((r) => r.template.split('.').slice(1).join('.') === base.split('.').slice(1).join('.'));
-    const format = route?.format ?? (/\.xml\.hbs$/.test(path) ? Object.keys(profile.formats).find((f) => f !== 'xml' && f.endsWith('xml')) : Object.keys(profile.formats).find((f) => !f.endsWith('xml')));
+    const route =
+      profile.routes.find((r) => r.template === base) ??
+      profile.routes.find((r) => r.template.split('.').slice(1).join('.') === base.split('.').slice(1).join('.'));
+    const format =
+      route?.format ??
+      (/\.xml\.hbs$/.test(path)
+        ? Object.keys(profile.formats).find((f) => f !== 'xml' && f.endsWith('xml'))
+        : Object.keys(profile.formats).find((f) => !f.endsWith('xml')));
     const catalog = getCatalog(vendor!);
     if (!catalog || !format || format === 'xml' || format === 'text') return undefined;
     return { catalog, format: format as OutputFormatId };
@@ -217,7 +269,10 @@ export class ServiceContext {
   partialBase(path: string, depth = 0): PartialBase {
     const root: PartialBase = { scope: rootScope(this.schema()), frame: { ctx: [], params: new Map() } };
     if (!this.ws.isPartial(path) || depth > 4) return root;
-    if (this.baseGeneration !== this.generation) { this.partialBases.clear(); this.baseGeneration = this.generation; }
+    if (this.baseGeneration !== this.generation) {
+      this.partialBases.clear();
+      this.baseGeneration = this.generation;
+    }
     const hit = this.partialBases.get(path);
     if (hit) return hit;
     let found: PartialBase = { scope: { ...root.scope, ctx: undefined }, frame: { ctx: undefined, params: new Map() } };
@@ -237,7 +292,11 @@ export class ServiceContext {
       const base = this.partialBase(f, depth + 1);
       const pos = { line: call.loc.start.line - 1, character: call.loc.start.column };
       const enc = enclosingAt(lt.source.ast, pos, base.scope, base.frame);
-      found = { scope: partialCallScope(call, enc.scope, exprSchema), frame: partialCallFrame(call, enc.frame, base.frame), caller: base.caller ?? f };
+      found = {
+        scope: partialCallScope(call, enc.scope, exprSchema),
+        frame: partialCallFrame(call, enc.frame, base.frame),
+        caller: base.caller ?? f,
+      };
       break outer;
     }
     this.partialBases.set(path, found);

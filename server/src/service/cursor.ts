@@ -26,7 +26,15 @@ export interface MustacheAt {
 }
 
 const isWordChar = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 47 || c === 64 || c === 36;
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 95 ||
+  c === 45 ||
+  c === 46 ||
+  c === 47 ||
+  c === 64 ||
+  c === 36;
 
 /** The mustache containing `offset` (between its `{{` and `}}`), or undefined. */
 export function mustacheAt(text: string, offset: number): MustacheAt | undefined {
@@ -43,11 +51,25 @@ export function mustacheAt(text: string, offset: number): MustacheAt | undefined
   let kind: MustacheKind = 'expr';
   const sig = text[b];
   if (sig === '!') kind = 'comment';
-  else if (sig === '>') { kind = 'partial'; b++; }
-  else if (sig === '#') {
+  else if (sig === '>') {
+    kind = 'partial';
     b++;
-    if (text[b] === '>') { kind = 'partial'; b++; } else if (text[b] === '*') { kind = 'block'; b++; } else kind = 'block';
-  } else if (sig === '^') { kind = 'inverse'; b++; } else if (sig === '/') { kind = 'close'; b++; } else if (sig === '&') b++;
+  } else if (sig === '#') {
+    b++;
+    if (text[b] === '>') {
+      kind = 'partial';
+      b++;
+    } else if (text[b] === '*') {
+      kind = 'block';
+      b++;
+    } else kind = 'block';
+  } else if (sig === '^') {
+    kind = 'inverse';
+    b++;
+  } else if (sig === '/') {
+    kind = 'close';
+    b++;
+  } else if (sig === '&') b++;
   if (kind === 'expr' && /^\s*else\b/.test(text.slice(b, Math.min(offset, b + 12)))) {
     kind = 'else';
     b = b + text.slice(b).search(/else/) + 4;
@@ -60,9 +82,16 @@ export function mustacheAt(text: string, offset: number): MustacheAt | undefined
   const quotes = (before.match(/"/g)?.length ?? 0) + (before.match(/'/g)?.length ?? 0);
   const helperPosition = /^\s*$/.test(before) || /\(\s*$/.test(before);
   return {
-    open, close: closeIdx >= 0 && !text.slice(offset, closeIdx).includes('{{') ? closeIdx + 2 : undefined, kind, bodyStart: b,
-    word: text.slice(ws, offset), wordStart: ws, wordEnd: we, helperPosition,
-    inString: quotes % 2 === 1, hashValue: /=\s*$/.test(before),
+    open,
+    close: closeIdx >= 0 && !text.slice(offset, closeIdx).includes('{{') ? closeIdx + 2 : undefined,
+    kind,
+    bodyStart: b,
+    word: text.slice(ws, offset),
+    wordStart: ws,
+    wordEnd: we,
+    helperPosition,
+    inString: quotes % 2 === 1,
+    hashValue: /=\s*$/.test(before),
   };
 }
 
@@ -90,8 +119,16 @@ export function lineAt(text: string, offset: number): LineAt {
 export function equalsIndex(line: string): number {
   let depth = 0;
   for (let i = 0; i < line.length; i++) {
-    if (line.startsWith('{{', i)) { depth++; i++; continue; }
-    if (line.startsWith('}}', i) && depth) { depth--; i++; continue; }
+    if (line.startsWith('{{', i)) {
+      depth++;
+      i++;
+      continue;
+    }
+    if (line.startsWith('}}', i) && depth) {
+      depth--;
+      i++;
+      continue;
+    }
     if (line[i] === '=' && !depth) return i;
   }
   return -1;
@@ -125,7 +162,14 @@ export function xmlPlaceAt(text: string, offset: number): XmlPlace | undefined {
   }
   // Element text: the last start tag before gt that is not closed.
   const open = /<([A-Za-z_][^\s/>]*)[^<>]*>\s*([^<]*)$/s.exec(text.slice(Math.max(from, lt), offset));
-  if (open && !open[0].endsWith('/>')) return { kind: 'text', element: open[1], typed: open[2], start: offset - open[2].length, tag: open[0].slice(0, open[0].length - open[2].length).trimEnd() };
+  if (open && !open[0].endsWith('/>'))
+    return {
+      kind: 'text',
+      element: open[1],
+      typed: open[2],
+      start: offset - open[2].length,
+      tag: open[0].slice(0, open[0].length - open[2].length).trimEnd(),
+    };
   return undefined;
 }
 
@@ -145,7 +189,10 @@ export function openElementsAt(text: string, offset: number, attribute?: string)
   const stack: OpenElement[] = [];
   const end = Math.min(offset, text.length);
   const skipMustache = (i: number): number => {
-    if (text.startsWith('{{!--', i)) { const e = text.indexOf('--}}', i + 5); return e < 0 ? end : e + 4; }
+    if (text.startsWith('{{!--', i)) {
+      const e = text.indexOf('--}}', i + 5);
+      return e < 0 ? end : e + 4;
+    }
     const e = text.indexOf('}}', i + 2);
     if (e < 0) return end;
     return text[e + 2] === '}' ? e + 3 : e + 2;
@@ -153,23 +200,55 @@ export function openElementsAt(text: string, offset: number, attribute?: string)
   let i = 0;
   while (i < end) {
     const c = text[i];
-    if (c === '{' && text[i + 1] === '{') { i = skipMustache(i); continue; }
-    if (c !== '<') { i++; continue; }
-    const skipTo = (close: string, from: number) => { const e = text.indexOf(close, from); return e < 0 ? end : e + close.length; };
-    if (text.startsWith('<!--', i)) { i = skipTo('-->', i + 4); continue; }
-    if (text.startsWith('<![CDATA[', i)) { i = skipTo(']]>', i + 9); continue; }
-    if (text.startsWith('<?', i)) { i = skipTo('?>', i + 2); continue; }
-    if (text.startsWith('<!', i)) { i = skipTo('>', i + 2); continue; }
+    if (c === '{' && text[i + 1] === '{') {
+      i = skipMustache(i);
+      continue;
+    }
+    if (c !== '<') {
+      i++;
+      continue;
+    }
+    const skipTo = (close: string, from: number) => {
+      const e = text.indexOf(close, from);
+      return e < 0 ? end : e + close.length;
+    };
+    if (text.startsWith('<!--', i)) {
+      i = skipTo('-->', i + 4);
+      continue;
+    }
+    if (text.startsWith('<![CDATA[', i)) {
+      i = skipTo(']]>', i + 9);
+      continue;
+    }
+    if (text.startsWith('<?', i)) {
+      i = skipTo('?>', i + 2);
+      continue;
+    }
+    if (text.startsWith('<!', i)) {
+      i = skipTo('>', i + 2);
+      continue;
+    }
     // A tag: read up to its `>` (outside mustaches and quotes).
-    let j = i + 1, quote = '';
+    let j = i + 1,
+      quote = '';
     for (; j < end; j++) {
       const d = text[j];
-      if (d === '{' && text[j + 1] === '{') { j = skipMustache(j) - 1; continue; }
-      if (quote) { if (d === quote) quote = ''; continue; }
+      if (d === '{' && text[j + 1] === '{') {
+        j = skipMustache(j) - 1;
+        continue;
+      }
+      if (quote) {
+        if (d === quote) quote = '';
+        continue;
+      }
       if (d === '"' || d === "'") quote = d;
       else if (d === '>' || d === '<') break;
     }
-    if (j >= end || text[j] !== '>') { i = j; if (j >= end) break; continue; } // unfinished tag (the one being typed)
+    if (j >= end || text[j] !== '>') {
+      i = j;
+      if (j >= end) break;
+      continue;
+    } // unfinished tag (the one being typed)
     const tag = text.slice(i, j + 1);
     i = j + 1;
     const close = /^<\/\s*([^\s>]+)/.exec(tag);
@@ -184,7 +263,9 @@ export function openElementsAt(text: string, offset: number, attribute?: string)
     const el: OpenElement = { name: nm[1] };
     if (attribute) {
       const body = tag.slice(nm[0].length);
-      const a = new RegExp(`(?:^|\\s)${attribute}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(body.replace(/\{\{[\s\S]*?\}\}\}?/g, (m) => m.replace(/["']/g, ' ')));
+      const a = new RegExp(`(?:^|\\s)${attribute}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(
+        body.replace(/\{\{[\s\S]*?\}\}\}?/g, (m) => m.replace(/["']/g, ' ')),
+      );
       if (a) {
         // Take the raw value at the same place (mustaches with their quotes intact).
         const q = a.index + a[0].length - 1;

@@ -42,24 +42,36 @@ export function findDefinition(ctx: ServiceContext, doc: TextDocument, pos: Posi
 }
 
 /** Where a render-context path comes from in the bench file, for one phone. */
-export function toBenchPath(path: (string | number)[], phone: Phone, phoneIndex: number, globalVars: Record<string, unknown>): (string | number)[] | undefined {
+export function toBenchPath(
+  path: (string | number)[],
+  phone: Phone,
+  phoneIndex: number,
+  globalVars: Record<string, unknown>,
+): (string | number)[] | undefined {
   const [head, ...rest] = path;
   const ph = ['phones', phoneIndex];
   switch (head) {
-    case 'lines': case 'keys': return [...ph, head, ...rest];
+    case 'lines':
+    case 'keys':
+      return [...ph, head, ...rest];
     case 'phone': {
       const f = String(rest[0] ?? '');
       const field = f === 'mac_upper' || f === 'mac_colon' ? 'mac' : f;
       return ['mac', 'name', 'ip', 'sip_port', 'model', 'vendor'].includes(field) ? [...ph, field] : ph;
     }
-    case 'model': return [...ph, 'model'];
+    case 'model':
+      return [...ph, 'model'];
     case 'vars': {
       const k = rest[0];
       if (k !== undefined && Object.prototype.hasOwnProperty.call(phone.vars, k)) return [...ph, 'vars', ...rest];
       return k !== undefined && Object.prototype.hasOwnProperty.call(globalVars, k) ? ['vars', ...rest] : ['vars'];
     }
-    case 'pbx': case 'contacts': return [head, ...rest];
-    case 'server': return ['server', 'url'];
-    default: return undefined;
+    case 'pbx':
+    case 'contacts':
+      return [head, ...rest];
+    case 'server':
+      return ['server', 'url'];
+    default:
+      return undefined;
   }
 }

@@ -9,7 +9,9 @@ export function getFoldingRanges(ctx: ServiceContext, doc: TextDocument): Foldin
   if (info.kind !== 'template' && info.kind !== 'partial') return [];
   const ast = ctx.ast(doc);
   const out: FoldingRange[] = [];
-  const add = (start: number, end: number, kind?: string) => { if (end > start) out.push({ startLine: start, endLine: end, kind }); };
+  const add = (start: number, end: number, kind?: string) => {
+    if (end > start) out.push({ startLine: start, endLine: end, kind });
+  };
   if (ast) {
     walkAst(ast, (n) => {
       if (n.type === 'BlockStatement' || n.type === 'DecoratorBlock' || n.type === 'PartialBlockStatement') {

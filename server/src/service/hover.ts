@@ -26,7 +26,11 @@ export function tokenAt(text: string, m: MustacheAt, offset: number): { token: s
   if (!full) return undefined;
   const rel = Math.max(0, offset - m.wordStart);
   let end = full.length;
-  for (let i = rel; i < full.length; i++) if ((full[i] === '.' || full[i] === '/') && !(full.slice(0, i + 1).endsWith('../')) && i > 0 && full[i - 1] !== '.') { end = i; break; }
+  for (let i = rel; i < full.length; i++)
+    if ((full[i] === '.' || full[i] === '/') && !full.slice(0, i + 1).endsWith('../') && i > 0 && full[i - 1] !== '.') {
+      end = i;
+      break;
+    }
   return { token: full.slice(0, end), range: [m.wordStart, m.wordStart + end] };
 }
 
@@ -48,7 +52,13 @@ function mustacheHover(ctx: ServiceContext, doc: TextDocument, m: MustacheAt, of
     return md(file ? `**partial** \`${t.token}\`\n\n${file}` : `**partial** \`${t.token}\` — not found`, doc, t.range);
   }
   const helper = Object.prototype.hasOwnProperty.call(HELPERS, t.token) ? HELPERS[t.token] : undefined;
-  if (helper && (m.helperPosition || m.kind === 'close' || text.slice(m.bodyStart, m.wordStart).trim() === '' || /\(\s*$/.test(text.slice(m.bodyStart, m.wordStart)))) {
+  if (
+    helper &&
+    (m.helperPosition ||
+      m.kind === 'close' ||
+      text.slice(m.bodyStart, m.wordStart).trim() === '' ||
+      /\(\s*$/.test(text.slice(m.bodyStart, m.wordStart)))
+  ) {
     return md(`\`\`\`handlebars\n${helper.signature}\n\`\`\`\n${helper.description}`, doc, t.range);
   }
   const ast = ctx.astAt(doc, offset, m.open);
@@ -65,7 +75,12 @@ function mustacheHover(ctx: ServiceContext, doc: TextDocument, m: MustacheAt, of
   const concrete = concreteOf(pe, enc.frame, base);
   if (phone && concrete) {
     const v = valueAt(ctx.ws.renderContext(ctx.bench().bench, phone), concrete);
-    const shown = v === undefined ? '*(not set)*' : SECRET.test(String(concrete[concrete.length - 1])) && typeof v === 'string' ? '`••••••`' : '`' + preview(v) + '`';
+    const shown =
+      v === undefined
+        ? '*(not set)*'
+        : SECRET.test(String(concrete[concrete.length - 1])) && typeof v === 'string'
+          ? '`••••••`'
+          : '`' + preview(v) + '`';
     const where = concrete.some((c) => c === 0) ? ` (\`${concrete.join('.')}\`)` : '';
     lines.push('', `Value for **${phone.name}**${where}: ${shown}`);
   }
@@ -89,7 +104,13 @@ function keyHover(ctx: ServiceContext, doc: TextDocument, text: string, offset: 
 }
 
 /** The catalog entry of the vendor key under the cursor in host text (`text` keeps the document's offsets). */
-export function hostKeyHover(doc: TextDocument, text: string, offset: number, cat: { catalog: import('../core/catalog/types').KeyCatalog } | undefined, xml: boolean): Hover | null {
+export function hostKeyHover(
+  doc: TextDocument,
+  text: string,
+  offset: number,
+  cat: { catalog: import('../core/catalog/types').KeyCatalog } | undefined,
+  xml: boolean,
+): Hover | null {
   const info = { xml };
   if (!cat) return null;
   const line = lineAt(text, offset);
@@ -106,7 +127,8 @@ export function hostKeyHover(doc: TextDocument, text: string, offset: number, ca
     const blank = line.text.replace(/\{\{[^}]*\}\}/g, (s) => '\u0001'.repeat(s.length));
     const isName = (c: string | undefined) => c !== undefined && !/[\s<>="'/]/.test(c);
     if (!isName(blank[line.col]) && !isName(blank[line.col - 1])) return null;
-    start = line.col; end = line.col;
+    start = line.col;
+    end = line.col;
     while (isName(blank[start - 1])) start--;
     while (isName(blank[end])) end++;
   }
@@ -120,7 +142,10 @@ export function hostKeyHover(doc: TextDocument, text: string, offset: number, ca
     const open = closing ? openElementsAt(text, abs - 2, 'index') : gt < 0 ? [] : openElementsAt(text, gt + 1, 'index');
     const last = open[open.length - 1];
     if (!last || last.name !== raw) return null;
-    raw = open.slice(1).map((e) => (e.attr !== undefined ? `${e.name}[${e.attr.trim()}]` : e.name)).join('.');
+    raw = open
+      .slice(1)
+      .map((e) => (e.attr !== undefined ? `${e.name}[${e.attr.trim()}]` : e.name))
+      .join('.');
     if (!raw) return null;
   }
   const m = keyDefOf(cat.catalog, raw);

@@ -1,7 +1,17 @@
 // The language service: plain functions over documents, bound to one workspace (files on disk overlaid
 // by unsaved buffers). Never sees a connection; the LSP wiring (languageServer.ts) and tests call it the same way.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
 import { OverlayFiles, type FileSource } from '../core/files';
 import type { ListPhonesParams, PhoneInfo, RenderParams, RenderResultMessage, RouteInfo } from '../protocol';
 import { ServiceContext, type DocInfo, type ServiceSettings } from './context';
@@ -46,7 +56,9 @@ export function createLanguageService(rootUri: string, files: FileSource, opts: 
   const nothing = (): ValidationResult => ({ diagnostics: [], rendered: 0, served: 0 });
   return {
     context: ctx,
-    configure: (s) => { ctx.settings = { ...ctx.settings, ...s }; },
+    configure: (s) => {
+      ctx.settings = { ...ctx.settings, ...s };
+    },
     setBenchFile: (file) => {
       const changed = ctx.setBenchFile(file);
       if (changed) modes.reset();
@@ -54,7 +66,10 @@ export function createLanguageService(rootUri: string, files: FileSource, opts: 
     },
     info: (uri) => ctx.info(uri),
     modeFor: mode,
-    closeDocument: (uri) => { ctx.close(uri); modes.onDocumentRemoved(uri); },
+    closeDocument: (uri) => {
+      ctx.close(uri);
+      modes.onDocumentRemoved(uri);
+    },
     doValidation: (doc, opts) => (mode(doc).validate?.(doc, opts) ?? nothing()).diagnostics,
     validate: (doc, opts) => mode(doc).validate?.(doc, opts) ?? nothing(),
     doComplete: (doc, pos) => mode(doc).doComplete?.(doc, pos) ?? { isIncomplete: false, items: [] },

@@ -20,7 +20,11 @@ export function renderRequest(ctx: ServiceContext, doc: TextDocument | undefined
   const phones = ctx.bench().bench.phones;
   const phone = ctx.ws.findPhone(params.phone, phones);
   const base = {
-    uri: params.uri, version: doc?.version ?? params.version, contentType: 'text/plain; charset=utf-8', escape: 'none', text: '',
+    uri: params.uri,
+    version: doc?.version ?? params.version,
+    contentType: 'text/plain; charset=utf-8',
+    escape: 'none',
+    text: '',
     phone: phone ? phoneInfo(phone) : { name: params.phone, mac: '', vendor: '', model: '' },
   };
   const noPhone = `no bench phone '${params.phone}'${phones.length ? `; bench phones: ${phones.map((p) => p.name).join(', ')}` : ''}`;
@@ -34,7 +38,15 @@ export function locatedError(file: string, range: Range, message: string): strin
 
 export function renderDocument(ctx: ServiceContext, doc: TextDocument | undefined, params: RenderParams): RenderResultMessage {
   const { path, phone, base, noPhone } = renderRequest(ctx, doc, params);
-  if (!phone) return { ...base, fileName: path.split('/').pop()!.replace(/\.hbs$/, ''), errors: [noPhone] };
+  if (!phone)
+    return {
+      ...base,
+      fileName: path
+        .split('/')
+        .pop()!
+        .replace(/\.hbs$/, ''),
+      errors: [noPhone],
+    };
   const served = ctx.ws.routesFor(phone).find((r) => r.template === path);
   const route = served?.route ?? targetFor(ctx.ws, path, phone, { bench: ctx.bench(), served: ctx.served(path) }).route;
   const out = ctx.ws.render(path, phone, { route, bench: ctx.bench() });
@@ -47,8 +59,17 @@ export function renderDocument(ctx: ServiceContext, doc: TextDocument | undefine
     errors.push(`${i.file}:${line}: ${i.message}`);
   }
   return {
-    ...base, fileName: served?.path ?? path.split('/').pop()!.replace(/\.hbs$/, ''),
-    text: out.syntaxError ? '' : out.text, errors, contentType: out.format.contentType, escape: out.format.escape,
+    ...base,
+    fileName:
+      served?.path ??
+      path
+        .split('/')
+        .pop()!
+        .replace(/\.hbs$/, ''),
+    text: out.syntaxError ? '' : out.text,
+    errors,
+    contentType: out.format.contentType,
+    escape: out.format.escape,
   };
 }
 
@@ -56,7 +77,11 @@ export function listPhones(ctx: ServiceContext, params: ListPhonesParams): Phone
   if (params.uri) {
     const path = ctx.pathOf(params.uri);
     const seen = new Set<Phone>();
-    return ctx.served(path).map((r) => r.phone).filter((p) => !seen.has(p) && seen.add(p)).map(phoneInfo);
+    return ctx
+      .served(path)
+      .map((r) => r.phone)
+      .filter((p) => !seen.has(p) && seen.add(p))
+      .map(phoneInfo);
   }
   return ctx.bench().bench.phones.map(phoneInfo);
 }
@@ -64,10 +89,15 @@ export function listPhones(ctx: ServiceContext, params: ListPhonesParams): Phone
 export function listRoutes(ctx: ServiceContext, params: { phone?: string }): RouteInfo[] {
   const phones = ctx.bench().bench.phones;
   const sel = params.phone ? phones.filter((p) => p === ctx.ws.findPhone(params.phone!, phones)) : phones;
-  return sel.flatMap((phone) => ctx.ws.routesFor(phone).filter((r) => r.route.boot || r.template).map((r) => {
-    const base = { phone: phone.name, mac: phone.mac, model: phone.model, path: `/${r.path}`, boot: r.route.boot };
-    if (!r.template) return { ...base, status: `no template (tried ${r.tried.join(', ')})` };
-    const loaded = ctx.ws.loadTemplate(r.template);
-    return { ...base, template: r.template, status: loaded?.ok ? 'ok' : 'syntax error' };
-  }));
+  return sel.flatMap((phone) =>
+    ctx.ws
+      .routesFor(phone)
+      .filter((r) => r.route.boot || r.template)
+      .map((r) => {
+        const base = { phone: phone.name, mac: phone.mac, model: phone.model, path: `/${r.path}`, boot: r.route.boot };
+        if (!r.template) return { ...base, status: `no template (tried ${r.tried.join(', ')})` };
+        const loaded = ctx.ws.loadTemplate(r.template);
+        return { ...base, template: r.template, status: loaded?.ok ? 'ok' : 'syntax error' };
+      }),
+  );
 }

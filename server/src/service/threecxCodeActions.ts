@@ -25,8 +25,15 @@ export function getThreeCxCodeActions(ctx: ServiceContext, doc: TextDocument, ra
       if (at < 0) continue;
       const start = doc.offsetAt(diag.range.start) + at;
       const r: Range = { start: doc.positionAt(start), end: doc.positionAt(start + inTag.length) };
-      (data.suggestions ?? []).slice(0, 3).forEach((s, i) => out.push({ title: `Change to '${s}'`, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: i === 0,
-        edit: { changes: { [doc.uri]: [{ range: r, newText: s }] } } }));
+      (data.suggestions ?? []).slice(0, 3).forEach((s, i) =>
+        out.push({
+          title: `Change to '${s}'`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diag],
+          isPreferred: i === 0,
+          edit: { changes: { [doc.uri]: [{ range: r, newText: s }] } },
+        }),
+      );
       continue;
     }
     if (diag.code === problemCode('missing-header') && data.suggestions?.[0]) {
@@ -37,8 +44,21 @@ export function getThreeCxCodeActions(ctx: ServiceContext, doc: TextDocument, ra
       const header = data.suggestions[0];
       const replace = /^#!\s*version/i.test(first);
       const start = doc.positionAt(body.start);
-      out.push({ title: replace ? `Replace the body's first line with '${header}'` : `Insert '${header}' as the body's first line`, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true,
-        edit: { changes: { [doc.uri]: [replace ? { range: { start, end: doc.positionAt(body.start + first.length) }, newText: header } : { range: { start, end: start }, newText: `${header}\n` }] } } });
+      out.push({
+        title: replace ? `Replace the body's first line with '${header}'` : `Insert '${header}' as the body's first line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        isPreferred: true,
+        edit: {
+          changes: {
+            [doc.uri]: [
+              replace
+                ? { range: { start, end: doc.positionAt(body.start + first.length) }, newText: header }
+                : { range: { start, end: start }, newText: `${header}\n` },
+            ],
+          },
+        },
+      });
       continue;
     }
     rest.push(diag);

@@ -39,7 +39,12 @@ export interface ThreeCxDoc {
 }
 
 /** A phone to render the template for, and which deviceconfig (route when the template serves the phone). */
-export interface Target { phone: Phone; deviceconfig: number; route?: RouteDef; path?: string }
+export interface Target {
+  phone: Phone;
+  deviceconfig: number;
+  route?: RouteDef;
+  path?: string;
+}
 
 const bodyCache = new Map<string, { text: string; bodies: BodyRange[] }>();
 const lastGood = new WeakMap<ServiceContext, Map<string, ThreeCxTemplate>>();
@@ -64,7 +69,15 @@ export function scanBodies(text: string): BodyRange[] {
       end = text.indexOf('</deviceconfig', start);
     }
     if (end < 0) end = text.length;
-    out.push({ index: out.length, filename: filename?.[1] ?? filename?.[2] ?? '', start, end, tagStart, tagEnd, parsed: parseBody(text, start, end) });
+    out.push({
+      index: out.length,
+      filename: filename?.[1] ?? filename?.[2] ?? '',
+      start,
+      end,
+      tagStart,
+      tagEnd,
+      parsed: parseBody(text, start, end),
+    });
     re.lastIndex = Math.max(re.lastIndex, end);
   }
   return out;
@@ -85,13 +98,23 @@ export function threeCxDoc(ctx: ServiceContext, doc: TextDocument): ThreeCxDoc {
   if (!goods) lastGood.set(ctx, (goods = new Map()));
   let tpl: ThreeCxTemplate | undefined;
   let current = false;
-  if (loaded?.ok) { tpl = loaded.template; current = true; goods.set(path, tpl); } else tpl = goods.get(path);
+  if (loaded?.ok) {
+    tpl = loaded.template;
+    current = true;
+    goods.set(path, tpl);
+  } else tpl = goods.get(path);
   return { path, text, tpl, current, bodies: hit.bodies, profile: vendorOf(tpl, text) };
 }
 
 function vendorOf(tpl: ThreeCxTemplate | undefined, text: string): VendorProfile | undefined {
-  if (tpl) { const p = templateVendor(tpl); if (p) return p; }
-  for (const m of text.matchAll(/<model\b[^>]*\bua\s*=\s*"([^"]*)"/g)) { const hit = modelOfUa(m[1]); if (hit) return hit.profile; }
+  if (tpl) {
+    const p = templateVendor(tpl);
+    if (p) return p;
+  }
+  for (const m of text.matchAll(/<model\b[^>]*\bua\s*=\s*"([^"]*)"/g)) {
+    const hit = modelOfUa(m[1]);
+    if (hit) return hit.profile;
+  }
   return undefined;
 }
 
@@ -99,7 +122,13 @@ export function bodyAt(d: ThreeCxDoc, offset: number): BodyRange | undefined {
   return d.bodies.find((b) => offset >= b.start && offset <= b.end);
 }
 
-export interface OpenIf { cond: Condition | undefined; raw: string; inElse: boolean; tagStart: number; tagEnd: number }
+export interface OpenIf {
+  cond: Condition | undefined;
+  raw: string;
+  inElse: boolean;
+  tagStart: number;
+  tagEnd: number;
+}
 
 const DIRECTIVE = /^([ \t]*)\{(IF\b[^}\r\n]*|ELSE|ENDIF)\}[ \t]*\r?$/;
 
@@ -116,8 +145,11 @@ export function openIfsAt(text: string, body: BodyRange, offset: number): OpenIf
     if (d) {
       const word = d[2];
       const tagStart = pos + d[1].length;
-      if (word.startsWith('IF')) stack.push({ cond: parseCondition(word.slice(2)), raw: word, inElse: false, tagStart, tagEnd: tagStart + word.length + 2 });
-      else if (word === 'ELSE') { if (stack.length) stack[stack.length - 1].inElse = true; } else stack.pop();
+      if (word.startsWith('IF'))
+        stack.push({ cond: parseCondition(word.slice(2)), raw: word, inElse: false, tagStart, tagEnd: tagStart + word.length + 2 });
+      else if (word === 'ELSE') {
+        if (stack.length) stack[stack.length - 1].inElse = true;
+      } else stack.pop();
     }
     pos = nl + 1;
   }
@@ -133,17 +165,27 @@ export function blfScope(open: OpenIf[]): number | undefined {
   return undefined;
 }
 
-/** What the template renders for: the phones it serves (each of their routes), else bench phones one of its models matches (each deviceconfig). */
+/**
+ * What the template renders for: the phones it serves (each of their routes), else bench phones one of its
+ * models matches (each deviceconfig).
+ */
 export function targets(ctx: ServiceContext, d: ThreeCxDoc): { targets: Target[]; served: boolean } {
   const served = ctx.served(d.path).filter((r) => isThreeCxRoute(r.route));
-  if (served.length) return { served: true, targets: served.map((r) => ({ phone: r.phone, route: r.route, path: r.path, deviceconfig: (r.route as ThreeCxRoute).deviceconfig })) };
+  if (served.length)
+    return {
+      served: true,
+      targets: served.map((r) => ({ phone: r.phone, route: r.route, path: r.path, deviceconfig: (r.route as ThreeCxRoute).deviceconfig })),
+    };
   const tpl = d.tpl;
   if (!tpl) return { served: false, targets: [] };
   const phones = ctx.bench().bench.phones.filter((p) => modelForPhone(tpl, p));
   return { served: false, targets: phones.flatMap((phone) => tpl.configs.map((c) => ({ phone, deviceconfig: c.index }))) };
 }
 
-/** The phone whose values hover shows: the selected one when the template renders for it, else the first it renders for, else the first of its vendor. */
+/**
+ * The phone whose values hover shows: the selected one when the template renders for it, else the first it
+ * renders for, else the first of its vendor.
+ */
 export function phoneFor(ctx: ServiceContext, d: ThreeCxDoc): Phone | undefined {
   const phones = ctx.bench().bench.phones;
   const list = targets(ctx, d).targets.map((t) => t.phone);
@@ -163,7 +205,12 @@ export function envFor(ctx: ServiceContext, tpl: ThreeCxTemplate, phone: Phone, 
   return env;
 }
 
-export interface BodyCatalog { catalog: KeyCatalog; format: OutputFormatId; xml: boolean; vendor: string }
+export interface BodyCatalog {
+  catalog: KeyCatalog;
+  format: OutputFormatId;
+  xml: boolean;
+  vendor: string;
+}
 
 /** The vendor key catalog and output format of a deviceconfig (from its file name and the template's vendor). */
 export function catalogForBody(ctx: ServiceContext, d: ThreeCxDoc, body: BodyRange): BodyCatalog | undefined {
@@ -171,13 +218,17 @@ export function catalogForBody(ctx: ServiceContext, d: ThreeCxDoc, body: BodyRan
   if (!profile) return undefined;
   let format: string | undefined = targets(ctx, d).targets.find((t) => t.deviceconfig === body.index && t.route)?.route?.format;
   if (!format) {
-    const concrete = body.filename.replace(/%%mac_address%%/gi, '001565000000').replace(/%%[^%]*%%/g, 'x').replace(/^\/+/, '');
+    const concrete = body.filename
+      .replace(/%%mac_address%%/gi, '001565000000')
+      .replace(/%%[^%]*%%/g, 'x')
+      .replace(/^\/+/, '');
     format = matchRoutes(concrete).find((m) => m.profile.id === profile.id)?.route.format;
     const ext = /\.[^./]+$/.exec(concrete)?.[0].toLowerCase();
     format ??= ext ? profile.routes.find((r) => r.path.toLowerCase().endsWith(ext))?.format : undefined;
   }
   const catalog = getCatalog(profile.id);
-  if (!catalog || !format || format === 'xml' || format === 'text' || !getProfile(profile.id)?.formats[format as OutputFormatId]) return undefined;
+  if (!catalog || !format || format === 'xml' || format === 'text' || !getProfile(profile.id)?.formats[format as OutputFormatId])
+    return undefined;
   return { catalog, format: format as OutputFormatId, xml: format.endsWith('xml'), vendor: profile.id };
 }
 

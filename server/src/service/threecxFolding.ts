@@ -11,7 +11,9 @@ export function getThreeCxFoldingRanges(ctx: ServiceContext, doc: TextDocument):
   const d = threeCxDoc(ctx, doc);
   const out: FoldingRange[] = [];
   const line = (o: number) => doc.positionAt(o).line;
-  const add = (start: number, end: number, kind?: string) => { if (end > start) out.push({ startLine: start, endLine: end, ...(kind ? { kind } : {}) }); };
+  const add = (start: number, end: number, kind?: string) => {
+    if (end > start) out.push({ startLine: start, endLine: end, ...(kind ? { kind } : {}) });
+  };
   // The reader never throws and recovers after errors: broken XML still gets a tree.
   const root: XmlElement | undefined = readXml(d.text, { booleanAttributes: true }).root;
   const walk = (el: XmlElement) => {
@@ -26,7 +28,11 @@ export function getThreeCxFoldingRanges(ctx: ServiceContext, doc: TextDocument):
       const start = line(n.tagStart);
       if (n.endTag) {
         const end = line(n.endTag.start);
-        if (n.elseTag) { const e = line(n.elseTag.start); add(start, e - 1); add(e, end - 1); } else add(start, end - 1);
+        if (n.elseTag) {
+          const e = line(n.elseTag.start);
+          add(start, e - 1);
+          add(e, end - 1);
+        } else add(start, end - 1);
       }
       ifs(n.then);
       if (n.else) ifs(n.else);
@@ -38,5 +44,8 @@ export function getThreeCxFoldingRanges(ctx: ServiceContext, doc: TextDocument):
     ifs(b.parsed.nodes);
   }
   const seen = new Set<string>();
-  return out.filter((f) => { const k = `${f.startLine}:${f.endLine}`; return !seen.has(k) && seen.add(k); });
+  return out.filter((f) => {
+    const k = `${f.startLine}:${f.endLine}`;
+    return !seen.has(k) && seen.add(k);
+  });
 }

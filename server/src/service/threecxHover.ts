@@ -21,13 +21,24 @@ export function doHoverThreeCx(ctx: ServiceContext, doc: TextDocument, pos: Posi
   const body = bodyAt(d, offset);
   const range = (s: number, e: number) => ({ start: doc.positionAt(line.start + s), end: doc.positionAt(line.start + e) });
   for (const m of line.text.matchAll(/%%([A-Za-z_][\w.:]*)%%/g)) {
-    const s = m.index!, e = s + m[0].length;
+    const s = m.index!,
+      e = s + m[0].length;
     if (line.col < s || line.col > e) continue;
-    return { contents: { kind: MarkupKind.Markdown, value: variableMarkdown(ctx, d, m[1], body ? blfScope(openIfsAt(d.text, body, offset)) : undefined, !!body) }, range: range(s, e) };
+    return {
+      contents: {
+        kind: MarkupKind.Markdown,
+        value: variableMarkdown(ctx, d, m[1], body ? blfScope(openIfsAt(d.text, body, offset)) : undefined, !!body),
+      },
+      range: range(s, e),
+    };
   }
   if (!body) return null;
   const dir = /^(\s*)\{(IF\s[^}]*)\}\s*$/.exec(line.text);
-  if (dir) return { contents: { kind: MarkupKind.Markdown, value: conditionMarkdown(ctx, d, dir[2].slice(2)) }, range: range(dir[1].length, dir[1].length + dir[2].length + 2) };
+  if (dir)
+    return {
+      contents: { kind: MarkupKind.Markdown, value: conditionMarkdown(ctx, d, dir[2].slice(2)) },
+      range: range(dir[1].length, dir[1].length + dir[2].length + 2),
+    };
   if (/^\s*\{(ELSE|ENDIF)\}/.test(line.text)) return null;
   const cat = catalogForBody(ctx, d, body);
   return cat ? hostKeyHover(doc, asMustaches(d.text), offset, cat, cat.xml) : null;
@@ -35,19 +46,38 @@ export function doHoverThreeCx(ctx: ServiceContext, doc: TextDocument, pos: Posi
 
 function variableMarkdown(ctx: ServiceContext, d: ThreeCxDoc, name: string, blf: number | undefined, inBody: boolean): string {
   const kn = KEY_N_RE.exec(name);
-  const doc = DOCS.get(name) ?? (kn ? DOCS.get(`${kn[1]}N`) : undefined) ?? (name.startsWith('param::time_timezone_') ? DOCS.get('param::time_timezone_<vendor>') : undefined);
+  const doc =
+    DOCS.get(name) ??
+    (kn ? DOCS.get(`${kn[1]}N`) : undefined) ??
+    (name.startsWith('param::time_timezone_') ? DOCS.get('param::time_timezone_<vendor>') : undefined);
   const declared = d.tpl?.declared.get(name);
   const lines = [`\`%%${name}%%\` — 3CX variable`];
   if (doc) lines.push('', doc.description, '', `Bench: \`${doc.bench}\``);
   else if (declared) lines.push('', declared.description, '', `Default: \`${declared.defaultValue}\``);
   else if (name.startsWith('param::')) lines.push('', `Global parameter: bench \`vars.param.${name.slice(7)}\`.`);
-  else lines.push('', 'Not a documented 3CX variable nor one the template declares: it renders empty (override with `vars.threecx.' + name + '`).');
-  if (PER_KEY.has(name)) lines.push('', blf !== undefined ? `Here: key ${blf} (\`{IF blf${blf}}\`).` : inBody ? 'Outside `{IF blfN}`: renders empty.' : 'Expanded for the key of each `{IF blfN}` block.');
+  else
+    lines.push(
+      '',
+      'Not a documented 3CX variable nor one the template declares: it renders empty (override with `vars.threecx.' + name + '`).',
+    );
+  if (PER_KEY.has(name))
+    lines.push(
+      '',
+      blf !== undefined
+        ? `Here: key ${blf} (\`{IF blf${blf}}\`).`
+        : inBody
+          ? 'Outside `{IF blfN}`: renders empty.'
+          : 'Expanded for the key of each `{IF blfN}` block.',
+    );
   const phone = phoneFor(ctx, d);
   if (d.tpl && phone && (inBody || !PER_KEY.has(name))) {
     const r = resolveVariable(name, envFor(ctx, d.tpl, phone, blf));
     if (r) {
-      const v = r.unset ? '*(not set)*' : r.value === '' ? '*(empty)*' : '`' + (SECRET_VARIABLE.test(name) ? '••••••' : r.value.replace(/`/g, "'")) + '`';
+      const v = r.unset
+        ? '*(not set)*'
+        : r.value === ''
+          ? '*(empty)*'
+          : '`' + (SECRET_VARIABLE.test(name) ? '••••••' : r.value.replace(/`/g, "'")) + '`';
       lines.push('', `Value for **${phone.name}**: ${v}`);
     }
   }
@@ -57,11 +87,18 @@ function variableMarkdown(ctx: ServiceContext, d: ThreeCxDoc, name: string, blf:
 function conditionMarkdown(ctx: ServiceContext, d: ThreeCxDoc, expr: string): string {
   const cond = parseCondition(expr);
   const lines = [`\`{IF${expr}}\``];
-  if (!cond) return [...lines, '', 'Not a condition: use `{IF ua=…}`, `{IF network=…}`, `{IF blfN}`, `{IF name}` or `{IF name=value}`.'].join('\n');
-  const what = cond.kind === 'ua' ? 'the phone is one of these models (its matched `<model ua>`)'
-    : cond.kind === 'network' ? 'the phone\'s network mode (bench `vars.network`, default LOCALLAN) is one of these'
-    : cond.kind === 'blf' ? `the phone has key ${cond.n} and the template's <blftype> has an entry for its kind`
-    : cond.values ? `\`%%${cond.name}%%\` is one of these values` : `\`%%${cond.name}%%\` is not empty`;
+  if (!cond)
+    return [...lines, '', 'Not a condition: use `{IF ua=…}`, `{IF network=…}`, `{IF blfN}`, `{IF name}` or `{IF name=value}`.'].join('\n');
+  const what =
+    cond.kind === 'ua'
+      ? 'the phone is one of these models (its matched `<model ua>`)'
+      : cond.kind === 'network'
+        ? "the phone's network mode (bench `vars.network`, default LOCALLAN) is one of these"
+        : cond.kind === 'blf'
+          ? `the phone has key ${cond.n} and the template's <blftype> has an entry for its kind`
+          : cond.values
+            ? `\`%%${cond.name}%%\` is one of these values`
+            : `\`%%${cond.name}%%\` is not empty`;
   lines.push('', `True when ${what}.`);
   const phone = phoneFor(ctx, d);
   if (d.tpl && phone) {

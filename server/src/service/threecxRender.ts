@@ -24,13 +24,19 @@ export function renderThreeCxDocument(ctx: ServiceContext, doc: TextDocument | u
   const served = ctx.ws.routesFor(phone).filter((r) => r.template === path && isThreeCxRoute(r.route));
   const env = served.length ? undefined : envFor(ctx, tpl, phone);
   const files: RenderFileInfo[] = served.length
-    ? served.map((r) => { const i = (r.route as ThreeCxRoute).deviceconfig; return { path: r.path, deviceconfig: i, filename: tpl.configs[i]?.filename ?? '' }; })
+    ? served.map((r) => {
+        const i = (r.route as ThreeCxRoute).deviceconfig;
+        return { path: r.path, deviceconfig: i, filename: tpl.configs[i]?.filename ?? '' };
+      })
     : tpl.configs.map((c) => ({ path: configFilename(c.filename, env!), deviceconfig: c.index, filename: c.filename }));
   const errors: string[] = [];
   const norm = (s: string) => s.replace(/^\/+/, '').toLowerCase();
   let pick = params.path ? files.find((f) => norm(f.path) === norm(params.path!) || f.filename === params.path) : undefined;
   if (!pick && params.deviceconfig !== undefined) pick = files.find((f) => f.deviceconfig === params.deviceconfig);
-  if (!pick && (params.path || params.deviceconfig !== undefined)) errors.push(`the template produces no ${params.path ? `file '${params.path}'` : `deviceconfig #${params.deviceconfig! + 1}`} for ${phone.name}; showing its first file`);
+  if (!pick && (params.path || params.deviceconfig !== undefined))
+    errors.push(
+      `the template produces no ${params.path ? `file '${params.path}'` : `deviceconfig #${params.deviceconfig! + 1}`} for ${phone.name}; showing its first file`,
+    );
   pick ??= files[0];
   if (!pick) return { ...base, fileName: name, files, errors: [...errors, 'the template has no <deviceconfig>'] };
   const route = served.find((r) => (r.route as ThreeCxRoute).deviceconfig === pick!.deviceconfig)?.route;
@@ -41,7 +47,13 @@ export function renderThreeCxDocument(ctx: ServiceContext, doc: TextDocument | u
     errors.push(`${i.file}:${tpl.index.range(i.srcStart, i.srcEnd).start.line + 1}: ${i.message}`);
   }
   return {
-    ...base, fileName: pick.path, files, deviceconfig: pick.deviceconfig,
-    text: out.failed || out.syntaxError ? '' : out.text, errors, contentType: out.format.contentType, escape: out.format.escape,
+    ...base,
+    fileName: pick.path,
+    files,
+    deviceconfig: pick.deviceconfig,
+    text: out.failed || out.syntaxError ? '' : out.text,
+    errors,
+    contentType: out.format.contentType,
+    escape: out.format.escape,
   };
 }

@@ -50,7 +50,10 @@ export const SOURCE = 'provisioning';
 export const TYPING_RENDER_BUDGET_MS = 250;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
 };
 
 export function doValidation(ctx: ServiceContext, doc: TextDocument, opts: ValidationOptions = {}): Diagnostic[] {
@@ -61,17 +64,23 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
   const info = ctx.sync(doc);
   const strategy = opts.phones ?? 'all';
   if (info.kind === 'bench') {
-    const problems = info.path === ctx.benchFile ? ctx.ws.parsedBench().problems : parseBench(doc.getText(), modelLookup, info.path).problems;
+    const problems =
+      info.path === ctx.benchFile ? ctx.ws.parsedBench().problems : parseBench(doc.getText(), modelLookup, info.path).problems;
     return { diagnostics: policed(ctx, problems, info.path).map((p) => toDiagnostic(ctx, p, info.path)), rendered: 0, served: 0 };
   }
   if (info.kind === 'other') return { diagnostics: [], rendered: 0, served: 0 };
   // the engine `check` runs, with the editor's bench (the last good one), cached routes and selected phone
   const limits = strategy === 'representative' ? { maxMs: TYPING_RENDER_BUDGET_MS } : undefined;
   const opts2 = { phones: strategy, selectedPhone: ctx.settings.phone, bench: ctx.bench(), schema: ctx.schema(), limits };
-  const r = info.kind === 'partial'
-    ? checkPartial(ctx.ws, info.path, { ...opts2, maxTemplates: strategy === 'all' ? 20 : 3 })
-    : checkTemplateFor(ctx.ws, info.path, { ...opts2, served: ctx.served(info.path), dialect: opts.dialect });
-  return { diagnostics: policed(ctx, r.problems, info.path).map((p) => toDiagnostic(ctx, p, info.path)), rendered: r.rendered, served: r.served };
+  const r =
+    info.kind === 'partial'
+      ? checkPartial(ctx.ws, info.path, { ...opts2, maxTemplates: strategy === 'all' ? 20 : 3 })
+      : checkTemplateFor(ctx.ws, info.path, { ...opts2, served: ctx.served(info.path), dialect: opts.dialect });
+  return {
+    diagnostics: policed(ctx, r.problems, info.path).map((p) => toDiagnostic(ctx, p, info.path)),
+    rendered: r.rendered,
+    served: r.served,
+  };
 }
 
 /** The linter controls `check` applies (core applyProblemPolicy), with the provisioningStudio.problems setting over the bench's. */
@@ -81,7 +90,10 @@ function policed(ctx: ServiceContext, problems: Problem[], file: string): Proble
 
 /** A core problem as a diagnostic on `docPath` (at the partial call when the problem is inside a partial). */
 export function toDiagnostic(ctx: ServiceContext, p: Problem, docPath: string): Diagnostic {
-  const related: DiagnosticRelatedInformation[] = (p.related ?? []).map((r) => ({ location: { uri: ctx.uriOf(r.file), range: r.range }, message: r.message }));
+  const related: DiagnosticRelatedInformation[] = (p.related ?? []).map((r) => ({
+    location: { uri: ctx.uriOf(r.file), range: r.range },
+    message: r.message,
+  }));
   const data: DiagnosticData = { suggestions: p.suggestions, actual: p.actual, phones: p.phones, word: p.data?.word };
   let range = p.range;
   let message = p.message;
@@ -92,7 +104,15 @@ export function toDiagnostic(ctx: ServiceContext, p: Problem, docPath: string): 
     related.unshift({ location: { uri: ctx.uriOf(p.file), range: p.range }, message: p.message });
     data.target = { uri: ctx.uriOf(p.file), range: p.range };
   }
-  const d: Diagnostic = { range, severity: SEVERITY[p.severity], code: p.code, codeDescription: { href: problemHref(p.code) }, source: SOURCE, message, data };
+  const d: Diagnostic = {
+    range,
+    severity: SEVERITY[p.severity],
+    code: p.code,
+    codeDescription: { href: problemHref(p.code) },
+    source: SOURCE,
+    message,
+    data,
+  };
   if (related.length) d.relatedInformation = related;
   if (p.code === 'deprecated-key') d.tags = [DiagnosticTag.Deprecated];
   return d;

@@ -25,10 +25,19 @@ const SEPARATORS = new Set(['.', '[']);
  * Continuations of a typed key prefix. `typed` is the key text from its start to the cursor, with any
  * `{{…}}` replaced by HOLE; the continuation starts after the last separator (`.` or `[`).
  */
-export function keyContinuations(catalog: KeyCatalog, typedRaw: string, model?: string, accept?: (cp: CompiledPattern) => boolean): KeyContinuation[] {
+export function keyContinuations(
+  catalog: KeyCatalog,
+  typedRaw: string,
+  model?: string,
+  accept?: (cp: CompiledPattern) => boolean,
+): KeyContinuation[] {
   const typed = typedRaw.replace(/\{\{[^}]*\}\}\}?/g, HOLE);
   let cut = -1;
-  for (let i = typed.length - 1; i >= 0; i--) if (SEPARATORS.has(typed[i])) { cut = i; break; }
+  for (let i = typed.length - 1; i >= 0; i--)
+    if (SEPARATORS.has(typed[i])) {
+      cut = i;
+      break;
+    }
   const head = typed.slice(0, cut + 1);
   const c = compileCatalog(catalog);
   const out = new Map<string, KeyContinuation>();
@@ -36,17 +45,32 @@ export function keyContinuations(catalog: KeyCatalog, typedRaw: string, model?: 
   for (const cp of c.patterns) {
     if (cp.via !== 'key' && catalog.vendor !== 'grandstream') continue;
     if (accept && !accept(cp)) continue;
-    if (model && cp.def.models && !cp.def.models.some((m) => (m.endsWith('*') ? model.toLowerCase().startsWith(m.slice(0, -1).toLowerCase()) : m.toLowerCase() === model.toLowerCase()))) continue;
+    if (
+      model &&
+      cp.def.models &&
+      !cp.def.models.some((m) =>
+        m.endsWith('*') ? model.toLowerCase().startsWith(m.slice(0, -1).toLowerCase()) : m.toLowerCase() === model.toLowerCase(),
+      )
+    )
+      continue;
     const at = walk(cp, head);
     if (!at) continue;
     const rest = restOf(cp, at.k, at.j, catalog);
     if (!rest.label) continue;
     // Group on the first separator after at least one character.
     let g = -1;
-    for (let i = 1; i < rest.label.length; i++) if (SEPARATORS.has(rest.label[i]) && !insideHole(rest.label, i)) { g = i; break; }
+    for (let i = 1; i < rest.label.length; i++)
+      if (SEPARATORS.has(rest.label[i]) && !insideHole(rest.label, i)) {
+        g = i;
+        break;
+      }
     const label = g >= 0 ? rest.label.slice(0, g + 1) : rest.label;
     const hit = out.get(label);
-    if (hit) { hit.count++; if (g < 0 && !hit.def) hit.def = cp.def; continue; }
+    if (hit) {
+      hit.count++;
+      if (g < 0 && !hit.def) hit.def = cp.def;
+      continue;
+    }
     placeholder = 0;
     const snippet = toSnippet(label, catalog, () => ++placeholder);
     out.set(label, { label, snippet, def: g < 0 ? cp.def : undefined, group: g >= 0, count: 1 });
@@ -75,7 +99,14 @@ export function childElements(catalog: KeyCatalog, path: string, model?: string)
   const out = new Map<string, ChildElement>();
   for (const cp of compileCatalog(catalog).patterns) {
     if (cp.via !== 'key') continue;
-    if (model && cp.def.models && !cp.def.models.some((m) => (m.endsWith('*') ? model.toLowerCase().startsWith(m.slice(0, -1).toLowerCase()) : m.toLowerCase() === model.toLowerCase()))) continue;
+    if (
+      model &&
+      cp.def.models &&
+      !cp.def.models.some((m) =>
+        m.endsWith('*') ? model.toLowerCase().startsWith(m.slice(0, -1).toLowerCase()) : m.toLowerCase() === model.toLowerCase(),
+      )
+    )
+      continue;
     const at = walk(cp, head);
     if (!at) continue;
     const m = /^([^.[\]{}]+)(?:\[\{?([^\]}]*)\}?\])?(\.|$)/.exec(restOf(cp, at.k, at.j, catalog).label);
@@ -83,7 +114,11 @@ export function childElements(catalog: KeyCatalog, path: string, model?: string)
     const id = m[2] !== undefined ? `${m[1]}[]` : m[1];
     const leaf = m[3] === '';
     const hit = out.get(id);
-    if (hit) { hit.count++; if (leaf && !hit.def) hit.def = cp.def; continue; }
+    if (hit) {
+      hit.count++;
+      if (leaf && !hit.def) hit.def = cp.def;
+      continue;
+    }
     out.set(id, { name: m[1], index: m[2], def: leaf ? cp.def : undefined, count: 1 });
   }
   return [...out.values()];
@@ -95,17 +130,21 @@ function insideHole(s: string, i: number): boolean {
 }
 
 function walk(cp: CompiledPattern, typed: string): { k: number; j: number } | undefined {
-  let k = 0, j = 0, i = 0;
+  let k = 0,
+    j = 0,
+    i = 0;
   const lits = cp.literals;
   while (i < typed.length) {
     if (j < lits[k].length) {
       if (typed[i] !== lits[k][j]) return undefined;
-      i++; j++;
+      i++;
+      j++;
     } else if (k < cp.names.length) {
       const s = i;
       while (i < typed.length && (typed[i] === HOLE || (typed.charCodeAt(i) >= 48 && typed.charCodeAt(i) <= 57))) i++;
       if (i === s) return undefined;
-      k++; j = 0;
+      k++;
+      j = 0;
     } else return undefined;
   }
   return { k, j };
@@ -143,18 +182,29 @@ export function keyDefOf(catalog: KeyCatalog, rawKey: string): LooseKeyMatch | u
 /** One-line summary of a key's type: `int 0–65535`, `enum`, `bool (1/0)`. */
 export function typeSummary(def: KeyDef, catalog: KeyCatalog): string {
   switch (def.type) {
-    case 'int': return `int${def.min !== undefined || def.max !== undefined ? ` ${def.min ?? '…'}–${def.max ?? '…'}` : ''}`;
-    case 'bool': return `bool (${catalog.bool.true[0]}/${catalog.bool.false[0]})`;
-    case 'string': return def.maxLength ? `string (≤ ${def.maxLength} chars)` : 'string';
-    default: return def.type;
+    case 'int':
+      return `int${def.min !== undefined || def.max !== undefined ? ` ${def.min ?? '…'}–${def.max ?? '…'}` : ''}`;
+    case 'bool':
+      return `bool (${catalog.bool.true[0]}/${catalog.bool.false[0]})`;
+    case 'string':
+      return def.maxLength ? `string (≤ ${def.maxLength} chars)` : 'string';
+    default:
+      return def.type;
   }
 }
 
 /** Markdown documentation of a key: description, type, range/values, default, file, models, deprecation. */
 export function keyMarkdown(def: KeyDef, catalog: KeyCatalog, concrete?: string): string {
   const lines = [`**${concrete ?? def.key}** — \`${typeSummary(def, catalog)}\``, '', def.description];
-  if (def.values?.length) lines.push('', 'Values:', ...def.values.slice(0, 30).map((v) => `- \`${v.value}\`${v.label && v.label !== v.value ? ` — ${v.label}` : ''}`), ...(def.values.length > 30 ? [`- … (${def.values.length} values)`] : []));
-  if (def.type === 'bool') lines.push('', `Values: \`${catalog.bool.true.join('`, `')}\` (on), \`${catalog.bool.false.join('`, `')}\` (off)`);
+  if (def.values?.length)
+    lines.push(
+      '',
+      'Values:',
+      ...def.values.slice(0, 30).map((v) => `- \`${v.value}\`${v.label && v.label !== v.value ? ` — ${v.label}` : ''}`),
+      ...(def.values.length > 30 ? [`- … (${def.values.length} values)`] : []),
+    );
+  if (def.type === 'bool')
+    lines.push('', `Values: \`${catalog.bool.true.join('`, `')}\` (on), \`${catalog.bool.false.join('`, `')}\` (off)`);
   const facts: string[] = [];
   if (def.default !== undefined && def.type !== 'password') facts.push(`default \`${def.default}\``);
   if (def.file) facts.push(`file: ${def.file}`);
@@ -162,13 +212,19 @@ export function keyMarkdown(def: KeyDef, catalog: KeyCatalog, concrete?: string)
   if (def.alias && def.alias !== def.key) facts.push(`alias \`${def.alias}\``);
   if (facts.length) lines.push('', facts.join(' · '));
   if (concrete && concrete !== def.key) lines.push('', `Pattern: \`${def.key}\``);
-  if (def.deprecated) lines.push('', `**Deprecated**: ${def.deprecated.note}${def.deprecated.replacement ? ` Use \`${def.deprecated.replacement}\`.` : ''}`);
+  if (def.deprecated)
+    lines.push('', `**Deprecated**: ${def.deprecated.note}${def.deprecated.replacement ? ` Use \`${def.deprecated.replacement}\`.` : ''}`);
   return lines.join('\n');
 }
 
 /** Values a key accepts, for completion after `key = ` or inside an attribute/element. */
 export function valueChoices(def: KeyDef, catalog: KeyCatalog): { value: string; label: string }[] {
-  if (def.type === 'bool') return [{ value: catalog.bool.true[0], label: 'on' }, { value: catalog.bool.false[0], label: 'off' }];
-  if (def.type === 'enum' || (def.type === 'list' && def.values)) return (def.values ?? []).map((v) => ({ value: v.value, label: v.label }));
+  if (def.type === 'bool')
+    return [
+      { value: catalog.bool.true[0], label: 'on' },
+      { value: catalog.bool.false[0], label: 'off' },
+    ];
+  if (def.type === 'enum' || (def.type === 'list' && def.values))
+    return (def.values ?? []).map((v) => ({ value: v.value, label: v.label }));
   return def.default !== undefined && def.type !== 'password' ? [{ value: def.default, label: 'default' }] : [];
 }

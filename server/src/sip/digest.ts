@@ -5,19 +5,19 @@ import { createHash, randomBytes } from 'node:crypto';
 
 export type DigestAlgorithm = 'MD5' | 'MD5-sess' | 'SHA-256' | 'SHA-256-sess' | 'SHA-512-256' | 'SHA-512-256-sess';
 
-const HASHES: Record<string, string> = { 'MD5': 'md5', 'SHA-256': 'sha256', 'SHA-512-256': 'sha512-256' };
+const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-256': 'sha256', 'SHA-512-256': 'sha512-256' };
 /** Higher is stronger; used to pick among several challenges. */
-const STRENGTH: Record<string, number> = { 'MD5': 1, 'SHA-256': 2, 'SHA-512-256': 3 };
+const STRENGTH: Record<string, number> = { MD5: 1, 'SHA-256': 2, 'SHA-512-256': 3 };
 
 export interface DigestChallenge {
-  scheme: string;                  // 'Digest' (as sent)
-  params: Record<string, string>;  // lower-case names, unquoted values
+  scheme: string; // 'Digest' (as sent)
+  params: Record<string, string>; // lower-case names, unquoted values
   realm?: string;
   nonce?: string;
   opaque?: string;
   /** Canonical algorithm name (`MD5` when absent), or the raw value when unknown. */
   algorithm: string;
-  qop: string[];                   // offered qop values, lower case; empty = RFC 2069 style
+  qop: string[]; // offered qop values, lower case; empty = RFC 2069 style
   stale: boolean;
 }
 
@@ -39,14 +39,19 @@ export function parseChallenges(value: string): DigestChallenge[] {
   let cur: DigestChallenge | undefined;
   let i = 0;
   const s = value;
-  const skip = (chars: RegExp) => { while (i < s.length && chars.test(s[i])) i++; };
+  const skip = (chars: RegExp) => {
+    while (i < s.length && chars.test(s[i])) i++;
+  };
   while (i < s.length) {
     skip(/[\s,]/);
     if (i >= s.length) break;
     const startTok = i;
     while (i < s.length && !/[\s,="]/.test(s[i])) i++;
     const tok = s.slice(startTok, i);
-    if (!tok) { i++; continue; } // stray quote or '='
+    if (!tok) {
+      i++;
+      continue;
+    } // stray quote or '='
     skip(/[ \t\r\n]/);
     if (s[i] === '=' && cur) {
       i++;
@@ -77,8 +82,11 @@ export function parseChallenges(value: string): DigestChallenge[] {
     c.realm = c.params.realm;
     c.nonce = c.params.nonce;
     c.opaque = c.params.opaque;
-    c.algorithm = normalizeAlgorithm(c.params.algorithm) ?? (c.params.algorithm ?? 'MD5');
-    c.qop = (c.params.qop ?? '').split(',').map((q) => q.trim().toLowerCase()).filter(Boolean);
+    c.algorithm = normalizeAlgorithm(c.params.algorithm) ?? c.params.algorithm ?? 'MD5';
+    c.qop = (c.params.qop ?? '')
+      .split(',')
+      .map((q) => q.trim().toLowerCase())
+      .filter(Boolean);
     c.stale = (c.params.stale ?? '').toLowerCase() === 'true';
   }
   return out;
@@ -86,8 +94,12 @@ export function parseChallenges(value: string): DigestChallenge[] {
 
 /** True when we can answer this challenge (Digest, known algorithm, nonce present, qop auth or none). */
 export function isSupported(c: DigestChallenge): boolean {
-  return c.scheme.toLowerCase() === 'digest' && !!normalizeAlgorithm(c.algorithm) && c.nonce !== undefined &&
-    (c.qop.length === 0 || c.qop.includes('auth'));
+  return (
+    c.scheme.toLowerCase() === 'digest' &&
+    !!normalizeAlgorithm(c.algorithm) &&
+    c.nonce !== undefined &&
+    (c.qop.length === 0 || c.qop.includes('auth'))
+  );
 }
 
 /** The strongest supported challenge, or undefined. */
@@ -104,7 +116,9 @@ export function pickChallenge(challenges: DigestChallenge[]): DigestChallenge | 
 export function hashHex(algorithm: string, data: string): string {
   const alg = normalizeAlgorithm(algorithm);
   if (!alg) throw new Error(`unsupported digest algorithm ${algorithm}`);
-  return createHash(HASHES[alg.replace(/-sess$/, '')]).update(data, 'utf8').digest('hex');
+  return createHash(HASHES[alg.replace(/-sess$/, '')])
+    .update(data, 'utf8')
+    .digest('hex');
 }
 
 export interface DigestInput {
@@ -160,9 +174,16 @@ export function buildAuthorization(
   const cnonce = opts.cnonce ?? randomBytes(12).toString('hex');
   const nc = (opts.nc ?? 1).toString(16).padStart(8, '0');
   const { response } = computeDigest({
-    algorithm: alg, username: credentials.username, password: credentials.password,
-    realm: challenge.realm ?? '', nonce: challenge.nonce ?? '', method, uri,
-    qop: useQop ? 'auth' : undefined, nc, cnonce,
+    algorithm: alg,
+    username: credentials.username,
+    password: credentials.password,
+    realm: challenge.realm ?? '',
+    nonce: challenge.nonce ?? '',
+    method,
+    uri,
+    qop: useQop ? 'auth' : undefined,
+    nc,
+    cnonce,
   });
   const parts = [
     `username=${quote(credentials.username)}`,

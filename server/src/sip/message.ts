@@ -2,9 +2,21 @@
 
 /** Compact header forms (RFC 3261 §7.3.3 and extensions) mapped to their long names, lower case. */
 export const COMPACT_FORMS: Readonly<Record<string, string>> = {
-  v: 'via', f: 'from', t: 'to', i: 'call-id', m: 'contact', l: 'content-length', o: 'event',
-  c: 'content-type', e: 'content-encoding', s: 'subject', k: 'supported', u: 'allow-events',
-  r: 'refer-to', b: 'referred-by', x: 'session-expires',
+  v: 'via',
+  f: 'from',
+  t: 'to',
+  i: 'call-id',
+  m: 'contact',
+  l: 'content-length',
+  o: 'event',
+  c: 'content-type',
+  e: 'content-encoding',
+  s: 'subject',
+  k: 'supported',
+  u: 'allow-events',
+  r: 'refer-to',
+  b: 'referred-by',
+  x: 'session-expires',
 };
 
 export interface SipHeader {
@@ -53,11 +65,19 @@ export function splitList(value: string): string[] {
       cur += ch;
       if (ch === '\\' && i + 1 < value.length) cur += value[++i];
       else if (ch === '"') quoted = false;
-    } else if (ch === '"') { quoted = true; cur += ch; }
-    else if (ch === '<') { angle = true; cur += ch; }
-    else if (ch === '>') { angle = false; cur += ch; }
-    else if (ch === ',' && !angle) { if (cur.trim()) out.push(cur.trim()); cur = ''; }
-    else cur += ch;
+    } else if (ch === '"') {
+      quoted = true;
+      cur += ch;
+    } else if (ch === '<') {
+      angle = true;
+      cur += ch;
+    } else if (ch === '>') {
+      angle = false;
+      cur += ch;
+    } else if (ch === ',' && !angle) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
   }
   if (cur.trim()) out.push(cur.trim());
   return out;
@@ -69,8 +89,8 @@ export function getVias(msg: SipMessage): string[] {
 }
 
 export interface Via {
-  protocol: string;   // SIP/2.0
-  transport: string;  // UDP, TCP, ... (upper case)
+  protocol: string; // SIP/2.0
+  transport: string; // UDP, TCP, ... (upper case)
   host: string;
   port?: number;
   params: Record<string, string | true>;
@@ -82,10 +102,15 @@ export function parseVia(value: string): Via | undefined {
   let host = m[4];
   let port: number | undefined;
   const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(host);
-  if (v6) { host = v6[1]; port = v6[2] ? Number(v6[2]) : undefined; }
-  else {
+  if (v6) {
+    host = v6[1];
+    port = v6[2] ? Number(v6[2]) : undefined;
+  } else {
     const hp = /^([^:]+):(\d+)$/.exec(host);
-    if (hp) { host = hp[1]; port = Number(hp[2]); }
+    if (hp) {
+      host = hp[1];
+      port = Number(hp[2]);
+    }
   }
   return { protocol: `${m[1].toUpperCase()}/${m[2]}`, transport: m[3].toUpperCase(), host, port, params: parseParams(m[5]) };
 }
@@ -98,7 +123,11 @@ export function parseParams(text: string): Record<string, string | true> {
     if (!p) continue;
     const eq = p.indexOf('=');
     if (eq < 0) out[p.toLowerCase()] = true;
-    else out[p.slice(0, eq).trim().toLowerCase()] = p.slice(eq + 1).trim().replace(/^"(.*)"$/s, '$1');
+    else
+      out[p.slice(0, eq).trim().toLowerCase()] = p
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/s, '$1');
   }
   return out;
 }
@@ -174,7 +203,11 @@ export function buildRequest(spec: RequestSpec): string {
   for (const [n, v] of spec.headers) {
     if (/[\r\n]/.test(n) || /[\r\n]/.test(v)) throw new Error(`header ${n.replace(/[\r\n]/g, ' ')} contains a line break`);
   }
-  const lines = [`${spec.method} ${spec.uri} SIP/2.0`, ...spec.headers.map(([n, v]) => `${n}: ${v}`), `Content-Length: ${Buffer.byteLength(body)}`];
+  const lines = [
+    `${spec.method} ${spec.uri} SIP/2.0`,
+    ...spec.headers.map(([n, v]) => `${n}: ${v}`),
+    `Content-Length: ${Buffer.byteLength(body)}`,
+  ];
   return lines.join('\r\n') + '\r\n\r\n' + body;
 }
 

@@ -66,9 +66,12 @@ function validate(req: NotifyRequest): string | undefined {
   if (!t || typeof t.host !== 'string' || !t.host.trim() || /[\s<>;@"]/.test(t.host)) return 'invalid target host';
   if (!Number.isInteger(t.port) || t.port < 1 || t.port > 65535) return `invalid target port ${t.port}`;
   if (t.transport !== 'udp' && t.transport !== 'tcp') return `unsupported transport ${String(t.transport)}`;
-  if (typeof req.event !== 'string' || !/^[A-Za-z0-9!%*_+`'~.-]+(\s*;[^\r\n]*)?$/.test(req.event.trim())) return `invalid event value '${String(req.event).replace(/[\r\n]/g, ' ')}'`;
-  if (req.user !== undefined && !/^[A-Za-z0-9\-_.!~*'()&=+$,;?/%]+$/.test(req.user)) return `invalid user part '${req.user.replace(/[\r\n]/g, ' ')}'`;
-  if (req.credentials && (/[\r\n]/.test(req.credentials.username) || typeof req.credentials.password !== 'string')) return 'invalid credentials (username contains a line break or password missing)';
+  if (typeof req.event !== 'string' || !/^[A-Za-z0-9!%*_+`'~.-]+(\s*;[^\r\n]*)?$/.test(req.event.trim()))
+    return `invalid event value '${String(req.event).replace(/[\r\n]/g, ' ')}'`;
+  if (req.user !== undefined && !/^[A-Za-z0-9\-_.!~*'()&=+$,;?/%]+$/.test(req.user))
+    return `invalid user part '${req.user.replace(/[\r\n]/g, ' ')}'`;
+  if (req.credentials && (/[\r\n]/.test(req.credentials.username) || typeof req.credentials.password !== 'string'))
+    return 'invalid credentials (username contains a line break or password missing)';
   return undefined;
 }
 
@@ -77,13 +80,23 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
   const clock = opts.clock ?? realClock;
   const started = clock.now();
   let retransmissions = 0;
-  const result = (status: NotifyStatus, message: string, r?: SipMessage, code?: number, reason?: string): NotifyResult =>
-    ({ status, code: r?.status ?? code, reason: r ? r.reason : reason, message, retransmissions, elapsedMs: Math.max(0, Math.round(clock.now() - started)) });
+  const result = (status: NotifyStatus, message: string, r?: SipMessage, code?: number, reason?: string): NotifyResult => ({
+    status,
+    code: r?.status ?? code,
+    reason: r ? r.reason : reason,
+    message,
+    retransmissions,
+    elapsedMs: Math.max(0, Math.round(clock.now() - started)),
+  });
 
   const invalid = validate(req);
   if (invalid) return result('error', `cannot send NOTIFY: ${invalid}`);
   let timers: Timers;
-  try { timers = resolveTimers(req.timers); } catch (e) { return result('error', `cannot send NOTIFY: ${(e as Error).message}`); }
+  try {
+    timers = resolveTimers(req.timers);
+  } catch (e) {
+    return result('error', `cannot send NOTIFY: ${(e as Error).message}`);
+  }
 
   const { target } = req;
   const where = `${uriHost(target.host)}:${target.port} over ${target.transport.toUpperCase()}`;
@@ -95,7 +108,10 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
     const factory = opts.socketFactory ?? createTransport;
     let fTimer: unknown;
     const gaveUp = new Promise<never>((_, reject) => {
-      fTimer = clock.setTimeout(() => { abort.abort(); reject(Object.assign(new Error('timeout'), { timeoutF: true })); }, timers.timeoutF);
+      fTimer = clock.setTimeout(() => {
+        abort.abort();
+        reject(Object.assign(new Error('timeout'), { timeoutF: true }));
+      }, timers.timeoutF);
     });
     try {
       transport = await Promise.race([factory({ kind: target.transport, target, local: req.local, signal: abort.signal }), gaveUp]);
@@ -104,7 +120,14 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
       gaveUp.catch(() => undefined);
     }
   } catch (e) {
-    if ((e as { timeoutF?: boolean }).timeoutF) return result('no-answer', `could not connect to ${where} within ${seconds(timers.timeoutF)} — check the address, port and firewall`, undefined, 408, 'Request Timeout');
+    if ((e as { timeoutF?: boolean }).timeoutF)
+      return result(
+        'no-answer',
+        `could not connect to ${where} within ${seconds(timers.timeoutF)} — check the address, port and firewall`,
+        undefined,
+        408,
+        'Request Timeout',
+      );
     return result('error', `could not open a connection to ${where}: ${describeError(e)}`);
   }
 
@@ -146,8 +169,15 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
     if (authHeader) headers.push(authHeader);
     const text = buildRequest({ method: 'NOTIFY', uri: requestUri, headers });
     const tx = new NonInviteClientTransaction({
-      key: { branch, callId, cseq, method: 'NOTIFY' }, request: text, reliable: transport.reliable, timers, clock,
-      send: (data) => { opts.onMessage?.('sent', data); transport.send(data); },
+      key: { branch, callId, cseq, method: 'NOTIFY' },
+      request: text,
+      reliable: transport.reliable,
+      timers,
+      clock,
+      send: (data) => {
+        opts.onMessage?.('sent', data);
+        transport.send(data);
+      },
     });
     current = tx;
     const outcome = await tx.start();
@@ -166,8 +196,9 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
           ? `most likely the phone only accepts SIP from its registrar (${req.vendorHint})`
           : 'check the address and port, or the phone only accepts SIP from its registrar (trust/registrar filter setting)';
         if (provisional) {
-          const msg = `only provisional answers (${statusText(provisional)}) within ${seconds(clock.now() - started)}: the phone received the NOTIFY `
-            + 'but never answered it finally — it may still act on it; check the phone';
+          const msg =
+            `only provisional answers (${statusText(provisional)}) within ${seconds(clock.now() - started)}: the phone received the NOTIFY ` +
+            'but never answered it finally — it may still act on it; check the phone';
           return result('no-answer', msg, undefined, 408, 'Request Timeout');
         }
         const what = transport.reliable
@@ -180,15 +211,25 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
       const code = r.status!;
       if (code >= 200 && code < 300) return result('accepted', `accepted (${statusText(r)})`, r);
       if (code === 401 || code === 407) {
-        if (!req.credentials) return result('auth-refused', `the phone asked for credentials (${statusText(r)}) but no credentials were available for this line`, r);
+        if (!req.credentials)
+          return result(
+            'auth-refused',
+            `the phone asked for credentials (${statusText(r)}) but no credentials were available for this line`,
+            r,
+          );
         const challenges = getHeaders(r, code === 401 ? 'www-authenticate' : 'proxy-authenticate').flatMap(parseChallenges);
         const ch = pickChallenge(challenges);
         // One retry per challenge; a further challenge is answered once more only when it says stale=true.
         const again = authAttempts > 0 && !(authAttempts === 1 && lastChallengeCode === code && ch?.stale);
         if (again) return result('auth-refused', `the phone asked for credentials and refused ours (${code})`, r);
         if (!ch) {
-          const algs = challenges.map((c) => `${c.scheme} ${c.algorithm}${c.qop.length ? ' qop=' + c.qop.join('/') : ''}`).join(', ') || 'none';
-          return result('auth-refused', `the phone asked for credentials (${statusText(r)}) with a challenge we cannot answer (${algs})`, r);
+          const algs =
+            challenges.map((c) => `${c.scheme} ${c.algorithm}${c.qop.length ? ' qop=' + c.qop.join('/') : ''}`).join(', ') || 'none';
+          return result(
+            'auth-refused',
+            `the phone asked for credentials (${statusText(r)}) with a challenge we cannot answer (${algs})`,
+            r,
+          );
         }
         authAttempts++;
         lastChallengeCode = code;
@@ -197,7 +238,12 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
         outcome = await run([code === 401 ? 'Authorization' : 'Proxy-Authorization', value]);
         continue;
       }
-      if (code === 489) return result('unsupported-event', `the phone does not support the event '${eventName(req.event)}' (${statusText(r)})${allowEvents(r)}`, r);
+      if (code === 489)
+        return result(
+          'unsupported-event',
+          `the phone does not support the event '${eventName(req.event)}' (${statusText(r)})${allowEvents(r)}`,
+          r,
+        );
       return result('rejected', rejectionMessage(r, req, authAttempts > 0), r);
     }
   } finally {
@@ -206,7 +252,9 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
   }
 }
 
-function eventName(event: string): string { return event.split(';')[0].trim(); }
+function eventName(event: string): string {
+  return event.split(';')[0].trim();
+}
 
 function allowEvents(r: SipMessage): string {
   const a = getHeader(r, 'allow-events');
@@ -224,7 +272,8 @@ function rejectionMessage(r: SipMessage, req: NotifyRequest, authenticated: bool
       return `the phone has no account '${req.user ?? ''}' (${s}) — use the line user or the registered Contact`;
     case 481:
       return `the phone applies strict subscription rules and refused the unsolicited NOTIFY (${s}) — try the vendor's other event or enable check-sync on the phone`;
-    case 405: case 501:
+    case 405:
+    case 501:
       return `the phone does not accept this NOTIFY (${s}) — wrong event value '${eventName(req.event)}' for this vendor or firmware`;
     default:
       return `the phone rejected the NOTIFY (${s})`;
@@ -234,9 +283,13 @@ function rejectionMessage(r: SipMessage, req: NotifyRequest, authenticated: bool
 function describeError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   const known: Record<string, string> = {
-    ECONNREFUSED: 'connection refused (nothing listens on that port)', EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable', ECONNRESET: 'connection reset by the phone', ETIMEDOUT: 'connection timed out',
-    EADDRINUSE: 'local address/port already in use', EADDRNOTAVAIL: 'local address not available on this machine',
+    ECONNREFUSED: 'connection refused (nothing listens on that port)',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ECONNRESET: 'connection reset by the phone',
+    ETIMEDOUT: 'connection timed out',
+    EADDRINUSE: 'local address/port already in use',
+    EADDRNOTAVAIL: 'local address not available on this machine',
     ENOTFOUND: 'host name not found',
   };
   if (err?.code && known[err.code]) return known[err.code];

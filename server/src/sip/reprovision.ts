@@ -38,16 +38,26 @@ export function planNotify(phone: Phone, opts: ReprovisionOptions = {}): Planned
   const profile = getProfile(phone.vendor);
   if (!profile) return { ok: false, message: `unknown vendor '${phone.vendor}'` };
   const port = phone.sip_port ?? 5060;
-  const where = opts.to ? parseHostPort(opts.to, port) : phone.ip ? { host: phone.ip, port } : (() => {
-    const seen = opts.lastSeenIp?.(phone);
-    return seen ? { host: seen, port } : undefined;
-  })();
-  if (!where) return { ok: false, message: 'no address: the bench has no ip for this phone and it has not fetched from the dev server yet (give --to host[:port])' };
+  const where = opts.to
+    ? parseHostPort(opts.to, port)
+    : phone.ip
+      ? { host: phone.ip, port }
+      : (() => {
+          const seen = opts.lastSeenIp?.(phone);
+          return seen ? { host: seen, port } : undefined;
+        })();
+  if (!where)
+    return {
+      ok: false,
+      message: 'no address: the bench has no ip for this phone and it has not fetched from the dev server yet (give --to host[:port])',
+    };
   if (!(where.port > 0 && where.port < 65536)) return { ok: false, message: `invalid port in '${opts.to}'` };
   const line = phone.lines[0];
   const request: NotifyRequest = {
     target: { host: where.host, port: where.port, transport: opts.transport ?? 'udp' },
-    event: (typeof opts.event === 'function' ? opts.event(phone, !!opts.reboot) : opts.event) ?? (opts.reboot ? profile.notify.reboot : profile.notify.resync),
+    event:
+      (typeof opts.event === 'function' ? opts.event(phone, !!opts.reboot) : opts.event) ??
+      (opts.reboot ? profile.notify.reboot : profile.notify.resync),
     user: line?.extension || undefined,
     credentials: line?.password ? { username: String(line.auth_id || line.extension), password: String(line.password) } : undefined,
     local: opts.local,
@@ -57,7 +67,12 @@ export function planNotify(phone: Phone, opts: ReprovisionOptions = {}): Planned
   return { ok: true, request, target: `${where.host.includes(':') ? `[${where.host}]` : where.host}:${where.port}` };
 }
 
-export interface ReprovisionOutcome { phone: Phone; target?: string; event?: string; result: NotifyResult }
+export interface ReprovisionOutcome {
+  phone: Phone;
+  target?: string;
+  event?: string;
+  result: NotifyResult;
+}
 
 /** One line per outcome, as the CLI prints it and the VS Code request log shows it. */
 export function formatOutcome(o: ReprovisionOutcome): string {
@@ -66,7 +81,12 @@ export function formatOutcome(o: ReprovisionOutcome): string {
 }
 
 /** Reprovisions phones concurrently (bounded), reporting each outcome as it arrives. */
-export async function reprovision(phones: Phone[], opts: ReprovisionOptions, onOutcome?: (o: ReprovisionOutcome) => void, concurrency = 32): Promise<ReprovisionOutcome[]> {
+export async function reprovision(
+  phones: Phone[],
+  opts: ReprovisionOptions,
+  onOutcome?: (o: ReprovisionOutcome) => void,
+  concurrency = 32,
+): Promise<ReprovisionOutcome[]> {
   const outcomes: ReprovisionOutcome[] = new Array(phones.length);
   let next = 0;
   const worker = async () => {

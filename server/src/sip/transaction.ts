@@ -58,10 +58,7 @@ export function matchesTransaction(msg: SipMessage, key: TransactionKey): boolea
   return !!cseq && cseq.seq === key.cseq && cseq.method === key.method;
 }
 
-export type TransactionOutcome =
-  | { kind: 'final'; response: SipMessage }
-  | { kind: 'timeout' }
-  | { kind: 'error'; error: Error };
+export type TransactionOutcome = { kind: 'final'; response: SipMessage } | { kind: 'timeout' } | { kind: 'error'; error: Error };
 
 export type TransactionState = 'idle' | 'trying' | 'proceeding' | 'completed' | 'terminated';
 
@@ -87,11 +84,17 @@ export class NonInviteClientTransaction {
   readonly done: Promise<TransactionOutcome>;
 
   constructor(private readonly opts: TransactionOptions) {
-    this.done = new Promise((r) => { this.resolve = r; });
+    this.done = new Promise((r) => {
+      this.resolve = r;
+    });
   }
 
-  get retransmissions(): number { return Math.max(0, this.transmissions - 1); }
-  get key(): TransactionKey { return this.opts.key; }
+  get retransmissions(): number {
+    return Math.max(0, this.transmissions - 1);
+  }
+  get key(): TransactionKey {
+    return this.opts.key;
+  }
 
   start(): Promise<TransactionOutcome> {
     if (this.state !== 'idle') return this.done;
@@ -108,7 +111,11 @@ export class NonInviteClientTransaction {
 
   private transmit(): void {
     this.transmissions++;
-    try { this.opts.send(this.opts.request); } catch (e) { this.fail(e as Error); }
+    try {
+      this.opts.send(this.opts.request);
+    } catch (e) {
+      this.fail(e as Error);
+    }
   }
 
   private fireE(): void {

@@ -36,7 +36,10 @@ const isWildcard = (h: string) => h === '0.0.0.0' || h === '::' || h === '';
 export function routeLocalAddress(host: string, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const s = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
-    s.once('error', (e) => { s.close(); reject(e); });
+    s.once('error', (e) => {
+      s.close();
+      reject(e);
+    });
     s.connect(port, host, () => {
       const a = s.address().address;
       s.close();
@@ -51,28 +54,42 @@ class UdpTransport implements SipTransport {
   private closed = false;
   private errorCbs: Array<(e: Error) => void> = [];
 
-  constructor(private readonly sock: dgram.Socket, private readonly target: { host: string; port: number },
-    readonly localHost: string, readonly localPort: number) {
+  constructor(
+    private readonly sock: dgram.Socket,
+    private readonly target: { host: string; port: number },
+    readonly localHost: string,
+    readonly localPort: number,
+  ) {
     sock.on('error', (e) => this.emitError(e));
   }
 
   send(data: string): void {
     if (this.closed) return;
-    this.sock.send(data, this.target.port, this.target.host, (err) => { if (err) this.emitError(err); });
+    this.sock.send(data, this.target.port, this.target.host, (err) => {
+      if (err) this.emitError(err);
+    });
   }
 
   onMessage(cb: (raw: string, from: { address: string; port: number }) => void): void {
     this.sock.on('message', (buf, rinfo) => cb(buf.toString('utf8'), { address: rinfo.address, port: rinfo.port }));
   }
 
-  onError(cb: (err: Error) => void): void { this.errorCbs.push(cb); }
+  onError(cb: (err: Error) => void): void {
+    this.errorCbs.push(cb);
+  }
 
-  private emitError(e: Error): void { if (!this.closed) for (const cb of this.errorCbs) cb(e); }
+  private emitError(e: Error): void {
+    if (!this.closed) for (const cb of this.errorCbs) cb(e);
+  }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    try { this.sock.close(); } catch { /* already closed */ }
+    try {
+      this.sock.close();
+    } catch {
+      /* already closed */
+    }
   }
 }
 
@@ -84,10 +101,19 @@ class TcpTransport implements SipTransport {
   private framer = new StreamFramer();
   private msgCbs: Array<(raw: string, from: { address: string; port: number }) => void> = [];
 
-  constructor(private readonly sock: net.Socket, readonly localHost: string, readonly localPort: number) {
+  constructor(
+    private readonly sock: net.Socket,
+    readonly localHost: string,
+    readonly localPort: number,
+  ) {
     sock.on('data', (chunk) => {
       let frames: string[];
-      try { frames = this.framer.push(chunk); } catch (e) { this.emitError(e as Error); return; }
+      try {
+        frames = this.framer.push(chunk);
+      } catch (e) {
+        this.emitError(e as Error);
+        return;
+      }
       const from = { address: sock.remoteAddress ?? '', port: sock.remotePort ?? 0 };
       for (const f of frames) for (const cb of this.msgCbs) cb(f, from);
     });
@@ -100,9 +126,15 @@ class TcpTransport implements SipTransport {
     this.sock.write(data);
   }
 
-  onMessage(cb: (raw: string, from: { address: string; port: number }) => void): void { this.msgCbs.push(cb); }
-  onError(cb: (err: Error) => void): void { this.errorCbs.push(cb); }
-  private emitError(e: Error): void { if (!this.closed) for (const cb of this.errorCbs) cb(e); }
+  onMessage(cb: (raw: string, from: { address: string; port: number }) => void): void {
+    this.msgCbs.push(cb);
+  }
+  onError(cb: (err: Error) => void): void {
+    this.errorCbs.push(cb);
+  }
+  private emitError(e: Error): void {
+    if (!this.closed) for (const cb of this.errorCbs) cb(e);
+  }
 
   close(): void {
     if (this.closed) return;
@@ -117,19 +149,30 @@ function bindUdp(opts: TransportOptions): Promise<SipTransport> {
   const bindHost = opts.local?.host ?? (v6 ? '::' : '0.0.0.0');
   return new Promise((resolve, reject) => {
     const sock = dgram.createSocket({ type: v6 ? 'udp6' : 'udp4' });
-    const onErr = (e: Error) => { sock.close(); reject(e); };
+    const onErr = (e: Error) => {
+      sock.close();
+      reject(e);
+    };
     sock.once('error', onErr);
     sock.bind(opts.local?.port ?? 0, bindHost, () => {
       sock.off('error', onErr);
       const port = sock.address().port;
       const ready = (host: string) => {
         const t = new UdpTransport(sock, target, host, port);
-        if (opts.signal?.aborted) { t.close(); reject(new Error('aborted')); return; }
+        if (opts.signal?.aborted) {
+          t.close();
+          reject(new Error('aborted'));
+          return;
+        }
         opts.signal?.addEventListener('abort', () => t.close(), { once: true });
         resolve(t);
       };
       if (!isWildcard(bindHost)) ready(bindHost);
-      else routeLocalAddress(target.host, target.port).then(ready, (e) => { sock.close(); reject(e); });
+      else
+        routeLocalAddress(target.host, target.port).then(ready, (e) => {
+          sock.close();
+          reject(e);
+        });
     });
   });
 }
@@ -137,14 +180,22 @@ function bindUdp(opts: TransportOptions): Promise<SipTransport> {
 function connectTcp(opts: TransportOptions): Promise<SipTransport> {
   return new Promise((resolve, reject) => {
     const sock = net.connect({
-      host: opts.target.host, port: opts.target.port,
+      host: opts.target.host,
+      port: opts.target.port,
       localAddress: opts.local?.host && !isWildcard(opts.local.host) ? opts.local.host : undefined,
       localPort: opts.local?.port || undefined,
     });
     sock.setNoDelay(true);
-    const onAbort = () => { sock.destroy(); reject(new Error('aborted')); };
+    const onAbort = () => {
+      sock.destroy();
+      reject(new Error('aborted'));
+    };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    sock.once('error', (e) => { opts.signal?.removeEventListener('abort', onAbort); sock.destroy(); reject(e); });
+    sock.once('error', (e) => {
+      opts.signal?.removeEventListener('abort', onAbort);
+      sock.destroy();
+      reject(e);
+    });
     sock.once('connect', () => {
       opts.signal?.removeEventListener('abort', onAbort);
       sock.removeAllListeners('error');

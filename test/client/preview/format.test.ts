@@ -5,9 +5,14 @@ import { commentLines, failureText, previewText } from '../../../client/src/prev
 import type { RenderResultMessage } from '../../../server/src/protocol';
 
 const result = (over: Partial<RenderResultMessage>): RenderResultMessage => ({
-  uri: 'file:///w/templates/yealink/mac.cfg.hbs', version: 3,
+  uri: 'file:///w/templates/yealink/mac.cfg.hbs',
+  version: 3,
   phone: { name: 'alice-t46s', mac: '001565f429a4', vendor: 'yealink', model: 'T46S' },
-  fileName: '001565f429a4.cfg', text: '#!version:1.0.0.1\naccount.1.enable = 1\n', errors: [], contentType: 'text/plain', escape: 'none',
+  fileName: '001565f429a4.cfg',
+  text: '#!version:1.0.0.1\naccount.1.enable = 1\n',
+  errors: [],
+  contentType: 'text/plain',
+  escape: 'none',
   ...over,
 });
 
@@ -17,7 +22,10 @@ test('a clean render is shown exactly as the phone gets it', () => {
 
 test('render errors become a # header for key = value files', () => {
   const t = previewText(result({ text: '', errors: ['templates/yealink/mac.cfg.hbs:2:28: unexpected }'] }));
-  assert.equal(t, '# Provisioning Studio: render failed for alice-t46s (T46S)\n# templates/yealink/mac.cfg.hbs:2:28: unexpected }\n# Nothing would be served.\n');
+  assert.equal(
+    t,
+    '# Provisioning Studio: render failed for alice-t46s (T46S)\n# templates/yealink/mac.cfg.hbs:2:28: unexpected }\n# Nothing would be served.\n',
+  );
 });
 
 test('render errors become an XML comment for XML files, without "--" inside', () => {
@@ -29,5 +37,8 @@ test('render errors become an XML comment for XML files, without "--" inside', (
 
 test('multi-line errors and failures', () => {
   assert.equal(commentLines('x.cfg', ['a', 'b']), '# a\n# b\n');
-  assert.match(failureText('x.boot', 'p1', 'server not running'), /^# Provisioning Studio: could not render for p1\n# server not running\n$/);
+  assert.match(
+    failureText('x.boot', 'p1', 'server not running'),
+    /^# Provisioning Studio: could not render for p1\n# server not running\n$/,
+  );
 });

@@ -16,7 +16,17 @@ writeFileSync(join(dir, 'lab/phones.yaml'), text.replace('name: reception-t54w',
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('render --bench: the phone comes from the other bench file', async () => {
-  const res = await cli(['render', '--workspace', dir, '--bench', 'lab/phones.yaml', '--phone', 'lab-reception', '--path', '/805e0c112233.cfg']);
+  const res = await cli([
+    'render',
+    '--workspace',
+    dir,
+    '--bench',
+    'lab/phones.yaml',
+    '--phone',
+    'lab-reception',
+    '--path',
+    '/805e0c112233.cfg',
+  ]);
   assert.equal(res.code, 0, res.err);
   assert.match(res.out, /^account\.1\.password = p&ss<w>"rd'=1$/m);
   // --bench=… form, ./ prefix, and an absolute path inside the workspace

@@ -55,10 +55,19 @@ test('check: the example reports nothing and exits 0', async () => {
 test('check --format json locates a misspelled data path at its line and column with a suggestion', async () => {
   const dir = tempExample();
   try {
-    writeFileSync(join(dir, 'templates/yealink/mac.cfg.hbs'), '#!version:1.0.0.1\n{{#each lines}}\naccount.{{inc @index}}.user_name = {{extention}}\n{{/each}}\n');
+    writeFileSync(
+      join(dir, 'templates/yealink/mac.cfg.hbs'),
+      '#!version:1.0.0.1\n{{#each lines}}\naccount.{{inc @index}}.user_name = {{extention}}\n{{/each}}\n',
+    );
     const res = await cli(['check', '--format', 'json', '--workspace', dir]);
     assert.equal(res.code, 0, 'warnings only');
-    const problems = JSON.parse(res.out) as { file: string; range: { start: { line: number; character: number } }; code: string; message: string; suggestions?: string[] }[];
+    const problems = JSON.parse(res.out) as {
+      file: string;
+      range: { start: { line: number; character: number } };
+      code: string;
+      message: string;
+      suggestions?: string[];
+    }[];
     const p = problems.find((x) => x.code === 'unknown-path');
     assert.ok(p, res.out);
     assert.equal(p.file, 'templates/yealink/mac.cfg.hbs');
@@ -67,7 +76,9 @@ test('check --format json locates a misspelled data path at its line and column 
     assert.match(p.message, /did you mean 'extension'/);
     const text = await cli(['check', '--workspace', dir]);
     assert.match(text.out, /^templates\/yealink\/mac\.cfg\.hbs:3:38 warning unknown-path /m);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('check: a syntax error exits 1 with file:line:col; a broken bench is reported, never a crash', async () => {
@@ -79,17 +90,22 @@ test('check: a syntax error exits 1 with file:line:col; a broken bench is report
     assert.equal(res.code, 1);
     assert.match(res.out, /^templates\/yealink\/mac\.cfg\.hbs:3:26 error hbs-syntax /m);
     assert.match(res.out, /^bench\.yaml:\d+:\d+ error bench-yaml /m);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
-test('routes: lists each phone\'s boot files and the template answering each', async () => {
+test("routes: lists each phone's boot files and the template answering each", async () => {
   const res = await cli(['routes', '--format', 'json']);
   assert.equal(res.code, 0);
   const rows = JSON.parse(res.out) as { phone: string; path: string; template: string | null; status: string }[];
   const boot = rows.find((r) => r.phone === 'reception-t54w' && r.path === '/805e0c112233.boot');
   assert.equal(boot?.template, 'templates/yealink/mac.boot.hbs');
   assert.match(boot!.status, /^ok \(\d+ bytes\)$/);
-  assert.ok(rows.every((r) => r.status.startsWith('ok') || r.template === null), res.out);
+  assert.ok(
+    rows.every((r) => r.status.startsWith('ok') || r.template === null),
+    res.out,
+  );
 });
 
 test('catalog: browses keys with type and description', async () => {
@@ -118,18 +134,25 @@ test('check <path>: absolute and relative paths; a path with no template is a us
     const outside = await cli(['check', '/etc', '--workspace', dir]);
     assert.equal(outside.code, 2);
     assert.match(outside.err, /\/etc is not inside the workspace folder/);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('routes with a broken bench: the bench errors on stderr, exit 1', async () => {
   const dir = tempExample();
   try {
-    writeFileSync(join(dir, 'bench.yaml'), 'pbx: { host: pbx.test }\nphones:\n  - { mac: nope, vendor: yealink, model: T54W, name: a, lines: [] }\n');
+    writeFileSync(
+      join(dir, 'bench.yaml'),
+      'pbx: { host: pbx.test }\nphones:\n  - { mac: nope, vendor: yealink, model: T54W, name: a, lines: [] }\n',
+    );
     const res = await cli(['routes'], dir);
     assert.equal(res.code, 1);
     assert.match(res.err, /^bench\.yaml:3:\d+ error bench-mac /m);
     assert.match(res.err, /phones it does not describe correctly are missing above/);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('notify --to: empty, port 0 or above 65535 are usage errors (nothing sent)', async () => {

@@ -58,5 +58,7 @@ test('notify: a phone without an address is explained; --all reports each phone 
     assert.equal(none.code, 1);
     const usage = await cli(['notify', '--workspace', dir]);
     assert.equal(usage.code, 2);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

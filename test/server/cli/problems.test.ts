@@ -17,7 +17,8 @@ const BOOT = 'templates/yealink/mac.boot.hbs';
 function workspace(lines: string[], benchHead = '', boot: string[] = []) {
   const dir = tempExample();
   const count = (f: string) => readFileSync(join(dir, f), 'utf8').split('\n').length - 1;
-  const before = count(MAC), bootBefore = count(BOOT);
+  const before = count(MAC),
+    bootBefore = count(BOOT);
   appendFileSync(join(dir, MAC), lines.join('\n') + '\n');
   if (boot.length) appendFileSync(join(dir, BOOT), boot.join('\n') + '\n');
   if (benchHead) writeFileSync(join(dir, 'bench.yaml'), benchHead + readFileSync(join(dir, 'bench.yaml'), 'utf8'));
@@ -49,8 +50,13 @@ test('check: bench problems: lowers an error to a warning (exit 0), off removes 
     writeFileSync(join(dir, 'bench.yaml'), readFileSync(join(dir, 'bench.yaml'), 'utf8').replace('unknown-key: off', 'unknown-key: error'));
     const raised = await json(dir);
     assert.equal(raised.code, 1, 'a warning raised to an error fails the run');
-    assert.deepEqual(raised.rows.filter((r) => r.code === 'unknown-key').map((r) => r.severity), ['error']);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+    assert.deepEqual(
+      raised.rows.filter((r) => r.code === 'unknown-key').map((r) => r.severity),
+      ['error'],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('check: an unknown code in bench problems: is a located warning; a bad level a bench-enum error', async () => {
@@ -58,27 +64,37 @@ test('check: an unknown code in bench problems: is a located warning; a bad leve
   try {
     const r = await cli(['check', '--workspace', dir]);
     assert.equal(r.code, 1);
-    const located = /^bench\.yaml:2:3 warning unknown-problem-code problems: unknown problem code 'unknown-kye', did you mean 'unknown-key'/m;
+    const located =
+      /^bench\.yaml:2:3 warning unknown-problem-code problems: unknown problem code 'unknown-kye', did you mean 'unknown-key'/m;
     assert.match(r.out, located);
     assert.match(r.out, /^bench\.yaml:3:18 error bench-enum /m);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('check: suppression comments (next line, same line, all codes); an unknown code in one is a warning at it', async () => {
-  const { dir, line } = workspace([
-    '{{!-- provisioning-disable-next-line unknown-key --}}',
-    'acount.1.label = x',
-    'acount.1.label = x {{! provisioning-disable-line unknown-key, duplicate-key }}',
-    '{{!-- provisioning-disable-next-line --}}',
-    'acount.2.label = {{phone.nmae}}',
-    '{{!-- provisioning-disable-next-line unknown-pth --}}',
-    'acount.3.label = x',
-  ], '', ['{{!-- provisioning-disable-next-line unknown-helper --}}', '{{frobnicate phone.name}}']);
+  const { dir, line } = workspace(
+    [
+      '{{!-- provisioning-disable-next-line unknown-key --}}',
+      'acount.1.label = x',
+      'acount.1.label = x {{! provisioning-disable-line unknown-key, duplicate-key }}',
+      '{{!-- provisioning-disable-next-line --}}',
+      'acount.2.label = {{phone.nmae}}',
+      '{{!-- provisioning-disable-next-line unknown-pth --}}',
+      'acount.3.label = x',
+    ],
+    '',
+    ['{{!-- provisioning-disable-next-line unknown-helper --}}', '{{frobnicate phone.name}}'],
+  );
   try {
     const r = await json(dir);
     assert.equal(r.code, 0, `the suppressed unknown-helper error no longer fails the run: ${JSON.stringify(r.rows)}`);
-    const mine = r.rows.filter((x) => x.file === MAC || x.file === BOOT)
+    const mine = r.rows
+      .filter((x) => x.file === MAC || x.file === BOOT)
       .map((x) => `${x.file} ${x.range.start.line + 1} ${x.severity} ${x.code}`);
     assert.deepEqual(mine, [`${MAC} ${line(5)} warning unknown-problem-code`, `${MAC} ${line(6)} warning unknown-key`]);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -20,7 +20,10 @@ test('convert: the example 3CX template becomes Handlebars, byte-identical for e
   try {
     const res = await cli(['convert', 'templates/3cx/yealink-t5x.ph.xml', '--out', 'converted', '--workspace', dir]);
     assert.equal(res.code, 0, res.out + res.err);
-    assert.match(res.out, /wrote converted\/mac\.cfg\.hbs {2}← <deviceconfig filename="%%mac_address%%\.cfg"> {2}answers \/\{mac\}\.cfg, 1 loop/);
+    assert.match(
+      res.out,
+      /wrote converted\/mac\.cfg\.hbs {2}← <deviceconfig filename="%%mac_address%%\.cfg"> {2}answers \/\{mac\}\.cfg, 1 loop/,
+    );
     assert.match(res.out, /^equivalent: \d+ renderings? byte-identical for .*lab-t57w/m);
     const hbs = readFileSync(join(dir, 'converted/mac.cfg.hbs'), 'utf8');
     assert.match(hbs, /\{\{#each \(range 1 10\) as \|n\|\}\}/);
@@ -29,7 +32,9 @@ test('convert: the example 3CX template becomes Handlebars, byte-identical for e
     const clash = await cli(['convert', 'templates/3cx/yealink-t5x.ph.xml', '--workspace', dir]);
     assert.equal(clash.code, 1);
     assert.match(clash.err, /templates\/yealink\/mac\.cfg\.hbs already exists: give --out <dir> or --force/);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('convert: a two-file template → one .hbs per deviceconfig into templates/<vendor>/, served by Handlebars with the same bytes', async () => {
@@ -50,13 +55,16 @@ test('convert: a two-file template → one .hbs per deviceconfig into templates/
     assert.equal(after.out, before.out);
     const routes = await cli(['routes', '--phone', 'touch', '--workspace', dir]);
     assert.match(routes.out, /\/805e0c000057\.cfg +templates\/yealink\/mac\.cfg\.hbs +ok/);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('convert: a difference is shown with the line and exit 1; file names the vendor does not request are noted', async () => {
-  const tpl = TEMPLATE
-    .replace('lang.gui = %%language%%', '{IF language=German}\nlang.gui = German\n{ENDIF}')
-    .replace('filename="%%mac_address%%.boot"', 'filename="%%mac_address%%-extra.txt"');
+  const tpl = TEMPLATE.replace('lang.gui = %%language%%', '{IF language=German}\nlang.gui = German\n{ENDIF}').replace(
+    'filename="%%mac_address%%.boot"',
+    'filename="%%mac_address%%-extra.txt"',
+  );
   const dir = miniDir(tpl);
   try {
     const res = await cli(['convert', TPL, '--out', 'out', '--workspace', dir]);
@@ -64,7 +72,9 @@ test('convert: a difference is shown with the line and exit 1; file names the ve
     assert.match(res.out, /note: the Yealink profile requests no file named '%%mac_address%%-extra\.txt'/);
     assert.match(res.out, /DIFF touch templates\/yealink\/mac\.cfg\.hbs line \d+:\n {2}3CX: {8}lang\.gui = German\n {2}Handlebars: /);
     assert.match(res.out, /\d+ of \d+ renderings differ/);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('routes, render and check on 3CX templates through the CLI', async () => {
@@ -78,6 +88,11 @@ test('routes, render and check on 3CX templates through the CLI', async () => {
     assert.deepEqual(codes, ['threecx-blftype'], 'only the line key the mini template has no <blftype> for');
     writeFileSync(join(dir, TPL), TEMPLATE.replace('%%pbx_ip%%', '%%pbx_ipp%%'));
     const bad = await cli(['check', '--workspace', dir]);
-    assert.match(bad.out, /^templates\/3cx\/mini\.ph\.xml:\d+:\d+ warning unknown-variable unknown 3CX variable '%%pbx_ipp%%': did you mean 'pbx_ip'\?/m);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+    assert.match(
+      bad.out,
+      /^templates\/3cx\/mini\.ph\.xml:\d+:\d+ warning unknown-variable unknown 3CX variable '%%pbx_ipp%%': did you mean 'pbx_ip'\?/m,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -12,13 +12,20 @@ import { benchYaml, get, makeWorkspace, startServer, UA } from '../devserver/hel
 
 /** `file:line:col code` of each problem `check` prints for a file. */
 function checkLines(out: string, file: string): string[] {
-  return out.split('\n').filter((l) => l.startsWith(`${file}:`)).map((l) => l.split(' ').slice(0, 1).concat(l.split(' ')[2]).join(' ')).sort();
+  return out
+    .split('\n')
+    .filter((l) => l.startsWith(`${file}:`))
+    .map((l) => l.split(' ').slice(0, 1).concat(l.split(' ')[2]).join(' '))
+    .sort();
 }
 
 function editorLines(dir: string, file: string, text: string): string[] {
   const ls = createLanguageService(pathToFileURL(dir).href, new DiskFiles(dir));
   const doc = TextDocument.create(pathToFileURL(`${dir}/${file}`).href, 'provisioning-cfg-hbs', 1, text);
-  return ls.doValidation(doc).map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`).sort();
+  return ls
+    .doValidation(doc)
+    .map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`)
+    .sort();
 }
 
 test('a template no route serves: the editor and `check` report the same problems', async () => {
@@ -28,10 +35,18 @@ test('a template no route serves: the editor and `check` report the same problem
   try {
     const res = await cli(['check', '--workspace', t.dir]);
     const fromCheck = checkLines(res.out + res.err, file);
-    assert.ok(fromCheck.some((l) => l.endsWith(' unknown-path')), `check finds the misspelt path: ${fromCheck}`);
-    assert.ok(fromCheck.some((l) => l.endsWith(' unknown-key')), `check renders the unserved template for a Yealink phone: ${fromCheck}`);
+    assert.ok(
+      fromCheck.some((l) => l.endsWith(' unknown-path')),
+      `check finds the misspelt path: ${fromCheck}`,
+    );
+    assert.ok(
+      fromCheck.some((l) => l.endsWith(' unknown-key')),
+      `check renders the unserved template for a Yealink phone: ${fromCheck}`,
+    );
     assert.deepEqual(editorLines(t.dir, file, text), fromCheck);
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('a missing partial is one problem, in `check` and in the editor', async () => {
@@ -43,7 +58,9 @@ test('a missing partial is one problem, in `check` and in the editor', async () 
     const fromCheck = checkLines(res.out + res.err, file);
     assert.deepEqual(fromCheck, [`${file}:2:5 missing-partial`]);
     assert.deepEqual(editorLines(t.dir, file, text), fromCheck);
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('`render --port` prints the bytes the dev server serves on that port; `--url` replaces the base', async () => {
@@ -54,17 +71,40 @@ test('`render --port` prints the bytes the dev server serves on that port; `--ur
     const served = await get(running.base, '/805e0c112233.boot', UA.yealink);
     assert.equal(served.status, 200);
     assert.match(served.text, new RegExp(`http://127\\.0\\.0\\.1:${running.port}/805e0c112233\\.cfg`));
-    const rendered = await cli(['render', '--workspace', t.dir, '--phone', 'yea-t46s', '--path', '/805e0c112233.boot', '--port', String(running.port)]);
+    const rendered = await cli([
+      'render',
+      '--workspace',
+      t.dir,
+      '--phone',
+      'yea-t46s',
+      '--path',
+      '/805e0c112233.boot',
+      '--port',
+      String(running.port),
+    ]);
     assert.equal(rendered.code, 0, rendered.err);
     assert.equal(rendered.out, served.text);
     const bench = await cli(['render', '--workspace', t.dir, '--phone', 'yea-t46s', '--path', '/805e0c112233.boot']);
     assert.match(bench.out, /http:\/\/127\.0\.0\.1:8080\/805e0c112233\.cfg/, 'without overrides the bench decides');
-    const url = await cli(['render', '--workspace', t.dir, '--phone', 'yea-t46s', '--path', '/805e0c112233.boot', '--url', 'https://prov.example.test/p/']);
+    const url = await cli([
+      'render',
+      '--workspace',
+      t.dir,
+      '--phone',
+      'yea-t46s',
+      '--path',
+      '/805e0c112233.boot',
+      '--url',
+      'https://prov.example.test/p/',
+    ]);
     assert.match(url.out, /"https:\/\/prov\.example\.test\/p\/805e0c112233\.cfg"/);
     const bad = await cli(['render', '--workspace', t.dir, '--phone', 'yea-t46s', '--path', '/805e0c112233.boot', '--port', 'eighty']);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--port: 'eighty' is not a port number/);
-  } finally { await running.stop(); t.cleanup(); }
+  } finally {
+    await running.stop();
+    t.cleanup();
+  }
   assert.equal(t.ws.serverAddress, undefined, 'stopping the dev server gives the bench back its say');
 });
 
@@ -74,7 +114,8 @@ test('pathological nesting (60 partials of 150 nested blocks): check reports it,
     'templates/yealink/mac.cfg.hbs': '#!version:1.0.0.1\n{{> p0}}\n',
   };
   for (let i = 0; i < 60; i++) {
-    files[`templates/yealink/partials/p${i}.cfg.hbs`] = '{{#if vars.x}}'.repeat(150) + (i < 59 ? `{{> p${i + 1}}}` : '') + '{{/if}}'.repeat(150);
+    files[`templates/yealink/partials/p${i}.cfg.hbs`] =
+      '{{#if vars.x}}'.repeat(150) + (i < 59 ? `{{> p${i + 1}}}` : '') + '{{/if}}'.repeat(150);
   }
   const problems = checkWorkspace(memoryWorkspace(files));
   const deep = problems.filter((p) => p.code === 'render-limit' || p.code === 'render-error');

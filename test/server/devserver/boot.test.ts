@@ -12,8 +12,14 @@ import { get, makeWorkspace, MARKER, startServer, UA, type Running, type TestWor
 
 let tw: TestWorkspace;
 let srv: Running;
-before(async () => { tw = makeWorkspace(); srv = await startServer(tw.ws); });
-after(async () => { await srv.stop(); tw.cleanup(); });
+before(async () => {
+  tw = makeWorkspace();
+  srv = await startServer(tw.ws);
+});
+after(async () => {
+  await srv.stop();
+  tw.cleanup();
+});
 
 /** The bytes the preview (workspace.render) gives for a request path and phone. */
 function preview(path: string, mac: string): string {
@@ -68,7 +74,10 @@ test('Yealink T56A: the common file is rendered for the phone named by the User-
 
 test('Poly: <mac>.cfg, then CONFIG_FILES; the phone is remembered by IP for the shared files', async () => {
   const master = await fetchOk('/0004f2abcdef.cfg', UA.poly, '0004f2abcdef', /^application\/xml/);
-  const files = /CONFIG_FILES="([^"]+)"/.exec(master.text)![1].split(',').map((s) => s.trim());
+  const files = /CONFIG_FILES="([^"]+)"/
+    .exec(master.text)![1]
+    .split(',')
+    .map((s) => s.trim());
   assert.deepEqual(files, ['phone0004f2abcdef.cfg', 'site.cfg']);
   for (const f of files) await fetchOk(`/${f}`, UA.poly, '0004f2abcdef', /^application\/xml/);
   assert.equal(srv.log.at(-1)!.ua?.model, 'VVX400');
@@ -111,12 +120,18 @@ test('per-phone state: last fetch, hash and bytes per path; phoneUrls for every 
   const rec = srv.server.lastServed('0c383e557eb1', '/0c383e557eb1.cfg')!;
   assert.match(rec.bytes.toString(), new RegExp(MARKER));
   assert.equal(rec.hash, createHash('sha256').update(rec.bytes).digest('hex'));
-  assert.deepEqual(srv.server.freshness('0c383e557eb1').map((f) => f.stale), [false, false]);
+  assert.deepEqual(
+    srv.server.freshness('0c383e557eb1').map((f) => f.stale),
+    [false, false],
+  );
   const urls = srv.server.phoneUrls();
   assert.equal(urls.length, 7);
   const cisco = urls.find((u) => u.phone.vendor === 'cisco')!;
   assert.match(cisco.setting, new RegExp(`Profile Rule = ${srv.base.replace(/[.:/]/g, '\\$&')}/\\$MA\\.xml`));
-  assert.deepEqual(urls.find((u) => u.phone.vendor === 'snom')!.bootUrls, [`${srv.base}/snomd785.htm`, `${srv.base}/snomd785-000413AABBCC.htm`]);
+  assert.deepEqual(urls.find((u) => u.phone.vendor === 'snom')!.bootUrls, [
+    `${srv.base}/snomd785.htm`,
+    `${srv.base}/snomd785-000413AABBCC.htm`,
+  ]);
 });
 
 test('the repo example workspace: every boot file of every bench phone is served as `render` previews it', async () => {
@@ -133,10 +148,16 @@ test('the repo example workspace: every boot file of every bench phone is served
       for (const phone of bench.bench.phones) {
         for (const r of ws.routesFor(phone).filter((x) => x.route.boot && x.template)) {
           const reply = await get(s.base, `/${r.path}`, undefined, {});
-          const out = ws.render(r.template!, phone, { route: r.route, bench: { ...bench, bench: { ...bench.bench, server: { ...bench.bench.server, port: s.port } } } });
+          const out = ws.render(r.template!, phone, {
+            route: r.route,
+            bench: { ...bench, bench: { ...bench.bench, server: { ...bench.bench.server, port: s.port } } },
+          });
           if (r.route.path.includes('{mac}') || r.route.path.includes('{MAC}')) {
             if (out.failed || out.syntaxError) assert.equal(reply.status, 500, `${r.path}`);
-            else { assert.equal(reply.status, 200, `${r.path}`); assert.equal(reply.text, out.text, `${r.path} equals the preview`); }
+            else {
+              assert.equal(reply.status, 200, `${r.path}`);
+              assert.equal(reply.text, out.text, `${r.path} equals the preview`);
+            }
             checked++;
           } else {
             assert.ok([200, 500].includes(reply.status), `${r.path}: ${reply.status}`);
@@ -144,7 +165,11 @@ test('the repo example workspace: every boot file of every bench phone is served
         }
       }
       assert.ok(checked >= bench.bench.phones.length, `checked ${checked} per-MAC files`);
-    } finally { await s.stop(); }
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      await s.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   assert.ok(!existsSync(dir));
 });

@@ -13,40 +13,60 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`serve: banner, request log lines, problems on stderr, clean stop on ${signal}`, async () => {
     const w = makeWorkspace();
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--workspace', w.dir, '--host', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', main, 'serve', '--workspace', w.dir, '--host', '127.0.0.1', '--port', '0'],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let out = '';
       let err = '';
-      child.stdout.on('data', (d) => { out += d; });
-      child.stderr.on('data', (d) => { err += d; });
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      child.stderr.on('data', (d) => {
+        err += d;
+      });
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
       const deadline = Date.now() + 20_000;
       while (!/Ctrl-C stops/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
       assert.ok(base, out + err);
-      assert.match(out, /yea-t46s \(yealink T46S, 805e0c112233\)\n\s+Web UI Settings → Auto Provision → Server URL = http:\/\/127\.0\.0\.1:\d+\//);
+      assert.match(
+        out,
+        /yea-t46s \(yealink T46S, 805e0c112233\)\n\s+Web UI Settings → Auto Provision → Server URL = http:\/\/127\.0\.0\.1:\d+\//,
+      );
       assert.match(out, /cisco-8841 .*\n.*Profile Rule = http:\/\/127\.0\.0\.1:\d+\/\$MA\.xml/);
       assert.equal((await get(base, '/805e0c112233.cfg', UA.yealink)).status, 200);
       w.write('templates/yealink/mac.cfg.hbs', '{{#if}}');
       await new Promise((r) => setTimeout(r, 250)); // a saved file is served once it has settled (DEFAULT_QUIET_MS)
       assert.equal((await get(base, '/805e0c112233.cfg', UA.yealink)).status, 200);
       await new Promise((r) => setTimeout(r, 100));
-      assert.match(out, /127\.0\.0\.1 yea-t46s GET \/805e0c112233\.cfg 200 \d+B [\d.]+ms yealink T46S 66\.86\.0\.15 templates\/yealink\/mac\.cfg\.hbs/);
+      assert.match(
+        out,
+        /127\.0\.0\.1 yea-t46s GET \/805e0c112233\.cfg 200 \d+B [\d.]+ms yealink T46S 66\.86\.0\.15 templates\/yealink\/mac\.cfg\.hbs/,
+      );
       assert.match(err, /problem: templates\/yealink\/mac\.cfg\.hbs \[yea-t46s\]: .*serving the last good version/);
       assert.ok(!out.includes('Yea-S3cret') && !err.includes('Yea-S3cret'));
       w.write('templates/yealink/mac.cfg.hbs', TEMPLATES['templates/yealink/mac.cfg.hbs']);
       child.kill(signal);
       assert.equal(await exited, 0);
       assert.match(out, /stopped\n$/);
-    } finally { w.cleanup(); }
+    } finally {
+      w.cleanup();
+    }
   });
 }
 
 test('serve: the request log cannot be forged or coloured by a request, and never shows the secret path prefix', async () => {
   const w = makeWorkspace(benchYaml('server: { host: 127.0.0.1, port: 0, path_prefix: s3cr3t-pr3fix }'));
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--workspace', w.dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--workspace', w.dir, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     const deadline = Date.now() + 20_000;
     while (!/Ctrl-C stops/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -66,7 +86,9 @@ test('serve: the request log cannot be forged or coloured by a request, and neve
         // node's parser refuses C0 controls in headers; a C1 control (0x9b, CSI) passes as latin1
         const head = `GET ${p} HTTP/1.1\r\nHost: x\r\nUser-Agent: Yealink SIP-T46S 66.86\x9b2J ${'A'.repeat(5000)}\r\nConnection: close\r\n\r\n`;
         const s = connect(port, '127.0.0.1', () => s.end(Buffer.from(head, 'latin1')));
-        s.on('data', () => {}).on('close', () => done()).on('error', () => done());
+        s.on('data', () => {})
+          .on('close', () => done())
+          .on('error', () => done());
       });
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -77,9 +99,17 @@ test('serve: the request log cannot be forged or coloured by a request, and neve
     assert.equal(lines.length, probes.length, `one line per request:\n${log}`);
     for (const l of lines) assert.match(l, /^\d{4}-\d\d-\d\dT[\d:.]+Z 127\.0\.0\.1 /, l);
     assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028]/.test(log), 'no control character reaches the log');
-    assert.ok(lines.some((l) => l.includes('\\x0a2026-01-01')), 'the forged line is shown escaped inside its own');
+    assert.ok(
+      lines.some((l) => l.includes('\\x0a2026-01-01')),
+      'the forged line is shown escaped inside its own',
+    );
     assert.ok(lines.some((l) => l.includes('a\\x0db\\x1b[31mred\\u2028sep.cfg')));
     assert.ok(!log.includes('s3cr3t-pr3fix'), log);
-    assert.ok(lines.every((l) => l.length < 1200), 'User-Agents are capped');
-  } finally { w.cleanup(); }
+    assert.ok(
+      lines.every((l) => l.length < 1200),
+      'User-Agents are capped',
+    );
+  } finally {
+    w.cleanup();
+  }
 });

@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DiskFiles } from '../../../server/src/core/files';
 import { Workspace } from '../../../server/src/core/workspace';
-import { DevServer, type DevServerOptions, type RequestLogEntry, type ServerProblem, type ServerRecovered } from '../../../server/src/devserver';
+import {
+  DevServer,
+  type DevServerOptions,
+  type RequestLogEntry,
+  type ServerProblem,
+  type ServerRecovered,
+} from '../../../server/src/devserver';
 
 /** Real User-Agents (shared/docs/vendors.md), for the phones of the generated bench. */
 export const UA = {
@@ -45,29 +51,51 @@ phones:
 }
 
 export const TEMPLATES: Record<string, string> = {
-  'templates/yealink/mac.boot.hbs': '#!version:1.0.0.1\ninclude:config "{{server.url}}/y0000000000{{model.file_id}}.cfg"\ninclude:config "{{server.url}}/{{phone.mac}}.cfg"\noverwrite_mode = 1\n',
-  'templates/yealink/common.cfg.hbs': '#!version:1.0.0.1\n## {{vars.marker}}:{{phone.mac}} common {{model.id}}\nlocal_time.ntp_server1 = {{vars.ntp}}\nremote_phonebook.data.1.url = {{server.url}}/{{phone.mac}}-contacts.xml\n',
-  'templates/yealink/mac.cfg.hbs': '#!version:1.0.0.1\n## {{vars.marker}}:{{phone.mac}} {{phone.name}}\n{{#each lines}}\n{{> account index=(inc @index)}}\n{{/each}}\n',
+  'templates/yealink/mac.boot.hbs':
+    '#!version:1.0.0.1\ninclude:config "{{server.url}}/y0000000000{{model.file_id}}.cfg"\ninclude:config "{{server.url}}/{{phone.mac}}.cfg"\noverwrite_mode = 1\n',
+  'templates/yealink/common.cfg.hbs':
+    '#!version:1.0.0.1\n## {{vars.marker}}:{{phone.mac}} common {{model.id}}\nlocal_time.ntp_server1 = {{vars.ntp}}\nremote_phonebook.data.1.url = {{server.url}}/{{phone.mac}}-contacts.xml\n',
+  'templates/yealink/mac.cfg.hbs':
+    '#!version:1.0.0.1\n## {{vars.marker}}:{{phone.mac}} {{phone.name}}\n{{#each lines}}\n{{> account index=(inc @index)}}\n{{/each}}\n',
   'templates/yealink/partials/account.cfg.hbs': 'account.{{index}}.user_name = {{extension}}\naccount.{{index}}.password = {{password}}',
-  'templates/yealink/contacts.xml.hbs': '<?xml version="1.0" encoding="UTF-8"?>\n<YealinkIPPhoneDirectory>\n{{#each contacts}}\n  <DirectoryEntry><Name>{{name}}</Name><Telephone>{{number}}</Telephone></DirectoryEntry>\n{{/each}}\n</YealinkIPPhoneDirectory>\n',
-  'templates/poly/master.xml.hbs': '<?xml version="1.0" standalone="yes"?>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<APPLICATION APP_FILE_PATH="sip.ld" CONFIG_FILES="phone{{phone.mac}}.cfg, site.cfg"/>\n',
-  'templates/poly/site.xml.hbs': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<polycomConfig><tcpIpApp tcpIpApp.sntp.address="{{vars.ntp}}"/></polycomConfig>\n',
-  'templates/poly/phone.xml.hbs': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<polycomConfig>\n{{#each lines}}\n  <reg reg.{{inc @index}}.address="{{extension}}" reg.{{inc @index}}.auth.password="{{password}}"/>\n{{/each}}\n</polycomConfig>\n',
-  'templates/poly/directory.xml.hbs': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<directory><item_list>\n{{#each contacts}}\n<item><fn>{{default first_name name}}</fn><ct>{{number}}</ct></item>\n{{/each}}\n</item_list></directory>\n',
+  'templates/yealink/contacts.xml.hbs':
+    '<?xml version="1.0" encoding="UTF-8"?>\n<YealinkIPPhoneDirectory>\n{{#each contacts}}\n  <DirectoryEntry><Name>{{name}}</Name><Telephone>{{number}}</Telephone></DirectoryEntry>\n{{/each}}\n</YealinkIPPhoneDirectory>\n',
+  'templates/poly/master.xml.hbs':
+    '<?xml version="1.0" standalone="yes"?>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<APPLICATION APP_FILE_PATH="sip.ld" CONFIG_FILES="phone{{phone.mac}}.cfg, site.cfg"/>\n',
+  'templates/poly/site.xml.hbs':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<polycomConfig><tcpIpApp tcpIpApp.sntp.address="{{vars.ntp}}"/></polycomConfig>\n',
+  'templates/poly/phone.xml.hbs':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<polycomConfig>\n{{#each lines}}\n  <reg reg.{{inc @index}}.address="{{extension}}" reg.{{inc @index}}.auth.password="{{password}}"/>\n{{/each}}\n</polycomConfig>\n',
+  'templates/poly/directory.xml.hbs':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<directory><item_list>\n{{#each contacts}}\n<item><fn>{{default first_name name}}</fn><ct>{{number}}</ct></item>\n{{/each}}\n</item_list></directory>\n',
   'templates/cisco/model.xml.hbs': '<flat-profile>\n  <Profile_Rule ua="na">{{server.url}}/$MA.xml</Profile_Rule>\n</flat-profile>\n',
-  'templates/cisco/mac.xml.hbs': '<flat-profile>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n{{#each lines}}\n  <User_ID_{{inc @index}}_ ua="na">{{extension}}</User_ID_{{inc @index}}_>\n  <Password_{{inc @index}}_ ua="na">{{password}}</Password_{{inc @index}}_>\n{{/each}}\n</flat-profile>\n',
-  'templates/grandstream/mac.xml.hbs': '<?xml version="1.0" encoding="UTF-8"?>\n<gs_provision version="1"><mac>{{phone.mac}}</mac><config version="1">\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<P35>{{lines.0.extension}}</P35><P34>{{lines.0.password}}</P34>\n</config></gs_provision>\n',
-  'templates/snom/model.xml.hbs': '<?xml version="1.0" encoding="utf-8"?>\n<settings><phone-settings><ntp_server perm="">{{vars.ntp}}</ntp_server></phone-settings></settings>\n',
-  'templates/snom/mac.xml.hbs': '<?xml version="1.0" encoding="utf-8"?>\n<settings><phone-settings>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<user_name idx="1" perm="R">{{lines.0.extension}}</user_name><user_pass idx="1" perm="">{{lines.0.password}}</user_pass>\n</phone-settings></settings>\n',
-  'templates/fanvil/common.xml.hbs': '<?xml version="1.0" encoding="UTF-8"?>\n<sysConf><NTP><Server>{{vars.ntp}}</Server></NTP></sysConf>\n',
-  'templates/fanvil/mac.xml.hbs': '<?xml version="1.0" encoding="UTF-8"?>\n<sysConf>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<SIP_Line_List_Entry><ID>SIP1</ID><Register_User>{{lines.0.extension}}</Register_User><Register_Pswd>{{lines.0.password}}</Register_Pswd></SIP_Line_List_Entry>\n</sysConf>\n',
+  'templates/cisco/mac.xml.hbs':
+    '<flat-profile>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n{{#each lines}}\n  <User_ID_{{inc @index}}_ ua="na">{{extension}}</User_ID_{{inc @index}}_>\n  <Password_{{inc @index}}_ ua="na">{{password}}</Password_{{inc @index}}_>\n{{/each}}\n</flat-profile>\n',
+  'templates/grandstream/mac.xml.hbs':
+    '<?xml version="1.0" encoding="UTF-8"?>\n<gs_provision version="1"><mac>{{phone.mac}}</mac><config version="1">\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<P35>{{lines.0.extension}}</P35><P34>{{lines.0.password}}</P34>\n</config></gs_provision>\n',
+  'templates/snom/model.xml.hbs':
+    '<?xml version="1.0" encoding="utf-8"?>\n<settings><phone-settings><ntp_server perm="">{{vars.ntp}}</ntp_server></phone-settings></settings>\n',
+  'templates/snom/mac.xml.hbs':
+    '<?xml version="1.0" encoding="utf-8"?>\n<settings><phone-settings>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<user_name idx="1" perm="R">{{lines.0.extension}}</user_name><user_pass idx="1" perm="">{{lines.0.password}}</user_pass>\n</phone-settings></settings>\n',
+  'templates/fanvil/common.xml.hbs':
+    '<?xml version="1.0" encoding="UTF-8"?>\n<sysConf><NTP><Server>{{vars.ntp}}</Server></NTP></sysConf>\n',
+  'templates/fanvil/mac.xml.hbs':
+    '<?xml version="1.0" encoding="UTF-8"?>\n<sysConf>\n<!-- {{vars.marker}}:{{phone.mac}} -->\n<SIP_Line_List_Entry><ID>SIP1</ID><Register_User>{{lines.0.extension}}</Register_User><Register_Pswd>{{lines.0.password}}</Register_Pswd></SIP_Line_List_Entry>\n</sysConf>\n',
 };
 
-export interface TestWorkspace { dir: string; ws: Workspace; write(file: string, text: string): void; cleanup(): void }
+export interface TestWorkspace {
+  dir: string;
+  ws: Workspace;
+  write(file: string, text: string): void;
+  cleanup(): void;
+}
 
 export function makeWorkspace(bench = benchYaml(), extra: Record<string, string> = {}): TestWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'ps-devserver-'));
-  const write = (file: string, text: string) => { mkdirSync(dirname(join(dir, file)), { recursive: true }); writeFileSync(join(dir, file), text); };
+  const write = (file: string, text: string) => {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  };
   write('bench.yaml', bench);
   for (const [f, t] of Object.entries({ ...TEMPLATES, ...extra })) write(f, t);
   return { dir, ws: new Workspace(new DiskFiles(dir)), write, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -95,21 +123,42 @@ export async function startServer(ws: Workspace, opts: DevServerOptions = {}): P
   return { server, base: `${info.scheme}://127.0.0.1:${info.port}`, port: info.port, log, problems, recovered, stop: () => server.stop() };
 }
 
-export interface Reply { status: number; headers: http.IncomingHttpHeaders; rawHeaders: string[]; body: Buffer; text: string }
+export interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  rawHeaders: string[];
+  body: Buffer;
+  text: string;
+}
 
-export function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string; ca?: string; rawPath?: string } = {}): Promise<Reply> {
+export function request(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string; ca?: string; rawPath?: string } = {},
+): Promise<Reply> {
   const u = new URL(url);
   const mod = u.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = mod.request({
-      host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port, method: opts.method ?? 'GET', path: opts.rawPath ?? `${u.pathname}${u.search}`,
-      headers: opts.headers, agent: false, ca: opts.ca, servername: u.protocol === 'https:' ? 'localhost' : undefined,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => { const body = Buffer.concat(chunks); resolve({ status: res.statusCode!, headers: res.headers, rawHeaders: res.rawHeaders, body, text: body.toString('utf8') }); });
-      res.on('error', reject);
-    });
+    const req = mod.request(
+      {
+        host: u.hostname.replace(/^\[|\]$/g, ''),
+        port: u.port,
+        method: opts.method ?? 'GET',
+        path: opts.rawPath ?? `${u.pathname}${u.search}`,
+        headers: opts.headers,
+        agent: false,
+        ca: opts.ca,
+        servername: u.protocol === 'https:' ? 'localhost' : undefined,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({ status: res.statusCode!, headers: res.headers, rawHeaders: res.rawHeaders, body, text: body.toString('utf8') });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (opts.body !== undefined) req.write(opts.body);
     req.end();

@@ -16,7 +16,9 @@ async function writeInTwoChunks(path: string, text: string, pauseMs: number): Pr
     writeSync(fd, text.slice(0, cut));
     await sleep(pauseMs);
     writeSync(fd, text.slice(cut));
-  } finally { closeSync(fd); }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 test('templates and the bench written in two chunks while phones fetch: every answer is the old or the new version', async () => {
@@ -50,11 +52,16 @@ test('templates and the bench written in two chunks while phones fetch: every an
     assert.match(last, /features\.new2_39 = 39/);
     assert.match(old, /first\n/);
     // every answer is a whole file: the first version or one written completely in a round
-    const whole = (t: string) => /^#!version:1\.0\.0\.1\n## \S+ (first|edition\d)\n/.test(t)
-      && /features\.(old|new\d)_39 = 39\n$/.test(t) && t.split('\n').length === 43;
+    const whole = (t: string) =>
+      /^#!version:1\.0\.0\.1\n## \S+ (first|edition\d)\n/.test(t) &&
+      /features\.(old|new\d)_39 = 39\n$/.test(t) &&
+      t.split('\n').length === 43;
     const torn = seen.filter((t) => !whole(t));
     assert.ok(seen.length > 50, `fetched ${seen.length} times`);
     assert.deepEqual(torn.slice(0, 2), [], `${torn.length} of ${seen.length} answers were torn`);
     assert.equal(s.problems.length, 0, JSON.stringify(s.problems));
-  } finally { await s.stop(); w.cleanup(); }
+  } finally {
+    await s.stop();
+    w.cleanup();
+  }
 });

@@ -11,9 +11,18 @@ import { Workspace } from '../../../server/src/core/workspace';
 import { tempExample } from '../../helpers/workspace';
 import { benchYaml, get, makeWorkspace, startServer, TEMPLATES, UA, type TestWorkspace } from './helpers';
 
+/** These tests are about cache invalidation: edits are served at once (live-edit settling has its own test, integrity.test.ts). */
+const NO_SETTLE = { quietMs: 0 };
+
 const cleanups: TestWorkspace[] = [];
-after(() => { for (const c of cleanups) c.cleanup(); });
-const ws = (extra: Record<string, string> = {}) => { const w = makeWorkspace(undefined, extra); cleanups.push(w); return w; };
+after(() => {
+  for (const c of cleanups) c.cleanup();
+});
+const ws = (extra: Record<string, string> = {}) => {
+  const w = makeWorkspace(undefined, extra);
+  cleanups.push(w);
+  return w;
+};
 const MAC_CFG = '/805e0c112233.cfg';
 
 /** What workspace.render gives for a phone's file now (the bench as the server sees it: its real port). */
@@ -28,7 +37,7 @@ function rendered(w: TestWorkspace, port: number, path: string): string {
 
 test('same-size edits in quick succession: every next request sees the last write', async () => {
   const w = ws();
-  const s = await startServer(w.ws);
+  const s = await startServer(w.ws, NO_SETTLE);
   try {
     for (let i = 10; i < 40; i++) {
       w.write('templates/yealink/mac.cfg.hbs', `${TEMPLATES['templates/yealink/mac.cfg.hbs']}edit = ${i}\n`);
@@ -38,12 +47,14 @@ test('same-size edits in quick succession: every next request sees the last writ
       assert.match((await get(s.base, MAC_CFG, UA.yealink)).text, new RegExp(`user_name = 1${i}\\n`));
     }
     assert.equal((await get(s.base, MAC_CFG, UA.yealink)).text, rendered(w, s.port, MAC_CFG));
-  } finally { await s.stop(); }
+  } finally {
+    await s.stop();
+  }
 });
 
 test('a partial deleted, renamed or shadowed changes the next answer', async () => {
   const w = ws({ 'templates/partials/account.cfg.hbs': 'account.{{index}}.label = shared-partial' });
-  const s = await startServer(w.ws);
+  const s = await startServer(w.ws, NO_SETTLE);
   try {
     const vendor = join(w.dir, 'templates/yealink/partials/account.cfg.hbs');
     assert.match((await get(s.base, MAC_CFG, UA.yealink)).text, /account\.1\.password = /);
@@ -63,12 +74,14 @@ test('a partial deleted, renamed or shadowed changes the next answer', async () 
     assert.match(again.text, /account\.1\.label = vendor-again/);
     assert.notEqual(s.log.at(-1)!.stale, true);
     assert.ok(s.recovered.some((r) => r.file === 'templates/yealink/mac.cfg.hbs'));
-  } finally { await s.stop(); }
+  } finally {
+    await s.stop();
+  }
 });
 
 test('a model override template added then deleted; a bench edit moves the phone to another template', async () => {
   const w = ws();
-  const s = await startServer(w.ws);
+  const s = await startServer(w.ws, NO_SETTLE);
   try {
     const before = await get(s.base, MAC_CFG, UA.yealink);
     w.write('templates/yealink/T46S/mac.cfg.hbs', '#!version:1.0.0.1\n## T46S only\n');
@@ -81,12 +94,14 @@ test('a model override template added then deleted; a bench edit moves the phone
     const moved = await get(s.base, MAC_CFG, UA.yealink);
     assert.equal(moved.text, '## T56A override\n');
     assert.equal(s.log.at(-1)!.template, 'templates/yealink/T56A/mac.cfg.hbs');
-  } finally { await s.stop(); }
+  } finally {
+    await s.stop();
+  }
 });
 
 test('requests in flight during an edit: the request issued after it sees it; one log entry per request', async () => {
   const w = ws();
-  const s = await startServer(w.ws);
+  const s = await startServer(w.ws, NO_SETTLE);
   try {
     const paths = ['/805e0c112233.boot', '/y000000000066.cfg', MAC_CFG];
     const inflight = Array.from({ length: 60 }, (_, i) => get(s.base, paths[i % 3], UA.yealink));
@@ -97,7 +112,9 @@ test('requests in flight during an edit: the request issued after it sees it; on
     assert.ok(all.every((r) => r.status === 200));
     assert.equal(s.log.length, 61);
     assert.equal(s.log.filter((e) => e.path === '/y000000000066.cfg').length, 21);
-  } finally { await s.stop(); }
+  } finally {
+    await s.stop();
+  }
 });
 
 test('3CX template: an edit applies to the next request, bytes equal the preview', async () => {
@@ -107,7 +124,7 @@ test('3CX template: an edit applies to the next request, bytes equal the preview
     const phone = workspace.phones.find((p) => p.vars?.template === '3cx/yealink-t5x')!;
     const route = workspace.routesFor(phone)[0];
     const ua = `Yealink SIP-${phone.model} 96.86.0.70 ${phone.mac.match(/../g)!.join(':')}`;
-    const s = await startServer(workspace);
+    const s = await startServer(workspace, NO_SETTLE);
     try {
       const a = await get(s.base, `/${route.path}`, ua);
       assert.equal(a.status, 200);
@@ -121,6 +138,10 @@ test('3CX template: an edit applies to the next request, bytes equal the preview
       const bench = { ...parsed, bench: { ...parsed.bench, server: { ...parsed.bench.server, port: s.port } } };
       const p = fresh.phones.find((x) => x.mac === phone.mac)!;
       assert.equal(b.text, fresh.render(route.template!, p, { route: fresh.routesFor(p)[0].route, bench }).text);
-    } finally { await s.stop(); }
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      await s.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -9,12 +9,17 @@ import { DiskFiles } from '../../../server/src/core/files';
 import { Workspace } from '../../../server/src/core/workspace';
 
 const dirs: string[] = [];
-after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function tree(files: Record<string, string>): { dir: string; write(f: string, t: string): void } {
   const dir = mkdtempSync(join(tmpdir(), 'ps-snapshot-'));
   dirs.push(dir);
-  const write = (f: string, t: string) => { mkdirSync(dirname(join(dir, f)), { recursive: true }); writeFileSync(join(dir, f), t); };
+  const write = (f: string, t: string) => {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), t);
+  };
   for (const [f, t] of Object.entries(files)) write(f, t);
   return { dir, write };
 }
@@ -51,18 +56,28 @@ test('one view per turn; the next turn sees every completed write, add, delete a
     assert.notEqual(files.generation(), gen1);
   });
   const seen: (number | undefined)[] = [];
-  const check = (expect: string[]) => files.snapshot(() => { assert.deepEqual(files.list('templates/y'), expect); seen.push(files.generation()); });
+  const check = (expect: string[]) =>
+    files.snapshot(() => {
+      assert.deepEqual(files.list('templates/y'), expect);
+      seen.push(files.generation());
+    });
 
   await nextTurn();
   t.write('templates/y/T46S/a.cfg.hbs', 'model');
   await nextTurn();
   check(['templates/y/T46S/a.cfg.hbs', 'templates/y/a.cfg.hbs', 'templates/y/partials/p.cfg.hbs']);
-  assert.equal(files.snapshot(() => files.read('templates/y/T46S/a.cfg.hbs')), 'model');
+  assert.equal(
+    files.snapshot(() => files.read('templates/y/T46S/a.cfg.hbs')),
+    'model',
+  );
 
   renameSync(join(t.dir, 'templates/y/partials/p.cfg.hbs'), join(t.dir, 'templates/y/partials/q.cfg.hbs'));
   await nextTurn();
   check(['templates/y/T46S/a.cfg.hbs', 'templates/y/a.cfg.hbs', 'templates/y/partials/q.cfg.hbs']);
-  assert.equal(files.snapshot(() => files.read('templates/y/partials/p.cfg.hbs')), undefined);
+  assert.equal(
+    files.snapshot(() => files.read('templates/y/partials/p.cfg.hbs')),
+    undefined,
+  );
 
   unlinkSync(join(t.dir, 'templates/y/T46S/a.cfg.hbs'));
   await nextTurn();
@@ -76,10 +91,16 @@ test('inside one turn the view holds (a request issued after the write is handle
   files.snapshot(() => files.read('templates/a.cfg.hbs'));
   t.write('templates/a.cfg.hbs', 'two');
   // same turn: same view (stat from the walk); outside snapshot(): live
-  assert.equal(files.snapshot(() => files.read('templates/a.cfg.hbs')), 'one');
+  assert.equal(
+    files.snapshot(() => files.read('templates/a.cfg.hbs')),
+    'one',
+  );
   assert.equal(files.read('templates/a.cfg.hbs'), 'two');
   files.invalidate();
-  assert.equal(files.snapshot(() => files.read('templates/a.cfg.hbs')), 'two');
+  assert.equal(
+    files.snapshot(() => files.read('templates/a.cfg.hbs')),
+    'two',
+  );
 });
 
 test('recently modified files and files outside the watched inputs never keep a generation', async () => {
@@ -87,32 +108,45 @@ test('recently modified files and files outside the watched inputs never keep a 
   const racy = new DiskFiles(t.dir); // default window: the files were just written
   const g1 = racy.snapshot(() => racy.generation());
   await nextTurn();
-  assert.notEqual(racy.snapshot(() => racy.generation()), g1, 'a file modified within the racy window bumps every turn');
+  assert.notEqual(
+    racy.snapshot(() => racy.generation()),
+    g1,
+    'a file modified within the racy window bumps every turn',
+  );
 
   const files = new DiskFiles(t.dir, { racyMs: 0 });
   await settle();
   files.snapshot(() => files.generation());
   await nextTurn();
-  const g2 = files.snapshot(() => { files.read('other/x.txt'); return files.generation(); });
+  const g2 = files.snapshot(() => {
+    files.read('other/x.txt');
+    return files.generation();
+  });
   await nextTurn();
   const g3 = files.snapshot(() => files.generation());
   assert.notEqual(g3, g2, 'a read outside templates/ and bench.yaml: derived data does not outlive the turn');
   await nextTurn();
-  assert.equal(files.snapshot(() => files.generation()), g3);
+  assert.equal(
+    files.snapshot(() => files.generation()),
+    g3,
+  );
 });
 
 test('workspace memos follow the generation: template list, partial resolution, routes', async () => {
   const t = tree({
     'bench.yaml': 'pbx: { host: pbx.test }\nphones:\n  - { mac: "805e0c112233", vendor: yealink, model: T46S, name: a }\n',
-    'templates/yealink/mac.cfg.hbs': '{{> account}}\n', 'templates/yealink/partials/account.cfg.hbs': 'vendor\n', 'templates/partials/account.cfg.hbs': 'shared\n',
+    'templates/yealink/mac.cfg.hbs': '{{> account}}\n',
+    'templates/yealink/partials/account.cfg.hbs': 'vendor\n',
+    'templates/partials/account.cfg.hbs': 'shared\n',
   });
   const files = new DiskFiles(t.dir, { racyMs: 0 });
   const ws = new Workspace(files);
-  const view = () => files.snapshot(() => ({
-    partial: ws.resolvePartialFile('account', 'templates/yealink/mac.cfg.hbs'),
-    template: ws.routesFor(ws.phones[0]).find((r) => r.path === '805e0c112233.cfg')?.template,
-    count: ws.templateFiles().length,
-  }));
+  const view = () =>
+    files.snapshot(() => ({
+      partial: ws.resolvePartialFile('account', 'templates/yealink/mac.cfg.hbs'),
+      template: ws.routesFor(ws.phones[0]).find((r) => r.path === '805e0c112233.cfg')?.template,
+      count: ws.templateFiles().length,
+    }));
   assert.deepEqual(view(), { partial: 'templates/yealink/partials/account.cfg.hbs', template: 'templates/yealink/mac.cfg.hbs', count: 3 });
   unlinkSync(join(t.dir, 'templates/yealink/partials/account.cfg.hbs'));
   t.write('templates/yealink/T46S/mac.cfg.hbs', 'model\n');

@@ -7,11 +7,16 @@ import { generateSelfSigned } from '../../../server/src/devserver/selfsigned';
 import tls from 'node:tls';
 
 const cleanups: TestWorkspace[] = [];
-after(() => { for (const c of cleanups) c.cleanup(); });
+after(() => {
+  for (const c of cleanups) c.cleanup();
+});
 
 function peerCert(port: number): Promise<tls.PeerCertificate> {
   return new Promise((resolve, reject) => {
-    const s = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false, servername: 'localhost' }, () => { resolve(s.getPeerCertificate()); s.end(); });
+    const s = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false, servername: 'localhost' }, () => {
+      resolve(s.getPeerCertificate());
+      s.end();
+    });
     s.on('error', reject);
   });
 }
@@ -35,11 +40,16 @@ test('self-signed: generated in memory, valid for localhost and 127.0.0.1, verif
     // an untrusted self-signed certificate is refused by a verifying client...
     await assert.rejects(get(s.base, '/805e0c112233.boot', UA.yealink));
     // ...and accepted when the client trusts it (the phone imports it or does not verify)
-    const pem = `-----BEGIN CERTIFICATE-----\n${cert.raw.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+    const pem = `-----BEGIN CERTIFICATE-----\n${cert.raw
+      .toString('base64')
+      .match(/.{1,64}/g)!
+      .join('\n')}\n-----END CERTIFICATE-----\n`;
     const r = await request(`${s.base}/805e0c112233.boot`, { headers: { 'User-Agent': UA.yealink }, ca: pem });
     assert.equal(r.status, 200);
     assert.match(r.text, new RegExp(`include:config "https://127\\.0\\.0\\.1:${s.port}/805e0c112233\\.cfg"`));
-  } finally { await s.stop(); }
+  } finally {
+    await s.stop();
+  }
 });
 
 test("the user's cert and key from bench server.tls (paths relative to the workspace)", async () => {
@@ -55,7 +65,9 @@ test("the user's cert and key from bench server.tls (paths relative to the works
     const r = await request(`${s.base}/0c383e557eb1.cfg`, { headers: { 'User-Agent': UA.fanvil }, ca: pair.cert });
     assert.equal(r.status, 200);
     assert.match(r.text, /F4nvil-pw/);
-  } finally { await s.stop(); }
+  } finally {
+    await s.stop();
+  }
   const bad = makeWorkspace(benchYaml('server: { host: 127.0.0.1, port: 0, tls: { cert: missing.pem, key: missing.key } }'));
   cleanups.push(bad);
   await assert.rejects(startServer(bad.ws), /ENOENT|cannot read/);

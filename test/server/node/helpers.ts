@@ -6,11 +6,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
-  DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest,
-  PublishDiagnosticsNotification, type Diagnostic, type PublishDiagnosticsParams, type TextDocumentContentChangeEvent,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -29,11 +38,24 @@ function newestMtime(dir: string): number {
 /** Builds the server bundle (server only, as `npm run build` does) when a server source is newer. */
 export async function ensureServerBuilt(): Promise<void> {
   let built = 0;
-  try { built = statSync(serverBundle).mtimeMs; } catch { /* not built */ }
+  try {
+    built = statSync(serverBundle).mtimeMs;
+  } catch {
+    /* not built */
+  }
   if (built > newestMtime(path.join(repoRoot, 'server/src'))) return;
   const { build } = await import('esbuild');
-  await build({ entryPoints: [path.join(repoRoot, 'server/src/node/main.ts')], outfile: serverBundle, bundle: true, platform: 'node',
-    format: 'cjs', target: 'node20', sourcemap: true, external: ['vscode'], logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(repoRoot, 'server/src/node/main.ts')],
+    outfile: serverBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
 }
 
 export function writeWorkspace(files: Record<string, string>): { root: string; uri: (p: string) => string; dispose(): void } {
@@ -67,14 +89,22 @@ export interface TestClient {
  * what workspace/configuration answers: one object for every scope, or a function of the item's scopeUri.
  */
 export async function startClient(
-  rootUri: string, settings: unknown = { validation: { delay: 0, fullDelay: 200 } }, serverPath = serverBundle, args = ['--stdio'],
+  rootUri: string,
+  settings: unknown = { validation: { delay: 0, fullDelay: 200 } },
+  serverPath = serverBundle,
+  args = ['--stdio'],
   capabilities: Record<string, unknown> = { textDocument: { publishDiagnostics: { versionSupport: true } } },
-  folders: { uri: string; name: string }[] = [{ uri: rootUri, name: 'ws' }]): Promise<TestClient> {
+  folders: { uri: string; name: string }[] = [{ uri: rootUri, name: 'ws' }],
+): Promise<TestClient> {
   const child = spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   let exited = false;
-  child.stderr!.on('data', (d) => { err += d; });
-  child.on('exit', () => { exited = true; });
+  child.stderr!.on('data', (d) => {
+    err += d;
+  });
+  child.on('exit', () => {
+    exited = true;
+  });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
   const latest = new Map<string, PublishDiagnosticsParams>();
@@ -82,35 +112,76 @@ export async function startClient(
     latest.set(p.uri, p);
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i];
-      if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) { waiters.splice(i, 1); w.resolve(p.diagnostics); }
+      if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {
+        waiters.splice(i, 1);
+        w.resolve(p.diagnostics);
+      }
     }
   });
   conn.onRequest('workspace/configuration', (p: { items?: { scopeUri?: string }[] }) =>
-    (typeof settings === 'function' ? (p.items ?? []).map((i) => (settings as (scope?: string) => unknown)(i.scopeUri)) : [settings]));
+    typeof settings === 'function' ? (p.items ?? []).map((i) => (settings as (scope?: string) => unknown)(i.scopeUri)) : [settings],
+  );
   const registrations: TestClient['registrations'] = [];
   const unregistrations: string[] = [];
-  conn.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => { registrations.push(...p.registrations); return null; });
-  conn.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string }[] }) => { unregistrations.push(...p.unregisterations.map((u) => u.id)); return null; });
+  conn.onRequest('client/registerCapability', (p: { registrations: TestClient['registrations'] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
+  conn.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string }[] }) => {
+    unregistrations.push(...p.unregisterations.map((u) => u.id));
+    return null;
+  });
   const logs: string[] = [];
-  conn.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
+  conn.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
   conn.listen();
   await conn.sendRequest(InitializeRequest.type, {
-    processId: process.pid, rootUri, workspaceFolders: folders,
-    capabilities, initializationOptions: { settings: typeof settings === 'function' ? (settings as () => unknown)() : settings },
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: folders,
+    capabilities,
+    initializationOptions: { settings: typeof settings === 'function' ? (settings as () => unknown)() : settings },
   });
   await conn.sendNotification(InitializedNotification.type, {});
   return {
-    conn, child, stderr: () => err, exited: () => exited, logs, registrations, unregistrations,
-    open: (uri, languageId, text, version = 1) => { void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } }); },
-    change: (uri, version, contentChanges) => { void conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges }); },
-    diagnostics: (uri, version, timeoutMs = 10_000) => new Promise((resolve, reject) => {
-      const hit = latest.get(uri);
-      if (hit && (version === undefined || hit.version === version)) { resolve(hit.diagnostics); return; }
-      const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri}@${version} within ${timeoutMs} ms`)), timeoutMs);
-      waiters.push({ uri, version, resolve: (d) => { clearTimeout(t); resolve(d); } });
-    }),
+    conn,
+    child,
+    stderr: () => err,
+    exited: () => exited,
+    logs,
+    registrations,
+    unregistrations,
+    open: (uri, languageId, text, version = 1) => {
+      void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    },
+    change: (uri, version, contentChanges) => {
+      void conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    },
+    diagnostics: (uri, version, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const hit = latest.get(uri);
+        if (hit && (version === undefined || hit.version === version)) {
+          resolve(hit.diagnostics);
+          return;
+        }
+        const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri}@${version} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({
+          uri,
+          version,
+          resolve: (d) => {
+            clearTimeout(t);
+            resolve(d);
+          },
+        });
+      }),
     dispose: async () => {
-      try { await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]); void conn.sendNotification('exit'); } catch { /* gone */ }
+      try {
+        await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 1000))]);
+        void conn.sendNotification('exit');
+      } catch {
+        /* gone */
+      }
       conn.dispose();
       await new Promise((r) => setTimeout(r, 50));
       if (!exited) child.kill();

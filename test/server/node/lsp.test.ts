@@ -2,11 +2,26 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CodeActionRequest, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest,
-  type CompletionList, type Diagnostic, type MarkupContent,
+  CodeActionRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  type CompletionList,
+  type Diagnostic,
+  type MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { listPhonesRequest, renderRequest } from '../../../server/src/protocol';
-import { EXAMPLE_ACCOUNT, EXAMPLE_BENCH, EXAMPLE_MAC_CFG, ensureServerBuilt, startClient, writeWorkspace, type TestClient } from './helpers';
+import {
+  EXAMPLE_ACCOUNT,
+  EXAMPLE_BENCH,
+  EXAMPLE_MAC_CFG,
+  ensureServerBuilt,
+  startClient,
+  writeWorkspace,
+  type TestClient,
+} from './helpers';
 
 const ws = writeWorkspace({
   'bench.yaml': EXAMPLE_BENCH,
@@ -22,11 +37,16 @@ before(async () => {
   await ensureServerBuilt();
   client = await startClient(ws.uri(''));
 });
-after(async () => { await client?.dispose(); ws.dispose(); });
+after(async () => {
+  await client?.dispose();
+  ws.dispose();
+});
 
 const highlighted = (text: string, d: Diagnostic) => {
   const lines = text.split('\n');
-  return d.range.start.line === d.range.end.line ? lines[d.range.start.line].slice(d.range.start.character, d.range.end.character) : '(multi-line)';
+  return d.range.start.line === d.range.end.line
+    ? lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)
+    : '(multi-line)';
 };
 
 test('didOpen: a misspelled Yealink key is a warning on the key, with a quick fix', async () => {
@@ -39,7 +59,11 @@ test('didOpen: a misspelled Yealink key is a warning on the key, with a quick fi
   assert.equal(d.source, 'provisioning');
   assert.equal(highlighted(text, d), 'acount.1.label');
   assert.ok(highlighted(text, d).startsWith('acount'));
-  const actions = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: MAC }, range: d.range, context: { diagnostics: [d] } });
+  const actions = await client.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: MAC },
+    range: d.range,
+    context: { diagnostics: [d] },
+  });
   const fix = actions?.find((a) => 'title' in a && a.title.includes('account.1.label'));
   assert.ok(fix && 'edit' in fix, JSON.stringify(actions));
   assert.deepEqual(fix.edit!.changes![MAC], [{ range: d.range, newText: 'account.1.label' }]);
@@ -49,7 +73,10 @@ test('didChange: diagnostics follow the buffer (version-checked) and clear when 
   const text = EXAMPLE_MAC_CFG + 'account.1.label = x\n';
   client.change(MAC, 2, [{ text }]);
   const diags = await client.diagnostics(MAC, 2);
-  assert.deepEqual(diags.filter((d) => d.code === 'unknown-key'), []);
+  assert.deepEqual(
+    diags.filter((d) => d.code === 'unknown-key'),
+    [],
+  );
   // Incremental change: a syntax error with an exact position.
   client.change(MAC, 3, [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, text: '{{phone.model}' }]);
   const d3 = await client.diagnostics(MAC, 3);
@@ -63,7 +90,10 @@ test('didChange: diagnostics follow the buffer (version-checked) and clear when 
 test('completion after account.1. offers auth_name, password, label', async () => {
   client.change(MAC, 5, [{ text: EXAMPLE_MAC_CFG + 'account.1.' }]);
   const lines = EXAMPLE_MAC_CFG.split('\n').length - 1;
-  const res = (await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: MAC }, position: { line: lines, character: 10 } })) as CompletionList;
+  const res = (await client.conn.sendRequest(CompletionRequest.type, {
+    textDocument: { uri: MAC },
+    position: { line: lines, character: 10 },
+  })) as CompletionList;
   const labels = res.items.map((i) => i.label);
   for (const l of ['auth_name', 'password', 'label']) assert.ok(labels.includes(l), `${l} in ${labels.slice(0, 20)}`);
 });
@@ -72,7 +102,10 @@ test('completion inside {{#each lines}} offers the line fields', async () => {
   const text = EXAMPLE_MAC_CFG + '{{#each lines}}\n{{\n{{/each}}\n';
   client.change(MAC, 6, [{ text }]);
   const line = EXAMPLE_MAC_CFG.split('\n').length;
-  const res = (await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri: MAC }, position: { line, character: 2 } })) as CompletionList;
+  const res = (await client.conn.sendRequest(CompletionRequest.type, {
+    textDocument: { uri: MAC },
+    position: { line, character: 2 },
+  })) as CompletionList;
   const labels = res.items.map((i) => i.label);
   for (const l of ['extension', 'display_name', 'password', 'auth_id', 'label']) assert.ok(labels.includes(l), `${l} in ${labels}`);
   assert.ok(!labels.includes('pbx'), 'root fields are not the loop context');
@@ -110,7 +143,11 @@ test('partial diagnostics: at the call site with related info, and on the open p
   assert.equal(t.range.start.line, 3);
   assert.equal(t.relatedInformation?.[0].location.uri, ACCOUNT);
   // The fix edits the partial, around the {{index}} expression.
-  const actions = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: MAC }, range: t.range, context: { diagnostics: [t] } });
+  const actions = await client.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: MAC },
+    range: t.range,
+    context: { diagnostics: [t] },
+  });
   const fix = actions?.find((a) => 'edit' in a && a.edit?.changes?.[ACCOUNT]);
   assert.ok(fix && 'edit' in fix, JSON.stringify(actions));
   assert.equal(fix.edit!.changes![ACCOUNT][0].newText, 'account.{{index}}.label');
@@ -119,7 +156,10 @@ test('partial diagnostics: at the call site with related info, and on the open p
 test('bench.yaml errors are published on the bench file', async () => {
   client.open(BENCH, 'yaml', EXAMPLE_BENCH.replace('transport: udp', 'transport: udpp'), 1);
   const d = await client.diagnostics(BENCH, 1);
-  assert.ok(d.some((x) => x.code === 'bench-enum'), JSON.stringify(d));
+  assert.ok(
+    d.some((x) => x.code === 'bench-enum'),
+    JSON.stringify(d),
+  );
 });
 
 test('symbols, folding, render and listPhones', async () => {
@@ -134,6 +174,9 @@ test('symbols, folding, render and listPhones', async () => {
   assert.match(r.text, /^#!version:1\.0\.0\.1\n## unsaved reception\n/);
   assert.deepEqual(r.errors, []);
   const phones = await client.conn.sendRequest(listPhonesRequest, { uri: MAC });
-  assert.deepEqual(phones.map((p) => p.name), ['reception', 'alice']);
+  assert.deepEqual(
+    phones.map((p) => p.name),
+    ['reception', 'alice'],
+  );
   assert.ok(!client.exited());
 });

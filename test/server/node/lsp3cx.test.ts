@@ -2,8 +2,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CodeActionRequest, CompletionRequest, CompletionTriggerKind, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest,
-  type CompletionList, type Diagnostic, type MarkupContent,
+  CodeActionRequest,
+  CompletionRequest,
+  CompletionTriggerKind,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  type CompletionList,
+  type Diagnostic,
+  type MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { listPhonesRequest, renderRequest } from '../../../server/src/protocol';
 import { BENCH_3CX, TPL, TPL_PATH, withBody } from '../service/threecxFixture';
@@ -11,8 +18,10 @@ import { EXAMPLE_ACCOUNT, EXAMPLE_MAC_CFG, ensureServerBuilt, startClient, write
 
 // Handlebars serves the other Yealink phones (it answers their routes); lab-t57w asks for the 3CX template.
 const ws = writeWorkspace({
-  'bench.yaml': BENCH_3CX, [TPL_PATH]: TPL,
-  'templates/yealink/mac.cfg.hbs': EXAMPLE_MAC_CFG, 'templates/yealink/partials/account.cfg.hbs': EXAMPLE_ACCOUNT,
+  'bench.yaml': BENCH_3CX,
+  [TPL_PATH]: TPL,
+  'templates/yealink/mac.cfg.hbs': EXAMPLE_MAC_CFG,
+  'templates/yealink/partials/account.cfg.hbs': EXAMPLE_ACCOUNT,
 });
 let client: TestClient;
 const URI = ws.uri(TPL_PATH);
@@ -21,10 +30,14 @@ before(async () => {
   await ensureServerBuilt();
   client = await startClient(ws.uri(''), { selectedPhone: 'lab-t57w', validation: { delay: 0, fullDelay: 200 } });
 });
-after(async () => { await client?.dispose(); ws.dispose(); });
+after(async () => {
+  await client?.dispose();
+  ws.dispose();
+});
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
-const highlighted = (text: string, d: Diagnostic) => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+const highlighted = (text: string, d: Diagnostic) =>
+  text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character);
 
 test('didOpen a .ph.xml: unclosed {IF}, unknown %%variable%% and misspelled key, each at its line', async () => {
   // The unclosed block is true for lab-t57w (a T57W), so the lines after it render and are key-checked.
@@ -42,7 +55,11 @@ test('didOpen a .ph.xml: unclosed {IF}, unknown %%variable%% and misspelled key,
   assert.equal(key.range.start.line, lineOf(text, 'acount.1.label'));
   assert.equal(highlighted(text, key), 'acount.1.label');
   assert.equal(key.source, 'provisioning');
-  const actions = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: key.range, context: { diagnostics: [key, variable] } });
+  const actions = await client.conn.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: URI },
+    range: key.range,
+    context: { diagnostics: [key, variable] },
+  });
   const titles = (actions ?? []).map((a) => a.title);
   assert.ok(titles.includes("Change to 'account.1.label'") && titles.includes("Change to 'extension_number'"), titles.join());
 });
@@ -57,11 +74,18 @@ test('completion after %% offers extension_number; hover shows the value for lab
   client.change(URI, 3, [{ text }]);
   const line = lineOf(text, 'features.dnd.allow = %%');
   const res = (await client.conn.sendRequest(CompletionRequest.type, {
-    textDocument: { uri: URI }, position: { line, character: 'features.dnd.allow = %%'.length },
+    textDocument: { uri: URI },
+    position: { line, character: 'features.dnd.allow = %%'.length },
     context: { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: '%' },
   })) as CompletionList;
   const item = res.items.find((i) => i.label === 'extension_number');
-  assert.ok(item, res.items.map((i) => i.label).slice(0, 20).join());
+  assert.ok(
+    item,
+    res.items
+      .map((i) => i.label)
+      .slice(0, 20)
+      .join(),
+  );
   assert.equal((item.textEdit as { newText: string }).newText, '%%extension_number%%');
   client.change(URI, 4, [{ text: TPL }]);
   const l2 = lineOf(TPL, 'account.1.user_name = %%extension_number%%');
@@ -79,12 +103,18 @@ test('render returns the lab-t57w file (and the list of its files); listPhones t
   const byPath = await client.conn.sendRequest(renderRequest, { uri: URI, version: 4, phone: 'lab-t57w', path: '805e0c575701.cfg' });
   assert.equal(byPath.text, r.text);
   const phones = await client.conn.sendRequest(listPhonesRequest, { uri: URI });
-  assert.deepEqual(phones.map((p) => p.name), ['lab-t57w']);
+  assert.deepEqual(
+    phones.map((p) => p.name),
+    ['lab-t57w'],
+  );
 });
 
 test('symbols and folding', async () => {
   const syms = await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } });
-  assert.deepEqual((syms ?? []).map((s) => s.name), ['header', 'blftype', '%%mac_address%%.cfg']);
+  assert.deepEqual(
+    (syms ?? []).map((s) => s.name),
+    ['header', 'blftype', '%%mac_address%%.cfg'],
+  );
   const folds = await client.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
   assert.ok(folds && folds.some((f) => f.startLine === lineOf(TPL, '{IF blf1}')));
   assert.ok(!client.exited());

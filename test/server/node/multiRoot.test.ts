@@ -6,7 +6,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DidChangeWorkspaceFoldersNotification } from 'vscode-languageserver-protocol';
 import {
-  devServerChangedNotification, listPhonesRequest, listRoutesRequest, renderRequest, workspaceChangedNotification,
+  devServerChangedNotification,
+  listPhonesRequest,
+  listRoutesRequest,
+  renderRequest,
+  workspaceChangedNotification,
 } from '../../../server/src/protocol';
 import { EXAMPLE_ACCOUNT, EXAMPLE_BENCH, ensureServerBuilt, serverBundle, startClient, writeWorkspace, type TestClient } from './helpers';
 
@@ -17,8 +21,10 @@ static.auto_provision.server.url = {{server.url}}
 {{> account index=(inc @index)}}
 {{/each}}
 `;
-const B_BENCH = EXAMPLE_BENCH.replace('name: reception', 'name: lab-desk').replace('name: alice', 'name: lab-bob')
-  .replace('extension: "100"', 'extension: "700"').replace('port: 8080', 'port: 9090');
+const B_BENCH = EXAMPLE_BENCH.replace('name: reception', 'name: lab-desk')
+  .replace('name: alice', 'name: lab-bob')
+  .replace('extension: "100"', 'extension: "700"')
+  .replace('port: 8080', 'port: 9090');
 const C_BENCH = EXAMPLE_BENCH.replace('name: reception', 'name: c-one').replace(/ {2}- mac: 00:15:65[\s\S]*$/, '');
 const files = (bench: Record<string, string>) => ({
   ...bench,
@@ -41,10 +47,20 @@ const changed: string[][] = [];
 
 before(async () => {
   await ensureServerBuilt();
-  client = await startClient(A, settingsFor, serverBundle, ['--stdio'], {
-    workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-    textDocument: { synchronization: { dynamicRegistration: true }, publishDiagnostics: { versionSupport: true } },
-  }, [{ uri: A, name: 'a' }, { uri: B, name: 'b' }]);
+  client = await startClient(
+    A,
+    settingsFor,
+    serverBundle,
+    ['--stdio'],
+    {
+      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { synchronization: { dynamicRegistration: true }, publishDiagnostics: { versionSupport: true } },
+    },
+    [
+      { uri: A, name: 'a' },
+      { uri: B, name: 'b' },
+    ],
+  );
   client.conn.onNotification(workspaceChangedNotification, (p) => changed.push(p.uris));
 });
 after(async () => {
@@ -79,7 +95,7 @@ test('each folder lists its own bench (per-folder benchFile setting); no folder 
   assert.deepEqual(selector, [{ scheme: 'file', pattern: '**/lab/b.yaml' }]);
 });
 
-test('templates render and validate against their own folder\'s bench', async () => {
+test("templates render and validate against their own folder's bench", async () => {
   const ta = a.uri('templates/yealink/mac.cfg.hbs');
   const tb = b.uri('templates/yealink/mac.cfg.hbs');
   client.open(ta, 'provisioning-cfg-hbs', TEMPLATE, 1);
@@ -92,7 +108,10 @@ test('templates render and validate against their own folder\'s bench', async ()
   assert.equal((await render(tb, 'reception')).text, '', 'a phone of the other folder is unknown here');
   assert.deepEqual(await client.diagnostics(ta, 1), []);
   const db = await client.diagnostics(tb, 1);
-  assert.ok(db.some((d) => d.code === 'unknown-path'), JSON.stringify(db));
+  assert.ok(
+    db.some((d) => d.code === 'unknown-path'),
+    JSON.stringify(db),
+  );
 
   // the bench file of B is lab/b.yaml: an error there is a diagnostic; B's bench.yaml is an ordinary file
   const bench = b.uri('lab/b.yaml');
@@ -105,7 +124,7 @@ test('templates render and validate against their own folder\'s bench', async ()
   assert.ok((await client.diagnostics(a.uri('bench.yaml'), 1)).some((d) => d.code === 'bench-enum'));
 });
 
-test('devServerChanged: the folder\'s renders use the dev server\'s address, the other folder keeps its bench; stop restores', async () => {
+test("devServerChanged: the folder's renders use the dev server's address, the other folder keeps its bench; stop restores", async () => {
   const ta = a.uri('templates/yealink/mac.cfg.hbs');
   const tb = b.uri('templates/yealink/mac.cfg.hbs');
   changed.length = 0;

@@ -6,7 +6,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DidChangeConfigurationNotification, DiagnosticSeverity, MessageType, type Diagnostic } from 'vscode-languageserver-protocol';
 import {
-  EXAMPLE_ACCOUNT, EXAMPLE_BENCH, EXAMPLE_MAC_CFG, ensureServerBuilt, serverBundle, startClient, writeWorkspace, type TestClient,
+  EXAMPLE_ACCOUNT,
+  EXAMPLE_BENCH,
+  EXAMPLE_MAC_CFG,
+  ensureServerBuilt,
+  serverBundle,
+  startClient,
+  writeWorkspace,
+  type TestClient,
 } from './helpers';
 
 const ws = writeWorkspace({
@@ -16,7 +23,8 @@ const ws = writeWorkspace({
 });
 const MAC = ws.uri('templates/yealink/mac.cfg.hbs');
 const settings: Record<string, unknown> = {
-  validation: { delay: 0, fullDelay: 100 }, problems: { 'unknown-path': 'error', 'no-such-code': 'off' },
+  validation: { delay: 0, fullDelay: 100 },
+  problems: { 'unknown-path': 'error', 'no-such-code': 'off' },
 };
 let client: TestClient;
 const shown: { type: number; message: string }[] = [];
@@ -28,10 +36,16 @@ before(async () => {
     textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true } },
   });
   // vscode-languageserver's window.showWarningMessage is a window/showMessageRequest (it may carry actions)
-  client.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => { shown.push(p); return null; });
+  client.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+    shown.push(p);
+    return null;
+  });
   client.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => shown.push(p));
 });
-after(async () => { await client?.dispose(); ws.dispose(); });
+after(async () => {
+  await client?.dispose();
+  ws.dispose();
+});
 
 const unknownPath = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'unknown-path');
 

@@ -16,7 +16,11 @@ test('missing header: insert the header line', () => {
   const ls = service();
   const doc = docOf('account.1.enable = 1\n');
   const diags = ls.doValidation(doc);
-  const [a] = ls.getCodeActions(doc, diags[0].range, diags.filter((d) => d.code === 'missing-header'));
+  const [a] = ls.getCodeActions(
+    doc,
+    diags[0].range,
+    diags.filter((d) => d.code === 'missing-header'),
+  );
   assert.equal(a.title, "Insert '#!version:1.0.0.1' as the first line");
   assert.deepEqual(a.edit!.changes![doc.uri][0].newText, '#!version:1.0.0.1\n');
 });

@@ -8,8 +8,12 @@ const ls = service({
   'templates/partials/common.cfg.hbs': 'x\n',
 });
 
-const has = (xs: string[], ...want: string[]) => { for (const w of want) assert.ok(xs.includes(w), `expected ${w} in ${xs.slice(0, 40).join(' ')}`); };
-const hasNot = (xs: string[], ...bad: string[]) => { for (const b of bad) assert.ok(!xs.includes(b), `unexpected ${b}`); };
+const has = (xs: string[], ...want: string[]) => {
+  for (const w of want) assert.ok(xs.includes(w), `expected ${w} in ${xs.slice(0, 40).join(' ')}`);
+};
+const hasNot = (xs: string[], ...bad: string[]) => {
+  for (const b of bad) assert.ok(!xs.includes(b), `unexpected ${b}`);
+};
 
 test('root data paths and helpers at the start of a mustache', () => {
   const l = labels(ls, '{{|}}');
@@ -58,12 +62,23 @@ test('Yealink values after key =: enum values and booleans', () => {
   const { doc, pos } = at('account.1.sip_server.1.transport_type = |');
   const items = ls.doComplete(doc, pos).items;
   assert.ok(items.length >= 3, JSON.stringify(items));
-  assert.ok(items.every((i) => i.detail), 'values carry their labels');
+  assert.ok(
+    items.every((i) => i.detail),
+    'values carry their labels',
+  );
 });
 
 test('Poly XML: attribute names are keys, values for booleans', () => {
   has(labels(ls, '<polycomConfig>\n<reg reg.1.|\n</polycomConfig>', 'templates/poly/phone.xml.hbs'), 'address', 'label');
-  has(labels(ls, '<polycomConfig>\n<x attendant.resourceList.1.proceedingIsRecipient="|"/>\n</polycomConfig>', 'templates/poly/phone.xml.hbs'), '1', '0');
+  has(
+    labels(
+      ls,
+      '<polycomConfig>\n<x attendant.resourceList.1.proceedingIsRecipient="|"/>\n</polycomConfig>',
+      'templates/poly/phone.xml.hbs',
+    ),
+    '1',
+    '0',
+  );
 });
 
 test('snippets at line start', () => {
@@ -78,25 +93,51 @@ test('no completion in comments and strings', () => {
 // ---- Fanvil: element paths ----
 
 const FANVIL = 'templates/fanvil/common.xml.hbs';
-const items = (src: string, path: string) => { const { doc, pos } = at(src, path); try { return ls.doComplete(doc, pos).items; } finally { ls.closeDocument(doc.uri); } };
+const items = (src: string, path: string) => {
+  const { doc, pos } = at(src, path);
+  try {
+    return ls.doComplete(doc, pos).items;
+  } finally {
+    ls.closeDocument(doc.uri);
+  }
+};
 
 test('openElementsAt: open-element path from the text, tolerant of mustaches, comments and unbalanced branches', () => {
-  const src = '<?xml version="1.0"?>\n<!-- <nope> -->\n<sysConf>\n<sip>{{! <x> }}{{#if (gt a "<b>")}}\n<line index="{{inc @index}}" a=\'>\'>{{/if}}\n<Done>1</Done><Empty/>\n|';
+  const src =
+    '<?xml version="1.0"?>\n<!-- <nope> -->\n<sysConf>\n<sip>{{! <x> }}{{#if (gt a "<b>")}}\n<line index="{{inc @index}}" a=\'>\'>{{/if}}\n<Done>1</Done><Empty/>\n|';
   const o = src.indexOf('|');
-  assert.deepEqual(openElementsAt(src.slice(0, o), o, 'index'), [{ name: 'sysConf' }, { name: 'sip' }, { name: 'line', attr: '{{inc @index}}' }]);
+  assert.deepEqual(openElementsAt(src.slice(0, o), o, 'index'), [
+    { name: 'sysConf' },
+    { name: 'sip' },
+    { name: 'line', attr: '{{inc @index}}' },
+  ]);
   // a closing tag closes back to its element even past an element opened in another branch
   const s2 = '<a>{{#if x}}<b>{{else}}<c>{{/if}}</b><d>';
-  assert.deepEqual(openElementsAt(s2, s2.length).map((e) => e.name), ['a', 'd']);
+  assert.deepEqual(
+    openElementsAt(s2, s2.length).map((e) => e.name),
+    ['a', 'd'],
+  );
   // the tag being typed does not count
-  assert.deepEqual(openElementsAt('<a><b x="1"', 11).map((e) => e.name), ['a']);
+  assert.deepEqual(
+    openElementsAt('<a><b x="1"', 11).map((e) => e.name),
+    ['a'],
+  );
 });
 
 test('Fanvil XML: child element names at the open-element path', () => {
-  const inLine = labels(ls, '<sysConf>\n  <sip>\n    <line index="{{inc @index}}">\n      <Reg|\n    </line>\n  </sip>\n</sysConf>', FANVIL);
+  const inLine = labels(
+    ls,
+    '<sysConf>\n  <sip>\n    <line index="{{inc @index}}">\n      <Reg|\n    </line>\n  </sip>\n</sysConf>',
+    FANVIL,
+  );
   has(inLine, 'RegisterAddr', 'RegisterPort', 'PhoneNumber');
   hasNot(inLine, 'line', 'sip', 'NotifyReboot');
   const inSip = items('<sysConf>\n  <sip>\n    <NotifyReboot>1</NotifyReboot>\n    <|\n  </sip>\n</sysConf>', FANVIL);
-  has(inSip.map((i) => i.label), 'NotifyReboot', 'line');
+  has(
+    inSip.map((i) => i.label),
+    'NotifyReboot',
+    'line',
+  );
   const line = inSip.find((i) => i.label === 'line')!;
   assert.equal((line.textEdit as { newText: string }).newText, 'line index="${1:1}"');
   const leaf = inSip.find((i) => i.label === 'NotifyReboot')!;
@@ -105,14 +146,25 @@ test('Fanvil XML: child element names at the open-element path', () => {
   hasNot(labels(ls, '<sysConf>\n  <|\n</sysConf>', FANVIL), 'RegisterAddr', 'NotifyReboot');
 });
 
-test('Fanvil XML: element text offers child elements (full tags) or a leaf\'s values', () => {
-  const kids = items('<sysConf>\n  <sip>\n    <line index="1">\n      <RegisterAddr>pbx</RegisterAddr>\n      |\n    </line>\n  </sip>\n</sysConf>', FANVIL);
+test("Fanvil XML: element text offers child elements (full tags) or a leaf's values", () => {
+  const kids = items(
+    '<sysConf>\n  <sip>\n    <line index="1">\n      <RegisterAddr>pbx</RegisterAddr>\n      |\n    </line>\n  </sip>\n</sysConf>',
+    FANVIL,
+  );
   const reg = kids.find((i) => i.label === 'RegisterPort');
   assert.ok(reg, kids.map((i) => i.label).join(' '));
   assert.equal((reg.textEdit as { newText: string }).newText, '<RegisterPort>${1}</RegisterPort>');
   has(labels(ls, '<sysConf>\n  <sip>\n    <NotifyReboot>|</NotifyReboot>\n  </sip>\n</sysConf>', FANVIL), '1', '0');
   // a leaf below an index written as an expression, inside a Handlebars block
-  has(labels(ls, '<sysConf>\n<sip>\n{{#each lines}}\n<line index="{{inc @index}}">\n<RegisterAddr>{{../pbx.host}}</RegisterAddr>\n<EnableReg>|</EnableReg>\n</line>\n{{/each}}\n</sip>\n</sysConf>', FANVIL), '1', '0');
+  has(
+    labels(
+      ls,
+      '<sysConf>\n<sip>\n{{#each lines}}\n<line index="{{inc @index}}">\n<RegisterAddr>{{../pbx.host}}</RegisterAddr>\n<EnableReg>|</EnableReg>\n</line>\n{{/each}}\n</sip>\n</sysConf>',
+      FANVIL,
+    ),
+    '1',
+    '0',
+  );
   // unknown path: nothing from the catalog
   hasNot(labels(ls, '<sysConf>\n  <nosuch>\n    <|\n  </nosuch>\n</sysConf>', FANVIL), 'RegisterAddr', 'sip');
 });
@@ -123,14 +175,35 @@ const GS2 = 'templates/grandstream/mac.xml.hbs';
 const GS1 = 'templates/grandstream/common.xml.hbs';
 
 test('Grandstream version 2: alias names in <item name>, values in the item', () => {
-  const names = labels(ls, '<gs_provision version="1">\n<config version="2">\n<item name="account.1.sip.|"></item>\n</config>\n</gs_provision>', GS2);
+  const names = labels(
+    ls,
+    '<gs_provision version="1">\n<config version="2">\n<item name="account.1.sip.|"></item>\n</config>\n</gs_provision>',
+    GS2,
+  );
   has(names, 'userid');
   assert.ok(!names.some((n) => /^P\d/.test(n)));
-  has(labels(ls, '<gs_provision version="1">\n<config version="2">\n<item name="pks.vpk.{{inc @index}}.|">x</item>\n</config>\n</gs_provision>', GS2), 'keyMode', 'account', 'description');
+  has(
+    labels(
+      ls,
+      '<gs_provision version="1">\n<config version="2">\n<item name="pks.vpk.{{inc @index}}.|">x</item>\n</config>\n</gs_provision>',
+      GS2,
+    ),
+    'keyMode',
+    'account',
+    'description',
+  );
   const top = labels(ls, '<gs_provision version="1">\n<config version="2">\n<item name="|"></item>\n</config>\n</gs_provision>', GS2);
   has(top, 'account.', 'pks.');
   assert.ok(!top.some((n) => /^P\d/.test(n)), 'no P-values in version 2');
-  has(labels(ls, '<gs_provision version="1">\n<config version="2">\n<item name="account.{{n}}.enable">|</item>\n</config>\n</gs_provision>', GS2), 'Yes', 'No');
+  has(
+    labels(
+      ls,
+      '<gs_provision version="1">\n<config version="2">\n<item name="account.{{n}}.enable">|</item>\n</config>\n</gs_provision>',
+      GS2,
+    ),
+    'Yes',
+    'No',
+  );
   // element names: only <item> in version 2
   assert.deepEqual(labels(ls, '<gs_provision version="1">\n<config version="2">\n<|\n</config>\n</gs_provision>', GS2), ['item']);
   // a partial without <config>: guessed from its <item> elements
@@ -142,6 +215,9 @@ test('Grandstream version 1: P-values as element names with their alias as detai
   const p47 = ps.find((i) => i.label === 'P47');
   assert.ok(p47, 'P47 offered');
   assert.match(String(p47.detail), /^account\.1\.sip\.server\.1\.address/);
-  assert.ok(ps.every((i) => /^P\d/.test(i.label)), 'only P-values in version 1');
+  assert.ok(
+    ps.every((i) => /^P\d/.test(i.label)),
+    'only P-values in version 1',
+  );
   has(labels(ls, '<gs_provision version="1">\n<config version="1">\n<P271>|</P271>\n</config>\n</gs_provision>', GS1), '1', '0');
 });

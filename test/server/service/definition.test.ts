@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { at, EXAMPLE_BENCH, service } from './helpers';
 
 const ls = service();
-const def = (src: string) => { const { doc, pos } = at(src); try { return ls.findDefinition(doc, pos); } finally { ls.closeDocument(doc.uri); } };
+const def = (src: string) => {
+  const { doc, pos } = at(src);
+  try {
+    return ls.findDefinition(doc, pos);
+  } finally {
+    ls.closeDocument(doc.uri);
+  }
+};
 const benchLine = (needle: string) => EXAMPLE_BENCH.split('\n').findIndex((l) => l.includes(needle));
 
 test('a partial call goes to the partial file', () => {

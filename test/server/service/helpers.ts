@@ -8,12 +8,19 @@ export const ROOT = 'file:///ws';
 export { EXAMPLE_ACCOUNT, EXAMPLE_BENCH, EXAMPLE_MAC_CFG };
 
 export function service(files: Record<string, string> = {}): LanguageService {
-  return createLanguageService(ROOT, new MemoryFiles(new Map(Object.entries({
-    'bench.yaml': EXAMPLE_BENCH,
-    'templates/yealink/mac.cfg.hbs': EXAMPLE_MAC_CFG,
-    'templates/yealink/partials/account.cfg.hbs': EXAMPLE_ACCOUNT,
-    ...files,
-  }))));
+  return createLanguageService(
+    ROOT,
+    new MemoryFiles(
+      new Map(
+        Object.entries({
+          'bench.yaml': EXAMPLE_BENCH,
+          'templates/yealink/mac.cfg.hbs': EXAMPLE_MAC_CFG,
+          'templates/yealink/partials/account.cfg.hbs': EXAMPLE_ACCOUNT,
+          ...files,
+        }),
+      ),
+    ),
+  );
 }
 
 /** A document from text with a '|' caret ('‸' when the text itself has '|', e.g. block params), and the caret position. */
@@ -21,15 +28,29 @@ export function at(src: string, path = 'templates/yealink/mac.cfg.hbs', version 
   const caret = src.includes('‸') ? '‸' : '|';
   const o = src.indexOf(caret);
   const text = o < 0 ? src : src.slice(0, o) + src.slice(o + 1);
-  const doc = TextDocument.create(`${ROOT}/${path}`, path.endsWith('.xml.hbs') ? 'provisioning-xml-hbs' : 'provisioning-cfg-hbs', version, text);
+  const doc = TextDocument.create(
+    `${ROOT}/${path}`,
+    path.endsWith('.xml.hbs') ? 'provisioning-xml-hbs' : 'provisioning-cfg-hbs',
+    version,
+    text,
+  );
   return { doc, pos: doc.positionAt(o < 0 ? 0 : o) };
 }
 
 export function docOf(text: string, path = 'templates/yealink/mac.cfg.hbs', version = 1): TextDocument {
-  return TextDocument.create(`${ROOT}/${path}`, path === 'bench.yaml' ? 'yaml' : path.endsWith('.xml.hbs') ? 'provisioning-xml-hbs' : 'provisioning-cfg-hbs', version, text);
+  return TextDocument.create(
+    `${ROOT}/${path}`,
+    path === 'bench.yaml' ? 'yaml' : path.endsWith('.xml.hbs') ? 'provisioning-xml-hbs' : 'provisioning-cfg-hbs',
+    version,
+    text,
+  );
 }
 
 export function labels(ls: LanguageService, src: string, path?: string): string[] {
   const { doc, pos } = at(src, path);
-  try { return ls.doComplete(doc, pos).items.map((i) => i.label); } finally { ls.closeDocument(doc.uri); }
+  try {
+    return ls.doComplete(doc, pos).items.map((i) => i.label);
+  } finally {
+    ls.closeDocument(doc.uri);
+  }
 }

@@ -6,7 +6,11 @@ import { at, service } from './helpers';
 const ls = service();
 const hover = (src: string, path?: string) => {
   const { doc, pos } = at(src, path);
-  try { return (ls.doHover(doc, pos)?.contents as MarkupContent | undefined)?.value ?? ''; } finally { ls.closeDocument(doc.uri); }
+  try {
+    return (ls.doHover(doc, pos)?.contents as MarkupContent | undefined)?.value ?? '';
+  } finally {
+    ls.closeDocument(doc.uri);
+  }
 };
 
 test('a vendor key: description, type, range or values, default', () => {
@@ -43,7 +47,10 @@ test('Fanvil: an element name hovers as its element path', () => {
   const F = 'templates/fanvil/common.xml.hbs';
   const v = hover('<sysConf>\n<sip>\n<line index="1">\n<Register|Addr>pbx</RegisterAddr>\n</line>\n</sip>\n</sysConf>', F);
   assert.ok(v && v.includes('sip.line[1].RegisterAddr'), v ?? 'no hover');
-  const c = hover('<sysConf>\n<sip>\n{{#each lines}}<line index="{{inc @index}}">\n<RegisterAddr>pbx</Register|Addr>\n</line>{{/each}}\n</sip>\n</sysConf>', F);
+  const c = hover(
+    '<sysConf>\n<sip>\n{{#each lines}}<line index="{{inc @index}}">\n<RegisterAddr>pbx</Register|Addr>\n</line>{{/each}}\n</sip>\n</sysConf>',
+    F,
+  );
   assert.ok(c && c.includes('sip.line[{line}].RegisterAddr'), c ?? 'no hover');
   assert.equal(hover('<sysConf>\n<sip>\n<Regis|terAddr>pbx</RegisterAddr>\n</sip>\n</sysConf>', F), '');
 });

@@ -44,23 +44,30 @@ test('bench file: an unknown code in problems: is a located warning; a bad level
 
 test('suppression: next-line (one code, several codes, all), disable-line, only on that line', () => {
   const ls = service();
-  const body = [
-    '{{!-- provisioning-disable-next-line unknown-key --}}',
-    TYPO.trim(),
-    'acount.2.label = y',
-    '{{! provisioning-disable-next-line duplicate-key, unknown-path }}',
-    'account.3.label = {{phone.nmae}}',
-    '{{!-- provisioning-disable-next-line --}}',
-    'acount.4.label = {{phone.nmae}}',
-    'acount.5.label = {{phone.nmae}} {{! provisioning-disable-line unknown-key }}',
-  ].join('\n') + '\n';
+  const body =
+    [
+      '{{!-- provisioning-disable-next-line unknown-key --}}',
+      TYPO.trim(),
+      'acount.2.label = y',
+      '{{! provisioning-disable-next-line duplicate-key, unknown-path }}',
+      'account.3.label = {{phone.nmae}}',
+      '{{!-- provisioning-disable-next-line --}}',
+      'acount.4.label = {{phone.nmae}}',
+      'acount.5.label = {{phone.nmae}} {{! provisioning-disable-line unknown-key }}',
+    ].join('\n') + '\n';
   const doc = docOf(EXAMPLE_MAC_CFG + body);
   const base = EXAMPLE_MAC_CFG.split('\n').length - 1;
   const ds = ls.doValidation(doc);
-  const lines = (code: string) => one(ds, code).map((d) => d.range.start.line - base).sort();
+  const lines = (code: string) =>
+    one(ds, code)
+      .map((d) => d.range.start.line - base)
+      .sort();
   assert.deepEqual(lines('unknown-key'), [2], 'line 1 suppressed, 2 not, 6 by all, 7 by disable-line');
   assert.deepEqual(lines('unknown-path'), [7], 'line 4 suppressed by the list, 6 by all; 7 only unknown-key was');
-  assert.deepEqual(codes(ds).filter((c) => c === 'unknown-problem-code'), []);
+  assert.deepEqual(
+    codes(ds).filter((c) => c === 'unknown-problem-code'),
+    [],
+  );
 });
 
 test('suppression: an unknown code in the comment is a warning on the code; the known ones still apply', () => {
@@ -101,7 +108,7 @@ test('3CX: an XML comment suppresses the next line; the setting applies too', ()
   assert.equal(one(ls.doValidation(plain), 'unknown-variable')[0].severity, DiagnosticSeverity.Error);
 });
 
-test('codeDescription: a file: link to the code\'s section of docs/problems.md, which exists', () => {
+test("codeDescription: a file: link to the code's section of docs/problems.md, which exists", () => {
   const ls = service();
   const [d] = one(ls.doValidation(docOf(EXAMPLE_MAC_CFG + TYPO)), 'unknown-key');
   const href = d.codeDescription?.href ?? '';

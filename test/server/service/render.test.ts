@@ -16,8 +16,14 @@ test('render from the unsaved buffer, version echoed; unknown phone is an error'
 
 test('listPhones (all or served by a template) and listRoutes', () => {
   const ls = service();
-  assert.deepEqual(ls.listPhones({}).map((p) => p.name), ['reception', 'alice']);
-  assert.deepEqual(ls.listPhones({ uri: 'file:///ws/templates/yealink/mac.cfg.hbs' }).map((p) => p.name), ['reception', 'alice']);
+  assert.deepEqual(
+    ls.listPhones({}).map((p) => p.name),
+    ['reception', 'alice'],
+  );
+  assert.deepEqual(
+    ls.listPhones({ uri: 'file:///ws/templates/yealink/mac.cfg.hbs' }).map((p) => p.name),
+    ['reception', 'alice'],
+  );
   const routes = ls.listRoutes({ phone: 'alice' });
   assert.ok(routes.some((r) => r.path === '/001565f429a4.cfg' && r.template === 'templates/yealink/mac.cfg.hbs' && r.status === 'ok'));
   assert.ok(routes.some((r) => !r.template && /no template/.test(r.status)));

@@ -36,5 +36,8 @@ test('misspelled vendor key: the fix edits around %%…%% references', () => {
   assert.ok(withRef.length, 'a fix around the reference');
   assert.deepEqual([withRef[0].edited, withRef[0].newText], ['linkey.%%Line%%.label', 'linekey.%%Line%%.label']);
   // No safe fix when the change falls inside what a reference rendered (%%blfno%% is 100: 'linekey.100.lable').
-  assert.deepEqual(fixes(withBody('{IF blf1}\nlinekey.%%blfno%%.lable = 1\n{ENDIF}\n'), 'unknown-key').filter((f) => f.newText.includes('100')), []);
+  assert.deepEqual(
+    fixes(withBody('{IF blf1}\nlinekey.%%blfno%%.lable = 1\n{ENDIF}\n'), 'unknown-key').filter((f) => f.newText.includes('100')),
+    [],
+  );
 });

@@ -5,16 +5,40 @@ import { at3cx, service3cx, withBody } from './threecxFixture';
 const ls = service3cx();
 const complete = (src: string) => {
   const { doc, pos } = at3cx(src);
-  try { return ls.doComplete(doc, pos).items; } finally { ls.closeDocument(doc.uri); }
+  try {
+    return ls.doComplete(doc, pos).items;
+  } finally {
+    ls.closeDocument(doc.uri);
+  }
 };
 const labels = (src: string) => complete(src).map((i) => i.label);
-const has = (xs: string[], ...want: string[]) => { for (const w of want) assert.ok(xs.includes(w), `expected ${w} in ${xs.slice(0, 60).join(' ')}`); };
-const hasNot = (xs: string[], ...bad: string[]) => { for (const b of bad) assert.ok(!xs.includes(b), `unexpected ${b}`); };
+const has = (xs: string[], ...want: string[]) => {
+  for (const w of want) assert.ok(xs.includes(w), `expected ${w} in ${xs.slice(0, 60).join(' ')}`);
+};
+const hasNot = (xs: string[], ...bad: string[]) => {
+  for (const b of bad) assert.ok(!xs.includes(b), `unexpected ${b}`);
+};
 
-test('%% offers the 3CX variables, the template\'s option variables and param:: names', () => {
+test("%% offers the 3CX variables, the template's option variables and param:: names", () => {
   const l = labels(withBody('x.y = %%‸\n'));
-  has(l, 'extension_number', 'extension_auth_pw', 'mac_address', 'pbx_ip', 'PROVLINK', 'PROVLINK.HOST', 'PROVLINK.PORT', 'PROVLINK.PATH', 'PROVLINK.PROTOCOL',
-    'language', 'backlighttime', 'timezonename', 'param::sipport', 'param::time_timezone_yealink', 'blfN');
+  has(
+    l,
+    'extension_number',
+    'extension_auth_pw',
+    'mac_address',
+    'pbx_ip',
+    'PROVLINK',
+    'PROVLINK.HOST',
+    'PROVLINK.PORT',
+    'PROVLINK.PATH',
+    'PROVLINK.PROTOCOL',
+    'language',
+    'backlighttime',
+    'timezonename',
+    'param::sipport',
+    'param::time_timezone_yealink',
+    'blfN',
+  );
   hasNot(l, 'Type', 'Value', 'blfno');
 });
 
@@ -37,7 +61,10 @@ test('a variable item carries its description and value, and closes the referenc
 
 test('a lone % after a space starts a variable; 50% does not', () => {
   has(labels(withBody('x.y = %‸\n')), 'extension_number');
-  assert.deepEqual(labels(withBody('x.y = 50%‸\n')).filter((l) => l === 'extension_number'), []);
+  assert.deepEqual(
+    labels(withBody('x.y = 50%‸\n')).filter((l) => l === 'extension_number'),
+    [],
+  );
 });
 
 test('inside {IF blfN} the per-key variables come first; in its ELSE they are not offered', () => {
@@ -59,12 +86,15 @@ test('{ at line start: {IF …} snippets, and {ELSE}/{ENDIF} when a block is ope
   hasNot(l, '{ENDIF}', '{ELSE}');
   has(labels(withBody('{IF network=SBC}\nx = 1\n{‸\n')), '{ELSE}', '{ENDIF}');
   const ua = complete(withBody('{‸\n')).find((i) => i.label === '{IF ua=…}')!;
-  assert.match((ua.textEdit as { newText: string }).newText, /^\{IF ua=\$\{1\|Yealink SIP-T53W,Yealink SIP-T54W,Yealink SIP-T57W,Yealink SIP-T58\|\}\}\n\$0\n\{ENDIF\}$/);
+  assert.match(
+    (ua.textEdit as { newText: string }).newText,
+    /^\{IF ua=\$\{1\|Yealink SIP-T53W,Yealink SIP-T54W,Yealink SIP-T57W,Yealink SIP-T58\|\}\}\n\$0\n\{ENDIF\}$/,
+  );
   const blf = complete(withBody('{‸\n')).find((i) => i.label === '{IF blfN}')!;
   assert.match((blf.textEdit as { newText: string }).newText, /blf\$\{1:11\}/, 'the next key after the last {IF blfN}');
 });
 
-test('{IF : ua=, network=, blfN and variables; then the template\'s ua strings, network modes, option values', () => {
+test("{IF : ua=, network=, blfN and variables; then the template's ua strings, network modes, option values", () => {
   has(labels(withBody('{IF ‸\n')), 'ua=', 'network=', 'blfN', 'language');
   has(labels(withBody('{IF ua=‸\n')), 'Yealink SIP-T53W', 'Yealink SIP-T57W', 'Yealink SIP-T58');
   const next = labels(withBody('{IF ua=Yealink SIP-T57W,‸\n'));

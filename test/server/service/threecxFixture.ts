@@ -27,8 +27,10 @@ export const BENCH_3CX = `${EXAMPLE_BENCH}  - mac: 80:5E:0C:57:57:01
 `;
 
 /** The example template with a boot file before its .cfg (a two-file template). */
-export const TPL_TWO_FILES = TPL.replace('<deviceconfig filename="%%mac_address%%.cfg">',
-  '<deviceconfig filename="%%mac_address%%.boot"><![CDATA[#!version:1.0.0.1\ninclude:config "%%PROVLINK%%/%%mac_address%%.cfg"\n]]></deviceconfig>\n      <deviceconfig filename="%%mac_address%%.cfg">');
+export const TPL_TWO_FILES = TPL.replace(
+  '<deviceconfig filename="%%mac_address%%.cfg">',
+  '<deviceconfig filename="%%mac_address%%.boot"><![CDATA[#!version:1.0.0.1\ninclude:config "%%PROVLINK%%/%%mac_address%%.cfg"\n]]></deviceconfig>\n      <deviceconfig filename="%%mac_address%%.cfg">',
+);
 
 export function service3cx(files: Record<string, string> = {}): LanguageService {
   const ls = service({ 'bench.yaml': BENCH_3CX, [TPL_PATH]: TPL, ...files });

@@ -16,7 +16,10 @@ test('folding: {IF}…{ELSE}…{ENDIF} branches, deviceconfig blocks and XML ele
   assert.ok(folds.includes(`${outer}-${outer + 3}`), 'nested: the outer block');
   assert.ok(folds.includes(`${outer + 1}-${outer + 2}`), 'nested: the inner block');
   const dc = lineOf(text, '<deviceconfig');
-  assert.ok(folds.some((f) => f.startsWith(`${dc}-`)), 'the deviceconfig');
+  assert.ok(
+    folds.some((f) => f.startsWith(`${dc}-`)),
+    'the deviceconfig',
+  );
   const models = lineOf(TPL, '<models>');
   assert.ok(folds.includes(`${models}-${lineOf(TPL, '</models>') - 1}`), '<models>');
 });

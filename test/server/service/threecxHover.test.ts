@@ -9,7 +9,9 @@ const hover = (src: string) => {
   try {
     const h = ls.doHover(doc, pos);
     return h ? { value: (h.contents as MarkupContent).value, text: doc.getText(h.range!) } : undefined;
-  } finally { ls.closeDocument(doc.uri); }
+  } finally {
+    ls.closeDocument(doc.uri);
+  }
 };
 
 test('a variable: description, bench source and the value for the selected phone', () => {
@@ -33,7 +35,7 @@ test('passwords are masked; unknown variables say so', () => {
   assert.match(hover(withBody('x = %%nope‸_var%%\n'))!.value, /Not a documented 3CX variable/);
 });
 
-test('per-key variables inside {IF blfN} show key N\'s value', () => {
+test("per-key variables inside {IF blfN} show key N's value", () => {
   const h = hover(withBody('{IF blf2}\nlinekey.2.type = %%Ty‸pe%%\n{ENDIF}\n'))!.value;
   assert.match(h, /key 2/);
   assert.match(h, /Value for \*\*lab-t57w\*\*: `13`/, 'key 2 is a speed dial: <speeddial><Type>13');

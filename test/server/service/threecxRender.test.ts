@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at3cx, service3cx, TPL, TPL_PATH, TPL_TWO_FILES, withBody } from './threecxFixture';
 
-test('render: the phone\'s file from the unsaved buffer, with its list of files', () => {
+test("render: the phone's file from the unsaved buffer, with its list of files", () => {
   const ls = service3cx();
   const { doc } = at3cx(TPL.replace('## 3CX template', '## unsaved 3CX template'), TPL_PATH, 4);
   const r = ls.render(doc, { uri: doc.uri, version: 4, phone: 'lab-t57w' });
@@ -21,7 +21,10 @@ test('render a multi-file template per file: by path, by deviceconfig, default t
   const ls = service3cx({ [TPL_PATH]: TPL_TWO_FILES });
   const { doc } = at3cx(TPL_TWO_FILES);
   const first = ls.render(doc, { uri: doc.uri, version: 1, phone: 'lab-t57w' });
-  assert.deepEqual(first.files!.map((f) => f.path), ['805e0c575701.boot', '805e0c575701.cfg']);
+  assert.deepEqual(
+    first.files!.map((f) => f.path),
+    ['805e0c575701.boot', '805e0c575701.cfg'],
+  );
   assert.equal(first.fileName, '805e0c575701.boot');
   assert.match(first.text, /include:config "http:\/\/127\.0\.0\.1:8080\/805e0c575701\.cfg"/);
   const byPath = ls.render(doc, { uri: doc.uri, version: 1, phone: 'lab-t57w', path: '/805e0c575701.cfg' });
@@ -59,5 +62,8 @@ test('listPhones with a .ph.xml uri: the phones the template serves', () => {
   const ls = service3cx();
   const { doc } = at3cx(TPL);
   ls.doValidation(doc);
-  assert.deepEqual(ls.listPhones({ uri: doc.uri }).map((p) => p.name), ['lab-t57w']);
+  assert.deepEqual(
+    ls.listPhones({ uri: doc.uri }).map((p) => p.name),
+    ['lab-t57w'],
+  );
 });

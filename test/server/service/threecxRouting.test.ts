@@ -19,7 +19,13 @@ test('editing a deviceconfig file name in the buffer re-routes the phones it ser
   assert.ok(before.length && before.every((p) => p.endsWith('.cfg')), before.join());
   // an edit that leaves routing alone keeps the routes
   ls.validate(at3cx(TPL.replace('<version>1</version>', '<version>2</version>'), TPL_PATH, 2).doc);
-  assert.deepEqual(ls.context.served(TPL_PATH).map((r) => r.path), before);
+  assert.deepEqual(
+    ls.context.served(TPL_PATH).map((r) => r.path),
+    before,
+  );
   ls.validate(at3cx(TPL.replace('filename="%%mac_address%%.cfg"', 'filename="%%mac_address%%.conf"'), TPL_PATH, 3).doc);
-  assert.deepEqual(ls.context.served(TPL_PATH).map((r) => r.path), before.map((p) => p.replace(/\.cfg$/, '.conf')));
+  assert.deepEqual(
+    ls.context.served(TPL_PATH).map((r) => r.path),
+    before.map((p) => p.replace(/\.cfg$/, '.conf')),
+  );
 });

@@ -62,7 +62,12 @@ test('while a block is unclosed (lenient), the keys before it are still checked'
   const ls = service3cx();
   const text = withBody('acount.1.label = x\n{IF blf1}\nlinekey.1.type = %%Type%%\n');
   const ds = ls.doValidation(at3cx(text).doc);
-  assert.deepEqual(codes(ds).filter((c) => c === 'unknown-key' || c === 'threecx-unclosed-if').sort(), ['threecx-unclosed-if', 'unknown-key']);
+  assert.deepEqual(
+    codes(ds)
+      .filter((c) => c === 'unknown-key' || c === 'threecx-unclosed-if')
+      .sort(),
+    ['threecx-unclosed-if', 'unknown-key'],
+  );
 });
 
 test('the envelope must be well-formed XML: a located error, nothing rendered', () => {
@@ -77,8 +82,11 @@ test('the envelope must be well-formed XML: a located error, nothing rendered', 
 
 test('representative phones: one per model and file, the selected phone first; all: every phone', () => {
   // Without Handlebars templates for Yealink, the 3CX template serves every Yealink phone it lists (T54W, T57W).
-  const bench = `pbx: { host: p, port: 5060, transport: udp }\nphones:\n${Array.from({ length: 4 }, (_, i) =>
-    `  - { mac: "80:5E:0C:00:00:0${i}", vendor: yealink, model: ${i % 2 ? 'T57W' : 'T54W'}, name: p${i}, lines: [{ extension: "1${i}" }] }`).join('\n')}\n`;
+  const bench = `pbx: { host: p, port: 5060, transport: udp }\nphones:\n${Array.from(
+    { length: 4 },
+    (_, i) =>
+      `  - { mac: "80:5E:0C:00:00:0${i}", vendor: yealink, model: ${i % 2 ? 'T57W' : 'T54W'}, name: p${i}, lines: [{ extension: "1${i}" }] }`,
+  ).join('\n')}\n`;
   const ls2 = service3cx({ 'bench.yaml': bench });
   const { doc } = at3cx(TPL);
   assert.equal(ls2.validate(doc, { phones: 'representative' }).rendered, 2);
@@ -93,7 +101,13 @@ test('a document with the 3CX language id is validated whatever its name', () =>
   const doc = TextDocument.create(`${ROOT}/templates/3cx/custom.xml`, 'provisioning-3cx', 1, text);
   assert.equal(ls.info(doc).kind, 'threecx');
   const ds = ls.doValidation(doc);
-  assert.ok(ds.some((x) => x.code === 'unknown-variable'), JSON.stringify(ds));
+  assert.ok(
+    ds.some((x) => x.code === 'unknown-variable'),
+    JSON.stringify(ds),
+  );
   const bad = TextDocument.create(`${ROOT}/templates/3cx/custom.xml`, 'provisioning-3cx', 2, withBody('acount.1.label = 1\n'));
-  assert.ok(ls.doValidation(bad).some((x) => x.code === 'unknown-key'), 'rendered for a bench phone one of its models matches');
+  assert.ok(
+    ls.doValidation(bad).some((x) => x.code === 'unknown-key'),
+    'rendered for a bench phone one of its models matches',
+  );
 });

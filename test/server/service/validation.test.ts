@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { docOf, EXAMPLE_MAC_CFG, service } from './helpers';
 
-const hl = (doc: ReturnType<typeof docOf>, r: { start: { line: number; character: number }; end: { line: number; character: number } }) => doc.getText(r);
+const hl = (doc: ReturnType<typeof docOf>, r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+  doc.getText(r);
 
 test('unknown key: warning on the key with a suggestion, code and source', () => {
   const ls = service();
@@ -65,8 +66,11 @@ test('bench.yaml problems, with suggestions', () => {
 });
 
 test('representative strategy renders one phone per model; all renders every phone', () => {
-  const bench = `pbx: { host: p, port: 5060, transport: udp }\nphones:\n${Array.from({ length: 6 }, (_, i) =>
-    `  - { mac: "00156500000${i}", vendor: yealink, model: ${i % 2 ? 'T46S' : 'T54W'}, name: p${i}, lines: [{ extension: "1${i}" }] }`).join('\n')}\n`;
+  const bench = `pbx: { host: p, port: 5060, transport: udp }\nphones:\n${Array.from(
+    { length: 6 },
+    (_, i) =>
+      `  - { mac: "00156500000${i}", vendor: yealink, model: ${i % 2 ? 'T46S' : 'T54W'}, name: p${i}, lines: [{ extension: "1${i}" }] }`,
+  ).join('\n')}\n`;
   const ls = service({ 'bench.yaml': bench });
   const doc = docOf(EXAMPLE_MAC_CFG);
   const fast = ls.validate(doc, { phones: 'representative' });
@@ -78,5 +82,8 @@ test('representative strategy renders one phone per model; all renders every pho
 test('a template no phone serves is still output-checked with a phone of its vendor', () => {
   const ls = service();
   const d = ls.doValidation(docOf('#!version:1.0.0.1\nacount.1.label = x\n', 'templates/yealink/extra.cfg.hbs'));
-  assert.ok(d.some((x) => x.code === 'unknown-key'), JSON.stringify(d));
+  assert.ok(
+    d.some((x) => x.code === 'unknown-key'),
+    JSON.stringify(d),
+  );
 });

@@ -3,8 +3,15 @@ import assert from 'node:assert/strict';
 import { buildAuthorization, computeDigest, parseChallenges, pickChallenge } from '../../../server/src/sip/digest';
 
 const rfc7616 = {
-  username: 'Mufasa', password: 'Circle of Life', realm: 'http-auth@example.org', method: 'GET', uri: '/dir/index.html',
-  nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v', cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ', nc: '00000001', qop: 'auth' as const,
+  username: 'Mufasa',
+  password: 'Circle of Life',
+  realm: 'http-auth@example.org',
+  method: 'GET',
+  uri: '/dir/index.html',
+  nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v',
+  cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ',
+  nc: '00000001',
+  qop: 'auth' as const,
 };
 
 test('RFC 7616 §3.9.1 MD5 test vector', () => {
@@ -25,8 +32,16 @@ test('RFC 7616 §3.9.1 SHA-256 test vector', () => {
 
 test('RFC 2617 §3.5 MD5 example', () => {
   const r = computeDigest({
-    algorithm: 'MD5', username: 'Mufasa', password: 'Circle Of Life', realm: 'testrealm@host.com', method: 'GET', uri: '/dir/index.html',
-    nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093', cnonce: '0a4f113b', nc: '00000001', qop: 'auth',
+    algorithm: 'MD5',
+    username: 'Mufasa',
+    password: 'Circle Of Life',
+    realm: 'testrealm@host.com',
+    method: 'GET',
+    uri: '/dir/index.html',
+    nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093',
+    cnonce: '0a4f113b',
+    nc: '00000001',
+    qop: 'auth',
   });
   assert.equal(r.response, '6629fae49393a05397450978507c4ef1');
 });
@@ -34,7 +49,15 @@ test('RFC 2617 §3.5 MD5 example', () => {
 test('no-qop (RFC 2069 form) and -sess variants follow the formulas', async () => {
   const { createHash } = await import('node:crypto');
   const md5 = (s: string) => createHash('md5').update(s).digest('hex');
-  const base = { algorithm: 'MD5', username: '1001', password: 'pw', realm: 'r', nonce: 'n', method: 'NOTIFY', uri: 'sip:1001@127.0.0.1:5060' };
+  const base = {
+    algorithm: 'MD5',
+    username: '1001',
+    password: 'pw',
+    realm: 'r',
+    nonce: 'n',
+    method: 'NOTIFY',
+    uri: 'sip:1001@127.0.0.1:5060',
+  };
   const ha1 = md5('1001:r:pw');
   const ha2 = md5('NOTIFY:sip:1001@127.0.0.1:5060');
   assert.equal(computeDigest(base).response, md5(`${ha1}:n:${ha2}`));
@@ -44,7 +67,9 @@ test('no-qop (RFC 2069 form) and -sess variants follow the formulas', async () =
 });
 
 test('parseChallenges: several challenges in one value, quoting, qop list, stale, case-insensitive names', () => {
-  const cs = parseChallenges('Digest realm="phone, inc", NONCE="abc", qop="auth,auth-int", algorithm=MD5, stale=TRUE, Digest realm="phone", nonce="def", algorithm=SHA-256, opaque="o\\"q", Basic realm="x"');
+  const cs = parseChallenges(
+    'Digest realm="phone, inc", NONCE="abc", qop="auth,auth-int", algorithm=MD5, stale=TRUE, Digest realm="phone", nonce="def", algorithm=SHA-256, opaque="o\\"q", Basic realm="x"',
+  );
   assert.equal(cs.length, 3);
   assert.equal(cs[0].realm, 'phone, inc');
   assert.equal(cs[0].nonce, 'abc');
@@ -63,8 +88,22 @@ test('buildAuthorization: SIP form with qop, checked by recomputation; opaque ec
   const [ch] = parseChallenges('Digest realm="phone.test", nonce="n0nce", qop="auth", algorithm=MD5, opaque="op"');
   const uri = 'sip:1001@127.0.0.1:5060';
   const v = buildAuthorization(ch, { username: '1001', password: 'S3cret!' }, 'NOTIFY', uri, { cnonce: 'cn', nc: 1 });
-  const expected = computeDigest({ algorithm: 'MD5', username: '1001', password: 'S3cret!', realm: 'phone.test', nonce: 'n0nce', method: 'NOTIFY', uri, qop: 'auth', nc: '00000001', cnonce: 'cn' }).response;
-  assert.equal(v, `Digest username="1001", realm="phone.test", nonce="n0nce", uri="${uri}", response="${expected}", algorithm=MD5, qop=auth, nc=00000001, cnonce="cn", opaque="op"`);
+  const expected = computeDigest({
+    algorithm: 'MD5',
+    username: '1001',
+    password: 'S3cret!',
+    realm: 'phone.test',
+    nonce: 'n0nce',
+    method: 'NOTIFY',
+    uri,
+    qop: 'auth',
+    nc: '00000001',
+    cnonce: 'cn',
+  }).response;
+  assert.equal(
+    v,
+    `Digest username="1001", realm="phone.test", nonce="n0nce", uri="${uri}", response="${expected}", algorithm=MD5, qop=auth, nc=00000001, cnonce="cn", opaque="op"`,
+  );
   assert.ok(!v.includes('S3cret!'));
   const [sha] = parseChallenges('Digest realm="r", nonce="n", algorithm=SHA-256');
   const v2 = buildAuthorization(sha, { username: 'u', password: 'p' }, 'NOTIFY', uri);

@@ -17,21 +17,28 @@ export class FakeClock implements Clock {
   private seq = 0;
   private timers = new Map<number, { at: number; seq: number; fn: () => void }>();
 
-  now(): number { return this.t; }
+  now(): number {
+    return this.t;
+  }
   setTimeout(fn: () => void, ms: number): unknown {
     const id = ++this.seq;
     this.timers.set(id, { at: this.t + ms, seq: id, fn });
     return id;
   }
-  clearTimeout(h: unknown): void { this.timers.delete(h as number); }
-  get pending(): number { return this.timers.size; }
+  clearTimeout(h: unknown): void {
+    this.timers.delete(h as number);
+  }
+  get pending(): number {
+    return this.timers.size;
+  }
 
   /** Advance time, firing due timers in order (ties: the one scheduled first). */
   advance(ms: number): void {
     const end = this.t + ms;
     for (;;) {
       let next: [number, { at: number; seq: number; fn: () => void }] | undefined;
-      for (const e of this.timers) if (e[1].at <= end && (!next || e[1].at < next[1].at || (e[1].at === next[1].at && e[1].seq < next[1].seq))) next = e;
+      for (const e of this.timers)
+        if (e[1].at <= end && (!next || e[1].at < next[1].at || (e[1].at === next[1].at && e[1].seq < next[1].seq))) next = e;
       if (!next) break;
       this.timers.delete(next[0]);
       this.t = next[1].at;
@@ -57,19 +64,37 @@ export class FakeTransport implements SipTransport {
   /** Called after each send; may answer with deliver(). */
   onSend?: (text: string, t: FakeTransport) => void;
 
-  constructor(readonly kind: 'udp' | 'tcp', private readonly clock: Clock) { this.reliable = kind === 'tcp'; }
+  constructor(
+    readonly kind: 'udp' | 'tcp',
+    private readonly clock: Clock,
+  ) {
+    this.reliable = kind === 'tcp';
+  }
   send(data: string): void {
     this.sent.push({ at: this.clock.now(), text: data });
     this.onSend?.(data, this);
   }
-  onMessage(cb: (raw: string, from: { address: string; port: number }) => void): void { this.msgCb = cb; }
-  onError(cb: (err: Error) => void): void { this.errCb = cb; }
-  close(): void { this.closed = true; }
-  deliver(raw: string): void { this.msgCb?.(raw, { address: '127.0.0.1', port: 5060 }); }
-  error(e: Error): void { this.errCb?.(e); }
+  onMessage(cb: (raw: string, from: { address: string; port: number }) => void): void {
+    this.msgCb = cb;
+  }
+  onError(cb: (err: Error) => void): void {
+    this.errCb = cb;
+  }
+  close(): void {
+    this.closed = true;
+  }
+  deliver(raw: string): void {
+    this.msgCb?.(raw, { address: '127.0.0.1', port: 5060 });
+  }
+  error(e: Error): void {
+    this.errCb?.(e);
+  }
 }
 
-export function fakeFactory(clock: Clock, setup?: (t: FakeTransport) => void): { factory: SocketFactory; transports: FakeTransport[]; options: TransportOptions[] } {
+export function fakeFactory(
+  clock: Clock,
+  setup?: (t: FakeTransport) => void,
+): { factory: SocketFactory; transports: FakeTransport[]; options: TransportOptions[] } {
   const transports: FakeTransport[] = [];
   const options: TransportOptions[] = [];
   const factory: SocketFactory = async (opts) => {
@@ -87,7 +112,18 @@ export function respond(request: string, code: number, reason: string, extra: st
   const lines = request.split('\r\n');
   const pick = (name: string) => lines.filter((l) => l.toLowerCase().startsWith(name.toLowerCase() + ':'));
   const to = pick('To')[0] + (code > 100 ? ';tag=phone1' : '');
-  return [`SIP/2.0 ${code} ${reason}`, ...pick('Via'), ...pick('From'), to, ...pick('Call-ID'), ...pick('CSeq'), ...extra, 'Content-Length: 0', '', ''].join('\r\n');
+  return [
+    `SIP/2.0 ${code} ${reason}`,
+    ...pick('Via'),
+    ...pick('From'),
+    to,
+    ...pick('Call-ID'),
+    ...pick('CSeq'),
+    ...extra,
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
 }
 
 export function headerOf(request: string, name: string): string | undefined {
@@ -98,9 +134,15 @@ export function headerOf(request: string, name: string): string | undefined {
 // ---------------------------------------------------------------- SIPp
 
 export const SIPP_AVAILABLE = (() => {
-  try { return spawnSync('sipp', ['-v'], { encoding: 'utf8', timeout: 5000 }).error === undefined; } catch { return false; }
+  try {
+    return spawnSync('sipp', ['-v'], { encoding: 'utf8', timeout: 5000 }).error === undefined;
+  } catch {
+    return false;
+  }
 })();
-export const SIPP_SKIP = SIPP_AVAILABLE ? false : 'sipp binary not found (install Debian package sip-tester); SIPp integration tests skipped';
+export const SIPP_SKIP = SIPP_AVAILABLE
+  ? false
+  : 'sipp binary not found (install Debian package sip-tester); SIPp integration tests skipped';
 
 export const SCENARIOS = join(__dirname, 'scenarios');
 
@@ -114,7 +156,10 @@ export async function freePort(): Promise<number> {
   for (let i = 0; i < 100; i++) {
     const port = 20000 + randomInt(12000);
     if (usedPorts.has(port)) continue;
-    if (await canBind('udp', port) && await canBind('tcp', port)) { usedPorts.add(port); return port; }
+    if ((await canBind('udp', port)) && (await canBind('tcp', port))) {
+      usedPorts.add(port);
+      return port;
+    }
   }
   throw new Error('no free port');
 }
@@ -123,7 +168,10 @@ export function canBind(kind: 'udp' | 'tcp', port: number): Promise<boolean> {
   return new Promise((resolve) => {
     if (kind === 'udp') {
       const s = dgram.createSocket('udp4');
-      s.once('error', () => { s.close(); resolve(false); });
+      s.once('error', () => {
+        s.close();
+        resolve(false);
+      });
       s.bind(port, '127.0.0.1', () => s.close(() => resolve(true)));
     } else {
       const s = net.createServer();
@@ -145,7 +193,10 @@ export interface SippRun {
  * `-m calls`, `-timeout` bounded, traces in a temp dir that is removed afterwards.
  * If the port was taken meanwhile (SIPp exits with "Unable to bind"), retry on another port.
  */
-export async function startSipp(scenario: string, o: { transport?: 'udp' | 'tcp'; keys?: Record<string, string>; calls?: number; timeoutS?: number; extra?: string[] } = {}): Promise<SippRun> {
+export async function startSipp(
+  scenario: string,
+  o: { transport?: 'udp' | 'tcp'; keys?: Record<string, string>; calls?: number; timeoutS?: number; extra?: string[] } = {},
+): Promise<SippRun> {
   let lastError = '';
   for (let attempt = 0; attempt < 5; attempt++) {
     const run = await trySipp(scenario, o);
@@ -157,14 +208,37 @@ export async function startSipp(scenario: string, o: { transport?: 'udp' | 'tcp'
 
 type SippResult = { code: number | null; messages: string; log: string; errors: string; stdout: string };
 
-async function trySipp(scenario: string, o: { transport?: 'udp' | 'tcp'; keys?: Record<string, string>; calls?: number; timeoutS?: number; extra?: string[] }): Promise<SippRun | { error: string }> {
+async function trySipp(
+  scenario: string,
+  o: { transport?: 'udp' | 'tcp'; keys?: Record<string, string>; calls?: number; timeoutS?: number; extra?: string[] },
+): Promise<SippRun | { error: string }> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sipp-'));
   const f = (n: string) => join(dir, n);
   const args = [
-    '-sf', join(SCENARIOS, scenario), '-i', '127.0.0.1', '-p', String(port), '-t', o.transport === 'tcp' ? 't1' : 'u1',
-    '-m', String(o.calls ?? 1), '-nostdin', '-timeout', `${o.timeoutS ?? 20}s`, '-timeout_error',
-    '-trace_msg', '-message_file', f('msg.log'), '-trace_logs', '-log_file', f('log.log'), '-trace_err', '-error_file', f('err.log'),
+    '-sf',
+    join(SCENARIOS, scenario),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-t',
+    o.transport === 'tcp' ? 't1' : 'u1',
+    '-m',
+    String(o.calls ?? 1),
+    '-nostdin',
+    '-timeout',
+    `${o.timeoutS ?? 20}s`,
+    '-timeout_error',
+    '-trace_msg',
+    '-message_file',
+    f('msg.log'),
+    '-trace_logs',
+    '-log_file',
+    f('log.log'),
+    '-trace_err',
+    '-error_file',
+    f('err.log'),
     ...Object.entries(o.keys ?? {}).flatMap(([k, v]) => ['-key', k, v]),
     // the sender closes its TCP connection as soon as the transaction ends; without this SIPp
     // would count that close (during <timewait>) as a failed call
@@ -173,8 +247,12 @@ async function trySipp(scenario: string, o: { transport?: 'udp' | 'tcp'; keys?: 
   ];
   const child = spawn('sipp', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
-  child.stdout.on('data', (d) => { stdout += d; });
-  child.stderr.on('data', (d) => { stdout += d; });
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stdout += d;
+  });
   const read = (n: string) => (existsSync(f(n)) ? readFileSync(f(n), 'utf8') : '');
   let exited = false;
   const done = new Promise<SippResult>((resolve) => {
@@ -187,8 +265,11 @@ async function trySipp(scenario: string, o: { transport?: 'udp' | 'tcp'; keys?: 
   });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const deadline = Date.now() + 5000;
-  while (!exited && await canBind(o.transport ?? 'udp', port)) {
-    if (Date.now() > deadline) { child.kill(); break; }
+  while (!exited && (await canBind(o.transport ?? 'udp', port))) {
+    if (Date.now() > deadline) {
+      child.kill();
+      break;
+    }
     await sleep(30);
   }
   // The port is taken; make sure SIPp took it (a bind failure makes SIPp exit at once).
@@ -197,7 +278,13 @@ async function trySipp(scenario: string, o: { transport?: 'udp' | 'tcp'; keys?: 
     const r = await done;
     return { error: `port ${port}: exit ${r.code} ${r.errors.slice(-300)} ${r.stdout.slice(-300)}` };
   }
-  return { port, done, kill: () => { if (!exited) child.kill(); } };
+  return {
+    port,
+    done,
+    kill: () => {
+      if (!exited) child.kill();
+    },
+  };
 }
 
 /** Number of SIP requests SIPp logged as received (retransmissions included). */

@@ -1,11 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  buildRequest, getHeader, getHeaders, getTag, getVias, parseCSeq, parseMessage, parseVia, splitList, StreamFramer,
+  buildRequest,
+  getHeader,
+  getHeaders,
+  getTag,
+  getVias,
+  parseCSeq,
+  parseMessage,
+  parseVia,
+  splitList,
+  StreamFramer,
 } from '../../../server/src/sip/message';
 
 test('buildRequest: CRLF line ends, blank line, computed Content-Length', () => {
-  const text = buildRequest({ method: 'NOTIFY', uri: 'sip:1001@127.0.0.1:5060', headers: [['Max-Forwards', '70'], ['Event', 'check-sync']] });
+  const text = buildRequest({
+    method: 'NOTIFY',
+    uri: 'sip:1001@127.0.0.1:5060',
+    headers: [
+      ['Max-Forwards', '70'],
+      ['Event', 'check-sync'],
+    ],
+  });
   assert.equal(text, 'NOTIFY sip:1001@127.0.0.1:5060 SIP/2.0\r\nMax-Forwards: 70\r\nEvent: check-sync\r\nContent-Length: 0\r\n\r\n');
   assert.equal(buildRequest({ method: 'X', uri: 'sip:a', headers: [], body: 'héllo' }).endsWith('Content-Length: 6\r\n\r\nhéllo'), true);
 });

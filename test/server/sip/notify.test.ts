@@ -13,7 +13,11 @@ const PASSWORD = 'Pa55-w0rd-NEVER-shown';
 const base: NotifyRequest = { target: { host: '127.0.0.1', port: 5060, transport: 'udp' }, event: 'check-sync;reboot=false', user: '1001' };
 
 /** Run sendNotify against a scripted phone. `script(request, n)` returns the response text (or undefined for silence). */
-async function scripted(req: NotifyRequest, script: (request: string, n: number, t: FakeTransport) => string | string[] | undefined, advanceMs = 0) {
+async function scripted(
+  req: NotifyRequest,
+  script: (request: string, n: number, t: FakeTransport) => string | string[] | undefined,
+  advanceMs = 0,
+) {
   const clock = new FakeClock();
   const traced: string[] = [];
   let n = 0;
@@ -24,7 +28,11 @@ async function scripted(req: NotifyRequest, script: (request: string, n: number,
     };
   });
   const p = sendNotify(req, { clock, socketFactory: factory, onMessage: (_d, text) => traced.push(text) });
-  if (advanceMs) { await flush(); await flush(); clock.advance(advanceMs); }
+  if (advanceMs) {
+    await flush();
+    await flush();
+    clock.advance(advanceMs);
+  }
   const res = await p;
   const t = transports[0];
   return { res, sent: t ? t.sent.map((s) => s.text) : [], transport: t, traced, clock };
@@ -63,7 +71,12 @@ test('TCP: Via says TCP, URIs carry transport=tcp; IPv6 target host is bracketed
 
 test('401 → one retry: same Call-ID/From tag/To, CSeq+1, new branch, correct Authorization (qop=auth, opaque)', async () => {
   const { res, sent } = await scripted({ ...base, credentials: { username: '1001', password: PASSWORD } }, (r, n) =>
-    n === 0 ? respond(r, 401, 'Unauthorized', ['WWW-Authenticate: Digest realm="phone.test", nonce="abc123", qop="auth", algorithm=MD5, opaque="xyz"']) : respond(r, 200, 'OK'));
+    n === 0
+      ? respond(r, 401, 'Unauthorized', [
+          'WWW-Authenticate: Digest realm="phone.test", nonce="abc123", qop="auth", algorithm=MD5, opaque="xyz"',
+        ])
+      : respond(r, 200, 'OK'),
+  );
   assert.equal(res.status, 'accepted');
   assert.equal(sent.length, 2);
   const [a, b] = sent.map((s) => parseMessage(s)!);
@@ -78,16 +91,30 @@ test('401 → one retry: same Call-ID/From tag/To, CSeq+1, new branch, correct A
   assert.equal(auth.qop, 'auth');
   assert.equal(auth.nc, '00000001');
   assert.equal(auth.opaque, 'xyz');
-  const expected = computeDigest({ algorithm: 'MD5', username: '1001', password: PASSWORD, realm: 'phone.test', nonce: 'abc123', method: 'NOTIFY', uri: b.uri!, qop: 'auth', nc: auth.nc, cnonce: auth.cnonce });
+  const expected = computeDigest({
+    algorithm: 'MD5',
+    username: '1001',
+    password: PASSWORD,
+    realm: 'phone.test',
+    nonce: 'abc123',
+    method: 'NOTIFY',
+    uri: b.uri!,
+    qop: 'auth',
+    nc: auth.nc,
+    cnonce: auth.cnonce,
+  });
   assert.equal(auth.response, expected.response);
 });
 
 test('407 → Proxy-Authorization; SHA-256 preferred over MD5 when both are offered', async () => {
   const { res, sent } = await scripted({ ...base, credentials: { username: 'u', password: PASSWORD } }, (r, n) =>
-    n === 0 ? respond(r, 407, 'Proxy Authentication Required', [
-      'Proxy-Authenticate: Digest realm="p", nonce="n1", algorithm=MD5',
-      'Proxy-Authenticate: Digest realm="p", nonce="n2", algorithm=SHA-256, qop="auth"',
-    ]) : respond(r, 202, 'Accepted'));
+    n === 0
+      ? respond(r, 407, 'Proxy Authentication Required', [
+          'Proxy-Authenticate: Digest realm="p", nonce="n1", algorithm=MD5',
+          'Proxy-Authenticate: Digest realm="p", nonce="n2", algorithm=SHA-256, qop="auth"',
+        ])
+      : respond(r, 202, 'Accepted'),
+  );
   assert.equal(res.status, 'accepted');
   assert.equal(res.message, 'accepted (202 Accepted)');
   const b = parseMessage(sent[1])!;
@@ -95,10 +122,25 @@ test('407 → Proxy-Authorization; SHA-256 preferred over MD5 when both are offe
   const p = parseChallenges(getHeader(b, 'proxy-authorization')!)[0].params;
   assert.equal(p.algorithm, 'SHA-256');
   assert.equal(p.nonce, 'n2');
-  assert.equal(p.response, computeDigest({ algorithm: 'SHA-256', username: 'u', password: PASSWORD, realm: 'p', nonce: 'n2', method: 'NOTIFY', uri: b.uri!, qop: 'auth', nc: p.nc, cnonce: p.cnonce }).response);
+  assert.equal(
+    p.response,
+    computeDigest({
+      algorithm: 'SHA-256',
+      username: 'u',
+      password: PASSWORD,
+      realm: 'p',
+      nonce: 'n2',
+      method: 'NOTIFY',
+      uri: b.uri!,
+      qop: 'auth',
+      nc: p.nc,
+      cnonce: p.cnonce,
+    }).response,
+  );
 });
 
-const challenge = (r: string, extra = '') => respond(r, 401, 'Unauthorized', [`WWW-Authenticate: Digest realm="r", nonce="n${Math.random()}"${extra}`]);
+const challenge = (r: string, extra = '') =>
+  respond(r, 401, 'Unauthorized', [`WWW-Authenticate: Digest realm="r", nonce="n${Math.random()}"${extra}`]);
 
 test('a second 401 → auth-refused after exactly one retry', async () => {
   const { res, sent } = await scripted({ ...base, credentials: { username: '1001', password: PASSWORD } }, (r) => challenge(r));
@@ -109,7 +151,9 @@ test('a second 401 → auth-refused after exactly one retry', async () => {
 });
 
 test('a second 401 with stale=true is answered once more, then refused', async () => {
-  const { res, sent } = await scripted({ ...base, credentials: { username: '1001', password: PASSWORD } }, (r) => challenge(r, ', stale=true'));
+  const { res, sent } = await scripted({ ...base, credentials: { username: '1001', password: PASSWORD } }, (r) =>
+    challenge(r, ', stale=true'),
+  );
   assert.equal(res.status, 'auth-refused');
   assert.equal(sent.length, 3);
 });
@@ -122,7 +166,9 @@ test('401 without credentials → auth-refused saying no credentials were availa
 });
 
 test('401 with an unsupported challenge → auth-refused naming it', async () => {
-  const { res } = await scripted({ ...base, credentials: { username: 'u', password: PASSWORD } }, (r) => respond(r, 401, 'Unauthorized', ['WWW-Authenticate: Digest realm="r", nonce="n", algorithm=SHA-1']));
+  const { res } = await scripted({ ...base, credentials: { username: 'u', password: PASSWORD } }, (r) =>
+    respond(r, 401, 'Unauthorized', ['WWW-Authenticate: Digest realm="r", nonce="n", algorithm=SHA-1']),
+  );
   assert.equal(res.status, 'auth-refused');
   assert.match(res.message, /cannot answer \(Digest SHA-1\)/);
 });
@@ -139,11 +185,16 @@ test('489 → unsupported-event; 403/404/481/486 → rejected with a useful mess
   assert.match(res.message, /strict subscription rules/);
   ({ res } = await scripted(base, (r) => respond(r, 403, 'Forbidden')));
   assert.match(res.message, /refuses this sender \(403 Forbidden\)/);
-  ({ res } = await scripted({ ...base, credentials: { username: 'u', password: PASSWORD } }, (r, n) => (n === 0 ? challenge(r) : respond(r, 403, 'Forbidden'))));
+  ({ res } = await scripted({ ...base, credentials: { username: 'u', password: PASSWORD } }, (r, n) =>
+    n === 0 ? challenge(r) : respond(r, 403, 'Forbidden'),
+  ));
   assert.equal(res.status, 'rejected');
   assert.match(res.message, /password/);
   ({ res } = await scripted(base, (r) => respond(r, 486, 'Busy Here')));
-  assert.deepEqual([res.status, res.code, res.reason, res.message], ['rejected', 486, 'Busy Here', 'the phone rejected the NOTIFY (486 Busy Here)']);
+  assert.deepEqual(
+    [res.status, res.code, res.reason, res.message],
+    ['rejected', 486, 'Busy Here', 'the phone rejected the NOTIFY (486 Busy Here)'],
+  );
 });
 
 test('no answer over UDP: 10 retransmissions over 32 s (fake clock), vendor hint in the message', async () => {
@@ -153,7 +204,10 @@ test('no answer over UDP: 10 retransmissions over 32 s (fake clock), vendor hint
   assert.equal(res.retransmissions, 10);
   assert.equal(sent.length, 11);
   assert.equal(res.elapsedMs, 32_000);
-  assert.equal(res.message, 'no answer after 10 retransmissions over 32 s — most likely the phone only accepts SIP from its registrar (Yealink account.1.sip_trust_ctrl)');
+  assert.equal(
+    res.message,
+    'no answer after 10 retransmissions over 32 s — most likely the phone only accepts SIP from its registrar (Yealink account.1.sip_trust_ctrl)',
+  );
 });
 
 test('no answer over TCP: one transmission, Timer F only', async () => {
@@ -215,12 +269,23 @@ test('invalid input is reported as error, never thrown', async () => {
 });
 
 test('transport errors → error; a factory that hangs is bounded by Timer F', async () => {
-  let { res } = await scripted(base, (_r, _n, t) => { t.error(Object.assign(new Error('x'), { code: 'EHOSTUNREACH' })); return undefined; });
+  let { res } = await scripted(base, (_r, _n, t) => {
+    t.error(Object.assign(new Error('x'), { code: 'EHOSTUNREACH' }));
+    return undefined;
+  });
   assert.equal(res.status, 'error');
   assert.match(res.message, /host unreachable/);
   const clock = new FakeClock();
   let aborted = false;
-  const p = sendNotify(base, { clock, socketFactory: (o) => new Promise((_r) => { o.signal?.addEventListener('abort', () => { aborted = true; }); }) });
+  const p = sendNotify(base, {
+    clock,
+    socketFactory: (o) =>
+      new Promise((_r) => {
+        o.signal?.addEventListener('abort', () => {
+          aborted = true;
+        });
+      }),
+  });
   await flush();
   clock.advance(32_000);
   res = await p;
@@ -254,20 +319,33 @@ async function udpResponder(): Promise<{ port: number; received: number; close: 
 test('loopback UDP: 200 concurrent NOTIFYs, each on its own socket, all accepted; losses recovered by retransmission', async () => {
   const phone = await udpResponder();
   try {
-    const results: NotifyResult[] = await Promise.all(Array.from({ length: 200 }, (_, k) =>
-      sendNotify({ ...base, user: String(1000 + k), target: { host: '127.0.0.1', port: phone.port, transport: 'udp' }, local: { host: '127.0.0.1' }, timers: { t1: 50 } })));
+    const results: NotifyResult[] = await Promise.all(
+      Array.from({ length: 200 }, (_, k) =>
+        sendNotify({
+          ...base,
+          user: String(1000 + k),
+          target: { host: '127.0.0.1', port: phone.port, transport: 'udp' },
+          local: { host: '127.0.0.1' },
+          timers: { t1: 50 },
+        }),
+      ),
+    );
     assert.deepEqual([...new Set(results.map((r) => r.status))], ['accepted']);
     const retrans = results.reduce((s, r) => s + r.retransmissions, 0);
     assert.ok(retrans >= 40, `expected at least 40 retransmissions, got ${retrans}`);
     // every transmission that reached the phone was counted by the sender (the kernel may drop more under load)
     assert.ok(phone.received >= 200 + 40 && phone.received <= 200 + retrans, `received ${phone.received}, retransmissions ${retrans}`);
-  } finally { await phone.close(); }
+  } finally {
+    await phone.close();
+  }
 });
 
 test('loopback TCP: framing over a real connection, 100 Trying then 200 OK in one segment', async () => {
   const server = net.createServer((c) => {
     const f = new StreamFramer();
-    c.on('data', (d) => { for (const m of f.push(d)) c.write(respond(m, 100, 'Trying') + respond(m, 200, 'OK')); });
+    c.on('data', (d) => {
+      for (const m of f.push(d)) c.write(respond(m, 100, 'Trying') + respond(m, 200, 'OK'));
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   try {
@@ -275,7 +353,9 @@ test('loopback TCP: framing over a real connection, 100 Trying then 200 OK in on
     const res = await sendNotify({ ...base, target: { host: '127.0.0.1', port, transport: 'tcp' } });
     assert.equal(res.status, 'accepted');
     assert.equal(res.retransmissions, 0);
-  } finally { await new Promise((r) => server.close(r)); }
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
 });
 
 test('loopback TCP to a closed port → error "connection refused" quickly', async () => {

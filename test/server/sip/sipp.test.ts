@@ -6,11 +6,16 @@ import { sendNotify, type NotifyRequest } from '../../../server/src/sip/notify';
 import { receivedRequests, SIPP_SKIP, startSipp } from './helpers';
 
 const req = (port: number, o: Partial<NotifyRequest> = {}): NotifyRequest => ({
-  target: { host: '127.0.0.1', port, transport: 'udp' }, event: 'check-sync;reboot=false', user: '1001',
-  local: { host: '127.0.0.1' }, timers: { t1: 50 }, ...o,
+  target: { host: '127.0.0.1', port, transport: 'udp' },
+  event: 'check-sync;reboot=false',
+  user: '1001',
+  local: { host: '127.0.0.1' },
+  timers: { t1: 50 },
+  ...o,
 });
 const PASSWORD = 'sipp-Secret-42';
-const explain = (r: { code: number | null; log: string; errors: string; stdout: string }) => `sipp exit ${r.code}\n${r.errors}\n${r.log}\n${r.stdout.slice(-1500)}`;
+const explain = (r: { code: number | null; log: string; errors: string; stdout: string }) =>
+  `sipp exit ${r.code}\n${r.errors}\n${r.log}\n${r.stdout.slice(-1500)}`;
 
 test('SIPp as the phone (loopback)', { skip: SIPP_SKIP, concurrency: 4, timeout: 60_000 }, async (t) => {
   await Promise.all([
@@ -35,13 +40,18 @@ test('SIPp as the phone (loopback)', { skip: SIPP_SKIP, concurrency: 4, timeout:
     }),
 
     t.test('401 (MD5, qop=auth, opaque) then 200: SIPp verifyauth checks the password, CSeq+1, new branch', async () => {
-      const sipp = await startSipp('challenge.xml', { keys: { phone_user: '1001', phone_pass: PASSWORD, auth_extra: 'qop="auth", opaque="op4que"' } });
+      const sipp = await startSipp('challenge.xml', {
+        keys: { phone_user: '1001', phone_pass: PASSWORD, auth_extra: 'qop="auth", opaque="op4que"' },
+      });
       const res = await sendNotify(req(sipp.port, { credentials: { username: '1001', password: PASSWORD } }));
       const s = await sipp.done;
       assert.equal(s.code, 0, explain(s));
       assert.equal(res.status, 'accepted', res.message);
       assert.match(s.log, /ok=true .* same=false .* valid=true/);
-      assert.match(s.messages, /Authorization: Digest username="1001", realm="phone.test", .*qop=auth, nc=00000001, cnonce="[0-9a-f]+", opaque="op4que"/);
+      assert.match(
+        s.messages,
+        /Authorization: Digest username="1001", realm="phone.test", .*qop=auth, nc=00000001, cnonce="[0-9a-f]+", opaque="op4que"/,
+      );
       assert.ok(!s.messages.includes(PASSWORD));
     }),
 
@@ -55,7 +65,9 @@ test('SIPp as the phone (loopback)', { skip: SIPP_SKIP, concurrency: 4, timeout:
     }),
 
     t.test('wrong password: SIPp answers 403, the sender reports it (password never echoed)', async () => {
-      const sipp = await startSipp('challenge.xml', { keys: { phone_user: '1001', phone_pass: 'the-right-one', auth_extra: 'qop="auth"' } });
+      const sipp = await startSipp('challenge.xml', {
+        keys: { phone_user: '1001', phone_pass: 'the-right-one', auth_extra: 'qop="auth"' },
+      });
       const res = await sendNotify(req(sipp.port, { credentials: { username: '1001', password: PASSWORD } }));
       const s = await sipp.done;
       assert.equal(s.code, 0, explain(s));
@@ -75,7 +87,10 @@ test('SIPp as the phone (loopback)', { skip: SIPP_SKIP, concurrency: 4, timeout:
       assert.equal(res.status, 'no-answer', res.message);
       assert.equal(res.retransmissions, 6);
       assert.equal(receivedRequests(s.messages), 7, s.messages.slice(0, 2000));
-      assert.match(res.message, /^no answer after 6 retransmissions over 3\.\d s — most likely the phone only accepts SIP from its registrar \(snom filter_registrar\)$/);
+      assert.match(
+        res.message,
+        /^no answer after 6 retransmissions over 3\.\d s — most likely the phone only accepts SIP from its registrar \(snom filter_registrar\)$/,
+      );
     }),
 
     t.test('100 Trying and nothing else: "only provisional answers", told apart from silence', async () => {

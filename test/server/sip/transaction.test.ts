@@ -5,11 +5,22 @@ import { matchesTransaction, NonInviteClientTransaction, resolveTimers, type Tra
 import { FakeClock } from './helpers';
 
 const key: TransactionKey = { branch: 'z9hG4bKabc', callId: 'cid@127.0.0.1', cseq: 7, method: 'NOTIFY' };
-const resp = (code: number, o: { branch?: string; callId?: string; cseq?: string; extraVia?: boolean } = {}) => parseMessage([
-  `SIP/2.0 ${code} X`,
-  ...(o.extraVia ? ['Via: SIP/2.0/UDP 127.0.0.1:5099;branch=z9hG4bKabc;rport=5099, SIP/2.0/UDP 10.0.0.9;branch=z9hG4bKother'] : [`Via: SIP/2.0/UDP 127.0.0.1:5099;branch=${o.branch ?? key.branch};rport=5099`]),
-  'From: <sip:provisioner@127.0.0.1>;tag=1', 'To: <sip:1001@127.0.0.1>', `Call-ID: ${o.callId ?? key.callId}`, `CSeq: ${o.cseq ?? '7 NOTIFY'}`, 'Content-Length: 0', '', '',
-].join('\r\n'))!;
+const resp = (code: number, o: { branch?: string; callId?: string; cseq?: string; extraVia?: boolean } = {}) =>
+  parseMessage(
+    [
+      `SIP/2.0 ${code} X`,
+      ...(o.extraVia
+        ? ['Via: SIP/2.0/UDP 127.0.0.1:5099;branch=z9hG4bKabc;rport=5099, SIP/2.0/UDP 10.0.0.9;branch=z9hG4bKother']
+        : [`Via: SIP/2.0/UDP 127.0.0.1:5099;branch=${o.branch ?? key.branch};rport=5099`]),
+      'From: <sip:provisioner@127.0.0.1>;tag=1',
+      'To: <sip:1001@127.0.0.1>',
+      `Call-ID: ${o.callId ?? key.callId}`,
+      `CSeq: ${o.cseq ?? '7 NOTIFY'}`,
+      'Content-Length: 0',
+      '',
+      '',
+    ].join('\r\n'),
+  )!;
 
 function make(reliable = false, timers = resolveTimers()) {
   const clock = new FakeClock();
@@ -27,7 +38,9 @@ test('defaults: T1 500, T2 4000, F = 64*T1; F follows a custom T1', () => {
 test('UDP, no answer: retransmission intervals 500,1000,2000,4000,4000,... until Timer F at 32 s (11 sends)', async () => {
   const { clock, sends, tx } = make();
   let outcome: unknown;
-  void tx.start().then((o) => { outcome = o; });
+  void tx.start().then((o) => {
+    outcome = o;
+  });
   clock.advance(31_999);
   assert.deepEqual(sends, [0, 500, 1500, 3500, 7500, 11500, 15500, 19500, 23500, 27500, 31500]);
   const intervals = sends.slice(1).map((t, i) => t - sends[i]);
@@ -96,7 +109,9 @@ test('matching: branch, Call-ID, CSeq number and method must all match; top Via 
   assert.equal(matchesTransaction(resp(200, { callId: 'other' }), key), false);
   assert.equal(matchesTransaction(resp(200, { cseq: '8 NOTIFY' }), key), false);
   assert.equal(matchesTransaction(resp(200, { cseq: '7 OPTIONS' }), key), false);
-  const req = parseMessage(`NOTIFY sip:x SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=${key.branch}\r\nCall-ID: ${key.callId}\r\nCSeq: 7 NOTIFY\r\n\r\n`)!;
+  const req = parseMessage(
+    `NOTIFY sip:x SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=${key.branch}\r\nCall-ID: ${key.callId}\r\nCSeq: 7 NOTIFY\r\n\r\n`,
+  )!;
   assert.equal(matchesTransaction(req, key), false, 'requests never match');
 });
 

@@ -25,8 +25,9 @@ async function preview(template, phone, want) {
   const ed = await vscode.commands.executeCommand('provisioningStudio.previewConfig', template, phone);
   assert.ok(ed, `a preview of ${template.path} for ${phone}`);
   if (want) {
-    await waitFor(() => (typeof want === 'string' ? ed.document.getText() === want : want.test(ed.document.getText())),
-      { what: `the preview of ${path.basename(template.path)} for ${phone} to show ${want}` }).catch((e) => {
+    await waitFor(() => (typeof want === 'string' ? ed.document.getText() === want : want.test(ed.document.getText())), {
+      what: `the preview of ${path.basename(template.path)} for ${phone} to show ${want}`,
+    }).catch((e) => {
       throw new Error(`${e.message}; it shows:\n${ed.document.getText()}`);
     });
   }
@@ -46,23 +47,29 @@ suite('Multi-root workspace', () => {
   });
 
   test('each folder lists its own bench (site-b: its folder setting lab/b-bench.yaml)', async () => {
-    assert.deepStrictEqual((vscode.workspace.workspaceFolders || []).map((f) => f.name), ['site-a', 'site-b']);
+    assert.deepStrictEqual(
+      (vscode.workspace.workspaceFolders || []).map((f) => f.name),
+      ['site-a', 'site-b'],
+    );
     await waitFor(async () => names(await api.server.listPhones(undefined, folder('site-b').uri)) === 'b-desk', { what: 'site-b phones' });
     assert.strictEqual(names(await api.server.listPhones(undefined, folder('site-a').uri)), 'a-desk');
     assert.strictEqual(names(await api.server.listPhones(file('site-b', 'templates/yealink/mac.cfg.hbs'))), 'b-desk');
     assert.strictEqual(names(await api.server.listPhones(file('site-a', 'templates/yealink/mac.cfg.hbs'))), 'a-desk');
   });
 
-  test('the same template text gets diagnostics from its own folder\'s bench', async () => {
+  test("the same template text gets diagnostics from its own folder's bench", async () => {
     const a = file('site-a', 'templates/yealink/mac.cfg.hbs');
     const b = file('site-b', 'templates/yealink/mac.cfg.hbs');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(a));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(b));
     // site-b's bench has no vars.site_tz: an unknown data path there, nothing in site-a
-    const diags = await waitFor(() => {
-      const d = vscode.languages.getDiagnostics(b).filter((x) => codeOf(x) === 'unknown-path');
-      return d.length ? d : undefined;
-    }, { what: 'unknown-path on site-b/templates/yealink/mac.cfg.hbs' }).catch((e) => {
+    const diags = await waitFor(
+      () => {
+        const d = vscode.languages.getDiagnostics(b).filter((x) => codeOf(x) === 'unknown-path');
+        return d.length ? d : undefined;
+      },
+      { what: 'unknown-path on site-b/templates/yealink/mac.cfg.hbs' },
+    ).catch((e) => {
       const all = (u) => JSON.stringify(vscode.languages.getDiagnostics(u).map((d) => [codeOf(d), d.message]));
       throw new Error(`${e.message}; site-b: ${all(b)}; site-a: ${all(a)}`);
     });
@@ -70,10 +77,13 @@ suite('Multi-root workspace', () => {
     assert.strictEqual(diags[0].range.start.line, 2);
     // site-a was validated too (its first diagnostics are published), with nothing to report
     await new Promise((r) => setTimeout(r, 1500));
-    assert.deepStrictEqual(vscode.languages.getDiagnostics(a).map((d) => `${codeOf(d)}: ${d.message}`), []);
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(a).map((d) => `${codeOf(d)}: ${d.message}`),
+      [],
+    );
   });
 
-  test('Preview Config renders each folder\'s template with that folder\'s phones and PBX', async () => {
+  test("Preview Config renders each folder's template with that folder's phones and PBX", async () => {
     const a = await preview(file('site-a', 'templates/yealink/mac.cfg.hbs'), 'a-desk', /account\.1\.user_name = 100/);
     assert.match(a.document.getText(), /^## a-desk \(T54W\)$/m);
     assert.match(a.document.getText(), /sip_server\.1\.address = pbx\.site-a\.test/);
@@ -85,9 +95,15 @@ suite('Multi-root workspace', () => {
 
   test('the bench view has one root per folder, each with its own phones', async () => {
     const roots = await api.bench.getChildren();
-    assert.deepStrictEqual(roots.map((n) => `${n.kind}:${n.folder && n.folder.name}`), ['folder:site-a', 'folder:site-b']);
+    assert.deepStrictEqual(
+      roots.map((n) => `${n.kind}:${n.folder && n.folder.name}`),
+      ['folder:site-a', 'folder:site-b'],
+    );
     const children = await Promise.all(roots.map((r) => api.bench.getChildren(r)));
-    assert.deepStrictEqual(children.map((c) => c.map((n) => `${n.kind}:${n.phone && n.phone.name}`)), [['phone:a-desk'], ['phone:b-desk']]);
+    assert.deepStrictEqual(
+      children.map((c) => c.map((n) => `${n.kind}:${n.phone && n.phone.name}`)),
+      [['phone:a-desk'], ['phone:b-desk']],
+    );
     const items = children.map((c) => api.bench.getTreeItem(c[0]));
     assert.notStrictEqual(items[0].id, items[1].id);
     // a phone's routes come from its folder
@@ -104,13 +120,19 @@ suite('Multi-root workspace', () => {
     assert.strictEqual(api.selection.phoneOf(file('site-b', 'templates/yealink/mac.cfg.hbs')), 'b-desk');
   });
 
-  test('one dev server per folder; Preview Config shows the bytes each serves (real port, not the bench\'s)', async () => {
+  test("one dev server per folder; Preview Config shows the bytes each serves (real port, not the bench's)", async () => {
     const infoA = await vscode.commands.executeCommand('provisioningStudio.startDevServer', folder('site-a').uri);
     const infoB = await vscode.commands.executeCommand('provisioningStudio.startDevServer', folder('site-b').uri);
     assert.ok(infoA && infoB && infoA.port > 0 && infoB.port > 0 && infoA.port !== infoB.port, JSON.stringify([infoA, infoB]));
     assert.notStrictEqual(infoA.port, 8080);
     assert.notStrictEqual(infoB.port, 8090);
-    assert.deepStrictEqual(api.devServer.runningFolders().map((f) => f.name).sort(), ['site-a', 'site-b']);
+    assert.deepStrictEqual(
+      api.devServer
+        .runningFolders()
+        .map((f) => f.name)
+        .sort(),
+      ['site-a', 'site-b'],
+    );
     for (const [name, info, phone, mac, ua] of [
       ['site-a', infoA, 'a-desk', MAC_A, 'Yealink SIP-T54W 96.86.0.70'],
       ['site-b', infoB, 'b-desk', MAC_B, 'Yealink SIP-T46S 66.86.0.15'],
@@ -128,7 +150,10 @@ suite('Multi-root workspace', () => {
 
     // stopping site-a's server: its preview goes back to the bench's address; site-b's keeps its server's
     await vscode.commands.executeCommand('provisioningStudio.stopDevServer', folder('site-a').uri);
-    assert.deepStrictEqual(api.devServer.runningFolders().map((f) => f.name), ['site-b']);
+    assert.deepStrictEqual(
+      api.devServer.runningFolders().map((f) => f.name),
+      ['site-b'],
+    );
     await preview(file('site-a', 'templates/yealink/mac.cfg.hbs'), 'a-desk', /server\.url = http:\/\/127\.0\.0\.1:8080\//);
     const urlB = new RegExp(`server\\.url = ${infoB.url.replace(/[.]/g, '\\.')}/`);
     await preview(file('site-b', 'templates/yealink/mac.cfg.hbs'), 'b-desk', urlB);
@@ -139,9 +164,13 @@ suite('Multi-root workspace', () => {
   test('a folder added at runtime is its own workspace; removed, it is gone from the bench view', async () => {
     const root = path.dirname(folder('site-a').uri.fsPath);
     const c = vscode.Uri.file(path.join(root, 'site-c'));
-    const foldersChanged = () => new Promise((resolve) => {
-      const d = vscode.workspace.onDidChangeWorkspaceFolders(() => { d.dispose(); resolve(); });
-    });
+    const foldersChanged = () =>
+      new Promise((resolve) => {
+        const d = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+          d.dispose();
+          resolve();
+        });
+      });
     const added = foldersChanged();
     assert.ok(vscode.workspace.updateWorkspaceFolders(2, 0, { uri: c, name: 'site-c' }), 'updateWorkspaceFolders accepted');
     await added;
@@ -149,14 +178,17 @@ suite('Multi-root workspace', () => {
       await waitFor(async () => names(await api.server.listPhones(undefined, c)) === 'c-desk', { what: 'site-c phones' });
       const t = vscode.Uri.joinPath(c, 'templates/yealink/mac.cfg.hbs');
       await preview(t, 'c-desk', /account\.1\.user_name = 300/);
-      await waitFor(async () => (await api.bench.getChildren()).map((n) => n.folder && n.folder.name).join(',') === 'site-a,site-b,site-c',
-        { what: 'three roots in the bench view' });
+      await waitFor(
+        async () => (await api.bench.getChildren()).map((n) => n.folder && n.folder.name).join(',') === 'site-a,site-b,site-c',
+        { what: 'three roots in the bench view' },
+      );
     } finally {
       const removed = foldersChanged();
       vscode.workspace.updateWorkspaceFolders(2, 1);
       await removed;
     }
-    await waitFor(async () => (await api.bench.getChildren()).map((n) => n.folder && n.folder.name).join(',') === 'site-a,site-b',
-      { what: 'two roots again' });
+    await waitFor(async () => (await api.bench.getChildren()).map((n) => n.folder && n.folder.name).join(',') === 'site-a,site-b', {
+      what: 'two roots again',
+    });
   });
 });

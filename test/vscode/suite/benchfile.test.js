@@ -18,7 +18,11 @@ suite('Bench file setting', () => {
   let api;
   const config = () => vscode.workspace.getConfiguration('provisioningStudio');
   const phoneNames = async () => (await api.server.listPhones()).map((p) => p.name).join(',');
-  const viewPhones = async () => (await api.bench.getChildren()).filter((n) => n.kind === 'phone').map((n) => n.phone.name).join(',');
+  const viewPhones = async () =>
+    (await api.bench.getChildren())
+      .filter((n) => n.kind === 'phone')
+      .map((n) => n.phone.name)
+      .join(',');
 
   suiteSetup(async () => {
     api = (await activeExtension()).exports;
@@ -26,7 +30,8 @@ suite('Bench file setting', () => {
   });
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
-    for (const k of ['benchFile', 'devServer.auth', 'devServer.tls']) await config().update(k, undefined, vscode.ConfigurationTarget.Workspace);
+    for (const k of ['benchFile', 'devServer.auth', 'devServer.tls'])
+      await config().update(k, undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('provisioningStudio.setDevServerPassword', '');
     for (const d of vscode.workspace.textDocuments.filter((x) => x.isDirty && x.uri.scheme === 'file')) {
       await vscode.window.showTextDocument(d);
@@ -45,12 +50,20 @@ suite('Bench file setting', () => {
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'alt-bench.yaml');
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('transport: udp'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('transport: udp'));
     const lineRange = () => new vscode.Range(line, 0, line, doc.lineAt(line).text.length);
     const good = doc.lineAt(line).text;
     await editor.edit((e) => e.replace(lineRange(), '  transport: udpx'));
-    const diags = await waitFor(() => { const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'bench-enum'); return d.length ? d : undefined; },
-      { what: 'a bench-enum diagnostic on alt-bench.yaml' });
+    const diags = await waitFor(
+      () => {
+        const d = vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'bench-enum');
+        return d.length ? d : undefined;
+      },
+      { what: 'a bench-enum diagnostic on alt-bench.yaml' },
+    );
     assert.strictEqual(diags[0].range.start.line, line);
     // fixed in the buffer (an edit: the revert command acts on whatever editor is active), then reverted
     await editor.edit((e) => e.replace(lineRange(), good));
@@ -66,7 +79,9 @@ suite('Bench file setting', () => {
     const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');
     assert.ok(info && info.port > 0, JSON.stringify(info));
     try {
-      const res = await fetch(`${info.url.replace(/\/$/, '')}/${ALT_MAC}.cfg`, { headers: { 'User-Agent': `Yealink SIP-T54W 96.86.0.70 ${ALT_MAC}` } });
+      const res = await fetch(`${info.url.replace(/\/$/, '')}/${ALT_MAC}.cfg`, {
+        headers: { 'User-Agent': `Yealink SIP-T54W 96.86.0.70 ${ALT_MAC}` },
+      });
       assert.strictEqual(res.status, 200);
       assert.match(await res.text(), /account\.1\.user_name = 201/);
       assert.strictEqual((await fetch(`${info.url.replace(/\/$/, '')}/805e0c112233.cfg`)).status, 404, 'a phone of bench.yaml is unknown');

@@ -22,7 +22,17 @@ function fakePhone() {
     received.push(text);
     const head = (n) => text.split('\r\n').filter((l) => l.toLowerCase().startsWith(`${n.toLowerCase()}:`));
     const to = head('To')[0];
-    const reply = ['SIP/2.0 200 OK', ...head('Via'), head('From')[0], `${to};tag=fake1`, head('Call-ID')[0], head('CSeq')[0], 'Content-Length: 0', '', ''].join('\r\n');
+    const reply = [
+      'SIP/2.0 200 OK',
+      ...head('Via'),
+      head('From')[0],
+      `${to};tag=fake1`,
+      head('Call-ID')[0],
+      head('CSeq')[0],
+      'Content-Length: 0',
+      '',
+      '',
+    ].join('\r\n');
     sock.send(reply, rinfo.port, rinfo.address);
   });
   return new Promise((resolve, reject) => {
@@ -42,11 +52,13 @@ suite('Dev server and reprovision', () => {
     await vscode.workspace.getConfiguration('provisioningStudio').update('devServer.port', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
-  test('Start Dev Server serves the phone\'s file and tracks whether it is current', async () => {
+  test("Start Dev Server serves the phone's file and tracks whether it is current", async () => {
     const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');
     assert.ok(info && info.port > 0, `started: ${JSON.stringify(info)}`);
     assert.ok(api.devServer.running);
-    const res = await fetch(`${info.url.replace(/\/$/, '')}/${RECEPTION_MAC}.cfg`, { headers: { 'User-Agent': `Yealink SIP-T54W 96.86.0.70 ${RECEPTION_MAC}` } });
+    const res = await fetch(`${info.url.replace(/\/$/, '')}/${RECEPTION_MAC}.cfg`, {
+      headers: { 'User-Agent': `Yealink SIP-T54W 96.86.0.70 ${RECEPTION_MAC}` },
+    });
     assert.strictEqual(res.status, 200);
     assert.match(await res.text(), /account\.1\.user_name = 100/);
     const fresh = await waitFor(() => api.devServer.phoneState(RECEPTION_MAC), { what: 'per-phone state' });
@@ -66,11 +78,11 @@ suite('Dev server and reprovision', () => {
     assert.ok(!api.devServer.running);
   });
 
-  test('Preview Config shows the bytes the dev server serves: its real port (0 → free port), not the bench\'s 8080', async () => {
+  test("Preview Config shows the bytes the dev server serves: its real port (0 → free port), not the bench's 8080", async () => {
     const template = vscode.Uri.joinPath(workspaceRoot(), 'templates/yealink/common.cfg.hbs');
     const showsUrl = (ed, url) => ed.document.getText().includes(`static.auto_provision.server.url = ${url}/\n`);
     const ed = await vscode.commands.executeCommand('provisioningStudio.previewConfig', template, 'reception-t54w');
-    await waitFor(() => showsUrl(ed, 'http://127.0.0.1:8080'), { what: 'the bench\'s server.url in the preview' });
+    await waitFor(() => showsUrl(ed, 'http://127.0.0.1:8080'), { what: "the bench's server.url in the preview" });
     const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');
     try {
       assert.ok(info && info.port > 0 && info.port !== 8080, JSON.stringify(info));
@@ -81,15 +93,16 @@ suite('Dev server and reprovision', () => {
       const body = await res.text();
       assert.ok(body.includes(`static.auto_provision.server.url = ${info.url}/\n`), body);
       // the open preview follows the server by itself, and a new Preview Config shows the same
-      await waitFor(() => ed.document.getText() === body, { what: 'the open preview to show the served bytes' })
-        .catch((e) => { throw new Error(`${e.message}; preview:\n${ed.document.getText()}\nserved:\n${body}`); });
+      await waitFor(() => ed.document.getText() === body, { what: 'the open preview to show the served bytes' }).catch((e) => {
+        throw new Error(`${e.message}; preview:\n${ed.document.getText()}\nserved:\n${body}`);
+      });
       const again = await vscode.commands.executeCommand('provisioningStudio.previewConfig', template, 'reception-t54w');
       assert.strictEqual(again.document.getText(), body);
     } finally {
       await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
     }
     // stopped: the bench decides again
-    await waitFor(() => showsUrl(ed, 'http://127.0.0.1:8080'), { what: 'the bench\'s server.url after the server stopped' });
+    await waitFor(() => showsUrl(ed, 'http://127.0.0.1:8080'), { what: "the bench's server.url after the server stopped" });
   });
 
   test('Reprovision Phone sends the vendor NOTIFY and reports the outcome', async () => {

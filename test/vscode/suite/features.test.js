@@ -34,16 +34,21 @@ suite('Provisioning Studio', () => {
     const cfg = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'templates/yealink/mac.cfg.hbs'));
     const boot = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'templates/yealink/mac.boot.hbs'));
     const xml = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'templates/poly/phone.xml.hbs'));
-    assert.deepStrictEqual([cfg.languageId, boot.languageId, xml.languageId],
-      ['provisioning-cfg-hbs', 'provisioning-cfg-hbs', 'provisioning-xml-hbs']);
+    assert.deepStrictEqual(
+      [cfg.languageId, boot.languageId, xml.languageId],
+      ['provisioning-cfg-hbs', 'provisioning-cfg-hbs', 'provisioning-xml-hbs'],
+    );
   });
 
   test('the broken template gets a located diagnostic', async () => {
     const editor = await openFile('templates/yealink/broken.cfg.hbs');
-    const diags = await waitFor(() => {
-      const d = vscode.languages.getDiagnostics(editor.document.uri);
-      return d.length ? d : undefined;
-    }, { what: 'diagnostics on broken.cfg.hbs', timeout: 30_000 });
+    const diags = await waitFor(
+      () => {
+        const d = vscode.languages.getDiagnostics(editor.document.uri);
+        return d.length ? d : undefined;
+      },
+      { what: 'diagnostics on broken.cfg.hbs', timeout: 30_000 },
+    );
     const d = diags[0];
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
     assert.strictEqual(d.range.start.line, 1, `diagnostic on line 2: ${JSON.stringify(d)}`);
@@ -54,16 +59,20 @@ suite('Provisioning Studio', () => {
     const text = editor.document.getText();
     const at = text.indexOf('model: T46S') + 'model: '.length;
     await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 4)), 'T99X'));
-    const d = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).find((x) => /T99X|model/i.test(x.message)),
-      { what: 'a diagnostic on the unknown model', timeout: 20_000 });
+    const d = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).find((x) => /T99X|model/i.test(x.message)), {
+      what: 'a diagnostic on the unknown model',
+      timeout: 20_000,
+    });
     assert.strictEqual(d.range.start.line, editor.document.positionAt(at).line);
   });
 
   test('a misspelled vendor key in a template is reported from the rendered output', async () => {
     const editor = await openFile('templates/yealink/mac.cfg.hbs');
     await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'acount.1.label = {{phone.name}}\n'));
-    const d = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).find((x) => /acount/.test(x.message) || x.range.start.line === 1),
-      { what: 'a diagnostic on the misspelled key', timeout: 20_000 });
+    const d = await waitFor(
+      () => vscode.languages.getDiagnostics(editor.document.uri).find((x) => /acount/.test(x.message) || x.range.start.line === 1),
+      { what: 'a diagnostic on the misspelled key', timeout: 20_000 },
+    );
     assert.strictEqual(d.range.start.line, 1, `on the template line: ${JSON.stringify(d)}`);
   });
 
@@ -74,19 +83,27 @@ suite('Provisioning Studio', () => {
       const doc = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(doc);
       const pos = new vscode.Position(1, 'account.1.'.length);
-      const list = await waitFor(async () => {
-        const l = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos);
-        return l && l.items.some((i) => /user_name|auth_name|sip_server/.test(typeof i.label === 'string' ? i.label : i.label.label)) ? l : undefined;
-      }, { what: 'vendor key completions', timeout: 20_000 });
+      const list = await waitFor(
+        async () => {
+          const l = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos);
+          return l && l.items.some((i) => /user_name|auth_name|sip_server/.test(typeof i.label === 'string' ? i.label : i.label.label))
+            ? l
+            : undefined;
+        },
+        { what: 'vendor key completions', timeout: 20_000 },
+      );
       const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-      assert.ok(labels.some((l) => /user_name/.test(l)), `labels: ${labels.slice(0, 20)}`);
+      assert.ok(
+        labels.some((l) => /user_name/.test(l)),
+        `labels: ${labels.slice(0, 20)}`,
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       fs.rmSync(file.fsPath, { force: true });
     }
   });
 
-  test('Preview Config renders the phone\'s file beside the template and follows edits', async () => {
+  test("Preview Config renders the phone's file beside the template and follows edits", async () => {
     const editor = await openFile('templates/yealink/mac.cfg.hbs');
     const preview = await vscode.commands.executeCommand('provisioningStudio.previewConfig', editor.document.uri, 'reception-t54w');
     assert.ok(preview, 'previewConfig returns the preview editor');
@@ -115,7 +132,10 @@ suite('Provisioning Studio', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(editor.document.uri, new vscode.Position(1, 0), '{{#if phone.name}}unclosed\n');
     await vscode.workspace.applyEdit(edit);
-    await waitFor(() => /^# Provisioning Studio: render failed/.test(preview.document.getText()), { what: 'an error header', timeout: 10_000 });
+    await waitFor(() => /^# Provisioning Studio: render failed/.test(preview.document.getText()), {
+      what: 'an error header',
+      timeout: 10_000,
+    });
   });
 
   test('Select Phone switches the visible preview to that phone', async () => {
@@ -123,9 +143,16 @@ suite('Provisioning Studio', () => {
     await vscode.commands.executeCommand('provisioningStudio.previewConfig', editor.document.uri, 'reception-t54w');
     await vscode.commands.executeCommand('provisioningStudio.selectPhone', 'alice-t46s');
     assert.strictEqual(api.selection.phone, 'alice-t46s');
-    await waitFor(() => vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === PREVIEW
-      && e.document.uri.path === '/alice-t46s/001565f429a4.cfg' && /account\.1\.user_name = 101/.test(e.document.getText())),
-    { what: 'the preview for alice-t46s', timeout: 10_000 });
+    await waitFor(
+      () =>
+        vscode.window.visibleTextEditors.some(
+          (e) =>
+            e.document.uri.scheme === PREVIEW &&
+            e.document.uri.path === '/alice-t46s/001565f429a4.cfg' &&
+            /account\.1\.user_name = 101/.test(e.document.getText()),
+        ),
+      { what: 'the preview for alice-t46s', timeout: 10_000 },
+    );
   });
 
   test('the preview follows the active template editor', async () => {
@@ -133,16 +160,23 @@ suite('Provisioning Studio', () => {
     await vscode.commands.executeCommand('provisioningStudio.previewConfig', editor.document.uri, 'reception-t54w');
     const boot = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'templates/yealink/mac.boot.hbs'));
     await vscode.window.showTextDocument(boot, editor.viewColumn);
-    const shown = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === PREVIEW
-      && e.document.uri.query === boot.uri.toString()), { what: 'the preview to follow mac.boot.hbs', timeout: 10_000 });
+    const shown = await waitFor(
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === PREVIEW && e.document.uri.query === boot.uri.toString()),
+      { what: 'the preview to follow mac.boot.hbs', timeout: 10_000 },
+    );
     assert.match(shown.document.uri.path, /^\/reception-t54w\/805e0c112233\.boot$/);
   });
 
-  test('Compare Phones opens a diff of two phones\' previews', async () => {
+  test("Compare Phones opens a diff of two phones' previews", async () => {
     const editor = await openFile('templates/yealink/mac.cfg.hbs');
     await vscode.commands.executeCommand('provisioningStudio.comparePhones', editor.document.uri, 'reception-t54w', 'alice-t46s');
-    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-      .find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.scheme === PREVIEW), { what: 'a diff tab' });
+    const tab = await waitFor(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.scheme === PREVIEW),
+      { what: 'a diff tab' },
+    );
     assert.strictEqual(tab.input.original.path, '/reception-t54w/805e0c112233.cfg');
     assert.strictEqual(tab.input.modified.path, '/alice-t46s/001565f429a4.cfg');
     assert.match(tab.label, /reception-t54w ↔ alice-t46s/);

@@ -45,7 +45,10 @@ function runDir(dir) {
     grep: process.env.PS_VSCODE_SUITE_GREP || undefined,
   });
 
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(dir, f));
 
   // The runner echoes the extension host's console from this marker on (before it: workbench noise).
@@ -75,12 +78,15 @@ function runDir(dir) {
         else resolve();
       });
       runner.on('fail', (test, err) => {
-        const msg = String(err && err.message ? err.message : err).replace(/\s+/g, ' ').trim().slice(0, 300);
+        const msg = String(err && err.message ? err.message : err)
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 300);
         failedTitles.push(`${test.fullTitle()}: ${msg}`);
       });
     } catch (err) {
       // a test file that throws at load time lands here
-      writeResults({ passes: 0, failures: 1, pending: 0, failedTitles: [`load error: ${err && err.stack || err}`] });
+      writeResults({ passes: 0, failures: 1, pending: 0, failedTitles: [`load error: ${(err && err.stack) || err}`] });
       reject(err);
     }
   });

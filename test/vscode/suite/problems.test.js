@@ -36,7 +36,13 @@ suite('Problems: severity and suppression', () => {
 
   test('a suppression comment on the line before removes the diagnostic; the code links to docs/problems.md', async () => {
     const editor = await openFile(PROBE);
-    const [d] = await waitFor(() => { const x = unknownPath(); return x.length ? x : undefined; }, { what: 'unknown-path on the probe' });
+    const [d] = await waitFor(
+      () => {
+        const x = unknownPath();
+        return x.length ? x : undefined;
+      },
+      { what: 'unknown-path on the probe' },
+    );
     assert.strictEqual(d.range.start.line, 1);
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
     const target = d.code && typeof d.code === 'object' ? d.code.target : undefined;
@@ -52,11 +58,15 @@ suite('Problems: severity and suppression', () => {
     await waitFor(() => unknownPath().length === 0, { what: 'the suppressed diagnostic to go' });
 
     const typo = new vscode.WorkspaceEdit();
-    typo.replace(editor.document.uri, new vscode.Range(1, 0, 1, editor.document.lineAt(1).text.length),
-      '{{!-- provisioning-disable-next-line unknown-pth --}}');
+    typo.replace(
+      editor.document.uri,
+      new vscode.Range(1, 0, 1, editor.document.lineAt(1).text.length),
+      '{{!-- provisioning-disable-next-line unknown-pth --}}',
+    );
     assert.ok(await vscode.workspace.applyEdit(typo));
-    const u = await waitFor(() => vscode.languages.getDiagnostics(probe()).find((x) => codeOf(x) === 'unknown-problem-code'),
-      { what: 'a warning on the unknown code in the comment' });
+    const u = await waitFor(() => vscode.languages.getDiagnostics(probe()).find((x) => codeOf(x) === 'unknown-problem-code'), {
+      what: 'a warning on the unknown code in the comment',
+    });
     assert.strictEqual(editor.document.getText(u.range), 'unknown-pth');
     await waitFor(() => unknownPath().length === 1, { what: 'the diagnostic back under a comment naming another code' });
   });

@@ -75,9 +75,17 @@ suite('3CX phone templates', () => {
   test('an unclosed {IF} gets a located diagnostic', async () => {
     const editor = await openFile(TEMPLATE);
     const line = await insertBefore(editor, ']]></deviceconfig>', '{IF network=SBC}\n');
-    const d = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri)
-      .find((x) => /threecx-unclosed-if/.test(String(x.code && typeof x.code === 'object' ? x.code.value : x.code)) || /unclosed|ENDIF/i.test(x.message)),
-    { what: 'a diagnostic on the unclosed {IF}', timeout: 20_000 });
+    const d = await waitFor(
+      () =>
+        vscode.languages
+          .getDiagnostics(editor.document.uri)
+          .find(
+            (x) =>
+              /threecx-unclosed-if/.test(String(x.code && typeof x.code === 'object' ? x.code.value : x.code)) ||
+              /unclosed|ENDIF/i.test(x.message),
+          ),
+      { what: 'a diagnostic on the unclosed {IF}', timeout: 20_000 },
+    );
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error, JSON.stringify(d));
     assert.strictEqual(d.range.start.line, line, `on the {IF} line: ${JSON.stringify(d)}`);
   });
@@ -86,14 +94,20 @@ suite('3CX phone templates', () => {
     const editor = await openFile(TEMPLATE);
     const line = await insertBefore(editor, 'voice_mail.number.1', 'custom.probe = %%\n');
     const pos = new vscode.Position(line, 'custom.probe = %%'.length);
-    const list = await waitFor(async () => {
-      const l = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', editor.document.uri, pos);
-      return l && labels(l).some((x) => /extension_number/.test(x)) ? l : undefined;
-    }, { what: 'variable completions', timeout: 20_000 });
-    assert.ok(labels(list).some((x) => /extension_first_name/.test(x)), `labels: ${labels(list).slice(0, 20)}`);
+    const list = await waitFor(
+      async () => {
+        const l = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', editor.document.uri, pos);
+        return l && labels(l).some((x) => /extension_number/.test(x)) ? l : undefined;
+      },
+      { what: 'variable completions', timeout: 20_000 },
+    );
+    assert.ok(
+      labels(list).some((x) => /extension_first_name/.test(x)),
+      `labels: ${labels(list).slice(0, 20)}`,
+    );
   });
 
-  test('Preview Config renders the phone\'s Yealink file and follows edits', async () => {
+  test("Preview Config renders the phone's Yealink file and follows edits", async () => {
     const editor = await openFile(TEMPLATE);
     const preview = await vscode.commands.executeCommand('provisioningStudio.previewConfig', editor.document.uri, 'lab-t57w');
     assert.ok(preview, 'previewConfig returns the preview editor');
@@ -131,11 +145,16 @@ suite('3CX phone templates', () => {
     // without a path the quick pick offers both files with the remembered one active: accept it
     await vscode.window.showTextDocument(doc, editor.viewColumn);
     let done = false;
-    const shown = vscode.commands.executeCommand('provisioningStudio.previewConfig', file, 'lab-t57w').finally(() => { done = true; });
-    await waitFor(async () => {
-      if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return done;
-    }, { what: 'the file quick pick', interval: 300, timeout: 15_000 });
+    const shown = vscode.commands.executeCommand('provisioningStudio.previewConfig', file, 'lab-t57w').finally(() => {
+      done = true;
+    });
+    await waitFor(
+      async () => {
+        if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return done;
+      },
+      { what: 'the file quick pick', interval: 300, timeout: 15_000 },
+    );
     const again = await shown;
     assert.ok(again, 'a preview after accepting the quick pick');
     assert.strictEqual(again.document.uri.path, `/lab-t57w/${LAB_MAC}-directory.xml`);
@@ -143,12 +162,29 @@ suite('3CX phone templates', () => {
 
   test('Compare Phones diffs the same file of a 3CX template for both phones', async () => {
     const file = vscode.Uri.joinPath(workspaceRoot(), 'templates/3cx/two-files-probe.ph.xml');
-    if (!fs.existsSync(file.fsPath)) { temp.push(writeTwoFileTemplate('templates/3cx/two-files-probe.ph.xml')); }
+    if (!fs.existsSync(file.fsPath)) {
+      temp.push(writeTwoFileTemplate('templates/3cx/two-files-probe.ph.xml'));
+    }
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
-    await vscode.commands.executeCommand('provisioningStudio.comparePhones', file, 'lab-t57w', 'reception-t54w', `${LAB_MAC}-directory.xml`);
-    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-      .find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.scheme === PREVIEW
-        && t.input.original.query === file.toString()), { what: 'a diff tab' });
+    await vscode.commands.executeCommand(
+      'provisioningStudio.comparePhones',
+      file,
+      'lab-t57w',
+      'reception-t54w',
+      `${LAB_MAC}-directory.xml`,
+    );
+    const tab = await waitFor(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find(
+            (t) =>
+              t.input instanceof vscode.TabInputTextDiff &&
+              t.input.original.scheme === PREVIEW &&
+              t.input.original.query === file.toString(),
+          ),
+      { what: 'a diff tab' },
+    );
     assert.strictEqual(tab.input.original.path, `/lab-t57w/${LAB_MAC}-directory.xml`);
     assert.strictEqual(tab.input.modified.path, '/reception-t54w/805e0c112233-directory.xml');
     const right = vscode.workspace.textDocuments.find((d) => d.uri.toString() === tab.input.modified.toString());

@@ -36,7 +36,10 @@ export function step(name, run, opts = {}) {
 step('workbench and Explorer ready', async ({ ui, assert }) => {
   await ui.ready();
   const rows = await ui.explorerRows();
-  assert.ok(rows.some((r) => /bench\.yaml/.test(r)), `Explorer rows: ${JSON.stringify(rows)}`);
+  assert.ok(
+    rows.some((r) => /bench\.yaml/.test(r)),
+    `Explorer rows: ${JSON.stringify(rows)}`,
+  );
 });
 
 step('open bench.yaml via Quick Open', async ({ ui }) => {
@@ -74,7 +77,10 @@ step('Preview Config from the palette renders for the picked phone', async ({ ui
   assert.match(text, /#!version:1\.0\.0\.1/);
   assert.doesNotMatch(text, /\{\{/, 'the preview shows rendered text, not the template');
   const tabs = await ui.tabs();
-  assert.ok(tabs.some((t) => t.includes('001565f429a4.cfg')), `preview tab named after the served file; tabs: ${tabs}`);
+  assert.ok(
+    tabs.some((t) => t.includes('001565f429a4.cfg')),
+    `preview tab named after the served file; tabs: ${tabs}`,
+  );
   log(`tabs: ${tabs.join(', ')}`);
   await ui.screenshot('preview-beside-template');
 });
@@ -95,7 +101,10 @@ step('the preview refreshes after an edit', async ({ ui, page }) => {
 });
 
 step('Provisioning Bench view lists the bench phones', async ({ ui, page }) => {
-  const header = page.locator('.pane-header').filter({ hasText: /Provisioning Bench/i }).first();
+  const header = page
+    .locator('.pane-header')
+    .filter({ hasText: /Provisioning Bench/i })
+    .first();
   await header.waitFor({ state: 'visible', timeout: 20_000 });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
   for (const name of ['reception-t54w', 'alice-t46s', 'bob-vvx400']) {
@@ -109,10 +118,11 @@ step('mustaches are highlighted inside XML attribute values', async ({ ui, page,
   await ui.openFile('templates/poly/phone.xml.hbs');
   await ui.editorTexts({ waitFor: /address="\{\{extension\}\}"/ });
   // tokenization is asynchronous (grammars load on demand): poll until the line has coloured tokens
-  const readSpans = () => page.$$eval('.editor-group-container .monaco-editor .view-line', (lines) => {
-    const line = lines.find((l) => l.textContent.includes('address="{{extension}}"'));
-    return line ? [...line.querySelectorAll('span > span')].map((s) => [s.textContent, s.className]) : [];
-  });
+  const readSpans = () =>
+    page.$$eval('.editor-group-container .monaco-editor .view-line', (lines) => {
+      const line = lines.find((l) => l.textContent.includes('address="{{extension}}"'));
+      return line ? [...line.querySelectorAll('span > span')].map((s) => [s.textContent, s.className]) : [];
+    });
   let spans = [];
   for (const end = Date.now() + 20_000; Date.now() < end;) {
     spans = await readSpans();
@@ -121,16 +131,24 @@ step('mustaches are highlighted inside XML attribute values', async ({ ui, page,
   }
   const idx = spans.findIndex(([t]) => t === 'extension');
   assert.ok(idx > 0, `no separate token for "extension": ${JSON.stringify(spans.slice(0, 12))}`);
-  const quote = spans.slice(0, idx).reverse().find(([t]) => t.includes('"'));
+  const quote = spans
+    .slice(0, idx)
+    .reverse()
+    .find(([t]) => t.includes('"'));
   assert.ok(quote, 'no string token before the mustache');
   assert.notEqual(spans[idx][1], quote[1], `mustache path coloured like the string: ${JSON.stringify(spans.slice(0, idx + 2))}`);
 });
 
-step('Problems shows the broken template\'s diagnostic', async ({ ui, log }) => {
+step("Problems shows the broken template's diagnostic", async ({ ui, log }) => {
   await ui.openFile('templates/yealink/mac.cfg.hbs'); // the preview follows back to this template
   await ui.openFile('templates/yealink/broken.cfg.hbs');
   const rows = await ui.problems({ waitFor: /hbs-syntax|Parse error|Expecting/i, timeout: 40_000 });
-  log(rows.filter((r) => /broken|hbs/.test(r)).slice(0, 3).join(' | '));
+  log(
+    rows
+      .filter((r) => /broken|hbs/.test(r))
+      .slice(0, 3)
+      .join(' | '),
+  );
   await ui.screenshot('problems-diagnostic');
 });
 
@@ -147,7 +165,7 @@ step('Compare Phones from the palette opens a diff', async ({ ui, page }) => {
   await ui.screenshot('compare-phones');
 });
 
-step('Show Routes lists each phone\'s files and templates', async ({ ui, page }) => {
+step("Show Routes lists each phone's files and templates", async ({ ui, page }) => {
   await ui.runCommand('Provisioning: Show Routes', 30_000, { keepOpen: true });
   await ui.waitForQuickInputTitle('Provisioning Routes');
   await ui.waitForText('.quick-input-list .monaco-list-row', /805e0c112233\.cfg[\s\S]*templates\/yealink\/mac\.cfg\.hbs/);
@@ -174,20 +192,32 @@ step('3CX template: Preview Config renders the Yealink file for lab-t57w', async
   assert.match(text, /#!version:1\.0\.0\.1/);
   assert.doesNotMatch(text, /%%/, 'the preview shows rendered text, not the template');
   const tabs = await ui.tabs();
-  assert.ok(tabs.some((t) => t.includes('805e0c575701.cfg')), `preview tab named after the served file; tabs: ${tabs}`);
+  assert.ok(
+    tabs.some((t) => t.includes('805e0c575701.cfg')),
+    `preview tab named after the served file; tabs: ${tabs}`,
+  );
   log(`tabs: ${tabs.join(', ')}`);
   await page.keyboard.press('Control+B'); // side bar off: room for both editors
-  await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-  await page.evaluate(() => new Promise((r) => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(r)))); // let the editors repaint
+  await page
+    .locator('.part.sidebar')
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => {});
+  // let the editors repaint
+  await page.evaluate(() => new Promise((r) => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(r))));
   await ui.screenshot('3cx-preview');
 });
 
 step('3CX variables are highlighted inside CDATA and attribute values', async ({ page, assert }) => {
   // tokenization is asynchronous: poll until the lines have coloured tokens
-  const readSpans = (needle) => page.$$eval('.editor-group-container .monaco-editor .view-line', (lines, n) => {
-    const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(n));
-    return line ? [...line.querySelectorAll('span > span')].map((s) => [s.textContent.replace(/\u00a0/g, ' '), s.className]) : [];
-  }, needle);
+  const readSpans = (needle) =>
+    page.$$eval(
+      '.editor-group-container .monaco-editor .view-line',
+      (lines, n) => {
+        const line = lines.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(n));
+        return line ? [...line.querySelectorAll('span > span')].map((s) => [s.textContent.replace(/\u00a0/g, ' '), s.className]) : [];
+      },
+      needle,
+    );
   const separate = async (needle, token) => {
     let spans = [];
     for (const end = Date.now() + 20_000; Date.now() < end;) {
@@ -206,22 +236,38 @@ step('3CX variables are highlighted inside CDATA and attribute values', async ({
   await separate('{IF network=REMOTESTUN}', 'IF');
   // in an attribute value (line 85, on screen since the previous step): unlike the string's quote
   const attr = await separate('filename="%%mac_address%%.cfg"', 'mac_address');
-  const quote = attr.spans.slice(0, attr.idx).reverse().find(([t]) => t.includes('"'));
+  const quote = attr.spans
+    .slice(0, attr.idx)
+    .reverse()
+    .find(([t]) => t.includes('"'));
   assert.ok(quote, 'no string token before the variable');
-  assert.notEqual(attr.spans[attr.idx][1], quote[1], `variable coloured like the string: ${JSON.stringify(attr.spans.slice(0, attr.idx + 2))}`);
+  assert.notEqual(
+    attr.spans[attr.idx][1],
+    quote[1],
+    `variable coloured like the string: ${JSON.stringify(attr.spans.slice(0, attr.idx + 2))}`,
+  );
   await page.keyboard.press('Control+B'); // side bar back (the bench view is used next)
   await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 5_000 });
 });
 
 step('Start Dev Server: a phone fetch shows in the request log and the bench view', async ({ ui, page, assert, log }) => {
   await ui.runCommand('Provisioning: Start Dev Server');
-  const out = page.locator('.part.panel .monaco-editor .view-lines').filter({ hasText: /phones\suse/ }).first();
+  const out = page
+    .locator('.part.panel .monaco-editor .view-lines')
+    .filter({ hasText: /phones\suse/ })
+    .first();
   await out.waitFor({ timeout: 20_000 });
   const url = /phones use (\S+?);?\s/.exec((await out.innerText()).replace(/\u00a0/g, ' ') + ' ')?.[1];
   assert.ok(url, 'server URL in the request log');
-  const res = await fetch(`${url.replace(/\/$/, '')}/805e0c112233.cfg`, { headers: { 'User-Agent': 'Yealink SIP-T54W 96.86.0.70 80:5e:0c:11:22:33' } });
+  const res = await fetch(`${url.replace(/\/$/, '')}/805e0c112233.cfg`, {
+    headers: { 'User-Agent': 'Yealink SIP-T54W 96.86.0.70 80:5e:0c:11:22:33' },
+  });
   assert.equal(res.status, 200);
-  await page.locator('.part.panel .monaco-editor .view-lines').filter({ hasText: /reception-t54w\sGET\s\/805e0c112233\.cfg\s200/ }).first().waitFor({ timeout: 20_000 });
+  await page
+    .locator('.part.panel .monaco-editor .view-lines')
+    .filter({ hasText: /reception-t54w\sGET\s\/805e0c112233\.cfg\s200/ })
+    .first()
+    .waitFor({ timeout: 20_000 });
   await ui.waitForText('.monaco-list-row', /reception-t54w[\s\S]*current/);
   log(`served ${url}/805e0c112233.cfg`);
   await ui.screenshot('dev-server-request-log');

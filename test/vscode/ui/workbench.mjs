@@ -26,7 +26,8 @@ export class Workbench {
   /** Labels of the visible Explorer rows. */
   async explorerRows() {
     return this.page.$$eval('.explorer-folders-view .monaco-list-row', (rows) =>
-      rows.map((r) => r.getAttribute('aria-label') || r.textContent.trim()));
+      rows.map((r) => r.getAttribute('aria-label') || r.textContent.trim()),
+    );
   }
 
   /** Opens a file by name/relative path via Quick Open (Ctrl+P) and waits for its editor tab. */
@@ -52,9 +53,12 @@ export class Workbench {
     await this.page.keyboard.press('F1');
     const input = await this.page.waitForSelector(Q_INPUT, { state: 'visible', timeout });
     await input.fill(`>${title}`);
-    const row = this.page.locator(Q_ROWS).filter({
-      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }),
-    }).first();
+    const row = this.page
+      .locator(Q_ROWS)
+      .filter({
+        has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }),
+      })
+      .first();
     await row.waitFor({ state: 'visible', timeout });
     await row.click();
     // keepOpen: the command opens its own quick pick right away (use pickQuickItem next)
@@ -71,7 +75,11 @@ export class Workbench {
 
   /** Waits for a quick input whose title contains `text` (a command's next step). */
   async waitForQuickInputTitle(text, timeout = 30_000) {
-    await this.page.locator('.quick-input-widget .quick-input-title').filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
+    await this.page
+      .locator('.quick-input-widget .quick-input-title')
+      .filter({ hasText: text })
+      .first()
+      .waitFor({ state: 'visible', timeout });
   }
 
   /** Hides the panel (Problems, Output, …) when it is open. */
@@ -87,8 +95,8 @@ export class Workbench {
    * With `waitFor` (string or RegExp), polls until some editor matches and returns that editor's text.
    */
   async editorTexts({ waitFor, timeout = 30_000 } = {}) {
-    const read = () => this.page.$$eval('.editor-instance .monaco-editor .view-lines', (els) =>
-      els.map((e) => e.innerText.replace(/\u00a0/g, ' ')));
+    const read = () =>
+      this.page.$$eval('.editor-instance .monaco-editor .view-lines', (els) => els.map((e) => e.innerText.replace(/\u00a0/g, ' ')));
     if (waitFor === undefined) return read();
     const re = typeof waitFor === 'string' ? new RegExp(escapeRe(waitFor)) : waitFor;
     const end = Date.now() + timeout;
@@ -104,7 +112,8 @@ export class Workbench {
   /** Labels of the open editor tabs, the active one of each group marked with a leading '*'. */
   async tabs() {
     return this.page.$$eval('.tabs-container .tab', (els) =>
-      els.map((e) => `${e.classList.contains('active') ? '*' : ''}${e.querySelector('.label-name')?.textContent ?? ''}`));
+      els.map((e) => `${e.classList.contains('active') ? '*' : ''}${e.querySelector('.label-name')?.textContent ?? ''}`),
+    );
   }
 
   /** Closes any open quick input (palette / Quick Open). */
@@ -125,8 +134,8 @@ export class Workbench {
       await this.page.keyboard.press('Control+Shift+M');
       await this.page.waitForSelector('.markers-panel', { state: 'visible', timeout });
     }
-    const read = () => this.page.$$eval('.markers-panel .monaco-list-row', (rows) =>
-      rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+    const read = () =>
+      this.page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
     if (waitFor === undefined) return read();
     const re = typeof waitFor === 'string' ? new RegExp(escapeRe(waitFor)) : waitFor;
     const end = Date.now() + timeout;
@@ -170,13 +179,19 @@ export class Workbench {
       if (Date.now() > end) throw new Error(`no row with ${text} in ${container}`);
       const box = await list.boundingBox();
       if (box) {
-        const before = await list.locator('.monaco-scrollable-element').first()
-          .evaluate((e) => e.querySelector('.monaco-list-rows')?.style.top || '').catch(() => '');
+        const before = await list
+          .locator('.monaco-scrollable-element')
+          .first()
+          .evaluate((e) => e.querySelector('.monaco-list-rows')?.style.top || '')
+          .catch(() => '');
         await this.page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
         await this.page.mouse.wheel(0, direction * 300);
         await this.page.waitForTimeout(100); // let the list render the scrolled rows
-        const after = await list.locator('.monaco-scrollable-element').first()
-          .evaluate((e) => e.querySelector('.monaco-list-rows')?.style.top || '').catch(() => '');
+        const after = await list
+          .locator('.monaco-scrollable-element')
+          .first()
+          .evaluate((e) => e.querySelector('.monaco-list-rows')?.style.top || '')
+          .catch(() => '');
         if (before === after) direction = -direction; // hit an end: sweep back (rows may still be arriving)
       } else {
         await this.page.waitForTimeout(200);
@@ -186,8 +201,7 @@ export class Workbench {
 
   /** Texts of the notification toasts currently shown. */
   async notifications() {
-    return this.page.$$eval('.notifications-toasts .notification-list-item-message', (els) =>
-      els.map((e) => e.textContent.trim()));
+    return this.page.$$eval('.notifications-toasts .notification-list-item-message', (els) => els.map((e) => e.textContent.trim()));
   }
 
   /**

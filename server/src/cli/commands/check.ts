@@ -33,12 +33,28 @@ export const checkCommand: Command = {
     }
     const problems = checkWorkspace(ws, { files });
     if (format === 'json') {
-      io.out(JSON.stringify(problems.map((p) => ({ file: p.file, range: p.range, severity: p.severity, code: p.code, message: p.message,
-        ...(p.suggestions ? { suggestions: p.suggestions } : {}), ...(p.phones ? { phones: p.phones } : {}), ...(p.via ? { via: p.via } : {}) })), null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          problems.map((p) => ({
+            file: p.file,
+            range: p.range,
+            severity: p.severity,
+            code: p.code,
+            message: p.message,
+            ...(p.suggestions ? { suggestions: p.suggestions } : {}),
+            ...(p.phones ? { phones: p.phones } : {}),
+            ...(p.via ? { via: p.via } : {}),
+          })),
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       for (const p of problems) io.out(formatProblem(p) + '\n');
       const errors = problems.filter((p) => p.severity === 'error').length;
-      io.err(`${files.length} template${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} other\n`);
+      io.err(
+        `${files.length} template${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} other\n`,
+      );
     }
     return problems.some((p) => p.severity === 'error') ? 1 : 0;
   },

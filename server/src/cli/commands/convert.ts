@@ -29,13 +29,22 @@ export interface ConvertedFile {
   loops: number;
 }
 
-export interface Mismatch { phone: string; file: string; line: number; expected: string; actual: string }
+export interface Mismatch {
+  phone: string;
+  file: string;
+  line: number;
+  expected: string;
+  actual: string;
+}
 
 /** The Handlebars templates equivalent to a 3CX template (not written). */
 export function convertTemplate(ws: Workspace, file: string): { vendor: string; files: ConvertedFile[] } {
   const entry = loadThreeCx(ws, file);
   if (!entry) throw new UsageError(`${file} not found`);
-  if (!entry.loaded.ok) throw new Error(`${file}:${entry.loaded.error.range.start.line + 1}:${entry.loaded.error.range.start.character + 1} ${entry.loaded.error.message}`);
+  if (!entry.loaded.ok)
+    throw new Error(
+      `${file}:${entry.loaded.error.range.start.line + 1}:${entry.loaded.error.range.start.character + 1} ${entry.loaded.error.message}`,
+    );
   const tpl = entry.loaded.template;
   const profile = templateVendor(tpl);
   if (!profile) throw new Error(`${file}: none of its <models> names a vendor Provisioning Studio knows`);
@@ -45,23 +54,51 @@ export function convertTemplate(ws: Workspace, file: string): { vendor: string; 
     // the vendor route this file name is: try it with a sample MAC
     const sample = dc.filename.replace(/%%mac_address%%/g, '000000000000');
     const route = matchRoutes(sample).find((m) => m.profile.id === profile.id)?.route;
-    const base = route ? route.template : `${dc.filename.replace(/%%mac_address%%/g, 'mac').replace(/%%[^%]*%%/g, 'x').replace(/[^\w.-]+/g, '_')}.hbs`;
+    const base = route
+      ? route.template
+      : `${dc.filename
+          .replace(/%%mac_address%%/g, 'mac')
+          .replace(/%%[^%]*%%/g, 'x')
+          .replace(/[^\w.-]+/g, '_')}.hbs`;
     const format = route ? profile.formats[route.format] : undefined;
     const escape = format?.escape ?? (/\.xml$/i.test(dc.filename) ? FORMATS.xml.escape : 'none');
     const out = convertBody(tpl, entry.bodies[dc.index].nodes, { escape, serverUrl: url });
     const notes = [...out.notes];
-    if (!route) notes.unshift(`the ${profile.label} profile requests no file named '${dc.filename}': Handlebars serves only the profile's routes (${profile.routes.map((r) => r.path).join(', ')}), so this template is not served until a route is added`);
-    const header = [`{{!--`, `  Converted from ${file} (<deviceconfig filename="${dc.filename}">) by provisioning-studio convert.`,
-      route ? `  Answers the ${profile.label} route /${route.path} (${route.description})` : `  Answers no ${profile.label} route (see the notes).`,
-      ...(out.loops ? [`  ${out.loops} run${out.loops > 1 ? 's' : ''} of unrolled {IF blfN} blocks became {{#each (range …)}} loops.`] : []),
-      ...notes.map((n) => `  Note: ${n}`), `--}}`].join('\n');
-    return { deviceconfig: dc.index, filename: dc.filename, template: `${TEMPLATES_DIR}/${profile.id}/${base}`, route, text: `${header}\n${out.text}`, notes, loops: out.loops };
+    if (!route)
+      notes.unshift(
+        `the ${profile.label} profile requests no file named '${dc.filename}': Handlebars serves only the profile's routes (${profile.routes.map((r) => r.path).join(', ')}), so this template is not served until a route is added`,
+      );
+    const header = [
+      `{{!--`,
+      `  Converted from ${file} (<deviceconfig filename="${dc.filename}">) by provisioning-studio convert.`,
+      route
+        ? `  Answers the ${profile.label} route /${route.path} (${route.description})`
+        : `  Answers no ${profile.label} route (see the notes).`,
+      ...(out.loops
+        ? [`  ${out.loops} run${out.loops > 1 ? 's' : ''} of unrolled {IF blfN} blocks became {{#each (range …)}} loops.`]
+        : []),
+      ...notes.map((n) => `  Note: ${n}`),
+      `--}}`,
+    ].join('\n');
+    return {
+      deviceconfig: dc.index,
+      filename: dc.filename,
+      template: `${TEMPLATES_DIR}/${profile.id}/${base}`,
+      route,
+      text: `${header}\n${out.text}`,
+      notes,
+      loops: out.loops,
+    };
   });
   return { vendor: profile.id, files };
 }
 
 /** Renders the 3CX template and its conversion for every bench phone the template serves; the differences. */
-export function proveEquivalence(ws: Workspace, file: string, files: ConvertedFile[]): { phones: Phone[]; compared: number; mismatches: Mismatch[] } {
+export function proveEquivalence(
+  ws: Workspace,
+  file: string,
+  files: ConvertedFile[],
+): { phones: Phone[]; compared: number; mismatches: Mismatch[] } {
   const tpl = loadThreeCx(ws, file)?.loaded;
   if (!tpl?.ok) return { phones: [], compared: 0, mismatches: [] };
   const phones = ws.phones.filter((p) => modelForPhone(tpl.template, p));
@@ -78,11 +115,23 @@ export function proveEquivalence(ws: Workspace, file: string, files: ConvertedFi
       const b = shadow.render(f.template, phone, { route, bench });
       compared++;
       if (a.text === b.text && !b.failed && !b.syntaxError) continue;
-      const al = a.text.split('\n'), bl = b.text.split('\n');
+      const al = a.text.split('\n'),
+        bl = b.text.split('\n');
       let i = 0;
       while (i < Math.max(al.length, bl.length) && al[i] === bl[i]) i++;
-      const err = b.syntaxError ? `syntax error: ${b.syntaxError.message}` : b.issues.filter((x) => x.severity === 'error').map((x) => x.message).join('; ');
-      mismatches.push({ phone: phone.name, file: f.template, line: i + 1, expected: al[i] ?? '<end of file>', actual: err || (bl[i] ?? '<end of file>') });
+      const err = b.syntaxError
+        ? `syntax error: ${b.syntaxError.message}`
+        : b.issues
+            .filter((x) => x.severity === 'error')
+            .map((x) => x.message)
+            .join('; ');
+      mismatches.push({
+        phone: phone.name,
+        file: f.template,
+        line: i + 1,
+        expected: al[i] ?? '<end of file>',
+        actual: err || (bl[i] ?? '<end of file>'),
+      });
     }
   }
   return { phones, compared, mismatches };
@@ -99,7 +148,10 @@ export const convertCommand: Command = {
     let file = relative(root, resolve(root, arg)).split('\\').join('/');
     if (ws.files.read(file) === undefined && ws.files.read(`${TEMPLATES_DIR}/${arg}`) !== undefined) file = `${TEMPLATES_DIR}/${arg}`;
     if (!isThreeCxFile(file)) throw new UsageError(`${arg} is not a 3CX template (*.ph.xml, *.fxs.xml)`);
-    if (ws.files.read(file) === undefined) { io.err(`error: ${file} not found`); return 2; }
+    if (ws.files.read(file) === undefined) {
+      io.err(`error: ${file} not found`);
+      return 2;
+    }
     const blocking = checkTemplate(ws, file).filter((p) => p.severity === 'error');
     if (blocking.length) {
       for (const p of blocking) io.err(formatProblem(p));
@@ -111,21 +163,40 @@ export const convertCommand: Command = {
     const target = (f: ConvertedFile) => (out ? join(resolve(root, out), f.template.split('/').pop()!) : join(root, f.template));
     if (!args.options.has('force')) {
       const clash = files.map(target).filter((p) => existsSync(p));
-      if (clash.length) { io.err(`error: ${clash.map((p) => relative(root, p) || p).join(', ')} already exist${clash.length === 1 ? 's' : ''}: give --out <dir> or --force`); return 1; }
+      if (clash.length) {
+        io.err(
+          `error: ${clash.map((p) => relative(root, p) || p).join(', ')} already exist${clash.length === 1 ? 's' : ''}: give --out <dir> or --force`,
+        );
+        return 1;
+      }
     }
     const proof = proveEquivalence(ws, file, files);
     for (const f of files) {
       const p = target(f);
       mkdirSync(dirname(p), { recursive: true });
       writeFileSync(p, f.text);
-      io.out(`wrote ${relative(root, p).split('\\').join('/') || p}  ← <deviceconfig filename="${f.filename}">  ${f.route ? `answers /${f.route.path}` : 'answers no vendor route'}${f.loops ? `, ${f.loops} loop${f.loops > 1 ? 's' : ''}` : ''}\n`);
+      io.out(
+        `wrote ${relative(root, p).split('\\').join('/') || p}  ← <deviceconfig filename="${f.filename}">  ${f.route ? `answers /${f.route.path}` : 'answers no vendor route'}${f.loops ? `, ${f.loops} loop${f.loops > 1 ? 's' : ''}` : ''}\n`,
+      );
       for (const n of f.notes) io.out(`  note: ${n}\n`);
     }
-    if (out && files.some((f) => f.route)) io.out(`  (copy them to templates/${files[0].template.split('/')[1]}/ — or templates/<vendor>/<model>/ for one model — to serve them)\n`);
-    if (!proof.phones.length) { io.out('no bench phone has one of the template\'s models: equivalence not proven\n'); return 0; }
-    for (const m of proof.mismatches) io.out(`DIFF ${m.phone} ${m.file} line ${m.line}:\n  3CX:        ${m.expected}\n  Handlebars: ${m.actual}\n`);
-    if (proof.mismatches.length) { io.out(`${proof.mismatches.length} of ${proof.compared} renderings differ\n`); return 1; }
-    io.out(`equivalent: ${proof.compared} rendering${proof.compared === 1 ? '' : 's'} byte-identical for ${proof.phones.map((p) => p.name).join(', ')}\n`);
+    if (out && files.some((f) => f.route))
+      io.out(
+        `  (copy them to templates/${files[0].template.split('/')[1]}/ — or templates/<vendor>/<model>/ for one model — to serve them)\n`,
+      );
+    if (!proof.phones.length) {
+      io.out("no bench phone has one of the template's models: equivalence not proven\n");
+      return 0;
+    }
+    for (const m of proof.mismatches)
+      io.out(`DIFF ${m.phone} ${m.file} line ${m.line}:\n  3CX:        ${m.expected}\n  Handlebars: ${m.actual}\n`);
+    if (proof.mismatches.length) {
+      io.out(`${proof.mismatches.length} of ${proof.compared} renderings differ\n`);
+      return 1;
+    }
+    io.out(
+      `equivalent: ${proof.compared} rendering${proof.compared === 1 ? '' : 's'} byte-identical for ${proof.phones.map((p) => p.name).join(', ')}\n`,
+    );
     return 0;
   },
 };

@@ -3,7 +3,7 @@ import type { Command } from '../context';
 import { formatOutcome, parseHostPort, reprovision } from '../../sip/reprovision';
 
 export const notifyCommand: Command = {
-  summary: 'reprovision phones now: send the vendor\'s SIP NOTIFY (resync, or reboot with --reboot)',
+  summary: "reprovision phones now: send the vendor's SIP NOTIFY (resync, or reboot with --reboot)",
   usage: 'notify <mac|name>… | --all [--reboot] [--to <host[:port]>] [--transport udp|tcp] [--local <host[:port]>] [--t1 <ms>]',
   flags: ['all', 'reboot'],
   values: ['to', 'transport', 'local', 't1'],
@@ -20,15 +20,24 @@ export const notifyCommand: Command = {
     if (localArg && !local) throw new UsageError(`--local: '${localArg}' is not host[:port]`);
     const t1 = opt(args, 't1');
     if (t1 !== undefined && !(Number(t1) >= 10 && Number(t1) <= 10_000)) throw new UsageError('--t1 must be 10..10000 ms');
-    const phones = all ? ws.phones : args.positionals.map((q) => {
-      const p = ws.findPhone(q);
-      if (!p) throw new UsageError(`no bench phone '${q}'`);
-      return p;
-    });
-    if (!phones.length) { io.err('error: the bench has no phones'); return 1; }
+    const phones = all
+      ? ws.phones
+      : args.positionals.map((q) => {
+          const p = ws.findPhone(q);
+          if (!p) throw new UsageError(`no bench phone '${q}'`);
+          return p;
+        });
+    if (!phones.length) {
+      io.err('error: the bench has no phones');
+      return 1;
+    }
     // a phone served by a 3CX template gets the template's <resyncParams>/<rebootParams> event
-    const event = (p: typeof phones[number], reboot: boolean) => ws.notifyEventFor(p, reboot);
-    const outcomes = await reprovision(phones, { reboot: args.options.has('reboot'), to, transport, local, event, timers: t1 ? { t1: Number(t1) } : undefined }, (o) => io.out(`${formatOutcome(o)}\n`));
+    const event = (p: (typeof phones)[number], reboot: boolean) => ws.notifyEventFor(p, reboot);
+    const outcomes = await reprovision(
+      phones,
+      { reboot: args.options.has('reboot'), to, transport, local, event, timers: t1 ? { t1: Number(t1) } : undefined },
+      (o) => io.out(`${formatOutcome(o)}\n`),
+    );
     const accepted = outcomes.filter((o) => o.result.status === 'accepted').length;
     if (phones.length > 1) io.out(`${accepted} of ${phones.length} phones accepted\n`);
     return accepted === phones.length ? 0 : 1;

@@ -5,9 +5,10 @@ import { TEMPLATES_DIR } from '../../core/workspace';
 
 export const renderCommand: Command = {
   summary: 'print the file a phone receives, exactly as the dev server serves it',
-  usage: 'render <template> --phone <mac|name> [--host <address>] [--port <port>] [--url <base URL>]\n'
-    + '       render --phone <mac|name> --path <request-path> [--host …] [--port …] [--url …]\n'
-    + '  --host/--port/--url: where phones reach the dev server, as given to `serve` ({{server.url}})',
+  usage:
+    'render <template> --phone <mac|name> [--host <address>] [--port <port>] [--url <base URL>]\n' +
+    '       render --phone <mac|name> --path <request-path> [--host …] [--port …] [--url …]\n' +
+    '  --host/--port/--url: where phones reach the dev server, as given to `serve` ({{server.url}})',
   values: ['phone', 'path', ...SERVER_ADDRESS_VALUES],
   run({ args, io, workspace: ws }) {
     ws.setServerAddress(serverAddressOption(args));
@@ -27,13 +28,20 @@ export const renderCommand: Command = {
     let route;
     if (path) {
       const res = ws.resolveRequest(path.replace(/^\/+/, ''), { userAgent: undefined, phones: [phone] });
-      if (!res.ok) { io.err(`error: ${path}: ${res.reason}${res.tried ? ` (tried ${res.tried.join(', ')})` : ''}`); return 2; }
-      template = res.template; route = res.route;
+      if (!res.ok) {
+        io.err(`error: ${path}: ${res.reason}${res.tried ? ` (tried ${res.tried.join(', ')})` : ''}`);
+        return 2;
+      }
+      template = res.template;
+      route = res.route;
     }
     if (!template) throw new UsageError('give a template file or --path <request-path>');
     template = template.replace(/\\/g, '/').replace(/^\.\//, '');
     if (!template.startsWith(`${TEMPLATES_DIR}/`) && ws.files.read(template) === undefined) template = `${TEMPLATES_DIR}/${template}`;
-    if (ws.files.read(template) === undefined) { io.err(`error: template ${template} not found`); return 2; }
+    if (ws.files.read(template) === undefined) {
+      io.err(`error: template ${template} not found`);
+      return 2;
+    }
     const out = ws.render(template, phone, { route });
     if (out.syntaxError) {
       for (const p of checkTemplate(ws, template)) io.err(formatProblem(p));

@@ -11,17 +11,32 @@ export const serveCommand: Command = {
     if (url) workspace.setServerAddress({ url });
     const server = new DevServer(workspace, { host, port });
     server.on('request', batchedLogWriter(io.out));
-    server.on('problem', (p) => io.err(`problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${p.servingLastGood ? ' (serving the last good version)' : ''}`));
+    server.on('problem', (p) =>
+      io.err(
+        `problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${p.servingLastGood ? ' (serving the last good version)' : ''}`,
+      ),
+    );
     server.on('recovered', (r) => io.err(`fixed: ${r.file}${r.phone ? ` [${r.phone}]` : ''} renders again`));
     server.on('upload', (u) => io.out(`${u.time} ${u.ip} ${u.phone ?? u.mac} uploaded ${u.file} (${u.bytes} bytes)\n`));
     const info = await server.start();
     const cfg = workspace.servingBench().parsed.bench.server;
-    io.out(`Provisioning dev server listening on ${info.scheme}://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}\n`);
+    io.out(
+      `Provisioning dev server listening on ${info.scheme}://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}\n`,
+    );
     io.out(`Phones use ${info.url}\n`);
-    if (info.tls) io.out(`TLS: ${info.tls.selfSigned ? 'self-signed certificate (in memory)' : 'certificate from bench server.tls'}, SHA-256 fingerprint ${info.tls.fingerprint256}\n`);
-    if (info.auth) io.out(`Authentication: ${info.auth.type}, user '${info.auth.username}'${info.auth.type === 'basic' && !info.tls ? ' (basic over plain HTTP sends the password in clear: prefer digest or TLS)' : ''}\n`);
+    if (info.tls)
+      io.out(
+        `TLS: ${info.tls.selfSigned ? 'self-signed certificate (in memory)' : 'certificate from bench server.tls'}, SHA-256 fingerprint ${info.tls.fingerprint256}\n`,
+      );
+    if (info.auth)
+      io.out(
+        `Authentication: ${info.auth.type}, user '${info.auth.username}'${info.auth.type === 'basic' && !info.tls ? ' (basic over plain HTTP sends the password in clear: prefer digest or TLS)' : ''}\n`,
+      );
     if (info.host === '0.0.0.0' || info.host === '::') {
-      if (!cfg.url && !url) io.err('note: listening on all interfaces but bench server.url is not set: templates will tell phones to use 127.0.0.1; set server.url to the address phones reach');
+      if (!cfg.url && !url)
+        io.err(
+          'note: listening on all interfaces but bench server.url is not set: templates will tell phones to use 127.0.0.1; set server.url to the address phones reach',
+        );
     } else if (/^127\.|^::1$|^localhost$/.test(info.host)) {
       io.out('Listening on loopback only: phones on the LAN cannot reach it (use --host 0.0.0.0 and set server.url in the bench file)\n');
     }
@@ -33,7 +48,11 @@ export const serveCommand: Command = {
     }
     io.out('\nLog: time client-ip phone method path status bytes render-ms user-agent template. Ctrl-C stops.\n');
     await new Promise<void>((done) => {
-      const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); done(); };
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });

@@ -9,7 +9,14 @@ const int = (description: string): SchemaNode => ({ type: 'integer', description
 
 function closeOver(schema: SchemaNode | undefined, samples: unknown[]): SchemaNode {
   const base: SchemaNode = schema ? { ...schema } : { type: 'object' };
-  if (base.type === 'array') return { ...base, items: closeOver(base.items, samples.flatMap((s) => (Array.isArray(s) ? s : []))) };
+  if (base.type === 'array')
+    return {
+      ...base,
+      items: closeOver(
+        base.items,
+        samples.flatMap((s) => (Array.isArray(s) ? s : [])),
+      ),
+    };
   if (base.type !== 'object') return base;
   const props: Record<string, SchemaNode> = { ...(base.properties ?? {}) };
   const objs = samples.filter((s): s is Record<string, unknown> => !!s && typeof s === 'object' && !Array.isArray(s));
@@ -40,7 +47,9 @@ export function contextSchema(bench: Bench): SchemaNode {
     description: 'The data a template is rendered with, for one phone.',
     properties: {
       phone: {
-        type: 'object', additionalProperties: false, description: 'The phone being provisioned.',
+        type: 'object',
+        additionalProperties: false,
+        description: 'The phone being provisioned.',
         properties: {
           mac: str('MAC, 12 lowercase hex digits (use {{mac phone.mac "colon"}} for other notations).'),
           mac_upper: str('MAC, 12 uppercase hex digits.'),
@@ -53,18 +62,33 @@ export function contextSchema(bench: Bench): SchemaNode {
         },
       },
       model: {
-        type: 'object', additionalProperties: false, description: 'The phone model as the vendor profile knows it.',
+        type: 'object',
+        additionalProperties: false,
+        description: 'The phone model as the vendor profile knows it.',
         properties: {
-          id: str('Model id.'), lines: int('Number of SIP lines (accounts) the model has.'),
-          keys: int('Number of programmable line/DSS keys.'), file_id: str("Vendor file id (Yealink common-file number, Cisco PSN…)."),
+          id: str('Model id.'),
+          lines: int('Number of SIP lines (accounts) the model has.'),
+          keys: int('Number of programmable line/DSS keys.'),
+          file_id: str('Vendor file id (Yealink common-file number, Cisco PSN…).'),
         },
       },
-      lines: closeOver(phoneItems.properties!.lines, bench.phones.map((p) => p.lines)),
-      keys: closeOver(phoneItems.properties!.keys, bench.phones.map((p) => p.keys)),
+      lines: closeOver(
+        phoneItems.properties!.lines,
+        bench.phones.map((p) => p.lines),
+      ),
+      keys: closeOver(
+        phoneItems.properties!.keys,
+        bench.phones.map((p) => p.keys),
+      ),
       pbx: closeOver(BENCH_SCHEMA.properties!.pbx, [bench.pbx]),
       vars: closeOver(BENCH_SCHEMA.properties!.vars, [bench.vars, ...bench.phones.map((p) => p.vars)]),
       contacts: closeOver(BENCH_SCHEMA.properties!.contacts, [bench.contacts]),
-      server: { type: 'object', additionalProperties: false, description: 'The dev provisioning server.', properties: { url: str('Base URL phones use to reach the server, without a trailing slash.') } },
+      server: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'The dev provisioning server.',
+        properties: { url: str('Base URL phones use to reach the server, without a trailing slash.') },
+      },
     },
   };
 }

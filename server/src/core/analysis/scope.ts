@@ -26,7 +26,13 @@ const DATA_VARS: Record<string, SchemaNode> = {
 };
 
 export function isHelperName(p: hbs.AST.PathExpression): boolean {
-  return !p.data && !p.depth && p.parts.length === 1 && !/^this\b|^\.\//.test(p.original) && Object.prototype.hasOwnProperty.call(HELPERS, p.parts[0]);
+  return (
+    !p.data &&
+    !p.depth &&
+    p.parts.length === 1 &&
+    !/^this\b|^\.\//.test(p.original) &&
+    Object.prototype.hasOwnProperty.call(HELPERS, p.parts[0])
+  );
 }
 
 function step(s: SchemaNode | undefined, part: string): { next: SchemaNode | undefined; ok: boolean; known: string[] } {
@@ -95,7 +101,8 @@ export function exprSchema(e: hbs.AST.Expression | undefined, scope: StaticScope
   if (!e || e.type !== 'PathExpression') {
     if (e?.type === 'SubExpression') {
       const sx = e as hbs.AST.SubExpression;
-      if (sx.path.type === 'PathExpression' && (sx.path as hbs.AST.PathExpression).original === 'range') return { type: 'array', items: { type: 'integer', description: 'A number from range.' } };
+      if (sx.path.type === 'PathExpression' && (sx.path as hbs.AST.PathExpression).original === 'range')
+        return { type: 'array', items: { type: 'integer', description: 'A number from range.' } };
     }
     return undefined;
   }
@@ -103,7 +110,13 @@ export function exprSchema(e: hbs.AST.Expression | undefined, scope: StaticScope
   return r.ok ? r.schema : undefined;
 }
 
-export function childScope(scope: StaticScope, ctx: SchemaNode | undefined, params: string[] = [], paramSchemas: (SchemaNode | undefined)[] = [], inLoop = scope.inLoop): StaticScope {
+export function childScope(
+  scope: StaticScope,
+  ctx: SchemaNode | undefined,
+  params: string[] = [],
+  paramSchemas: (SchemaNode | undefined)[] = [],
+  inLoop = scope.inLoop,
+): StaticScope {
   return { ctx, up: scope, root: scope.root, params: new Map(params.map((n, i) => [n, paramSchemas[i]])), inLoop };
 }
 
@@ -115,8 +128,12 @@ export function blockInnerScope(st: hbs.AST.BlockStatement, scope: StaticScope):
   if (name === 'each' || (!name && path.type === 'PathExpression')) {
     const listSchema = name ? exprSchema(st.params[0], scope) : exprSchema(path, scope);
     if (!name && listSchema && listSchema.type !== 'array') return childScope(scope, listSchema, bp, [listSchema]);
-    const item = listSchema?.type === 'array' ? listSchema.items
-      : listSchema?.type === 'object' && typeof listSchema.additionalProperties === 'object' ? listSchema.additionalProperties : undefined;
+    const item =
+      listSchema?.type === 'array'
+        ? listSchema.items
+        : listSchema?.type === 'object' && typeof listSchema.additionalProperties === 'object'
+          ? listSchema.additionalProperties
+          : undefined;
     return childScope(scope, item, bp, [item, INDEX], true);
   }
   if (name === 'with') {
@@ -134,7 +151,8 @@ export function rootScope(root: SchemaNode | undefined): StaticScope {
 export function scopeAt(ast: Program, root: SchemaNode | undefined, line: number, character: number): StaticScope {
   const L = line + 1;
   const inside = (loc: hbs.AST.SourceLocation | undefined) =>
-    !!loc && (loc.start.line < L || (loc.start.line === L && loc.start.column <= character)) &&
+    !!loc &&
+    (loc.start.line < L || (loc.start.line === L && loc.start.column <= character)) &&
     (loc.end.line > L || (loc.end.line === L && loc.end.column >= character));
   let scope = rootScope(root);
   let program: Program | undefined = ast;
@@ -143,8 +161,12 @@ export function scopeAt(ast: Program, root: SchemaNode | undefined, line: number
     for (const st of program.body) {
       if (st.type !== 'BlockStatement' || !inside(st.loc)) continue;
       const b = st as hbs.AST.BlockStatement;
-      if (b.program && inside(b.program.loc)) { scope = blockInnerScope(b, scope); next = b.program; }
-      else if (b.inverse && inside(b.inverse.loc)) { next = b.inverse; }
+      if (b.program && inside(b.program.loc)) {
+        scope = blockInnerScope(b, scope);
+        next = b.program;
+      } else if (b.inverse && inside(b.inverse.loc)) {
+        next = b.inverse;
+      }
       break;
     }
     program = next;

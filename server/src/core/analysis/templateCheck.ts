@@ -17,8 +17,17 @@ export function checkTemplateStatic(ws: Workspace, file: string, root: SchemaNod
   if (!loaded || !loaded.ok) return problems;
 
   const walk = (src: { file: string; ast: hbs.AST.Program }, scope: StaticScope, stack: string[]) => {
-    const add = (node: { loc: hbs.AST.SourceLocation }, code: Problem['code'], message: string, severity: Problem['severity'], suggestions?: string[]) => {
-      const range = { start: { line: node.loc.start.line - 1, character: node.loc.start.column }, end: { line: node.loc.end.line - 1, character: node.loc.end.column } };
+    const add = (
+      node: { loc: hbs.AST.SourceLocation },
+      code: Problem['code'],
+      message: string,
+      severity: Problem['severity'],
+      suggestions?: string[],
+    ) => {
+      const range = {
+        start: { line: node.loc.start.line - 1, character: node.loc.start.column },
+        end: { line: node.loc.end.line - 1, character: node.loc.end.column },
+      };
       const key = `${src.file}:${range.start.line}:${range.start.character}:${code}`;
       if (seen.has(key)) return;
       seen.add(key);
@@ -33,26 +42,37 @@ export function checkTemplateStatic(ws: Workspace, file: string, root: SchemaNod
       const bad = parts[r.failedAt] ?? p.original;
       const prefix = parts.slice(0, r.failedAt).join('.');
       const candidates = [...r.known, ...(r.failedAt === 0 && allowHelper && !p.data ? Object.keys(HELPERS) : [])];
-      const sugg = nearest(bad.replace(/^@/, ''), candidates).map((s) => [prefix, p.data && r.failedAt === 0 ? '@' + s : s].filter(Boolean).join('.'));
+      const sugg = nearest(bad.replace(/^@/, ''), candidates).map((s) =>
+        [prefix, p.data && r.failedAt === 0 ? '@' + s : s].filter(Boolean).join('.'),
+      );
       const where = prefix ? `'${prefix}'` : 'this context';
-      const msg = p.data && r.failedAt === 0
-        ? `unknown data variable '${bad}'${sc.inLoop ? '' : ' (@index, @key, @first and @last exist only inside #each)'}`
-        : `unknown data path '${p.original}': ${where} has no '${bad}'`;
+      const msg =
+        p.data && r.failedAt === 0
+          ? `unknown data variable '${bad}'${sc.inLoop ? '' : ' (@index, @key, @first and @last exist only inside #each)'}`
+          : `unknown data path '${p.original}': ${where} has no '${bad}'`;
       add(p, 'unknown-path', `${msg}${sugg.length ? `, did you mean '${sugg[0]}'?` : ''}`, 'warning', sugg);
     };
 
     const expr = (e: hbs.AST.Expression, sc: StaticScope) => {
       if (e.type === 'PathExpression') path(e as hbs.AST.PathExpression, sc, false);
-      else if (e.type === 'SubExpression') call((e as hbs.AST.SubExpression).path, (e as hbs.AST.SubExpression).params, (e as hbs.AST.SubExpression).hash, sc, true);
+      else if (e.type === 'SubExpression')
+        call((e as hbs.AST.SubExpression).path, (e as hbs.AST.SubExpression).params, (e as hbs.AST.SubExpression).hash, sc, true);
     };
 
-    const call = (p: hbs.AST.Expression, params: hbs.AST.Expression[], hash: hbs.AST.Hash | undefined, sc: StaticScope, mustBeHelper: boolean) => {
+    const call = (
+      p: hbs.AST.Expression,
+      params: hbs.AST.Expression[],
+      hash: hbs.AST.Hash | undefined,
+      sc: StaticScope,
+      mustBeHelper: boolean,
+    ) => {
       const pe = p as hbs.AST.PathExpression;
       if (p.type === 'PathExpression' && !isHelperName(pe) && (mustBeHelper || params.length || hash?.pairs.length)) {
         const sugg = nearest(pe.original, Object.keys(HELPERS));
         add(pe, 'unknown-helper', `unknown helper '${pe.original}'${sugg.length ? `, did you mean '${sugg[0]}'?` : ''}`, 'error', sugg);
       } else if (p.type === 'PathExpression') {
-        if (isHelperName(pe) && BLOCK_ONLY.has(pe.parts[0]) && !mustBeHelper) add(pe, 'hbs-helper-usage', `'${pe.parts[0]}' is a block helper: use {{#${pe.parts[0]} …}}…{{/${pe.parts[0]}}}`, 'error');
+        if (isHelperName(pe) && BLOCK_ONLY.has(pe.parts[0]) && !mustBeHelper)
+          add(pe, 'hbs-helper-usage', `'${pe.parts[0]}' is a block helper: use {{#${pe.parts[0]} …}}…{{/${pe.parts[0]}}}`, 'error');
         else path(pe, sc, true);
       }
       params.forEach((x) => expr(x, sc));
@@ -72,7 +92,13 @@ export function checkTemplateStatic(ws: Workspace, file: string, root: SchemaNod
             const bp = b.path as hbs.AST.PathExpression;
             if (bp.type === 'PathExpression' && !isHelperName(bp) && (b.params.length || b.hash?.pairs.length)) {
               const sugg = nearest(bp.original, Object.keys(HELPERS));
-              add(bp, 'unknown-helper', `unknown block helper '${bp.original}'${sugg.length ? `, did you mean '${sugg[0]}'?` : ''}`, 'error', sugg);
+              add(
+                bp,
+                'unknown-helper',
+                `unknown block helper '${bp.original}'${sugg.length ? `, did you mean '${sugg[0]}'?` : ''}`,
+                'error',
+                sugg,
+              );
             } else if (bp.type === 'PathExpression' && !isHelperName(bp)) path(bp, sc, false);
             b.params.forEach((x) => expr(x, sc));
             b.hash?.pairs.forEach((x) => expr(x.value, sc));
@@ -80,24 +106,47 @@ export function checkTemplateStatic(ws: Workspace, file: string, root: SchemaNod
             program(b.inverse, sc);
             break;
           }
-          case 'PartialStatement': case 'PartialBlockStatement': {
+          case 'PartialStatement':
+          case 'PartialBlockStatement': {
             const ps = st as hbs.AST.PartialStatement;
             if (ps.name.type === 'SubExpression') break;
-            const name = ps.name.type === 'PathExpression' ? (ps.name as hbs.AST.PathExpression).original : String((ps.name as hbs.AST.StringLiteral).value);
+            const name =
+              ps.name.type === 'PathExpression'
+                ? (ps.name as hbs.AST.PathExpression).original
+                : String((ps.name as hbs.AST.StringLiteral).value);
             if (name === '@partial-block') break;
             ps.params.forEach((x) => expr(x, sc));
             ps.hash?.pairs.forEach((x) => expr(x.value, sc));
-            const inline = (prog?.body ?? []).some((d) => d.type === 'DecoratorBlock' && ((d as hbs.AST.DecoratorBlock).params[0] as hbs.AST.StringLiteral)?.value === name);
+            const inline = (prog?.body ?? []).some(
+              (d) => d.type === 'DecoratorBlock' && ((d as hbs.AST.DecoratorBlock).params[0] as hbs.AST.StringLiteral)?.value === name,
+            );
             if (inline) break;
             const pf = ws.resolvePartialFile(name, src.file);
             if (!pf) {
               if (st.type === 'PartialBlockStatement') break;
-              const sugg = nearest(name, ws.partialNames(src.file).map((p) => p.name));
-              add(ps.name, 'missing-partial', `partial '${name}' not found in ${ws.partialCandidates(name, src.file).map((c) => c.slice(0, c.lastIndexOf('/') + 1)).join(' or ')}${sugg.length ? `, did you mean '${sugg[0]}'?` : ''}`, 'error', sugg);
+              const sugg = nearest(
+                name,
+                ws.partialNames(src.file).map((p) => p.name),
+              );
+              add(
+                ps.name,
+                'missing-partial',
+                `partial '${name}' not found in ${ws
+                  .partialCandidates(name, src.file)
+                  .map((c) => c.slice(0, c.lastIndexOf('/') + 1))
+                  .join(' or ')}${sugg.length ? `, did you mean '${sugg[0]}'?` : ''}`,
+                'error',
+                sugg,
+              );
               break;
             }
             if (stack.includes(pf)) {
-              add(ps, 'partial-recursion', `partial '${name}' includes itself (${[...stack.slice(stack.indexOf(pf)), pf].map((f) => f.split('/').pop()).join(' → ')})`, 'error');
+              add(
+                ps,
+                'partial-recursion',
+                `partial '${name}' includes itself (${[...stack.slice(stack.indexOf(pf)), pf].map((f) => f.split('/').pop()).join(' → ')})`,
+                'error',
+              );
               break;
             }
             const lp = ws.loadTemplate(pf);
@@ -105,13 +154,22 @@ export function checkTemplateStatic(ws: Workspace, file: string, root: SchemaNod
             // Partial context: the param's schema, else the caller's; hash keys are added to it.
             let ctx = ps.params.length ? exprSchema(ps.params[0], sc) : sc.ctx;
             if (ps.hash?.pairs.length && ctx?.type === 'object') {
-              ctx = { ...ctx, properties: { ...ctx.properties, ...Object.fromEntries(ps.hash.pairs.map((p) => [p.key, exprSchema(p.value, sc) ?? { description: `passed by the partial call` }])) } };
+              ctx = {
+                ...ctx,
+                properties: {
+                  ...ctx.properties,
+                  ...Object.fromEntries(
+                    ps.hash.pairs.map((p) => [p.key, exprSchema(p.value, sc) ?? { description: `passed by the partial call` }]),
+                  ),
+                },
+              };
             } else if (ps.hash?.pairs.length) ctx = undefined;
             const inner: StaticScope = { ...childScope(sc, ctx), up: sc.up, params: sc.params };
             walk({ file: pf, ast: lp.source.ast }, inner, [...stack, pf]);
             break;
           }
-          default: break;
+          default:
+            break;
         }
       }
     };

@@ -15,12 +15,19 @@ export type MacNotation = 'plain' | 'upper' | 'colon' | 'COLON' | 'dash' | 'DASH
 export function formatMac(mac: string, notation: MacNotation = 'plain'): string {
   const pairs = mac.match(/../g) ?? [];
   switch (notation) {
-    case 'plain': return mac;
-    case 'upper': return mac.toUpperCase();
-    case 'colon': return pairs.join(':');
-    case 'COLON': return pairs.join(':').toUpperCase();
-    case 'dash': return pairs.join('-');
-    case 'DASH': return pairs.join('-').toUpperCase();
-    case 'dot': return `${mac.slice(0, 4)}.${mac.slice(4, 8)}.${mac.slice(8)}`;
+    case 'plain':
+      return mac;
+    case 'upper':
+      return mac.toUpperCase();
+    case 'colon':
+      return pairs.join(':');
+    case 'COLON':
+      return pairs.join(':').toUpperCase();
+    case 'dash':
+      return pairs.join('-');
+    case 'DASH':
+      return pairs.join('-').toUpperCase();
+    case 'dot':
+      return `${mac.slice(0, 4)}.${mac.slice(4, 8)}.${mac.slice(8)}`;
   }
 }

@@ -55,9 +55,12 @@ function flowTooDeep(text: string): number | undefined {
       else if (c === quote) quote = '';
       else if (c === '\n' && !depth) quote = ''; // a lone apostrophe in plain text
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { const nl = text.indexOf('\n', i); i = nl < 0 ? text.length : nl; }
-    else if (c === '[' || c === '{') { if (++depth > MAX_FLOW_DEPTH) return i; }
-    else if ((c === ']' || c === '}') && depth) depth--;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth) depth--;
   }
   return undefined;
 }
@@ -85,10 +88,22 @@ function yamlMessage(message: string): string {
 export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE): ParsedBench {
   const idx = new LineIndex(text);
   const problems: Problem[] = [];
-  const add = (start: number, end: number, code: Problem['code'], message: string, severity: Problem['severity'] = 'error', suggestions?: string[]) =>
-    problems.push({ file, range: idx.range(start, end), severity, code, message, suggestions });
+  const add = (
+    start: number,
+    end: number,
+    code: Problem['code'],
+    message: string,
+    severity: Problem['severity'] = 'error',
+    suggestions?: string[],
+  ) => problems.push({ file, range: idx.range(start, end), severity, code, message, suggestions });
 
-  const empty: Bench = { pbx: { host: '', port: 5060, transport: 'udp' }, server: { host: '127.0.0.1', port: 8080 }, vars: {}, contacts: [], phones: [] };
+  const empty: Bench = {
+    pbx: { host: '', port: 5060, transport: 'udp' },
+    server: { host: '127.0.0.1', port: 8080 },
+    vars: {},
+    contacts: [],
+    phones: [],
+  };
   if (text.length > MAX_BENCH_BYTES) {
     add(0, 0, 'bench-too-large', `the bench file is larger than ${MAX_BENCH_BYTES / 1024 / 1024} MB`);
     return { bench: empty, problems, hasErrors: true, locate: () => undefined };
@@ -96,13 +111,19 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
 
   const tooDeep = flowTooDeep(text) ?? blockTooDeep(text);
   if (tooDeep !== undefined) {
-    add(tooDeep, tooDeep + 1, 'bench-yaml', `YAML: collections nested more than ${MAX_FLOW_DEPTH} levels deep here; a bench file needs a few`);
+    add(
+      tooDeep,
+      tooDeep + 1,
+      'bench-yaml',
+      `YAML: collections nested more than ${MAX_FLOW_DEPTH} levels deep here; a bench file needs a few`,
+    );
     return { bench: empty, problems, hasErrors: true, locate: () => undefined };
   }
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
-  } catch (err) { // the parser recurses: what the scans above do not foresee still ends in a message
+  } catch (err) {
+    // the parser recurses: what the scans above do not foresee still ends in a message
     add(0, 0, 'bench-yaml', `YAML: ${yamlMessage((err as Error).message)}`);
     return { bench: empty, problems, hasErrors: true, locate: () => undefined };
   }
@@ -131,7 +152,9 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     pbx: { ...empty.pbx, ...(obj(raw.pbx) as object) } as Bench['pbx'],
     server: { ...empty.server, ...(obj(raw.server) as object) } as Bench['server'],
     vars: obj(raw.vars),
-    contacts: arr(raw.contacts).filter(isObj).map((c) => ({ ...c, name: str(c.name), number: str(c.number) })),
+    contacts: arr(raw.contacts)
+      .filter(isObj)
+      .map((c) => ({ ...c, name: str(c.name), number: str(c.number) })),
     phones: [],
   };
 
@@ -159,12 +182,20 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     };
     const mac = normaliseMac(str(p.mac));
     if (p.mac !== undefined && !mac) {
-      add(...at('mac'), 'bench-mac', `phones.${i}.mac: '${str(p.mac)}' is not a MAC address (expected 12 hex digits, e.g. 80:5e:0c:11:22:33)`);
+      add(
+        ...at('mac'),
+        'bench-mac',
+        `phones.${i}.mac: '${str(p.mac)}' is not a MAC address (expected 12 hex digits, e.g. 80:5e:0c:11:22:33)`,
+      );
     }
     if (mac) {
       const first = macSeen.get(mac);
       if (first !== undefined) {
-        add(...at('mac'), 'bench-duplicate-mac', `phones.${i}.mac: duplicate MAC ${mac}, already used by phones.${first}; this phone is ignored`);
+        add(
+          ...at('mac'),
+          'bench-duplicate-mac',
+          `phones.${i}.mac: duplicate MAC ${mac}, already used by phones.${first}; this phone is ignored`,
+        );
         return;
       }
       macSeen.set(mac, i);
@@ -174,19 +205,29 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     const model = str(p.model);
     if (known && model && !known.some((m) => m.toLowerCase() === model.toLowerCase())) {
       const sugg = nearest(model, known);
-      add(...at('model'), 'bench-unknown-model',
+      add(
+        ...at('model'),
+        'bench-unknown-model',
         `phones.${i}.model: unknown ${vendor} model '${model}'${sugg.length ? `, did you mean '${sugg[0]}'?` : ''} (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`,
-        'error', sugg);
+        'error',
+        sugg,
+      );
     }
     if (!mac || !known) return; // unusable phone: reported above or by the schema
     const canonicalModel = known.find((m) => m.toLowerCase() === model.toLowerCase()) ?? model;
     const phone: Phone = {
-      mac, vendor: vendor as VendorId, model: canonicalModel,
+      mac,
+      vendor: vendor as VendorId,
+      model: canonicalModel,
       name: p.name !== undefined ? str(p.name) : mac,
       ip: p.ip !== undefined ? str(p.ip) : undefined,
       sip_port: typeof p.sip_port === 'number' ? p.sip_port : undefined,
-      lines: arr(p.lines).filter(isObj).map((l) => stringify({ ...l, extension: str(l.extension) })) as unknown as Phone['lines'],
-      keys: arr(p.keys).filter(isObj).map((k) => ({ ...stringify(k), line: typeof k.line === 'number' ? k.line : undefined })) as unknown as Phone['keys'],
+      lines: arr(p.lines)
+        .filter(isObj)
+        .map((l) => stringify({ ...l, extension: str(l.extension) })) as unknown as Phone['lines'],
+      keys: arr(p.keys)
+        .filter(isObj)
+        .map((k) => ({ ...stringify(k), line: typeof k.line === 'number' ? k.line : undefined })) as unknown as Phone['keys'],
       vars: obj(p.vars),
     };
     bench.phones.push(phone);
@@ -196,12 +237,25 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
   return { bench, problems, hasErrors, locate };
 }
 
-function firstLine(s: string): string { return s.split('\n')[0]; }
-function nearestCodes(code: string): string[] | undefined { const s = nearest(code, PROBLEM_CODES); return s.length ? s : undefined; }
-function isObj(v: unknown): v is Record<string, unknown> { return !!v && typeof v === 'object' && !Array.isArray(v); }
-function obj(v: unknown): Record<string, unknown> { return isObj(v) ? v : {}; }
-function arr(v: unknown): unknown[] { return Array.isArray(v) ? v : []; }
-function str(v: unknown): string { return v === undefined || v === null ? '' : String(v); }
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}
+function nearestCodes(code: string): string[] | undefined {
+  const s = nearest(code, PROBLEM_CODES);
+  return s.length ? s : undefined;
+}
+function isObj(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+function obj(v: unknown): Record<string, unknown> {
+  return isObj(v) ? v : {};
+}
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+function str(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v);
+}
 /** Scalars typed bare in YAML (extension 101, password 1234) become strings, as the schema says. */
 function stringify(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

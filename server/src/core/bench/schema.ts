@@ -47,7 +47,12 @@ function typeName(node: Node | null): string {
 export function validateNode(node: Node | null, schema: SchemaNode, at: [number, number], path: Path, out: SchemaError[]): void {
   const where = span(node, at);
   const name = path.length ? path.join('.') : 'the bench file';
-  const fail = (message: string, code: import('../problems/registry').ProblemCode = 'bench-schema', s = where, suggestions?: string[]): void => {
+  const fail = (
+    message: string,
+    code: import('../problems/registry').ProblemCode = 'bench-schema',
+    s = where,
+    suggestions?: string[],
+  ): void => {
     out.push({ start: s[0], end: s[1], message, code, suggestions });
   };
 
@@ -65,14 +70,19 @@ export function validateNode(node: Node | null, schema: SchemaNode, at: [number,
         else if (schema.additionalProperties === false) {
           const known = Object.keys(schema.properties ?? {});
           const sugg = nearest(key, known);
-          fail(`${name}: unknown property '${key}'${sugg.length ? `, did you mean '${sugg[0]}'?` : ` (expected one of ${known.join(', ')})`}`,
-            'bench-unknown-property', keySpan, sugg);
+          fail(
+            `${name}: unknown property '${key}'${sugg.length ? `, did you mean '${sugg[0]}'?` : ` (expected one of ${known.join(', ')})`}`,
+            'bench-unknown-property',
+            keySpan,
+            sugg,
+          );
         } else if (typeof schema.additionalProperties === 'object') {
           validateNode(pair.value, schema.additionalProperties, keySpan, [...path, key], out);
         }
       }
       for (const req of schema.required ?? []) {
-        if (!seen.has(req)) fail(`${name}: missing required property '${req}'`, 'bench-missing-property', [where[0], Math.min(where[1], where[0] + 1)]);
+        if (!seen.has(req))
+          fail(`${name}: missing required property '${req}'`, 'bench-missing-property', [where[0], Math.min(where[1], where[0] + 1)]);
       }
       return;
     }
@@ -81,15 +91,24 @@ export function validateNode(node: Node | null, schema: SchemaNode, at: [number,
       node.items.forEach((item, i) => validateNode(item as Node, schema.items ?? {}, where, [...path, i], out));
       return;
     }
-    case 'string': case 'integer': case 'number': case 'boolean': {
-      if (!isScalar(node) || node.value === null) return fail(`${name}: expected ${schema.type === 'integer' ? 'an integer' : `a ${schema.type}`}, found ${typeName(node)}`);
+    case 'string':
+    case 'integer':
+    case 'number':
+    case 'boolean': {
+      if (!isScalar(node) || node.value === null)
+        return fail(`${name}: expected ${schema.type === 'integer' ? 'an integer' : `a ${schema.type}`}, found ${typeName(node)}`);
       const v = node.value;
       if (schema.type === 'string') {
         // Numbers are accepted where strings are expected (extensions such as 101 are typed bare).
         if (typeof v !== 'string' && typeof v !== 'number') return fail(`${name}: expected a string, found ${typeName(node)}`);
         if (schema.enum && !schema.enum.includes(String(v))) {
           const sugg = nearest(String(v), schema.enum);
-          return fail(`${name}: '${v}' is not one of ${schema.enum.join(', ')}${sugg.length ? ` — did you mean '${sugg[0]}'?` : ''}`, 'bench-enum', where, sugg);
+          return fail(
+            `${name}: '${v}' is not one of ${schema.enum.join(', ')}${sugg.length ? ` — did you mean '${sugg[0]}'?` : ''}`,
+            'bench-enum',
+            where,
+            sugg,
+          );
         }
         return;
       }

@@ -31,7 +31,8 @@ export function formatCatalog(catalog: KeyCatalog, filter?: string): string {
     if (k.file) notes.push(`file ${k.file}`);
     if (k.models?.length) notes.push(`models ${k.models.join(', ')}`);
     if (notes.length) out.push(pad + notes.join('; '));
-    if (k.deprecated) out.push(pad + `deprecated: ${k.deprecated.note}` + (k.deprecated.replacement ? ` (use ${k.deprecated.replacement})` : ''));
+    if (k.deprecated)
+      out.push(pad + `deprecated: ${k.deprecated.note}` + (k.deprecated.replacement ? ` (use ${k.deprecated.replacement})` : ''));
     out.push('');
   });
   const used = new Set(keys.flatMap((k) => [...`${k.key} ${k.alias ?? ''}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
@@ -40,7 +41,13 @@ export function formatCatalog(catalog: KeyCatalog, filter?: string): string {
     out.push('Indices:');
     const w = Math.max(...idx.map(([n]) => n.length));
     for (const [name, d] of idx) {
-      const per = d.maxByModel ? '  (' + Object.entries(d.maxByModel).map(([m, x]) => `${m}: ${x}`).join(', ') + ')' : '';
+      const per = d.maxByModel
+        ? '  (' +
+          Object.entries(d.maxByModel)
+            .map(([m, x]) => `${m}: ${x}`)
+            .join(', ') +
+          ')'
+        : '';
       out.push(`  {${name}}`.padEnd(w + 4) + `  ${d.min}–${d.max}  ${d.description}${per}`);
     }
     out.push('');
@@ -50,7 +57,8 @@ export function formatCatalog(catalog: KeyCatalog, filter?: string): string {
 
 function constraint(k: KeyDef, catalog: KeyCatalog): string {
   switch (k.type) {
-    case 'bool': return `${catalog.bool.true[0] ?? 'true'}/${catalog.bool.false[0] ?? 'false'}`;
+    case 'bool':
+      return `${catalog.bool.true[0] ?? 'true'}/${catalog.bool.false[0] ?? 'false'}`;
     case 'int':
     case 'port':
       if (k.min !== undefined && k.max !== undefined) return `${k.min}–${k.max}`;
@@ -62,9 +70,12 @@ function constraint(k: KeyDef, catalog: KeyCatalog): string {
       return vals.length > 40 ? vals.slice(0, 39) + '…' : vals;
     }
     case 'string':
-    case 'password': return k.maxLength !== undefined ? `≤ ${k.maxLength} chars` : k.pattern ? `/${k.pattern}/` : '';
-    case 'list': return `sep '${k.separator ?? ','}'`;
-    default: return '';
+    case 'password':
+      return k.maxLength !== undefined ? `≤ ${k.maxLength} chars` : k.pattern ? `/${k.pattern}/` : '';
+    case 'list':
+      return `sep '${k.separator ?? ','}'`;
+    default:
+      return '';
   }
 }
 
@@ -73,12 +84,16 @@ const show = (v: string) => (v === '' ? '""' : /\s/.test(v) ? JSON.stringify(v) 
 function matcher(catalog: KeyCatalog, filter: string): (k: KeyDef) => boolean {
   const f = filter.toLowerCase();
   if (/[*?]/.test(filter)) {
-    const body = f.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const body = f
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     const whole = new RegExp(`^${body}$`, 'i');
     const part = new RegExp(body, 'i');
     const concrete = (k: KeyDef) => [k.key, k.alias ?? ''].some((s) => whole.test(s.replace(/\{\w+\}/g, '1')));
     return (k) => whole.test(k.key) || (!!k.alias && whole.test(k.alias)) || concrete(k) || part.test(k.description);
   }
   const hit = matchKey(catalog, filter)?.def;
-  return (k) => k === hit || k.key.toLowerCase().includes(f) || !!k.alias?.toLowerCase().includes(f) || k.description.toLowerCase().includes(f);
+  return (k) =>
+    k === hit || k.key.toLowerCase().includes(f) || !!k.alias?.toLowerCase().includes(f) || k.description.toLowerCase().includes(f);
 }

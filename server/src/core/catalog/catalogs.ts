@@ -95,11 +95,13 @@ export function compileCatalog(catalog: KeyCatalog): CompiledCatalog {
         if (!c.exact.has(p)) c.exact.set(p, cp);
       } else {
         const k = cp.names.length;
-        const irregular = cp.literals.some((l, i) =>
-          l.includes('\0')
-          || (i > 0 && i < k && l === '') // two holes side by side
-          || (i > 0 && l !== '' && isDigit(l.charCodeAt(0))) // a digit right after a hole
-          || (i < k && l !== '' && isDigit(l.charCodeAt(l.length - 1)))); // a digit right before a hole
+        const irregular = cp.literals.some(
+          (l, i) =>
+            l.includes('\0') ||
+            (i > 0 && i < k && l === '') || // two holes side by side
+            (i > 0 && l !== '' && isDigit(l.charCodeAt(0))) || // a digit right after a hole
+            (i < k && l !== '' && isDigit(l.charCodeAt(l.length - 1))),
+        ); // a digit right before a hole
         const [map, mk] = irregular ? [c.byPrefix, cp.literals[0]] : [c.bySkeleton, cp.literals.join('\0')];
         const list = map.get(mk);
         if (list) list.push(cp);
@@ -162,7 +164,13 @@ function findPattern(c: CompiledCatalog, key: string, loose: boolean): LooseKeyM
   return state.fallback;
 }
 
-function tryList(c: CompiledCatalog, list: CompiledPattern[], key: string, loose: boolean, state: { fallback?: LooseKeyMatch }): LooseKeyMatch | undefined {
+function tryList(
+  c: CompiledCatalog,
+  list: CompiledPattern[],
+  key: string,
+  loose: boolean,
+  state: { fallback?: LooseKeyMatch },
+): LooseKeyMatch | undefined {
   for (const cp of list) {
     const m = cp.re.exec(key);
     if (!m) continue;
@@ -198,7 +206,8 @@ export function instantiate(pattern: string, indices: Record<string, number>): s
 
 /** Whether a model id matches a model spec (`T46S`, or a prefix ending in `*`), case-insensitively. */
 export function modelMatches(spec: string, model: string): boolean {
-  const s = spec.toLowerCase(), m = model.toLowerCase();
+  const s = spec.toLowerCase(),
+    m = model.toLowerCase();
   return s.endsWith('*') ? m.startsWith(s.slice(0, -1)) : s === m;
 }
 

@@ -27,8 +27,12 @@ function checkHeader(text: string, header: string, problems: OutputProblem[]): v
   const first = (nl < 0 ? body : body.slice(0, nl)).replace(/\r$/, '');
   if (first.trim() === header) return;
   problems.push({
-    start: 0, end: Math.max(0, Math.min(first.length, 200)), severity: 'error', code: 'missing-header',
-    message: `The first line must be '${header}'; the phone rejects the file without it.`, suggestions: [header],
+    start: 0,
+    end: Math.max(0, Math.min(first.length, 200)),
+    severity: 'error',
+    code: 'missing-header',
+    message: `The first line must be '${header}'; the phone rejects the file without it.`,
+    suggestions: [header],
   });
 }
 
@@ -57,10 +61,13 @@ function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog,
     if (first) {
       const line = `on line ${lineOf(text, first.keyStart)}`;
       problems.push({
-        ...at, severity: 'warning', code: 'duplicate-key',
-        message: ctx.format === 'cisco-xml'
-          ? `'${e.key}' is set again (first set ${line}); Cisco phones use the last occurrence, this one wins.`
-          : `'${e.key}' is set again (first set ${line}); only one of the values takes effect.`,
+        ...at,
+        severity: 'warning',
+        code: 'duplicate-key',
+        message:
+          ctx.format === 'cisco-xml'
+            ? `'${e.key}' is set again (first set ${line}); Cisco phones use the last occurrence, this one wins.`
+            : `'${e.key}' is set again (first set ${line}); only one of the values takes effect.`,
         related: [{ start: first.keyStart, end: first.keyEnd, message: `first '${first.key}'` }],
       });
     } else firstSeen.set(id, e);
@@ -70,9 +77,13 @@ function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog,
       // (wrong vendor) gets them for the first SUGGEST_BUDGET unknown keys only.
       const suggestions = unknown++ < SUGGEST_BUDGET ? suggestKeys(catalog, e.key) : [];
       problems.push({
-        ...at, severity: 'warning', code: 'unknown-key', suggestions,
-        message: `Unknown ${vendorLabel(catalog.vendor)} key '${e.key}'; the phone ignores it.`
-          + (suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''),
+        ...at,
+        severity: 'warning',
+        code: 'unknown-key',
+        suggestions,
+        message:
+          `Unknown ${vendorLabel(catalog.vendor)} key '${e.key}'; the phone ignores it.` +
+          (suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''),
       });
       continue;
     }
@@ -80,7 +91,9 @@ function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog,
     if (m.outOfRange) {
       const o = m.outOfRange;
       problems.push({
-        ...at, severity: 'warning', code: 'index-out-of-range',
+        ...at,
+        severity: 'warning',
+        code: 'index-out-of-range',
         message: `Index ${o.name} = ${o.value} is out of range ${o.min}–${o.max} for '${def.key}'; the phone ignores the key.`,
         suggestions: suggestKeys(catalog, e.key),
       });
@@ -90,39 +103,53 @@ function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog,
       for (const name in m.indices) {
         const idx = catalog.indices[name];
         if (!idx || !idx.maxByModel) continue;
-        const max = modelMax(name), value = m.indices[name];
+        const max = modelMax(name),
+          value = m.indices[name];
         if (value > max) {
           problems.push({
-            ...at, severity: 'warning', code: 'index-out-of-range',
+            ...at,
+            severity: 'warning',
+            code: 'index-out-of-range',
             message: `${model} supports ${name} up to ${max} (${idx.description}); '${e.key}' uses ${value} and is ignored on this model.`,
           });
         }
       }
       if (!keySupportsModel(def, model)) {
         problems.push({
-          ...at, severity: 'information', code: 'unsupported-model',
+          ...at,
+          severity: 'information',
+          code: 'unsupported-model',
           message: `'${e.key}' is not supported on ${model} (only ${def.models!.join(', ')}).`,
         });
       }
     }
     if (def.file && ctx.fileKind && def.file !== ctx.fileKind) {
       problems.push({
-        ...at, severity: 'warning', code: 'wrong-file',
+        ...at,
+        severity: 'warning',
+        code: 'wrong-file',
         message: `'${e.key}' belongs in the '${def.file}' file, not the '${ctx.fileKind}' file; the phone may ignore it here.`,
       });
     }
     if (def.deprecated) {
       const repl = def.deprecated.replacement ? instantiate(def.deprecated.replacement, m.indices) : undefined;
       problems.push({
-        ...at, severity: 'information', code: 'deprecated-key', suggestions: repl ? [repl] : undefined,
+        ...at,
+        severity: 'information',
+        code: 'deprecated-key',
+        suggestions: repl ? [repl] : undefined,
         message: `'${e.key}' is deprecated: ${def.deprecated.note}` + (repl ? ` Use '${repl}'.` : ''),
       });
     }
     const why = invalidValue(def, e.value, catalog);
     if (why) {
       problems.push({
-        start: e.valueStart, end: Math.max(e.valueEnd, e.valueStart), severity: 'warning', code: 'invalid-value',
-        message: def.type === 'password' ? `Invalid value for '${e.key}': ${why}.` : `Invalid value '${clip(e.value)}' for '${e.key}': ${why}.`,
+        start: e.valueStart,
+        end: Math.max(e.valueEnd, e.valueStart),
+        severity: 'warning',
+        code: 'invalid-value',
+        message:
+          def.type === 'password' ? `Invalid value for '${e.key}': ${why}.` : `Invalid value '${clip(e.value)}' for '${e.key}': ${why}.`,
       });
     }
   }
@@ -149,7 +176,8 @@ export function invalidValue(def: KeyDef, value: string, catalog: KeyCatalog): s
     case 'port': {
       const min = def.min ?? (def.type === 'port' ? 0 : undefined);
       const max = def.max ?? (def.type === 'port' ? 65535 : undefined);
-      const range = min !== undefined && max !== undefined ? ` ${min}–${max}` : min !== undefined ? ` ≥ ${min}` : max !== undefined ? ` ≤ ${max}` : '';
+      const range =
+        min !== undefined && max !== undefined ? ` ${min}–${max}` : min !== undefined ? ` ≥ ${min}` : max !== undefined ? ` ≤ ${max}` : '';
       const what = def.type === 'port' ? 'a port number' : 'an integer';
       if (!/^[-+]?\d+$/.test(value)) return `expected ${what}${range}`;
       const n = Number(value);
@@ -163,17 +191,25 @@ export function invalidValue(def: KeyDef, value: string, catalog: KeyCatalog): s
     }
     case 'string':
     case 'password': {
-      if (def.maxLength !== undefined && value.length > def.maxLength) return `expected at most ${def.maxLength} characters (got ${value.length})`;
-      if (def.pattern && !safeTest(def.pattern, value)) return def.type === 'password' ? 'the value does not have the required form' : `expected text matching /${def.pattern}/`;
+      if (def.maxLength !== undefined && value.length > def.maxLength)
+        return `expected at most ${def.maxLength} characters (got ${value.length})`;
+      if (def.pattern && !safeTest(def.pattern, value))
+        return def.type === 'password' ? 'the value does not have the required form' : `expected text matching /${def.pattern}/`;
       return undefined;
     }
-    case 'url': return isUrl(value) ? undefined : 'expected a URL (http, https, ftp, ftps or tftp; host[:port]/path also accepted)';
-    case 'host': return isHost(value) ? undefined : 'expected a host name or IP address, optionally with :port';
-    case 'ip': return isIP(value.replace(/^\[|\]$/g, '')) ? undefined : 'expected an IPv4 or IPv6 address';
+    case 'url':
+      return isUrl(value) ? undefined : 'expected a URL (http, https, ftp, ftps or tftp; host[:port]/path also accepted)';
+    case 'host':
+      return isHost(value) ? undefined : 'expected a host name or IP address, optionally with :port';
+    case 'ip':
+      return isIP(value.replace(/^\[|\]$/g, '')) ? undefined : 'expected an IPv4 or IPv6 address';
     case 'list': {
       const vals = def.values?.map((v) => v.value);
       if (!vals?.length) return undefined;
-      const items = value.split(def.separator ?? ',').map((s) => s.trim()).filter((s) => s !== '');
+      const items = value
+        .split(def.separator ?? ',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       return items.every((i) => vals.includes(i)) ? undefined : `expected a '${def.separator ?? ','}'-separated list of ${list(vals)}`;
     }
   }
@@ -181,7 +217,11 @@ export function invalidValue(def: KeyDef, value: string, catalog: KeyCatalog): s
 }
 
 function safeTest(pattern: string, value: string): boolean {
-  try { return new RegExp(`^(?:${pattern})$`).test(value); } catch { return true; }
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return true;
+  }
 }
 
 const MACRO = /\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)|\{[a-z_]+\}/g;

@@ -2,15 +2,7 @@
 // Offsets are UTF-16 character offsets into the rendered text; the render engine maps them back
 // to template ranges. Pure data: no editor, no network.
 
-export type OutputFormatId =
-  | 'yealink-cfg'
-  | 'poly-xml'
-  | 'cisco-xml'
-  | 'grandstream-xml'
-  | 'snom-xml'
-  | 'fanvil-xml'
-  | 'xml'
-  | 'text';
+export type OutputFormatId = 'yealink-cfg' | 'poly-xml' | 'cisco-xml' | 'grandstream-xml' | 'snom-xml' | 'fanvil-xml' | 'xml' | 'text';
 
 /** One key/value pair as the phone reads it from the rendered file. */
 export interface OutputEntry {

@@ -34,7 +34,11 @@ function defaultMax(len: number): number {
   return len <= 4 ? 1 : len <= 10 ? 2 : 3;
 }
 
-interface Scored { key: string; score: number; order: number }
+interface Scored {
+  key: string;
+  score: number;
+  order: number;
+}
 
 function compute(c: CompiledCatalog, typed: string, limit: number, maxDist: number): string[] {
   const lower = typed.toLowerCase();
@@ -44,9 +48,13 @@ function compute(c: CompiledCatalog, typed: string, limit: number, maxDist: numb
   let order = 0;
   for (const cp of c.patterns) {
     // Cheap length bound before instantiating: each hole takes 1–3 digits, each edit ≥ 0.5.
-    const lit = litLength(cp), k = cp.names.length;
-    if ((lower.length < lit + k && (lit + k - lower.length) * 0.5 > maxDist)
-      || (lower.length > lit + 3 * k && (lower.length - lit - 3 * k) * 0.5 > maxDist)) continue;
+    const lit = litLength(cp),
+      k = cp.names.length;
+    if (
+      (lower.length < lit + k && (lit + k - lower.length) * 0.5 > maxDist) ||
+      (lower.length > lit + 3 * k && (lower.length - lit - 3 * k) * 0.5 > maxDist)
+    )
+      continue;
     for (const cand of instances(c, cp, nums)) {
       order++;
       if (cand === typed || seen.has(cand)) continue;
@@ -55,12 +63,16 @@ function compute(c: CompiledCatalog, typed: string, limit: number, maxDist: numb
       if (histDistance(hist, cl) / 4 > maxDist) continue;
       let d = distance(lower, cl, maxDist);
       if (d > maxDist) continue;
-      if (cl === lower) d = -1; // case-insensitive match first
+      if (cl === lower)
+        d = -1; // case-insensitive match first
       else if (cand !== cl || typed !== lower) d += distance(typed, cand, maxDist + 2) * 1e-3; // prefer same case
       seen.set(cand, { key: cand, score: d, order });
     }
   }
-  return [...seen.values()].sort((a, b) => a.score - b.score || a.order - b.order).slice(0, limit).map((s) => s.key);
+  return [...seen.values()]
+    .sort((a, b) => a.score - b.score || a.order - b.order)
+    .slice(0, limit)
+    .map((s) => s.key);
 }
 
 /** Instantiations of a pattern worth comparing with a typed key whose digit runs are `nums`. */
@@ -144,7 +156,8 @@ function histDistance(h: Int32Array, s: string): number {
  * candidate `b`, giving up (returning > max) once every cell of a row exceeds `max`.
  */
 export function distance(a: string, b: string, max = Infinity): number {
-  const n = a.length, m = b.length;
+  const n = a.length,
+    m = b.length;
   let prev2 = new Float64Array(m + 1);
   let prev = new Float64Array(m + 1);
   let cur = new Float64Array(m + 1);
@@ -168,7 +181,10 @@ export function distance(a: string, b: string, max = Infinity): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return rowMin;
-    const t = prev2; prev2 = prev; prev = cur; cur = t;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[m];
 }

@@ -3,16 +3,16 @@
 
 /** A value type a phone accepts for a key. */
 export type KeyType =
-  | 'bool'      // the catalog's `bool` spelling (e.g. 0/1, Yes/No, on/off)
-  | 'int'       // integer, optional min/max
-  | 'enum'      // one of `values`
-  | 'string'    // free text, optional maxLength / pattern
-  | 'password'  // secret string: never echoed into messages
-  | 'url'       // http(s)/ftp/tftp URL (may contain vendor macros such as $MA)
-  | 'host'      // hostname or IP address (optionally host:port)
-  | 'ip'        // IPv4/IPv6 address
-  | 'port'      // 0..65535
-  | 'list';     // separator-separated list (separator in `separator`, default ',')
+  | 'bool' // the catalog's `bool` spelling (e.g. 0/1, Yes/No, on/off)
+  | 'int' // integer, optional min/max
+  | 'enum' // one of `values`
+  | 'string' // free text, optional maxLength / pattern
+  | 'password' // secret string: never echoed into messages
+  | 'url' // http(s)/ftp/tftp URL (may contain vendor macros such as $MA)
+  | 'host' // hostname or IP address (optionally host:port)
+  | 'ip' // IPv4/IPv6 address
+  | 'port' // 0..65535
+  | 'list'; // separator-separated list (separator in `separator`, default ',')
 
 export interface EnumValue {
   value: string;
@@ -31,12 +31,12 @@ export interface KeyDef {
   /** One line, our own words. */
   description: string;
   default?: string;
-  min?: number;            // int
-  max?: number;            // int
-  values?: EnumValue[];    // enum
-  maxLength?: number;      // string
-  pattern?: string;        // string: a JS regular expression the whole value must match
-  separator?: string;      // list
+  min?: number; // int
+  max?: number; // int
+  values?: EnumValue[]; // enum
+  maxLength?: number; // string
+  pattern?: string; // string: a JS regular expression the whole value must match
+  separator?: string; // list
   /** Where the vendor splits files: the file kind this key must be in (see VendorProfile routes). */
   file?: string;
   /** Model ids (or prefixes ending in '*') that support the key; absent = all models of the vendor. */

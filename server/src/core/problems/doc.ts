@@ -5,11 +5,17 @@ import { PROBLEM_LEVELS } from './policy';
 
 const AREAS: { area: ProblemArea; title: string; where: string }[] = [
   { area: 'bench', title: 'Bench file', where: 'in the bench file (`bench.yaml`)' },
-  { area: 'template', title: 'Handlebars templates',
-    where: 'in a Handlebars template or partial, statically or when rendering for a bench phone' },
+  {
+    area: 'template',
+    title: 'Handlebars templates',
+    where: 'in a Handlebars template or partial, statically or when rendering for a bench phone',
+  },
   { area: '3cx', title: '3CX templates', where: 'in a 3CX template (`.ph.xml`), statically or when rendering for a bench phone' },
-  { area: 'output', title: 'Rendered output (vendor key catalogs)',
-    where: 'in the rendered file, located on the template text that produced it' },
+  {
+    area: 'output',
+    title: 'Rendered output (vendor key catalogs)',
+    where: 'in the rendered file, located on the template text that produced it',
+  },
   { area: 'linter', title: 'Linter controls', where: 'in a `problems:` section or a suppression comment' },
 ];
 
@@ -29,10 +35,11 @@ export function problemsSettingSchema(): Record<string, unknown> {
     scope: 'resource',
     properties,
     additionalProperties: false,
-    markdownDescription: 'Severity per problem code in the editor, e.g. `{ "unknown-key": "warning", "duplicate-key": "off" }`: '
-      + '`error`, `warning`, `information`, `hint`, or `off` to hide the code\'s problems. Applied over the `problems:` section of '
-      + 'the bench file (which `check` honours too). Codes: docs/problems.md. An unknown code is reported in the Provisioning '
-      + 'Studio output and as a warning message.',
+    markdownDescription:
+      'Severity per problem code in the editor, e.g. `{ "unknown-key": "warning", "duplicate-key": "off" }`: ' +
+      "`error`, `warning`, `information`, `hint`, or `off` to hide the code's problems. Applied over the `problems:` section of " +
+      'the bench file (which `check` honours too). Codes: docs/problems.md. An unknown code is reported in the Provisioning ' +
+      'Studio output and as a warning message.',
   };
 }
 
@@ -43,12 +50,12 @@ export function problemsMarkdown(): string {
     '<!-- Generated from server/src/core/problems/registry.ts by `npm run docs:problems`: do not edit by hand. -->',
     '',
     'Every problem `check` and the editor report has a code. Each section below is named by its code: the',
-    'editor links a diagnostic\'s code here.',
+    "editor links a diagnostic's code here.",
     '',
     '## Severity and suppression',
     '',
     `Severity per code, honoured alike by \`check\` and the editor: ${PROBLEM_LEVELS.map((l) => `\`${l}\``).join(', ')}`,
-    '(`off` removes the code\'s problems). In the bench file:',
+    "(`off` removes the code's problems). In the bench file:",
     '',
     '```yaml',
     'problems:',
@@ -56,7 +63,7 @@ export function problemsMarkdown(): string {
     '  duplicate-key: off',
     '```',
     '',
-    'The VS Code setting `provisioningStudio.problems` (same shape) applies over the bench file\'s section in the',
+    "The VS Code setting `provisioningStudio.problems` (same shape) applies over the bench file's section in the",
     'editor. `check` exits 1 when an error remains, so lowering a code to `warning` lets CI pass.',
     '',
     'Suppression comments, in the file the problem is located in (several codes separated by spaces or commas;',

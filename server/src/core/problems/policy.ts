@@ -56,9 +56,14 @@ export function parseSuppressions(file: string, text: string): { suppressions: S
       if (isProblemCode(code)) continue;
       const s = listStart + (w.index ?? 0);
       const sugg = nearest(code, PROBLEM_CODES);
-      problems.push({ file, range: idx.range(s, s + code.length), severity: 'warning', code: 'unknown-problem-code',
+      problems.push({
+        file,
+        range: idx.range(s, s + code.length),
+        severity: 'warning',
+        code: 'unknown-problem-code',
         message: `provisioning-disable-${m[2]}: unknown problem code '${code}'${sugg.length ? `, did you mean '${sugg[0]}'?` : ''}`,
-        suggestions: sugg.length ? sugg : undefined });
+        suggestions: sugg.length ? sugg : undefined,
+      });
     }
     const kind = m[2] as Suppression['kind'];
     const line = kind === 'line' ? range.start.line : range.end.line + 1;
@@ -82,7 +87,11 @@ export function applyProblemPolicy(problems: Problem[], policy: ProblemPolicy = 
     const text = policy.read?.(file);
     const parsed = text === undefined ? { suppressions: [], problems: [] } : parseSuppressions(file, text);
     byFile.set(file, (s = parsed.suppressions));
-    for (const p of parsed.problems) if (!seen.has(keyOf(p))) { seen.add(keyOf(p)); added.push(p); }
+    for (const p of parsed.problems)
+      if (!seen.has(keyOf(p))) {
+        seen.add(keyOf(p));
+        added.push(p);
+      }
     return s;
   };
   for (const f of policy.files ?? []) scan(f);

@@ -22,12 +22,17 @@ export interface ProblemDef {
 
 const SUGGEST: ProblemFix = { title: "Change to '<suggestion>' (did you mean)", data: ['suggestions'] };
 const SUGGEST_OUTPUT: ProblemFix = {
-  title: "Change to '<suggestion>', edited around any {{expressions}} in the key", data: ['suggestions', 'actual'],
+  title: "Change to '<suggestion>', edited around any {{expressions}} in the key",
+  data: ['suggestions', 'actual'],
 };
 const SUGGEST_WORD: ProblemFix = { title: "Change the word to '<suggestion>' inside the {IF …} tag", data: ['suggestions', 'word'] };
 
-const def = (area: ProblemArea, severity: Severity, description: string, fix?: ProblemFix): ProblemDef =>
-  ({ area, severity, description, fix });
+const def = (area: ProblemArea, severity: Severity, description: string, fix?: ProblemFix): ProblemDef => ({
+  area,
+  severity,
+  description,
+  fix,
+});
 
 /** Every problem code. The key is the code, its docs anchor and what suppression comments and overrides name. */
 export const PROBLEMS = {
@@ -47,8 +52,11 @@ export const PROBLEMS = {
   // ---- Handlebars templates ----
   'hbs-syntax': def('template', 'error', 'Handlebars syntax error; nothing renders.'),
   'hbs-unclosed-block': def('template', 'error', 'A {{#block}} is never closed; nothing renders.'),
-  'hbs-unsupported': def('template', 'error',
-    'A Handlebars construct provisioning templates do not support (decorators, dynamic partial names).'),
+  'hbs-unsupported': def(
+    'template',
+    'error',
+    'A Handlebars construct provisioning templates do not support (decorators, dynamic partial names).',
+  ),
   'template-too-large': def('template', 'error', 'The template is too large to be checked or rendered.'),
   'unknown-path': def('template', 'warning', 'A data path the render context does not have (it renders empty).', SUGGEST),
   'unknown-helper': def('template', 'error', 'A helper that does not exist.', SUGGEST),
@@ -68,24 +76,30 @@ export const PROBLEMS = {
   'threecx-syntax': def('3cx', 'error', 'A 3CX body syntax error ({ENDIF} without {IF}, a malformed tag).'),
   'unknown-variable': def('3cx', 'warning', 'A %%variable%% 3CX does not define (it renders empty).', SUGGEST_WORD),
   'threecx-key-variable': def('3cx', 'warning', 'A per-key %%variable%% outside an {IF blfN} block (it renders empty).'),
-  'threecx-unknown-ua': def('3cx', 'warning', 'An {IF ua=…} entry naming none of the template\'s models: it never matches.', SUGGEST_WORD),
+  'threecx-unknown-ua': def('3cx', 'warning', "An {IF ua=…} entry naming none of the template's models: it never matches.", SUGGEST_WORD),
   'threecx-unknown-network': def('3cx', 'warning', 'An {IF network=…} entry that is not a 3CX network mode.'),
   'threecx-unset': def('3cx', 'warning', 'A variable the bench does not set for this phone (it renders empty).'),
   'threecx-blftype': def('3cx', 'warning', 'A BLF key type this template cannot render for the phone.'),
   'threecx-option': def('3cx', 'warning', 'The phone selects an option the option list does not have; the default is used.'),
-  'threecx-network': def('3cx', 'warning', 'The phone\'s network mode is not in the template\'s <AllowedNetworkConfig>.'),
-  'threecx-model': def('3cx', 'warning', 'The phone\'s model is none of the template\'s <models>.'),
+  'threecx-network': def('3cx', 'warning', "The phone's network mode is not in the template's <AllowedNetworkConfig>."),
+  'threecx-model': def('3cx', 'warning', "The phone's model is none of the template's <models>."),
   // ---- rendered output (key catalogs) ----
   'unknown-key': def('output', 'warning', 'A key the vendor catalog does not know: the phone ignores it.', SUGGEST_OUTPUT),
   'invalid-value': def('output', 'warning', 'A value the key does not accept.'),
   'duplicate-key': def('output', 'warning', 'The same key is set twice in one file; the phone keeps one of them.'),
-  'wrong-file': def('output', 'warning', 'A key that belongs in another of the vendor\'s files.'),
+  'wrong-file': def('output', 'warning', "A key that belongs in another of the vendor's files."),
   'deprecated-key': def('output', 'information', 'A deprecated key, with its replacement when there is one.', SUGGEST_OUTPUT),
-  'missing-header': def('output', 'error', 'The file lacks the header line the phone requires.',
-    { title: "Insert (or replace the first line with) the header '<suggestion>'", data: ['suggestions'] }),
+  'missing-header': def('output', 'error', 'The file lacks the header line the phone requires.', {
+    title: "Insert (or replace the first line with) the header '<suggestion>'",
+    data: ['suggestions'],
+  }),
   'xml-malformed': def('output', 'error', 'The rendered XML is not well-formed.'),
-  'index-out-of-range': def('output', 'warning', 'A key index (line, key, account number) beyond what the phone model has.',
-    SUGGEST_OUTPUT),
+  'index-out-of-range': def(
+    'output',
+    'warning',
+    'A key index (line, key, account number) beyond what the phone model has.',
+    SUGGEST_OUTPUT,
+  ),
   'malformed-line': def('output', 'warning', 'A line in a key = value file that the phone cannot read.'),
   'output-bom': def('output', 'error', 'A byte-order mark before the header the phone requires (a warning where there is none).'),
   'xml-illegal-char': def('output', 'error', 'A character XML 1.0 forbids (a control character, U+FFFE/FFFF, a lone surrogate).'),
@@ -94,8 +108,12 @@ export const PROBLEMS = {
   'invalid-utf8': def('template', 'error', 'A template or the bench file is not valid UTF-8 (the byte offset is given).'),
   'unsupported-model': def('output', 'information', 'A key the catalog marks as not supported by this phone model.'),
   // ---- linter controls ----
-  'unknown-problem-code': def('linter', 'warning',
-    'A problem code that does not exist, in a bench `problems:` section or a provisioning-disable comment.', SUGGEST),
+  'unknown-problem-code': def(
+    'linter',
+    'warning',
+    'A problem code that does not exist, in a bench `problems:` section or a provisioning-disable comment.',
+    SUGGEST,
+  ),
 } satisfies Record<string, ProblemDef>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -10,14 +10,24 @@ import type { LineIndex } from '../util/text';
 type Node = hbs.AST.Node;
 type Expr = hbs.AST.Expression;
 
-export interface TemplateSource { file: string; text: string; ast: Program; index: LineIndex }
+export interface TemplateSource {
+  file: string;
+  text: string;
+  ast: Program;
+  index: LineIndex;
+}
 
 /**
  * What one render may cost. Every statement and every loop iteration (empty bodies too) is a step;
  * `maxMs` is wall-clock time, checked every few hundred steps. Over budget: a located error at the
  * outermost loop running, nothing served from this render.
  */
-export interface RenderLimits { maxPartialDepth: number; maxOutputBytes: number; maxSteps: number; maxMs: number }
+export interface RenderLimits {
+  maxPartialDepth: number;
+  maxOutputBytes: number;
+  maxSteps: number;
+  maxMs: number;
+}
 export const DEFAULT_LIMITS: RenderLimits = { maxPartialDepth: 32, maxOutputBytes: 8 * 1024 * 1024, maxSteps: 2_000_000, maxMs: 1000 };
 /** How many steps pass between two clock reads. */
 const CLOCK_EVERY = 256;
@@ -30,18 +40,32 @@ export interface RenderEnv {
 }
 
 export interface RenderIssue {
-  file: string; srcStart: number; srcEnd: number; rootStart: number; rootEnd: number;
-  severity: 'error' | 'warning'; code: import('../problems/registry').ProblemCode; message: string;
+  file: string;
+  srcStart: number;
+  srcEnd: number;
+  rootStart: number;
+  rootEnd: number;
+  severity: 'error' | 'warning';
+  code: import('../problems/registry').ProblemCode;
+  message: string;
 }
 
-export interface RenderOutput { text: string; map: SourceMap; issues: RenderIssue[]; failed: boolean }
+export interface RenderOutput {
+  text: string;
+  map: SourceMap;
+  issues: RenderIssue[];
+  failed: boolean;
+}
 
 class RenderFailure extends Error {}
 
-interface Data { [k: string]: unknown; _parent?: Data }
+interface Data {
+  [k: string]: unknown;
+  _parent?: Data;
+}
 interface Scope {
   ctx: unknown;
-  up?: Scope;                       // previous context (for ../)
+  up?: Scope; // previous context (for ../)
   data: Data;
   params?: { names: string[]; values: unknown[]; up?: Scope['params'] };
   partialBlock?: { program: Program; src: TemplateSource; scope: Scope };
@@ -49,7 +73,9 @@ interface Scope {
 }
 
 const own = (o: unknown, k: string): unknown =>
-  o !== null && (typeof o === 'object' || typeof o === 'function') && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined;
+  o !== null && (typeof o === 'object' || typeof o === 'function') && Object.prototype.hasOwnProperty.call(o, k)
+    ? (o as Record<string, unknown>)[k]
+    : undefined;
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 export const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
@@ -73,7 +99,10 @@ class Interpreter {
   private indents: string[] = [];
   private atLineStart = true;
 
-  constructor(private root: TemplateSource, private env: RenderEnv) {
+  constructor(
+    private root: TemplateSource,
+    private env: RenderEnv,
+  ) {
     this.limits = { ...DEFAULT_LIMITS, ...env.limits };
   }
 
@@ -86,24 +115,45 @@ class Interpreter {
     } catch (e) {
       failed = true;
       if (!(e instanceof RenderFailure)) {
-        const msg = e instanceof RangeError ? 'rendering ran out of stack (a partial that includes itself?)' : `internal render error: ${(e as Error).message}`;
-        this.issues.push({ file: this.root.file, srcStart: 0, srcEnd: 0, rootStart: 0, rootEnd: 0, severity: 'error', code: 'render-error', message: msg });
+        const msg =
+          e instanceof RangeError
+            ? 'rendering ran out of stack (a partial that includes itself?)'
+            : `internal render error: ${(e as Error).message}`;
+        this.issues.push({
+          file: this.root.file,
+          srcStart: 0,
+          srcEnd: 0,
+          rootStart: 0,
+          rootEnd: 0,
+          severity: 'error',
+          code: 'render-error',
+          message: msg,
+        });
       }
     }
     return { text: this.out.join(''), map: new SourceMap(this.root.file, this.segs), issues: this.issues, failed };
   }
 
   // ---- locations and problems ----
-  private get src(): TemplateSource { return this.stack[this.stack.length - 1].src; }
+  private get src(): TemplateSource {
+    return this.stack[this.stack.length - 1].src;
+  }
   private span(node: Node): [number, number] {
     const idx = this.src.index;
-    return [idx.offsetAt({ line: node.loc.start.line - 1, character: node.loc.start.column }),
-      idx.offsetAt({ line: node.loc.end.line - 1, character: node.loc.end.column })];
+    return [
+      idx.offsetAt({ line: node.loc.start.line - 1, character: node.loc.start.column }),
+      idx.offsetAt({ line: node.loc.end.line - 1, character: node.loc.end.column }),
+    ];
   }
   private rootSpan(s: number, e: number): [number, number] {
     return this.stack.length > 1 ? [this.stack[1].callStart, this.stack[1].callEnd] : [s, e];
   }
-  private issue(node: Node, code: import('../problems/registry').ProblemCode, message: string, severity: 'error' | 'warning' = 'error'): RenderIssue {
+  private issue(
+    node: Node,
+    code: import('../problems/registry').ProblemCode,
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+  ): RenderIssue {
     const [s, e] = this.span(node);
     const [rs, re] = this.rootSpan(s, e);
     const i: RenderIssue = { file: this.src.file, srcStart: s, srcEnd: e, rootStart: rs, rootEnd: re, severity, code, message };
@@ -131,20 +181,48 @@ class Interpreter {
     const e = idx.offsetAt({ line: loop.node.loc.end.line - 1, character: loop.node.loc.end.column });
     const [rs, re] = loop.callStart || loop.callEnd ? [loop.callStart, loop.callEnd] : [s, e];
     const message = `${what} in this loop (the render budget): it runs too many times — check its list, or nested ranges`;
-    this.issues.push({ file: loop.src.file, srcStart: s, srcEnd: e, rootStart: rs, rootEnd: re, severity: 'error', code: 'render-limit', message });
+    this.issues.push({
+      file: loop.src.file,
+      srcStart: s,
+      srcEnd: e,
+      rootStart: rs,
+      rootEnd: re,
+      severity: 'error',
+      code: 'render-limit',
+      message,
+    });
     throw new RenderFailure(message);
   }
 
   // ---- output ----
   private write(text: string, file: string, srcStart: number, srcEnd: number, literal: boolean, node: Node): void {
     if (!text) return;
-    if (this.length + text.length > this.limits.maxOutputBytes) this.fail(node, 'render-limit', `output exceeds ${this.limits.maxOutputBytes / 1024 / 1024} MB`);
+    if (this.length + text.length > this.limits.maxOutputBytes)
+      this.fail(node, 'render-limit', `output exceeds ${this.limits.maxOutputBytes / 1024 / 1024} MB`);
     const [rs, re] = this.rootSpan(srcStart, srcEnd);
     const last = this.segs[this.segs.length - 1];
-    if (literal && last && last.literal && last.file === file && last.outEnd === this.length && last.srcEnd === srcStart && last.rootStart === rs) {
-      last.outEnd += text.length; last.srcEnd += text.length;
+    if (
+      literal &&
+      last &&
+      last.literal &&
+      last.file === file &&
+      last.outEnd === this.length &&
+      last.srcEnd === srcStart &&
+      last.rootStart === rs
+    ) {
+      last.outEnd += text.length;
+      last.srcEnd += text.length;
     } else {
-      this.segs.push({ outStart: this.length, outEnd: this.length + text.length, file, srcStart, srcEnd, literal, rootStart: rs, rootEnd: re });
+      this.segs.push({
+        outStart: this.length,
+        outEnd: this.length + text.length,
+        file,
+        srcStart,
+        srcEnd,
+        literal,
+        rootStart: rs,
+        rootEnd: re,
+      });
     }
     this.out.push(text);
     this.length += text.length;
@@ -152,7 +230,11 @@ class Interpreter {
   /** Emits text, indenting lines inside indented partials the way Handlebars does. */
   private emit(text: string, node: Node, literal: boolean, srcStart: number, srcEnd: number): void {
     const file = this.src.file;
-    if (!this.indents.length) { this.write(text, file, srcStart, srcEnd, literal, node); this.atLineStart = text.endsWith('\n') || (this.atLineStart && !text); return; }
+    if (!this.indents.length) {
+      this.write(text, file, srcStart, srcEnd, literal, node);
+      this.atLineStart = text.endsWith('\n') || (this.atLineStart && !text);
+      return;
+    }
     let pos = 0;
     while (pos < text.length) {
       if (this.atLineStart) {
@@ -179,13 +261,21 @@ class Interpreter {
   private statement(st: hbs.AST.Statement, scope: Scope): void {
     this.step(st);
     switch (st.type) {
-      case 'ContentStatement': return this.content(st as hbs.AST.ContentStatement);
-      case 'MustacheStatement': return this.mustache(st as hbs.AST.MustacheStatement, scope);
-      case 'BlockStatement': return this.block(st as hbs.AST.BlockStatement, scope);
-      case 'PartialStatement': return this.partial(st as hbs.AST.PartialStatement, scope);
-      case 'PartialBlockStatement': return this.partial(st as unknown as hbs.AST.PartialStatement, scope, st as hbs.AST.PartialBlockStatement);
-      case 'CommentStatement': case 'DecoratorBlock': return;
-      default: this.fail(st, 'hbs-unsupported', `'${st.type}' is not supported in provisioning templates`);
+      case 'ContentStatement':
+        return this.content(st as hbs.AST.ContentStatement);
+      case 'MustacheStatement':
+        return this.mustache(st as hbs.AST.MustacheStatement, scope);
+      case 'BlockStatement':
+        return this.block(st as hbs.AST.BlockStatement, scope);
+      case 'PartialStatement':
+        return this.partial(st as hbs.AST.PartialStatement, scope);
+      case 'PartialBlockStatement':
+        return this.partial(st as unknown as hbs.AST.PartialStatement, scope, st as hbs.AST.PartialBlockStatement);
+      case 'CommentStatement':
+      case 'DecoratorBlock':
+        return;
+      default:
+        this.fail(st, 'hbs-unsupported', `'${st.type}' is not supported in provisioning templates`);
     }
   }
 
@@ -207,7 +297,11 @@ class Interpreter {
     let text = this.stringify(value, st);
     if (st.escaped && this.env.escape === 'xml') text = escapeXml(text);
     if (this.env.escape === 'none' && /[\r\n]/.test(text)) {
-      this.fail(st, 'value-newline', `the value of '${exprName(st.path)}' contains a line break, which would start a new key in this key = value file`);
+      this.fail(
+        st,
+        'value-newline',
+        `the value of '${exprName(st.path)}' contains a line break, which would start a new key in this key = value file`,
+      );
     }
     const [s, e] = this.span(st);
     this.emit(text, st, false, s, e);
@@ -239,8 +333,14 @@ class Interpreter {
     return this.expr(path, scope);
   }
 
-  private callHelper(name: string, params: Expr[], hash: hbs.AST.Hash | undefined, scope: Scope, node: Node,
-    block: { program?: Program; inverse?: Program } | undefined): unknown {
+  private callHelper(
+    name: string,
+    params: Expr[],
+    hash: hbs.AST.Hash | undefined,
+    scope: Scope,
+    node: Node,
+    block: { program?: Program; inverse?: Program } | undefined,
+  ): unknown {
     const args = params.map((p) => this.expr(p, scope));
     const hashVals: Record<string, unknown> = {};
     for (const pair of hash?.pairs ?? []) hashVals[pair.key] = this.expr(pair.value, scope);
@@ -249,7 +349,9 @@ class Interpreter {
     const def = HELPERS[name];
     if (!def.fn) this.fail(node, 'hbs-helper-usage', `'${name}' is a block helper: use {{#${name} …}}…{{/${name}}}`);
     const options: HelperOptions = {
-      hash: hashVals, isBlock: !!block, context: scope.ctx,
+      hash: hashVals,
+      isBlock: !!block,
+      context: scope.ctx,
       fn: (ctx = scope.ctx) => this.capture(block?.program, this.withContext(scope, ctx)),
       inverse: (ctx = scope.ctx) => this.capture(block?.inverse, this.withContext(scope, ctx)),
     };
@@ -273,19 +375,26 @@ class Interpreter {
 
   private expr(e: Expr, scope: Scope): unknown {
     switch (e.type) {
-      case 'StringLiteral': return (e as hbs.AST.StringLiteral).value;
-      case 'NumberLiteral': return (e as hbs.AST.NumberLiteral).value;
-      case 'BooleanLiteral': return (e as hbs.AST.BooleanLiteral).value;
-      case 'UndefinedLiteral': return undefined;
-      case 'NullLiteral': return null;
+      case 'StringLiteral':
+        return (e as hbs.AST.StringLiteral).value;
+      case 'NumberLiteral':
+        return (e as hbs.AST.NumberLiteral).value;
+      case 'BooleanLiteral':
+        return (e as hbs.AST.BooleanLiteral).value;
+      case 'UndefinedLiteral':
+        return undefined;
+      case 'NullLiteral':
+        return null;
       case 'SubExpression': {
         const sx = e as hbs.AST.SubExpression;
         const helper = this.isHelper(sx.path);
         if (!helper) this.fail(sx.path, 'unknown-helper', `unknown helper '${exprName(sx.path)}'`);
         return this.callHelper(helper, sx.params, sx.hash, scope, sx, undefined);
       }
-      case 'PathExpression': return this.lookup(e as hbs.AST.PathExpression, scope);
-      default: return undefined;
+      case 'PathExpression':
+        return this.lookup(e as hbs.AST.PathExpression, scope);
+      default:
+        return undefined;
     }
   }
 
@@ -302,7 +411,12 @@ class Interpreter {
       if (!p.depth && parts.length && !/^this\b|^\.\//.test(p.original)) {
         for (let bp = scope.params; bp; bp = bp.up) {
           const i = bp.names.indexOf(parts[0]);
-          if (i >= 0) { value = bp.values[i]; parts = parts.slice(1); found = true; break; }
+          if (i >= 0) {
+            value = bp.values[i];
+            parts = parts.slice(1);
+            found = true;
+            break;
+          }
         }
       }
       if (!found) {
@@ -321,12 +435,13 @@ class Interpreter {
     const program = st.program ?? undefined;
     const inverse = st.inverse ?? undefined;
     if ((name === 'if' || name === 'unless' || name === 'with' || name === 'each') && !st.params.length) {
-      const example = name === 'each' ? 'a list: {{#each lines}}' : name === 'with' ? 'an object: {{#with pbx}}' : `a value: {{#${name} vars.x}}`;
+      const example =
+        name === 'each' ? 'a list: {{#each lines}}' : name === 'with' ? 'an object: {{#with pbx}}' : `a value: {{#${name} vars.x}}`;
       this.fail(st, 'hbs-helper-usage', `{{#${name}}} needs ${example}`);
     }
     if (name === 'if' || name === 'unless') {
       const v = this.expr(st.params[0], scope);
-      const truthy = !isEmpty(v) && v !== 0 || (st.hash?.pairs.some((pp) => pp.key === 'includeZero') && v === 0);
+      const truthy = (!isEmpty(v) && v !== 0) || (st.hash?.pairs.some((pp) => pp.key === 'includeZero') && v === 0);
       this.program((name === 'if') === !!truthy ? program : inverse, scope);
       return;
     }
@@ -339,7 +454,10 @@ class Interpreter {
     if (name) {
       // Any other helper as a block: comparison helpers choose fn/inverse themselves.
       const r = this.callHelper(name, st.params, st.hash, scope, st, { program, inverse });
-      if (typeof r === 'string') { const [s, e] = this.span(st); this.emit(r, st, false, s, e); }
+      if (typeof r === 'string') {
+        const [s, e] = this.span(st);
+        this.emit(r, st, false, s, e);
+      }
       return;
     }
     if (st.params.length || st.hash?.pairs.length) this.fail(st.path, 'unknown-helper', `unknown block helper '${exprName(st.path)}'`);
@@ -357,11 +475,19 @@ class Interpreter {
   }
 
   private each(v: unknown, program: Program | undefined, inverse: Program | undefined, scope: Scope, st: Node): void {
-    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x])
-      : v && typeof v === 'object' ? Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]) : [];
+    const entries: [string | number, unknown][] = Array.isArray(v)
+      ? v.map((x, i) => [i, x])
+      : v && typeof v === 'object'
+        ? Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]])
+        : [];
     if (!entries.length) return this.program(inverse, scope);
     const call = this.stack[this.stack.length - 1];
-    this.loops.push({ node: st, src: this.src, callStart: this.stack.length > 1 ? call.callStart : 0, callEnd: this.stack.length > 1 ? call.callEnd : 0 });
+    this.loops.push({
+      node: st,
+      src: this.src,
+      callStart: this.stack.length > 1 ? call.callStart : 0,
+      callEnd: this.stack.length > 1 ? call.callEnd : 0,
+    });
     try {
       entries.forEach(([key, item], i) => {
         this.step(st); // an iteration costs a step even when its body is empty
@@ -369,13 +495,16 @@ class Interpreter {
         const inner = this.blockScope({ ...scope, ctx: item, up: scope, data }, program, [item, key]);
         this.program(program, inner);
       });
-    } finally { this.loops.pop(); }
+    } finally {
+      this.loops.pop();
+    }
   }
 
   private decorator(st: hbs.AST.DecoratorBlock, scope: Scope): void {
     const name = exprName(st.path);
     const p = st.params[0];
-    if (name !== 'inline' || !p || p.type !== 'StringLiteral') this.fail(st, 'hbs-unsupported', 'only {{#*inline "name"}} decorators are supported');
+    if (name !== 'inline' || !p || p.type !== 'StringLiteral')
+      this.fail(st, 'hbs-unsupported', 'only {{#*inline "name"}} decorators are supported');
     scope.inline = new Map(scope.inline);
     scope.inline.set((p as hbs.AST.StringLiteral).value, { ...this.src, ast: st.program });
   }
@@ -384,7 +513,10 @@ class Interpreter {
   private partial(st: hbs.AST.PartialStatement, scope: Scope, block?: hbs.AST.PartialBlockStatement): void {
     const nameExpr = st.name;
     if (nameExpr.type === 'SubExpression') this.fail(st, 'hbs-unsupported', 'dynamic partial names are not supported: name the partial');
-    const name = nameExpr.type === 'PathExpression' ? (nameExpr as hbs.AST.PathExpression).original : String((nameExpr as hbs.AST.StringLiteral).value);
+    const name =
+      nameExpr.type === 'PathExpression'
+        ? (nameExpr as hbs.AST.PathExpression).original
+        : String((nameExpr as hbs.AST.StringLiteral).value);
     let ctx = st.params.length ? this.expr(st.params[0], scope) : scope.ctx;
     if (st.hash?.pairs.length) {
       const ext: Record<string, unknown> = ctx && typeof ctx === 'object' ? { ...(ctx as object) } : {};
@@ -397,25 +529,46 @@ class Interpreter {
       return this.enter(st, { ...pb.src, ast: pb.program }, { ...pb.scope }, undefined);
     }
     if (this.stack.length > this.limits.maxPartialDepth) {
-      this.fail(st, 'partial-recursion', `partials nested deeper than ${this.limits.maxPartialDepth} levels: does '${name}' include itself?`);
+      this.fail(
+        st,
+        'partial-recursion',
+        `partials nested deeper than ${this.limits.maxPartialDepth} levels: does '${name}' include itself?`,
+      );
     }
     const target = scope.inline?.get(name) ?? this.env.resolvePartial(name, this.src.file);
     if (typeof target === 'string') this.fail(st, 'partial-error', `partial '${name}': ${target}`);
     if (!target) {
       if (block) return this.program(block.program, scope);
-      this.fail(nameExpr, 'missing-partial', `partial '${name}' not found (looked in templates/<vendor>/partials/ and templates/partials/)`);
+      this.fail(
+        nameExpr,
+        'missing-partial',
+        `partial '${name}' not found (looked in templates/<vendor>/partials/ and templates/partials/)`,
+      );
     }
-    const inner: Scope = { ctx, up: ctx === scope.ctx ? scope.up : scope, data: scope.data, inline: scope.inline,
-      partialBlock: block ? { program: block.program, src: this.src, scope } : scope.partialBlock };
+    const inner: Scope = {
+      ctx,
+      up: ctx === scope.ctx ? scope.up : scope,
+      data: scope.data,
+      inline: scope.inline,
+      partialBlock: block ? { program: block.program, src: this.src, scope } : scope.partialBlock,
+    };
     this.enter(st, target, inner, (st as { indent?: string }).indent);
   }
 
   private enter(st: Node, target: TemplateSource, scope: Scope, indent: string | undefined): void {
     const [s, e] = this.span(st);
-    this.stack.push({ src: target, callStart: this.stack.length === 1 ? s : this.stack[this.stack.length - 1].callStart,
-      callEnd: this.stack.length === 1 ? e : this.stack[this.stack.length - 1].callEnd });
-    if (indent) { this.indents.push(indent); this.atLineStart = true; }
-    try { this.program(target.ast, scope); } finally {
+    this.stack.push({
+      src: target,
+      callStart: this.stack.length === 1 ? s : this.stack[this.stack.length - 1].callStart,
+      callEnd: this.stack.length === 1 ? e : this.stack[this.stack.length - 1].callEnd,
+    });
+    if (indent) {
+      this.indents.push(indent);
+      this.atLineStart = true;
+    }
+    try {
+      this.program(target.ast, scope);
+    } finally {
       if (indent) this.indents.pop();
       this.stack.pop();
     }

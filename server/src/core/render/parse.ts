@@ -17,8 +17,15 @@ export type ParseResult = { ast: Program; error?: undefined } | { ast?: undefine
 
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
 
-interface JisonHash { loc?: { first_line: number; first_column: number; last_line: number; last_column: number }; expected?: string[]; token?: string }
-interface ParserInternals { yy: { parseError?: (msg: string, hash: JisonHash) => void }; lexer?: { yylloc?: JisonHash['loc'] } }
+interface JisonHash {
+  loc?: { first_line: number; first_column: number; last_line: number; last_column: number };
+  expected?: string[];
+  token?: string;
+}
+interface ParserInternals {
+  yy: { parseError?: (msg: string, hash: JisonHash) => void };
+  lexer?: { yylloc?: JisonHash['loc'] };
+}
 
 let hooked = false;
 function hookParser(): ParserInternals {
@@ -36,10 +43,26 @@ function hookParser(): ParserInternals {
 }
 
 const EXPECT_NAMES: Record<string, string> = {
-  CLOSE: "'}}'", CLOSE_UNESCAPED: "'}}}'", CLOSE_RAW_BLOCK: "'}}}}'", ID: 'a name', STRING: 'a string', NUMBER: 'a number',
-  OPEN_ENDBLOCK: "'{{/…}}'", EOF: 'end of file', OPEN_SEXPR: "'('", CLOSE_SEXPR: "')'", EQUALS: "'='", SEP: "'.'",
-  OPEN_BLOCK_PARAMS: "'as |'", CLOSE_BLOCK_PARAMS: "'|'", DATA: "'@'", BOOLEAN: 'true/false', INVERSE: "'{{else}}'",
-  OPEN_INVERSE_CHAIN: "'{{else …}}'", UNDEFINED: 'undefined', NULL: 'null',
+  CLOSE: "'}}'",
+  CLOSE_UNESCAPED: "'}}}'",
+  CLOSE_RAW_BLOCK: "'}}}}'",
+  ID: 'a name',
+  STRING: 'a string',
+  NUMBER: 'a number',
+  OPEN_ENDBLOCK: "'{{/…}}'",
+  EOF: 'end of file',
+  OPEN_SEXPR: "'('",
+  CLOSE_SEXPR: "')'",
+  EQUALS: "'='",
+  SEP: "'.'",
+  OPEN_BLOCK_PARAMS: "'as |'",
+  CLOSE_BLOCK_PARAMS: "'|'",
+  DATA: "'@'",
+  BOOLEAN: 'true/false',
+  INVERSE: "'{{else}}'",
+  OPEN_INVERSE_CHAIN: "'{{else …}}'",
+  UNDEFINED: 'undefined',
+  NULL: 'null',
 };
 
 function describeExpected(expected: string[] | undefined): string {
@@ -67,19 +90,36 @@ function findUnclosedBlock(text: string): { start: number; end: number; name: st
 export function parseTemplate(text: string): ParseResult {
   const idx = new LineIndex(text);
   if (text.length > MAX_TEMPLATE_BYTES) {
-    return { error: { range: idx.range(0, 0), code: 'template-too-large', message: `template is larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB; refusing to parse it` } };
+    return {
+      error: {
+        range: idx.range(0, 0),
+        code: 'template-too-large',
+        message: `template is larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB; refusing to parse it`,
+      },
+    };
   }
   const parser = hookParser();
   try {
     return { ast: Handlebars.parse(text) };
   } catch (err) {
     const e = err as Error & { hash?: JisonHash; lineNumber?: number; column?: number; endLineNumber?: number; endColumn?: number };
-    const firstLine = e.message.split('\n')[0].replace(/^Parse error on line \d+:?/, '').trim();
+    const firstLine = e.message
+      .split('\n')[0]
+      .replace(/^Parse error on line \d+:?/, '')
+      .trim();
     // Handlebars.Exception with a node (e.g. {{#if}}…{{/each}}): has lineNumber/column.
     if (typeof e.lineNumber === 'number') {
       const start = { line: e.lineNumber - 1, character: e.column ?? 0 };
       const end = typeof e.endLineNumber === 'number' ? { line: e.endLineNumber - 1, character: e.endColumn ?? 0 } : start;
-      return { error: { range: { start, end }, code: 'hbs-syntax', message: e.message.replace(/ - \d+:\d+$/, '').replace(/^(\S+) doesn't match (\S+)$/, "'{{/$2}}' does not close the open block '{{#$1}}'") } };
+      return {
+        error: {
+          range: { start, end },
+          code: 'hbs-syntax',
+          message: e.message
+            .replace(/ - \d+:\d+$/, '')
+            .replace(/^(\S+) doesn't match (\S+)$/, "'{{/$2}}' does not close the open block '{{#$1}}'"),
+        },
+      };
     }
     const loc = parser.lexer?.yylloc ?? e.hash?.loc;
     const got = e.hash?.token;
@@ -87,8 +127,14 @@ export function parseTemplate(text: string): ParseResult {
       const open = findUnclosedBlock(text);
       const eof = idx.range(text.length, text.length);
       if (open) {
-        return { error: { range: idx.range(open.start, open.end), code: 'hbs-unclosed-block',
-          message: `block '{{#${open.name}}}' is never closed: add '{{/${open.name}}}'`, related: { range: eof, message: 'end of file reached here' } } };
+        return {
+          error: {
+            range: idx.range(open.start, open.end),
+            code: 'hbs-unclosed-block',
+            message: `block '{{#${open.name}}}' is never closed: add '{{/${open.name}}}'`,
+            related: { range: eof, message: 'end of file reached here' },
+          },
+        };
       }
       return { error: { range: eof, code: 'hbs-syntax', message: `unexpected end of file; ${describeExpected(e.hash?.expected)}` } };
     }
@@ -96,12 +142,19 @@ export function parseTemplate(text: string): ParseResult {
       const start = { line: loc.first_line - 1, character: loc.first_column };
       const end = { line: loc.last_line - 1, character: Math.max(loc.last_column, loc.first_column + 1) };
       const at = idx.offsetAt(start);
-      const what = got === 'INVALID' ? `unexpected '${text.slice(at, at + 1)}'` : got ? `unexpected ${EXPECT_NAMES[got] ?? `'${got}'`}` : firstLine || 'syntax error';
+      const what =
+        got === 'INVALID'
+          ? `unexpected '${text.slice(at, at + 1)}'`
+          : got
+            ? `unexpected ${EXPECT_NAMES[got] ?? `'${got}'`}`
+            : firstLine || 'syntax error';
       const exp = describeExpected(e.hash?.expected);
       return { error: { range: { start, end }, code: 'hbs-syntax', message: `${what}${exp ? `; ${exp}` : ''}` } };
     }
     const lexLine = /line (\d+)/.exec(e.message);
     const line = lexLine ? Number(lexLine[1]) - 1 : 0;
-    return { error: { range: { start: { line, character: 0 }, end: { line, character: 0 } }, code: 'hbs-syntax', message: firstLine || e.message } };
+    return {
+      error: { range: { start: { line, character: 0 }, end: { line, character: 0 } }, code: 'hbs-syntax', message: firstLine || e.message },
+    };
   }
 }

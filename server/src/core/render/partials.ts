@@ -11,10 +11,14 @@ export function partialNamesIn(ast: Program): string[] {
   const set = new Set<string>();
   const walk = (n: unknown): void => {
     if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) { n.forEach(walk); return; }
+    if (Array.isArray(n)) {
+      n.forEach(walk);
+      return;
+    }
     const node = n as { type?: string; name?: { type: string; original?: string; value?: unknown } };
     if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name) {
-      const nm = node.name.type === 'PathExpression' ? node.name.original : node.name.type === 'StringLiteral' ? String(node.name.value) : undefined;
+      const nm =
+        node.name.type === 'PathExpression' ? node.name.original : node.name.type === 'StringLiteral' ? String(node.name.value) : undefined;
       if (nm && nm !== '@partial-block') set.add(nm);
     }
     for (const [k, v] of Object.entries(n)) if (k !== 'loc' && v && typeof v === 'object') walk(v);

@@ -24,15 +24,23 @@ export interface MappedRange {
 }
 
 export class SourceMap {
-  constructor(readonly rootFile: string, readonly segments: Segment[]) {}
+  constructor(
+    readonly rootFile: string,
+    readonly segments: Segment[],
+  ) {}
 
   /** The segment holding output offset `o` (binary search; segments are sorted and disjoint). */
   private find(o: number): number {
     const s = this.segments;
-    let lo = 0, hi = s.length - 1, ans = -1;
+    let lo = 0,
+      hi = s.length - 1,
+      ans = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (s[mid].outStart <= o) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+      if (s[mid].outStart <= o) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return ans;
   }
@@ -51,7 +59,8 @@ export class SourceMap {
       s = seg.srcStart + (inSeg(start) - seg.outStart);
       e = seg.srcStart + (inSeg(Math.max(end, start)) - seg.outStart);
     } else {
-      s = seg.srcStart; e = seg.srcEnd;
+      s = seg.srcStart;
+      e = seg.srcEnd;
     }
     // Extend over following segments the range covers (e.g. `key = {{value}}` spanning text and expression).
     let j = i;
@@ -61,6 +70,12 @@ export class SourceMap {
       e = Math.max(e, n.literal ? n.srcStart + (Math.min(end, n.outEnd) - n.outStart) : n.srcEnd);
     }
     const rootSame = seg.file === this.rootFile;
-    return { file: seg.file, start: s, end: Math.max(s, e), rootStart: rootSame ? s : seg.rootStart, rootEnd: rootSame ? Math.max(s, e) : seg.rootEnd };
+    return {
+      file: seg.file,
+      start: s,
+      end: Math.max(s, e),
+      rootStart: rootSame ? s : seg.rootStart,
+      rootEnd: rootSame ? Math.max(s, e) : seg.rootEnd,
+    };
   }
 }

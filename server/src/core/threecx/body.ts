@@ -17,7 +17,12 @@ export type Condition =
   /** `{IF name}`: the variable is not empty; `{IF name=a,b}`: it equals one of the values. */
   | { kind: 'var'; name: string; values?: string[] };
 
-export interface TextLine { kind: 'text'; start: number; end: number; refs: VarRef[] }
+export interface TextLine {
+  kind: 'text';
+  start: number;
+  end: number;
+  refs: VarRef[];
+}
 
 export interface IfBlock {
   kind: 'if';
@@ -37,9 +42,18 @@ export interface IfBlock {
 
 export type BodyNode = TextLine | IfBlock;
 
-export interface BodySyntaxError { start: number; end: number; code: 'threecx-unclosed-if' | 'threecx-syntax'; message: string; related?: { start: number; end: number; message: string } }
+export interface BodySyntaxError {
+  start: number;
+  end: number;
+  code: 'threecx-unclosed-if' | 'threecx-syntax';
+  message: string;
+  related?: { start: number; end: number; message: string };
+}
 
-export interface ParsedBody { nodes: BodyNode[]; errors: BodySyntaxError[] }
+export interface ParsedBody {
+  nodes: BodyNode[];
+  errors: BodySyntaxError[];
+}
 
 export const VAR_RE = /%%([A-Za-z_][A-Za-z0-9_]*(?:(?:::|\.)[A-Za-z0-9_]+)*)%%/g;
 const DIRECTIVE_RE = /^([ \t]*)\{(IF\b[^}\r\n]*|ELSE|ENDIF)\}[ \t]*\r?\n?$/;
@@ -54,7 +68,11 @@ export function parseCondition(expr: string): Condition | undefined {
     return /^[A-Za-z_][\w.:]*$/.test(e) ? { kind: 'var', name: e } : undefined;
   }
   const name = e.slice(0, eq).trim();
-  const values = e.slice(eq + 1).split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const values = e
+    .slice(eq + 1)
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   if (!name || !/^[A-Za-z_][\w.:]*$/.test(name)) return undefined;
   if (name.toLowerCase() === 'ua') return { kind: 'ua', values };
   if (name.toLowerCase() === 'network') return { kind: 'network', values };
@@ -91,15 +109,40 @@ export function parseBody(file: string, start: number, end: number): ParsedBody 
       if (word.startsWith('IF')) {
         const expr = word.slice(2);
         const cond = parseCondition(expr);
-        if (!cond) errors.push({ start: tagStart, end: tagEnd, code: 'threecx-syntax', message: `'{${word}}' is not a condition: use {IF ua=…}, {IF network=…}, {IF blfN}, {IF name} or {IF name=value}` });
-        const block: IfBlock = { kind: 'if', cond: cond ?? { kind: 'var', name: '' }, raw: word, start: pos, end: lineEnd, tagStart, tagEnd, then: [] };
+        if (!cond)
+          errors.push({
+            start: tagStart,
+            end: tagEnd,
+            code: 'threecx-syntax',
+            message: `'{${word}}' is not a condition: use {IF ua=…}, {IF network=…}, {IF blfN}, {IF name} or {IF name=value}`,
+          });
+        const block: IfBlock = {
+          kind: 'if',
+          cond: cond ?? { kind: 'var', name: '' },
+          raw: word,
+          start: pos,
+          end: lineEnd,
+          tagStart,
+          tagEnd,
+          then: [],
+        };
         target().push(block);
         stack.push({ block, inElse: false });
       } else if (word === 'ELSE') {
         const top = stack[stack.length - 1];
         if (!top) errors.push({ start: tagStart, end: tagEnd, code: 'threecx-syntax', message: '{ELSE} without an open {IF}' });
-        else if (top.inElse) errors.push({ start: tagStart, end: tagEnd, code: 'threecx-syntax', message: `a second {ELSE} for the same '{${top.block.raw}}'` });
-        else { top.inElse = true; top.block.else = []; top.block.elseTag = { start: tagStart, end: tagEnd, lineStart: pos, lineEnd }; }
+        else if (top.inElse)
+          errors.push({
+            start: tagStart,
+            end: tagEnd,
+            code: 'threecx-syntax',
+            message: `a second {ELSE} for the same '{${top.block.raw}}'`,
+          });
+        else {
+          top.inElse = true;
+          top.block.else = [];
+          top.block.elseTag = { start: tagStart, end: tagEnd, lineStart: pos, lineEnd };
+        }
       } else {
         const top = stack.pop();
         if (!top) errors.push({ start: tagStart, end: tagEnd, code: 'threecx-syntax', message: '{ENDIF} without an open {IF}' });
@@ -111,8 +154,13 @@ export function parseBody(file: string, start: number, end: number): ParsedBody 
     pos = lineEnd;
   }
   for (const { block } of stack.reverse()) {
-    errors.push({ start: block.tagStart, end: block.tagEnd, code: 'threecx-unclosed-if', message: `'{${block.raw}}' is never closed: add {ENDIF}`,
-      related: { start: end, end, message: 'end of the deviceconfig body reached here' } });
+    errors.push({
+      start: block.tagStart,
+      end: block.tagEnd,
+      code: 'threecx-unclosed-if',
+      message: `'{${block.raw}}' is never closed: add {ENDIF}`,
+      related: { start: end, end, message: 'end of the deviceconfig body reached here' },
+    });
   }
   return { nodes: root, errors };
 }
@@ -120,7 +168,10 @@ export function parseBody(file: string, start: number, end: number): ParsedBody 
 /** Every variable reference of a body, with whether it sits inside an `{IF blfN}` (and which N). */
 export function walkRefs(nodes: BodyNode[], fn: (ref: VarRef, blf: number | undefined) => void, blf?: number): void {
   for (const n of nodes) {
-    if (n.kind === 'text') { for (const r of n.refs) fn(r, blf); continue; }
+    if (n.kind === 'text') {
+      for (const r of n.refs) fn(r, blf);
+      continue;
+    }
     const inner = n.cond.kind === 'blf' ? n.cond.n : blf;
     walkRefs(n.then, fn, inner);
     if (n.else) walkRefs(n.else, fn, blf);
@@ -128,5 +179,10 @@ export function walkRefs(nodes: BodyNode[], fn: (ref: VarRef, blf: number | unde
 }
 
 export function walkIfs(nodes: BodyNode[], fn: (b: IfBlock) => void): void {
-  for (const n of nodes) if (n.kind === 'if') { fn(n); walkIfs(n.then, fn); if (n.else) walkIfs(n.else, fn); }
+  for (const n of nodes)
+    if (n.kind === 'if') {
+      fn(n);
+      walkIfs(n.then, fn);
+      if (n.else) walkIfs(n.else, fn);
+    }
 }

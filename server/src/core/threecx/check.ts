@@ -11,8 +11,15 @@ export const NETWORK_MODES = ['LOCALLAN', 'REMOTESTUN', 'SBC'];
 
 /** Every variable name the template may use (documented ones, its declared ones; blfN and param:: are open-ended). */
 export function knownVariables(tpl: ThreeCxTemplate): string[] {
-  return [...[...DOCUMENTED].filter((n) => n !== 'blfN'), ...tpl.declared.keys(), 'param::PBXPUBLICIP', 'param::sipport', 'param::pickup', 'param::time_ntp_server',
-    ...tpl.optionLists.filter((l) => l.param).map((l) => `param::${l.param}`)];
+  return [
+    ...[...DOCUMENTED].filter((n) => n !== 'blfN'),
+    ...tpl.declared.keys(),
+    'param::PBXPUBLICIP',
+    'param::sipport',
+    'param::pickup',
+    'param::time_ntp_server',
+    ...tpl.optionLists.filter((l) => l.param).map((l) => `param::${l.param}`),
+  ];
 }
 
 export function isKnownVariable(name: string, tpl: ThreeCxTemplate): boolean {
@@ -22,25 +29,48 @@ export function isKnownVariable(name: string, tpl: ThreeCxTemplate): boolean {
 export function checkThreeCxStatic(tpl: ThreeCxTemplate, bodies: ParsedBody[]): Problem[] {
   const file = tpl.file;
   const range = (s: number, e: number) => tpl.index.range(s, e);
-  const problems: Problem[] = tpl.problems.map((p) => ({ file, range: range(p.start, p.end), severity: p.severity, code: p.code, message: p.message }));
+  const problems: Problem[] = tpl.problems.map((p) => ({
+    file,
+    range: range(p.start, p.end),
+    severity: p.severity,
+    code: p.code,
+    message: p.message,
+  }));
   const known = knownVariables(tpl);
   const uas = tpl.models.map((m) => m.ua ?? m.label);
   for (const body of bodies) {
     for (const e of body.errors) {
-      problems.push({ file, range: range(e.start, e.end), severity: 'error', code: e.code, message: e.message,
-        related: e.related ? [{ file, range: range(e.related.start, e.related.end), message: e.related.message }] : undefined });
+      problems.push({
+        file,
+        range: range(e.start, e.end),
+        severity: 'error',
+        code: e.code,
+        message: e.message,
+        related: e.related ? [{ file, range: range(e.related.start, e.related.end), message: e.related.message }] : undefined,
+      });
     }
     walkRefs(body.nodes, (ref, blf) => {
       const nameRange = range(ref.start + 2, ref.end - 2);
       if (PER_KEY.has(ref.name) && blf === undefined) {
-        problems.push({ file, range: nameRange, severity: 'warning', code: 'threecx-key-variable',
-          message: `'%%${ref.name}%%' refers to the key of an enclosing {IF blfN}; here it renders empty` });
+        problems.push({
+          file,
+          range: nameRange,
+          severity: 'warning',
+          code: 'threecx-key-variable',
+          message: `'%%${ref.name}%%' refers to the key of an enclosing {IF blfN}; here it renders empty`,
+        });
         return;
       }
       if (isKnownVariable(ref.name, tpl)) return;
       const suggestions = nearest(ref.name, known);
-      problems.push({ file, range: nameRange, severity: 'warning', code: 'unknown-variable', suggestions: suggestions.length ? suggestions : undefined,
-        message: `unknown 3CX variable '%%${ref.name}%%'${suggestions.length ? `: did you mean '${suggestions[0]}'?` : ''} (it renders empty)` });
+      problems.push({
+        file,
+        range: nameRange,
+        severity: 'warning',
+        code: 'unknown-variable',
+        suggestions: suggestions.length ? suggestions : undefined,
+        message: `unknown 3CX variable '%%${ref.name}%%'${suggestions.length ? `: did you mean '${suggestions[0]}'?` : ''} (it renders empty)`,
+      });
     });
     walkIfs(body.nodes, (b) => {
       const at = range(b.tagStart, b.tagEnd);
@@ -49,15 +79,37 @@ export function checkThreeCxStatic(tpl: ThreeCxTemplate, bodies: ParsedBody[]): 
         for (const v of c.values) {
           if (uas.some((u) => u.toLowerCase() === v.toLowerCase())) continue;
           const s = nearest(v, uas);
-          problems.push({ file, range: at, severity: 'warning', code: 'threecx-unknown-ua', suggestions: s.length ? s : undefined, data: { word: v },
-            message: `'${v}' is none of the template's <model ua>: this entry never matches${s.length ? `; did you mean '${s[0]}'?` : ''}` });
+          problems.push({
+            file,
+            range: at,
+            severity: 'warning',
+            code: 'threecx-unknown-ua',
+            suggestions: s.length ? s : undefined,
+            data: { word: v },
+            message: `'${v}' is none of the template's <model ua>: this entry never matches${s.length ? `; did you mean '${s[0]}'?` : ''}`,
+          });
         }
       } else if (c.kind === 'network') {
-        for (const v of c.values) if (!NETWORK_MODES.includes(v)) problems.push({ file, range: at, severity: 'warning', code: 'threecx-unknown-network', message: `'${v}' is not a 3CX network mode (${NETWORK_MODES.join(', ')})` });
+        for (const v of c.values)
+          if (!NETWORK_MODES.includes(v))
+            problems.push({
+              file,
+              range: at,
+              severity: 'warning',
+              code: 'threecx-unknown-network',
+              message: `'${v}' is not a 3CX network mode (${NETWORK_MODES.join(', ')})`,
+            });
       } else if (c.kind === 'var' && c.name && !isKnownVariable(c.name, tpl) && !PER_KEY.has(c.name)) {
         const s = nearest(c.name, known);
-        problems.push({ file, range: at, severity: 'warning', code: 'unknown-variable', suggestions: s.length ? s : undefined, data: { word: c.name },
-          message: `unknown 3CX variable '${c.name}' in the condition${s.length ? `: did you mean '${s[0]}'?` : ''} (it is always empty)` });
+        problems.push({
+          file,
+          range: at,
+          severity: 'warning',
+          code: 'unknown-variable',
+          suggestions: s.length ? s : undefined,
+          data: { word: c.name },
+          message: `unknown 3CX variable '${c.name}' in the condition${s.length ? `: did you mean '${s[0]}'?` : ''} (it is always empty)`,
+        });
       }
     });
   }

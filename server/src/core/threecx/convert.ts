@@ -17,7 +17,11 @@ export interface ConvertOptions {
   serverUrl: string;
 }
 
-export interface ConvertResult { text: string; notes: string[]; loops: number }
+export interface ConvertResult {
+  text: string;
+  notes: string[];
+  loops: number;
+}
 
 interface Cx {
   tpl: ThreeCxTemplate;
@@ -37,14 +41,17 @@ const PROVLINK_PART = /^PROVLINK(?:LOCAL)?\.(PROTOCOL|HOST|PORT|PATH)$/;
 
 /** Literal template text: `{{` escaped so Handlebars copies it. */
 const lit = (s: string) => s.replace(/\{\{/g, '\\{{');
-const mustache = (expr: string) => (expr.startsWith('(') && expr.endsWith(')') ? `{{${expr.slice(1, -1)}}}` : expr === '' ? '' : `{{${expr}}}`);
+const mustache = (expr: string) =>
+  expr.startsWith('(') && expr.endsWith(')') ? `{{${expr.slice(1, -1)}}}` : expr === '' ? '' : `{{${expr}}}`;
 
 /** A constant value as Handlebars output: escaped the way a value is, then copied literally. */
 function constant(v: string, cx: Cx): string {
   return lit(cx.opts.escape === 'xml' ? escapeXml(v) : v);
 }
 
-function tokenRe(n: number): RegExp { return new RegExp(`(?<![0-9])${n}(?![0-9])`, 'g'); }
+function tokenRe(n: number): RegExp {
+  return new RegExp(`(?<![0-9])${n}(?![0-9])`, 'g');
+}
 
 function literal(text: string, cx: Cx): string {
   if (cx.loopN === undefined) return lit(text);
@@ -63,7 +70,11 @@ function varExpr(name: string, cx: Cx): string | undefined {
   const kn = KEY_N_RE.exec(name);
   if (kn) {
     const k = keyLookup(Number(kn[2]), cx);
-    return kn[1] === 'blf' ? `(lookup ${k} "value")` : kn[1] === 'blffirstname' ? `(default (lookup ${k} "label") (lookup ${k} "value"))` : '""';
+    return kn[1] === 'blf'
+      ? `(lookup ${k} "value")`
+      : kn[1] === 'blffirstname'
+        ? `(default (lookup ${k} "label") (lookup ${k} "value"))`
+        : '""';
   }
   if (name.startsWith('param::')) {
     const p = name.slice(7);
@@ -72,14 +83,21 @@ function varExpr(name: string, cx: Cx): string | undefined {
     return d ? `(default ${R}vars.param.${p} ${d})` : `${R}vars.param.${p}`;
   }
   const pl = PROVLINK_PART.exec(name);
-  if (pl) { cx.notes.add(`%%${name}%% has no Handlebars equivalent: inlined from the bench's server url (${cx.opts.serverUrl}); update it if the server moves`); return hbsString(provlink(cx.opts.serverUrl)[pl[1] as 'HOST']); }
+  if (pl) {
+    cx.notes.add(
+      `%%${name}%% has no Handlebars equivalent: inlined from the bench's server url (${cx.opts.serverUrl}); update it if the server moves`,
+    );
+    return hbsString(provlink(cx.opts.serverUrl)[pl[1] as 'HOST']);
+  }
   const b = builtinHbs(name, R);
   if (b !== undefined) return b;
   const d = cx.tpl.declared.get(name);
   const path = /^[A-Za-z_]\w*$/.test(name) ? `${R}vars.threecx.${name}` : `${R}vars.threecx.[${name}]`;
   if (d?.list) {
     const list = cx.tpl.optionLists.find((l) => l.list === d.list)!;
-    const distinct = new Set(list.options.map((o) => (Object.prototype.hasOwnProperty.call(o.items, name) ? o.items[name] : d.defaultValue)));
+    const distinct = new Set(
+      list.options.map((o) => (Object.prototype.hasOwnProperty.call(o.items, name) ? o.items[name] : d.defaultValue)),
+    );
     if (distinct.size > 1) return undefined;
   }
   if (d) return `(default ${path} ${hbsString(d.defaultValue)})`;
@@ -92,7 +110,10 @@ function varOut(name: string, cx: Cx): string {
   const R = cx.root;
   if (cx.key && (name === 'Type' || name === 'Value' || name === 'label' || name === 'Line')) return keyField(name, cx);
   const pl = PROVLINK_PART.exec(name);
-  if (pl) { varExpr(name, cx); return constant(provlink(cx.opts.serverUrl)[pl[1] as 'HOST'], cx); }
+  if (pl) {
+    varExpr(name, cx);
+    return constant(provlink(cx.opts.serverUrl)[pl[1] as 'HOST'], cx);
+  }
   const e = varExpr(name, cx);
   if (e !== undefined) return e === '""' ? '' : mustache(e);
   // option-list values: a chain on the phone's selection, the override first
@@ -100,13 +121,18 @@ function varOut(name: string, cx: Cx): string {
     const p = name.slice(7);
     const list = cx.tpl.optionLists.find((l) => l.param === p)!;
     const def = list.options[list.defaultIndex];
-    const branches = list.options.filter((o) => o !== def).map((o) => `{{else if (eq ${R}vars.options.${list.list} ${hbsString(o.label)})}}${constant(o.label, cx)}`);
+    const branches = list.options
+      .filter((o) => o !== def)
+      .map((o) => `{{else if (eq ${R}vars.options.${list.list} ${hbsString(o.label)})}}${constant(o.label, cx)}`);
     return `{{#if ${R}vars.param.${p}}}{{${R}vars.param.${p}}}${branches.join('')}{{else}}${constant(def.label, cx)}{{/if}}`;
   }
   const d = cx.tpl.declared.get(name)!;
   const list = cx.tpl.optionLists.find((l) => l.list === d.list)!;
-  const value = (o: (typeof list.options)[number]) => (Object.prototype.hasOwnProperty.call(o.items, name) ? o.items[name] : d.defaultValue);
-  const branches = list.options.filter((o) => value(o) !== d.defaultValue).map((o) => `{{else if (eq ${R}vars.options.${list.list} ${hbsString(o.label)})}}${constant(value(o), cx)}`);
+  const value = (o: (typeof list.options)[number]) =>
+    Object.prototype.hasOwnProperty.call(o.items, name) ? o.items[name] : d.defaultValue;
+  const branches = list.options
+    .filter((o) => value(o) !== d.defaultValue)
+    .map((o) => `{{else if (eq ${R}vars.options.${list.list} ${hbsString(o.label)})}}${constant(value(o), cx)}`);
   return `{{#if ${R}vars.threecx.${name}}}{{${R}vars.threecx.${name}}}${branches.join('')}{{else}}${constant(d.defaultValue, cx)}{{/if}}`;
 }
 
@@ -132,7 +158,8 @@ function keyField(field: 'Type' | 'Value' | 'label' | 'Line', cx: Cx): string {
   if (groups.size <= 1) return per[0]?.out ?? '';
   const ordered = [...groups].sort((a, b) => a[1].length - b[1].length);
   const [elseOut] = ordered.pop()!;
-  const test = (ts: string[]) => (ts.length === 1 ? `(eq ${k}.type ${hbsString(ts[0])})` : `(or ${ts.map((t) => `(eq ${k}.type ${hbsString(t)})`).join(' ')})`);
+  const test = (ts: string[]) =>
+    ts.length === 1 ? `(eq ${k}.type ${hbsString(ts[0])})` : `(or ${ts.map((t) => `(eq ${k}.type ${hbsString(t)})`).join(' ')})`;
   return `${ordered.map(([out, ts], i) => `{{${i ? 'else if' : '#if'} ${test(ts)}}}${out}`).join('')}{{else}}${elseOut}{{/if}}`;
 }
 
@@ -145,17 +172,23 @@ function condExpr(c: Condition, cx: Cx): string {
       for (const v of c.values) {
         const m = cx.tpl.models.find((mm) => (mm.ua ?? mm.label).toLowerCase() === v.toLowerCase());
         const hit = modelOfUa(m?.ua ?? v);
-        if (hit) ids.add(hit.model.id); else cx.notes.add(`{IF ua=…}: '${v}' names no model of a vendor profile; it never matches a bench phone`);
+        if (hit) ids.add(hit.model.id);
+        else cx.notes.add(`{IF ua=…}: '${v}' names no model of a vendor profile; it never matches a bench phone`);
       }
       return anyOf([...ids].map((id) => `(eq ${R}model.id ${hbsString(id)})`));
     }
-    case 'network': return anyOf(c.values.map((v) => `(eq (default ${R}vars.network ${hbsString(DEFAULT_NETWORK)}) ${hbsString(v)})`));
+    case 'network':
+      return anyOf(c.values.map((v) => `(eq (default ${R}vars.network ${hbsString(DEFAULT_NETWORK)}) ${hbsString(v)})`));
     case 'var': {
       const e = varExpr(c.name, cx);
-      if (e === undefined) { cx.notes.add(`{IF ${c.name}…}: an option-list variable in a condition has no Handlebars equivalent; converted to false`); return 'false'; }
+      if (e === undefined) {
+        cx.notes.add(`{IF ${c.name}…}: an option-list variable in a condition has no Handlebars equivalent; converted to false`);
+        return 'false';
+      }
       return c.values ? anyOf(c.values.map((v) => `(eq ${e} ${hbsString(v)})`)) : e;
     }
-    case 'blf': return 'false'; // handled by blfBlock
+    case 'blf':
+      return 'false'; // handled by blfBlock
   }
 }
 
@@ -173,7 +206,11 @@ function blfBlock(b: IfBlock & { cond: { kind: 'blf'; n: number } }, cx: Cx): st
   let body: string;
   if (kinds.length === 3) body = thenOut;
   else {
-    const test = kinds.length ? (kinds.length === 1 ? `(eq key.type ${hbsString(kinds[0])})` : `(or ${kinds.map((t) => `(eq key.type ${hbsString(t)})`).join(' ')})`) : 'false';
+    const test = kinds.length
+      ? kinds.length === 1
+        ? `(eq key.type ${hbsString(kinds[0])})`
+        : `(or ${kinds.map((t) => `(eq key.type ${hbsString(t)})`).join(' ')})`
+      : 'false';
     body = `{{#if ${test}}}${nl}${thenOut}${b.else ? `{{else}}${elseNl}${elseOut}` : ''}{{/if}}${endNl}`;
   }
   return `{{#with ${keyLookup(b.cond.n, cx)} as |key|}}${nl}${body}${b.else ? `{{else}}${elseNl}${elseOut}` : ''}{{/with}}${endNl}`;
@@ -192,7 +229,10 @@ function textLine(t: TextLine, cx: Cx): string {
   let out = '';
   let pos = t.start;
   const refs: VarRef[] = t.refs;
-  for (const r of refs) { out += literal(cx.tpl.text.slice(pos, r.start), cx) + varOut(r.name, cx); pos = r.end; }
+  for (const r of refs) {
+    out += literal(cx.tpl.text.slice(pos, r.start), cx) + varOut(r.name, cx);
+    pos = r.end;
+  }
   return out + literal(cx.tpl.text.slice(pos, t.end), cx);
 }
 
@@ -200,7 +240,10 @@ const nodeEnd = (n: BodyNode) => (n.kind === 'text' ? n.end : n.endTag?.lineEnd)
 function blfIndex(n: BodyNode): number | undefined {
   if (n.kind === 'text') return undefined;
   if (n.cond.kind === 'blf') return n.cond.n;
-  for (const c of [...n.then, ...(n.else ?? [])]) { const i = blfIndex(c); if (i !== undefined) return i; }
+  for (const c of [...n.then, ...(n.else ?? [])]) {
+    const i = blfIndex(c);
+    if (i !== undefined) return i;
+  }
   return undefined;
 }
 
@@ -210,7 +253,10 @@ function findRun(list: BodyNode[], i: number, cx: Cx): { size: number; count: nu
   let best: { size: number; count: number; n0: number } | undefined;
   for (let size = 1; size <= MAX_UNIT && i + 2 * size <= list.length; size++) {
     const unit = (k: number) => list.slice(i + k * size, i + (k + 1) * size);
-    const raw = (u: BodyNode[]) => { const e = nodeEnd(u[u.length - 1]); return e === undefined ? undefined : cx.tpl.text.slice(u[0].kind === 'text' ? u[0].start : u[0].start, e); };
+    const raw = (u: BodyNode[]) => {
+      const e = nodeEnd(u[u.length - 1]);
+      return e === undefined ? undefined : cx.tpl.text.slice(u[0].kind === 'text' ? u[0].start : u[0].start, e);
+    };
     const u0 = unit(0);
     const n0 = u0.map(blfIndex).find((x) => x !== undefined);
     const r0 = raw(u0);

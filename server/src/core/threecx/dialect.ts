@@ -25,7 +25,11 @@ export interface ThreeCxRoute extends RouteDef {
 
 export const isThreeCxRoute = (r: RouteDef | undefined): r is ThreeCxRoute => !!r && (r as ThreeCxRoute).dialect === '3cx';
 
-export interface LoadedThreeCxFile { text: string; loaded: LoadedThreeCx; bodies: ParsedBody[] }
+export interface LoadedThreeCxFile {
+  text: string;
+  loaded: LoadedThreeCx;
+  bodies: ParsedBody[];
+}
 
 const cache = new WeakMap<Workspace, Map<string, LoadedThreeCxFile>>();
 
@@ -84,15 +88,23 @@ function routeOf(file: string, tpl: ThreeCxTemplate, index: number, concrete: st
   const profile = getProfile(phone.vendor);
   const dc = tpl.configs[index];
   const pattern = concrete.toLowerCase().includes(phone.mac) ? concrete.replace(new RegExp(phone.mac, 'i'), '{mac}') : concrete;
-  const vendorRoute = profile ? matchRoutes(concrete).find((m) => m.profile.id === profile.id && (!m.mac || m.mac === phone.mac))?.route : undefined;
+  const vendorRoute = profile
+    ? matchRoutes(concrete).find((m) => m.profile.id === profile.id && (!m.mac || m.mac === phone.mac))?.route
+    : undefined;
   const format = formatOf(profile, vendorRoute, concrete);
   const key = `${file}\0${index}\0${pattern}\0${format.id}\0${vendorRoute?.path ?? ''}`;
   let r = routeCache.get(key);
   if (!r) {
     if (routeCache.size > 10_000) routeCache.clear();
     r = {
-      dialect: '3cx', deviceconfig: index, vendorRoute, path: pattern, template: file, format: format.id,
-      fileKind: vendorRoute?.fileKind ?? 'other', boot: true,
+      dialect: '3cx',
+      deviceconfig: index,
+      vendorRoute,
+      path: pattern,
+      template: file,
+      format: format.id,
+      fileKind: vendorRoute?.fileKind ?? 'other',
+      boot: true,
       description: `3CX <deviceconfig filename="${dc.filename}">${vendorRoute ? ` (the vendor's ${vendorRoute.path})` : ''}`,
     };
     routeCache.set(key, r);
@@ -105,20 +117,47 @@ export function renderThreeCx(ws: Workspace, file: string, phone: Phone, opts: R
   const entry = loadThreeCx(ws, file);
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const fallbackFormat = FORMATS.text;
-  if (!entry) return { text: '', map: emptyMap(file), issues: [], failed: true, format: fallbackFormat, route: opts.route, syntaxError: { code: 'hbs-syntax', message: `template ${file} not found`, range: zero } };
+  if (!entry)
+    return {
+      text: '',
+      map: emptyMap(file),
+      issues: [],
+      failed: true,
+      format: fallbackFormat,
+      route: opts.route,
+      syntaxError: { code: 'hbs-syntax', message: `template ${file} not found`, range: zero },
+    };
   if (!entry.loaded.ok) {
     const e = entry.loaded.error;
-    return { text: '', map: emptyMap(file), issues: [], failed: true, format: fallbackFormat, route: opts.route, syntaxError: { code: e.code, message: e.message, range: e.range } as unknown as TemplateSyntaxError };
+    return {
+      text: '',
+      map: emptyMap(file),
+      issues: [],
+      failed: true,
+      format: fallbackFormat,
+      route: opts.route,
+      syntaxError: { code: e.code, message: e.message, range: e.range } as unknown as TemplateSyntaxError,
+    };
   }
   const tpl = entry.loaded.template;
   let route = isThreeCxRoute(opts.route) && opts.route.template === file ? opts.route : undefined;
   if (!route) {
     const mine = threeCxDialect.routesFor(ws, phone)?.filter((r) => r.template === file) ?? [];
-    route = (mine.find((r) => isThreeCxRoute(r.route) && r.route.deviceconfig === (opts.deviceconfig ?? 0)) ?? mine[0])?.route as ThreeCxRoute | undefined;
+    route = (mine.find((r) => isThreeCxRoute(r.route) && r.route.deviceconfig === (opts.deviceconfig ?? 0)) ?? mine[0])?.route as
+      ThreeCxRoute | undefined;
   }
   const index = route?.deviceconfig ?? opts.deviceconfig ?? 0;
   const dc = tpl.configs[index];
-  if (!dc) return { text: '', map: emptyMap(file), issues: [], failed: true, format: fallbackFormat, route, syntaxError: { code: 'hbs-syntax', message: `the template has no deviceconfig #${index + 1}`, range: zero } };
+  if (!dc)
+    return {
+      text: '',
+      map: emptyMap(file),
+      issues: [],
+      failed: true,
+      format: fallbackFormat,
+      route,
+      syntaxError: { code: 'hbs-syntax', message: `the template has no deviceconfig #${index + 1}`, range: zero },
+    };
   const bench = (opts.bench ?? ws.parsedBench()).bench;
   const ctx = ws.renderContext(bench, phone);
   const served = modelForPhone(tpl, phone);
@@ -129,11 +168,29 @@ export function renderThreeCx(ws: Workspace, file: string, phone: Phone, opts: R
   const body = entry.bodies[index];
   const out = renderBody(tpl, body.nodes, env, format.escape);
   if (!served && tpl.models.length) {
-    out.issues.push({ file, srcStart: tpl.models[0].start, srcEnd: tpl.models[0].end, rootStart: tpl.models[0].start, rootEnd: tpl.models[0].end, severity: 'warning', code: 'threecx-model',
-      message: `none of the template's models is a ${profile?.label ?? phone.vendor} ${phone.model}: rendered as '${model.label}'` });
+    out.issues.push({
+      file,
+      srcStart: tpl.models[0].start,
+      srcEnd: tpl.models[0].end,
+      rootStart: tpl.models[0].start,
+      rootEnd: tpl.models[0].end,
+      severity: 'warning',
+      code: 'threecx-model',
+      message: `none of the template's models is a ${profile?.label ?? phone.vendor} ${phone.model}: rendered as '${model.label}'`,
+    });
   }
   if (body.errors.length && !opts.lenient) {
-    for (const e of body.errors) out.issues.push({ file, srcStart: e.start, srcEnd: e.end, rootStart: e.start, rootEnd: e.end, severity: 'error', code: e.code, message: e.message });
+    for (const e of body.errors)
+      out.issues.push({
+        file,
+        srcStart: e.start,
+        srcEnd: e.end,
+        rootStart: e.start,
+        rootEnd: e.end,
+        severity: 'error',
+        code: e.code,
+        message: e.message,
+      });
     out.failed = true;
   }
   return { ...out, format, route };
@@ -165,7 +222,9 @@ export const threeCxDialect: TemplateDialect = {
   fallbackTargets(ws, file, bench) {
     const tpl = threeCxTemplate(ws, file);
     if (!tpl) return [];
-    return bench.phones.filter((p) => modelForPhone(tpl, p)).flatMap((phone) => tpl.configs.map((c) => ({ phone, deviceconfig: c.index, fallback: true })));
+    return bench.phones
+      .filter((p) => modelForPhone(tpl, p))
+      .flatMap((phone) => tpl.configs.map((c) => ({ phone, deviceconfig: c.index, fallback: true })));
   },
 
   checkStatic(ws, file, _schema: SchemaNode | undefined): Problem[] {
@@ -194,14 +253,26 @@ export const threeCxDialect: TemplateDialect = {
     };
     let pick: RouteResolution | undefined;
     let reason: string;
-    if (hits[0].route.path.includes('{mac}')) { pick = hits[0]; reason = 'MAC in the path'; }
-    else if (uaMac && (pick = hits.find((h) => h.phone.mac === uaMac))) reason = 'MAC in the User-Agent';
+    if (hits[0].route.path.includes('{mac}')) {
+      pick = hits[0];
+      reason = 'MAC in the path';
+    } else if (uaMac && (pick = hits.find((h) => h.phone.mac === uaMac))) reason = 'MAC in the User-Agent';
     else if (client.ip && (pick = hits.find((h) => h.phone.ip === client.ip))) reason = 'client IP in the bench';
-    else if (ua && (pick = hits.find((h) => { const m = uaModel(h); return m && modelForPhone(threeCxTemplate(ws, h.template!)!, h.phone) === m.model; }))) reason = 'User-Agent model';
-    else { pick = hits[0]; reason = 'first bench phone the 3CX template serves with this file name'; }
+    else if (
+      ua &&
+      (pick = hits.find((h) => {
+        const m = uaModel(h);
+        return m && modelForPhone(threeCxTemplate(ws, h.template!)!, h.phone) === m.model;
+      }))
+    )
+      reason = 'User-Agent model';
+    else {
+      pick = hits[0];
+      reason = 'first bench phone the 3CX template serves with this file name';
+    }
     if (ua) {
       const m = uaModel(pick);
-      reason += m ? `; User-Agent is the template's model '${m.model.label}'` : '; the User-Agent matches none of the template\'s models';
+      reason += m ? `; User-Agent is the template's model '${m.model.label}'` : "; the User-Agent matches none of the template's models";
     }
     const res: RequestResolution = { ok: true, reason: `${reason} (3CX template)`, ...pick, template: pick.template! };
     return res;

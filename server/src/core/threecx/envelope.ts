@@ -49,7 +49,11 @@ export interface DeclaredVariable {
   end: number;
 }
 
-export interface BlfField { text: string; start: number; end: number }
+export interface BlfField {
+  text: string;
+  start: number;
+  end: number;
+}
 /** One `<blftype>` entry: how a BLF kind fills `%%Line%%`, `%%Type%%`, `%%Value%%`, `%%label%%` (texts may hold variables). */
 export type BlfType = Partial<Record<'Line' | 'Type' | 'Value' | 'label', BlfField>> & { kind: string; start: number; end: number };
 
@@ -65,7 +69,13 @@ export interface DeviceConfig {
   tagEnd: number;
 }
 
-export interface EnvelopeProblem { start: number; end: number; severity: 'error' | 'warning'; code: import('../problems/registry').ProblemCode; message: string }
+export interface EnvelopeProblem {
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+  code: import('../problems/registry').ProblemCode;
+  message: string;
+}
 
 export interface ThreeCxTemplate {
   file: string;
@@ -85,7 +95,9 @@ export interface ThreeCxTemplate {
   problems: EnvelopeProblem[];
 }
 
-export type LoadedThreeCx = { ok: true; template: ThreeCxTemplate } | { ok: false; error: { range: Range; message: string; code: import('../problems/registry').ProblemCode }; text: string };
+export type LoadedThreeCx =
+  | { ok: true; template: ThreeCxTemplate }
+  | { ok: false; error: { range: Range; message: string; code: import('../problems/registry').ProblemCode }; text: string };
 
 export const THREECX_FILE = /\.(ph|fxs)\.xml$/i;
 export const isThreeCxFile = (file: string): boolean => THREECX_FILE.test(file);
@@ -98,34 +110,92 @@ export function parseEnvelope(file: string, text: string): LoadedThreeCx {
   const bad = xml.errors[0];
   if (bad) {
     const start = index.positionAt(bad.start);
-    return { ok: false, text, error: { code: 'threecx-xml', message: `the template envelope is not well-formed XML: ${bad.message}`, range: { start, end: { line: start.line, character: start.character + 1 } } } };
+    return {
+      ok: false,
+      text,
+      error: {
+        code: 'threecx-xml',
+        message: `the template envelope is not well-formed XML: ${bad.message}`,
+        range: { start, end: { line: start.line, character: start.character + 1 } },
+      },
+    };
   }
   const root = xml.root;
   const problems: EnvelopeProblem[] = [];
   if (!root || root.name !== 'doc') {
-    return { ok: false, text, error: { code: 'threecx-envelope', message: `a 3CX template's root element is <doc>${root ? `, not <${root.name}>` : ''}`, range: index.range(root?.start ?? 0, root?.contentStart ?? 0) } };
+    return {
+      ok: false,
+      text,
+      error: {
+        code: 'threecx-envelope',
+        message: `a 3CX template's root element is <doc>${root ? `, not <${root.name}>` : ''}`,
+        range: index.range(root?.start ?? 0, root?.contentStart ?? 0),
+      },
+    };
   }
   const header = child(root, 'header');
-  if (!header) problems.push({ start: root.start, end: root.contentStart, severity: 'error', code: 'threecx-envelope', message: '<doc> has no <header>' });
+  if (!header)
+    problems.push({
+      start: root.start,
+      end: root.contentStart,
+      severity: 'error',
+      code: 'threecx-envelope',
+      message: '<doc> has no <header>',
+    });
 
   const models: ThreeCxModel[] = descendants(child(header, 'models'), 'model').map((m) => ({
-    label: m.text.trim(), ua: m.attrs.ua, regex: m.attrs.regex, start: m.start, end: m.end,
+    label: m.text.trim(),
+    ua: m.attrs.ua,
+    regex: m.attrs.regex,
+    start: m.start,
+    end: m.end,
   }));
   for (const m of models) {
-    if (!m.ua && !m.regex) problems.push({ start: m.start, end: m.end, severity: 'warning', code: 'threecx-envelope', message: `model '${m.label}' has neither a ua nor a regex attribute: it matches no phone` });
-    if (m.regex) { try { new RegExp(m.regex); } catch (e) { problems.push({ start: m.start, end: m.end, severity: 'error', code: 'threecx-envelope', message: `model regex is invalid: ${(e as Error).message}` }); } }
+    if (!m.ua && !m.regex)
+      problems.push({
+        start: m.start,
+        end: m.end,
+        severity: 'warning',
+        code: 'threecx-envelope',
+        message: `model '${m.label}' has neither a ua nor a regex attribute: it matches no phone`,
+      });
+    if (m.regex) {
+      try {
+        new RegExp(m.regex);
+      } catch (e) {
+        problems.push({
+          start: m.start,
+          end: m.end,
+          severity: 'error',
+          code: 'threecx-envelope',
+          message: `model regex is invalid: ${(e as Error).message}`,
+        });
+      }
+    }
   }
-  if (header && !models.length) problems.push({ start: header.start, end: header.contentStart, severity: 'warning', code: 'threecx-envelope', message: 'the header lists no <models>: the template serves no phone' });
+  if (header && !models.length)
+    problems.push({
+      start: header.start,
+      end: header.contentStart,
+      severity: 'warning',
+      code: 'threecx-envelope',
+      message: 'the header lists no <models>: the template serves no phone',
+    });
 
   const event = (name: string) => trimmed(child(child(header, name), 'event-name')) || undefined;
   const events = { reboot: event('rebootParams'), resync: event('resyncParams'), firmware: event('firmwareParams') };
 
-  const networks = children(child(header, 'AllowedNetworkConfig'), 'option').filter((o) => o.text.trim() !== '0').map((o) => o.attrs.value).filter(Boolean);
+  const networks = children(child(header, 'AllowedNetworkConfig'), 'option')
+    .filter((o) => o.text.trim() !== '0')
+    .map((o) => o.attrs.value)
+    .filter(Boolean);
 
   // Option lists and declared variables: anywhere outside <data> and <blftype>.
   const optionLists: ThreeCxOptionList[] = [];
   const declared = new Map<string, DeclaredVariable>();
-  const declare = (v: DeclaredVariable) => { if (!declared.has(v.name)) declared.set(v.name, v); };
+  const declare = (v: DeclaredVariable) => {
+    if (!declared.has(v.name)) declared.set(v.name, v);
+  };
   const walk = (el: XmlElement) => {
     if (el.name === 'data' || el.name === 'blftype' || el.name === 'models') return;
     const opts = children(el, 'option');
@@ -137,25 +207,64 @@ export function parseEnvelope(file: string, text: string): LoadedThreeCx {
         return { label: o.attrs.value ?? '', items, start: o.start, end: o.end };
       });
       const named = el.attrs.default !== undefined ? options.findIndex((o) => o.label === el.attrs.default) : -1;
-      const list: ThreeCxOptionList = { list: el.name, param: el.attrs.param, options, defaultIndex: named >= 0 ? named : 0, start: el.start, end: el.end };
+      const list: ThreeCxOptionList = {
+        list: el.name,
+        param: el.attrs.param,
+        options,
+        defaultIndex: named >= 0 ? named : 0,
+        start: el.start,
+        end: el.end,
+      };
       optionLists.push(list);
       const def = options[list.defaultIndex];
-      for (const o of options) for (const name of Object.keys(o.items)) {
-        declare({ name, defaultValue: def.items[name] ?? '', list: el.name, start: o.start, end: o.end,
-          description: `Set by the <${el.name}> option the phone selects (default '${def.label}'): bench \`vars.options.${el.name}\`.` });
-      }
+      for (const o of options)
+        for (const name of Object.keys(o.items)) {
+          declare({
+            name,
+            defaultValue: def.items[name] ?? '',
+            list: el.name,
+            start: o.start,
+            end: o.end,
+            description: `Set by the <${el.name}> option the phone selects (default '${def.label}'): bench \`vars.options.${el.name}\`.`,
+          });
+        }
     } else if (el.attrs.variableName && opts.length) {
       // <Codecspriority variableName="codec1" PayloadTypeName="payload1"><option value="G711U" payload="…">PCMU</option>
       const first = opts[0];
-      declare({ name: el.attrs.variableName, defaultValue: first.text.trim(), start: el.start, end: el.end, description: `The first <option> of <${el.name}> ('${first.attrs.value ?? ''}').` });
-      if (el.attrs.PayloadTypeName) declare({ name: el.attrs.PayloadTypeName, defaultValue: first.attrs.payload ?? '', start: el.start, end: el.end, description: `The payload of the first <option> of <${el.name}>.` });
+      declare({
+        name: el.attrs.variableName,
+        defaultValue: first.text.trim(),
+        start: el.start,
+        end: el.end,
+        description: `The first <option> of <${el.name}> ('${first.attrs.value ?? ''}').`,
+      });
+      if (el.attrs.PayloadTypeName)
+        declare({
+          name: el.attrs.PayloadTypeName,
+          defaultValue: first.attrs.payload ?? '',
+          start: el.start,
+          end: el.end,
+          description: `The payload of the first <option> of <${el.name}>.`,
+        });
     } else if (el.attrs.param && el.attrs.default !== undefined) {
       // <vlanwanid type="int" default="256" param="vlanwanportid"/>, bools map default → item text
       const items = children(el, 'item');
       const hit = items.find((i) => i.attrs.value === el.attrs.default);
-      declare({ name: el.attrs.param, defaultValue: hit ? hit.text.trim() : el.attrs.default, start: el.start, end: el.end, description: `<${el.name}> field (default '${el.attrs.default}').` });
+      declare({
+        name: el.attrs.param,
+        defaultValue: hit ? hit.text.trim() : el.attrs.default,
+        start: el.start,
+        end: el.end,
+        description: `<${el.name}> field (default '${el.attrs.default}').`,
+      });
     } else if (el.attrs.variableName) {
-      declare({ name: el.attrs.variableName, defaultValue: el.attrs.disable ?? '', start: el.start, end: el.end, description: `<${el.name}> setting.` });
+      declare({
+        name: el.attrs.variableName,
+        defaultValue: el.attrs.disable ?? '',
+        start: el.start,
+        end: el.end,
+        description: `<${el.name}> setting.`,
+      });
     }
     for (const c of el.children) if (c.name !== 'option') walk(c);
   };
@@ -178,20 +287,56 @@ export function parseEnvelope(file: string, text: string): LoadedThreeCx {
   for (const dc of descendants(child(root, 'data'), 'deviceconfig')) {
     const cd = dc.cdata[0];
     const filename = dc.attrs.filename ?? '';
-    if (!filename) problems.push({ start: dc.start, end: dc.contentStart, severity: 'error', code: 'threecx-envelope', message: '<deviceconfig> has no filename attribute' });
-    let bodyStart = dc.contentStart, bodyEnd = dc.contentEnd;
-    if (cd) { bodyStart = cd.start; bodyEnd = cd.end; } else if (/[&<]/.test(text.slice(dc.contentStart, dc.contentEnd))) {
-      problems.push({ start: dc.start, end: dc.contentStart, severity: 'warning', code: 'threecx-envelope', message: 'wrap the <deviceconfig> body in <![CDATA[ … ]]>: it is served as written, entities included' });
+    if (!filename)
+      problems.push({
+        start: dc.start,
+        end: dc.contentStart,
+        severity: 'error',
+        code: 'threecx-envelope',
+        message: '<deviceconfig> has no filename attribute',
+      });
+    let bodyStart = dc.contentStart,
+      bodyEnd = dc.contentEnd;
+    if (cd) {
+      bodyStart = cd.start;
+      bodyEnd = cd.end;
+    } else if (/[&<]/.test(text.slice(dc.contentStart, dc.contentEnd))) {
+      problems.push({
+        start: dc.start,
+        end: dc.contentStart,
+        severity: 'warning',
+        code: 'threecx-envelope',
+        message: 'wrap the <deviceconfig> body in <![CDATA[ … ]]>: it is served as written, entities included',
+      });
     }
     configs.push({ index: configs.length, filename, bodyStart, bodyEnd, tagStart: dc.start, tagEnd: dc.contentStart });
   }
-  if (!configs.length) problems.push({ start: root.start, end: root.contentStart, severity: 'error', code: 'threecx-envelope', message: 'no <deviceconfig filename="…"> in <data>: the template produces no file' });
+  if (!configs.length)
+    problems.push({
+      start: root.start,
+      end: root.contentStart,
+      severity: 'error',
+      code: 'threecx-envelope',
+      message: 'no <deviceconfig filename="…"> in <data>: the template produces no file',
+    });
 
   return {
     ok: true,
     template: {
-      file, text, index, type: trimmed(child(header, 'type')), name: trimmed(child(header, 'name')), version: trimmed(child(header, 'version')),
-      models, events, networks, optionLists, declared, blfTypes, configs, problems,
+      file,
+      text,
+      index,
+      type: trimmed(child(header, 'type')),
+      name: trimmed(child(header, 'name')),
+      version: trimmed(child(header, 'version')),
+      models,
+      events,
+      networks,
+      optionLists,
+      declared,
+      blfTypes,
+      configs,
+      problems,
     },
   };
 }

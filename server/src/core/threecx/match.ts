@@ -30,7 +30,13 @@ export function modelOfUa(ua: string): { profile: VendorProfile; model: ModelDef
 
 const regexCache = new Map<string, RegExp | null>();
 function compiled(src: string): RegExp | undefined {
-  if (!regexCache.has(src)) { try { regexCache.set(src, new RegExp(src, 'i')); } catch { regexCache.set(src, null); } }
+  if (!regexCache.has(src)) {
+    try {
+      regexCache.set(src, new RegExp(src, 'i'));
+    } catch {
+      regexCache.set(src, null);
+    }
+  }
   return regexCache.get(src) ?? undefined;
 }
 
@@ -42,7 +48,12 @@ export function modelForPhone(tpl: ThreeCxTemplate, phone: Phone): ThreeCxModel 
   for (const m of tpl.models) {
     if (m.ua) {
       const hit = modelOfUa(m.ua);
-      if (hit && hit.profile.id === profile.id && (squash(hit.model.id) === phoneModel || (hit.model.aliases ?? []).some((a) => squash(a) === phoneModel))) return m;
+      if (
+        hit &&
+        hit.profile.id === profile.id &&
+        (squash(hit.model.id) === phoneModel || (hit.model.aliases ?? []).some((a) => squash(a) === phoneModel))
+      )
+        return m;
     }
     if (m.regex) {
       const re = compiled(m.regex);
@@ -53,7 +64,10 @@ export function modelForPhone(tpl: ThreeCxTemplate, phone: Phone): ThreeCxModel 
 }
 
 /** The template model a real User-Agent is, with the MAC and firmware a regex model extracts. */
-export function modelForUserAgent(tpl: ThreeCxTemplate, userAgent: string): { model: ThreeCxModel; mac?: string; firmware?: string } | undefined {
+export function modelForUserAgent(
+  tpl: ThreeCxTemplate,
+  userAgent: string,
+): { model: ThreeCxModel; mac?: string; firmware?: string } | undefined {
   if (!userAgent || userAgent.length > 512) return undefined;
   const ua = userAgent.trim().replace(/\s+/g, ' ').toLowerCase();
   for (const m of tpl.models) {
@@ -72,7 +86,10 @@ export function modelForUserAgent(tpl: ThreeCxTemplate, userAgent: string): { mo
 /** The vendor profile a template is for: the vendor of its first resolvable model. */
 export function templateVendor(tpl: ThreeCxTemplate): VendorProfile | undefined {
   for (const m of tpl.models) {
-    if (m.ua) { const hit = modelOfUa(m.ua); if (hit) return hit.profile; }
+    if (m.ua) {
+      const hit = modelOfUa(m.ua);
+      if (hit) return hit.profile;
+    }
     const label = squash(m.ua ?? m.label);
     const p = Object.values(PROFILES).find((pr) => label.startsWith(squash(pr.label)));
     if (p) return p;

@@ -14,7 +14,12 @@ import { builtinValue, KEY_KINDS, KEY_N_RE, keyFieldFallback, keyValue, paramDef
 export const DEFAULT_NETWORK = 'LOCALLAN';
 const MAX_OUTPUT = 8 * 1024 * 1024;
 
-export interface KeyScope { n: number; key: Key; kind: string; blf: BlfType }
+export interface KeyScope {
+  n: number;
+  key: Key;
+  kind: string;
+  blf: BlfType;
+}
 
 export interface ThreeCxEnv {
   ctx: RenderContext;
@@ -30,7 +35,8 @@ export interface ThreeCxEnv {
   notes: { start: number; end: number; code: import('../problems/registry').ProblemCode; message: string }[];
 }
 
-const own = (o: unknown, k: string): unknown => (o && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
+const own = (o: unknown, k: string): unknown =>
+  o && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined;
 const str = (v: unknown): string => (v === undefined || v === null || typeof v === 'object' ? '' : String(v));
 
 export function buildEnv(tpl: ThreeCxTemplate, ctx: RenderContext, model: ThreeCxModel): ThreeCxEnv {
@@ -43,13 +49,24 @@ export function buildEnv(tpl: ThreeCxTemplate, ctx: RenderContext, model: ThreeC
     if (want !== undefined && want !== null && want !== '') {
       const hit = list.options.find((o) => o.label === String(want));
       if (hit) opt = hit;
-      else notes.push({ start: list.start, end: list.start + list.list.length + 1, code: 'threecx-option', message: `the phone selects '${String(want)}' for <${list.list}>, which has no such option; using the default '${opt.label}'` });
+      else
+        notes.push({
+          start: list.start,
+          end: list.start + list.list.length + 1,
+          code: 'threecx-option',
+          message: `the phone selects '${String(want)}' for <${list.list}>, which has no such option; using the default '${opt.label}'`,
+        });
     }
     selected.set(list.list, opt);
   }
   const network = str(own(ctx.vars, 'network')) || DEFAULT_NETWORK;
   if (tpl.networks.length && !tpl.networks.includes(network)) {
-    notes.push({ start: 0, end: 0, code: 'threecx-network', message: `network mode '${network}' is not in the template's <AllowedNetworkConfig> (${tpl.networks.join(', ')})` });
+    notes.push({
+      start: 0,
+      end: 0,
+      code: 'threecx-network',
+      message: `network mode '${network}' is not in the template's <AllowedNetworkConfig> (${tpl.networks.join(', ')})`,
+    });
   }
   return { ctx, tpl, model, ua: uaOf(model), network, selected, notes };
 }
@@ -110,14 +127,20 @@ function expand(text: string, env: ThreeCxEnv, depth: number): string {
 /** Whether a condition holds; for `{IF blfN}` also the key scope its THEN branch gets. */
 export function evaluate(cond: Condition, env: ThreeCxEnv): { ok: boolean; key?: KeyScope; why?: string } {
   switch (cond.kind) {
-    case 'ua': return { ok: cond.values.some((v) => v.toLowerCase() === env.ua.toLowerCase()) };
-    case 'network': return { ok: cond.values.includes(env.network) };
+    case 'ua':
+      return { ok: cond.values.some((v) => v.toLowerCase() === env.ua.toLowerCase()) };
+    case 'network':
+      return { ok: cond.values.includes(env.network) };
     case 'blf': {
       const key = env.ctx.keys[cond.n - 1];
       if (!key) return { ok: false };
       const kind = KEY_KINDS[key.type];
       const blf = env.tpl.blfTypes.get(kind);
-      if (!blf) return { ok: false, why: `key ${cond.n} is a ${key.type} key, but the template's <blftype> has no <${kind}> entry: {IF blf${cond.n}} is false` };
+      if (!blf)
+        return {
+          ok: false,
+          why: `key ${cond.n} is a ${key.type} key, but the template's <blftype> has no <${kind}> entry: {IF blf${cond.n}} is false`,
+        };
       return { ok: true, key: { n: cond.n, key, kind, blf } };
     }
     case 'var': {
@@ -135,15 +158,27 @@ export function renderBody(tpl: ThreeCxTemplate, nodes: BodyNode[], env: ThreeCx
   const issues: RenderIssue[] = [];
   let length = 0;
   const file = tpl.file;
-  const issue = (s: number, e: number, code: import('../problems/registry').ProblemCode, message: string, severity: 'error' | 'warning' = 'warning') => {
+  const issue = (
+    s: number,
+    e: number,
+    code: import('../problems/registry').ProblemCode,
+    message: string,
+    severity: 'error' | 'warning' = 'warning',
+  ) => {
     issues.push({ file, srcStart: s, srcEnd: e, rootStart: s, rootEnd: e, severity, code, message });
   };
   const write = (text: string, s: number, e: number, literal: boolean) => {
     if (!text) return;
-    if (length + text.length > MAX_OUTPUT) { issue(s, e, 'render-limit', `output exceeds ${MAX_OUTPUT / 1024 / 1024} MB`, 'error'); throw new RenderFailure(); }
+    if (length + text.length > MAX_OUTPUT) {
+      issue(s, e, 'render-limit', `output exceeds ${MAX_OUTPUT / 1024 / 1024} MB`, 'error');
+      throw new RenderFailure();
+    }
     const last = segs[segs.length - 1];
-    if (literal && last?.literal && last.outEnd === length && last.srcEnd === s) { last.outEnd += text.length; last.srcEnd += text.length; last.rootEnd = last.srcEnd; }
-    else segs.push({ outStart: length, outEnd: length + text.length, file, srcStart: s, srcEnd: e, literal, rootStart: s, rootEnd: e });
+    if (literal && last?.literal && last.outEnd === length && last.srcEnd === s) {
+      last.outEnd += text.length;
+      last.srcEnd += text.length;
+      last.rootEnd = last.srcEnd;
+    } else segs.push({ outStart: length, outEnd: length + text.length, file, srcStart: s, srcEnd: e, literal, rootStart: s, rootEnd: e });
     out.push(text);
     length += text.length;
   };
@@ -154,7 +189,13 @@ export function renderBody(tpl: ThreeCxTemplate, nodes: BodyNode[], env: ThreeCx
     let v = res.value;
     if (escape === 'xml') v = escapeXml(v);
     else if (/[\r\n]/.test(v)) {
-      issue(r.start, r.end, 'value-newline', `the value of '%%${r.name}%%' contains a line break, which would start a new key in this key = value file`, 'error');
+      issue(
+        r.start,
+        r.end,
+        'value-newline',
+        `the value of '%%${r.name}%%' contains a line break, which would start a new key in this key = value file`,
+        'error',
+      );
       throw new RenderFailure();
     }
     write(v, r.start, r.end, false);
@@ -163,7 +204,11 @@ export function renderBody(tpl: ThreeCxTemplate, nodes: BodyNode[], env: ThreeCx
     for (const n of list) {
       if (n.kind === 'text') {
         let pos = n.start;
-        for (const r of n.refs) { write(tpl.text.slice(pos, r.start), pos, r.start, true); value(r, env); pos = r.end; }
+        for (const r of n.refs) {
+          write(tpl.text.slice(pos, r.start), pos, r.start, true);
+          value(r, env);
+          pos = r.end;
+        }
         write(tpl.text.slice(pos, n.end), pos, n.end, true);
         continue;
       }
@@ -178,7 +223,9 @@ export function renderBody(tpl: ThreeCxTemplate, nodes: BodyNode[], env: ThreeCx
   };
   let failed = false;
   for (const note of env.notes) issue(note.start, note.end, note.code, note.message);
-  try { walk(nodes, env); } catch (e) {
+  try {
+    walk(nodes, env);
+  } catch (e) {
     failed = true;
     if (!(e instanceof RenderFailure)) issue(0, 0, 'render-error', `internal render error: ${(e as Error).message}`, 'error');
   }

@@ -16,22 +16,36 @@ export interface ThreeCxVariableDoc {
 
 /** Variables a bench phone can set with `vars.threecx.<name>` (PBX-side values the bench has no field for), with their defaults. */
 export const SETTABLE_DEFAULTS: Record<string, string> = {
-  VMPIN: '', vm_number: '999', PHONE_WEB_PASSWORD: '', DESKPHONE_PASSWORD: '', logo: '',
-  local_sbc_ip: '', local_sbc_port: '5060', rtp_port_min: '9000', rtp_port_max: '10999',
-  XFERmethod_Value: '', XFERmethod_DkType: '', PickupValue: '', DKtype: '',
+  VMPIN: '',
+  vm_number: '999',
+  PHONE_WEB_PASSWORD: '',
+  DESKPHONE_PASSWORD: '',
+  logo: '',
+  local_sbc_ip: '',
+  local_sbc_port: '5060',
+  rtp_port_min: '9000',
+  rtp_port_max: '10999',
+  XFERmethod_Value: '',
+  XFERmethod_DkType: '',
+  PickupValue: '',
+  DKtype: '',
 };
 
 export const THREECX_VARIABLES: ThreeCxVariableDoc[] = [
-  { name: 'extension_number', description: 'Extension number of the phone\'s first line.', bench: 'lines[0].extension' },
-  { name: 'extension_first_name', description: 'First name of the extension\'s user.', bench: 'lines[0].first_name, else lines[0].display_name' },
-  { name: 'extension_last_name', description: 'Last name of the extension\'s user.', bench: 'lines[0].last_name (empty when not set)' },
+  { name: 'extension_number', description: "Extension number of the phone's first line.", bench: 'lines[0].extension' },
+  {
+    name: 'extension_first_name',
+    description: "First name of the extension's user.",
+    bench: 'lines[0].first_name, else lines[0].display_name',
+  },
+  { name: 'extension_last_name', description: "Last name of the extension's user.", bench: 'lines[0].last_name (empty when not set)' },
   { name: 'extension_auth_id', description: 'SIP authentication ID.', bench: 'lines[0].auth_id, else lines[0].extension' },
   { name: 'extension_auth_pw', description: 'SIP authentication password.', bench: 'lines[0].password' },
-  { name: 'mac_address', description: 'The phone\'s MAC address, 12 lowercase hex digits.', bench: 'mac' },
-  { name: 'PHONE_IP', description: 'The phone\'s IP address.', bench: 'ip' },
+  { name: 'mac_address', description: "The phone's MAC address, 12 lowercase hex digits.", bench: 'mac' },
+  { name: 'PHONE_IP', description: "The phone's IP address.", bench: 'ip' },
   { name: 'firmware', description: 'Firmware file for the model.', bench: 'vars.firmware.<model>' },
-  { name: 'pbx_ip', description: 'The PBX\'s address (local IP or FQDN).', bench: 'pbx.host' },
-  { name: 'phonesipport', description: 'The phone\'s own SIP port.', bench: 'sip_port (default 5060)' },
+  { name: 'pbx_ip', description: "The PBX's address (local IP or FQDN).", bench: 'pbx.host' },
+  { name: 'phonesipport', description: "The phone's own SIP port.", bench: 'sip_port (default 5060)' },
   { name: 'PROVLINK', description: 'Provisioning URL the phone fetches from (no trailing slash).', bench: 'server.url' },
   { name: 'PROVLINK.PROTOCOL', description: 'Scheme of the provisioning URL (http or https).', bench: 'server.url' },
   { name: 'PROVLINK.HOST', description: 'Host of the provisioning URL.', bench: 'server.url' },
@@ -44,9 +58,9 @@ export const THREECX_VARIABLES: ThreeCxVariableDoc[] = [
   { name: 'PROVLINKLOCAL.PATH', description: 'Path of the local provisioning URL.', bench: 'server.url' },
   { name: 'VMPIN', description: 'Voicemail PIN.', bench: 'vars.threecx.VMPIN' },
   { name: 'vm_number', description: 'Voicemail number to dial (3CX default 999).', bench: 'vars.threecx.vm_number (default 999)' },
-  { name: 'PHONE_WEB_PASSWORD', description: 'Password of the phone\'s web interface.', bench: 'vars.threecx.PHONE_WEB_PASSWORD' },
+  { name: 'PHONE_WEB_PASSWORD', description: "Password of the phone's web interface.", bench: 'vars.threecx.PHONE_WEB_PASSWORD' },
   { name: 'DESKPHONE_PASSWORD', description: 'Admin password of the phone (menu, keypad lock).', bench: 'vars.threecx.DESKPHONE_PASSWORD' },
-  { name: 'logo', description: 'Logo file for the phone\'s display.', bench: 'vars.threecx.logo' },
+  { name: 'logo', description: "Logo file for the phone's display.", bench: 'vars.threecx.logo' },
   { name: 'local_sbc_ip', description: 'Address of the 3CX SBC (network mode SBC).', bench: 'vars.threecx.local_sbc_ip' },
   { name: 'local_sbc_port', description: 'Port of the 3CX SBC.', bench: 'vars.threecx.local_sbc_port (default 5060)' },
   { name: 'rtp_port_min', description: 'First RTP port (network mode REMOTESTUN).', bench: 'vars.threecx.rtp_port_min (default 9000)' },
@@ -55,21 +69,54 @@ export const THREECX_VARIABLES: ThreeCxVariableDoc[] = [
   { name: 'XFERmethod_DkType', description: 'Transfer method DSS-key type (from <xfertype>).', bench: 'vars.threecx.XFERmethod_DkType' },
   { name: 'PickupValue', description: 'Call pickup prefix used by BLF keys.', bench: 'vars.threecx.PickupValue' },
   { name: 'DKtype', description: 'DSS-key type.', bench: 'vars.threecx.DKtype' },
-  { name: 'blfN', description: 'Value (extension) of key N, e.g. %%blf1%%; `{IF blfN}` is true when the phone has key N.', bench: 'keys[N-1].value' },
+  {
+    name: 'blfN',
+    description: 'Value (extension) of key N, e.g. %%blf1%%; `{IF blfN}` is true when the phone has key N.',
+    bench: 'keys[N-1].value',
+  },
   { name: 'blffirstnameN', description: 'First name shown for key N.', bench: 'keys[N-1].label, else keys[N-1].value' },
   { name: 'blflastnameN', description: 'Last name shown for key N (always empty on a bench).', bench: '—' },
   { name: 'blfno', description: 'Inside {IF blfN}: the extension key N watches or dials.', bench: 'keys[N-1].value', perKey: true },
-  { name: 'blffirstname', description: 'Inside {IF blfN}: the first name shown for key N.', bench: 'keys[N-1].label, else keys[N-1].value', perKey: true },
+  {
+    name: 'blffirstname',
+    description: 'Inside {IF blfN}: the first name shown for key N.',
+    bench: 'keys[N-1].label, else keys[N-1].value',
+    perKey: true,
+  },
   { name: 'blflastname', description: 'Inside {IF blfN}: the last name shown for key N (empty on a bench).', bench: '—', perKey: true },
-  { name: 'Type', description: 'Inside {IF blfN}: <Type> of the key\'s kind in the template\'s <blftype>.', bench: 'keys[N-1].type → <blftype>', perKey: true },
-  { name: 'Value', description: 'Inside {IF blfN}: <Value> of the key\'s kind in <blftype> (default: the key value).', bench: 'keys[N-1].type → <blftype>', perKey: true },
-  { name: 'label', description: 'Inside {IF blfN}: <label> of the key\'s kind in <blftype> (default: the key label).', bench: 'keys[N-1].type → <blftype>', perKey: true },
-  { name: 'Line', description: 'Inside {IF blfN}: <Line> of the key\'s kind in <blftype> (default: the key\'s line, else 1).', bench: 'keys[N-1].type → <blftype>', perKey: true },
+  {
+    name: 'Type',
+    description: "Inside {IF blfN}: <Type> of the key's kind in the template's <blftype>.",
+    bench: 'keys[N-1].type → <blftype>',
+    perKey: true,
+  },
+  {
+    name: 'Value',
+    description: "Inside {IF blfN}: <Value> of the key's kind in <blftype> (default: the key value).",
+    bench: 'keys[N-1].type → <blftype>',
+    perKey: true,
+  },
+  {
+    name: 'label',
+    description: "Inside {IF blfN}: <label> of the key's kind in <blftype> (default: the key label).",
+    bench: 'keys[N-1].type → <blftype>',
+    perKey: true,
+  },
+  {
+    name: 'Line',
+    description: "Inside {IF blfN}: <Line> of the key's kind in <blftype> (default: the key's line, else 1).",
+    bench: 'keys[N-1].type → <blftype>',
+    perKey: true,
+  },
   { name: 'param::PBXPUBLICIP', description: 'Public IP or FQDN of the PBX.', bench: 'vars.param.PBXPUBLICIP, else pbx.host' },
-  { name: 'param::sipport', description: 'The PBX\'s SIP port.', bench: 'vars.param.sipport, else pbx.port' },
+  { name: 'param::sipport', description: "The PBX's SIP port.", bench: 'vars.param.sipport, else pbx.port' },
   { name: 'param::pickup', description: 'Call pickup prefix (3CX default *20*).', bench: 'vars.param.pickup' },
   { name: 'param::time_ntp_server', description: 'NTP server.', bench: 'vars.param.time_ntp_server, else vars.ntp' },
-  { name: 'param::time_timezone_<vendor>', description: 'Vendor time-zone code: a timezone option list\'s param (`param="time_timezone_fanvil"`), else vars.param.', bench: 'vars.options.<list>, else vars.param.time_timezone_<vendor>' },
+  {
+    name: 'param::time_timezone_<vendor>',
+    description: 'Vendor time-zone code: a timezone option list\'s param (`param="time_timezone_fanvil"`), else vars.param.',
+    bench: 'vars.options.<list>, else vars.param.time_timezone_<vendor>',
+  },
 ];
 
 export const DOCUMENTED = new Set(THREECX_VARIABLES.map((v) => v.name).filter((n) => !/N$|<vendor>/.test(n) || n === 'blfN'));
@@ -83,71 +130,111 @@ export const KEY_KINDS: Record<Key['type'], string> = { blf: 'extension', speed_
 const str = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' ? '' : String(v));
 const empty = (v: unknown) => v === undefined || v === null || v === '' || v === false;
 const firstSet = (...vs: unknown[]) => str(vs.find((v) => !empty(v)));
-const own = (o: unknown, k: string): unknown => (o && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
+const own = (o: unknown, k: string): unknown =>
+  o && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined;
 
 export function provlink(url: string): { PROTOCOL: string; HOST: string; PORT: string; PATH: string } {
   try {
     const u = new URL(url);
     const port = u.port || (u.protocol === 'https:' ? '443' : '80');
-    return { PROTOCOL: u.protocol.replace(/:$/, ''), HOST: u.hostname.replace(/^\[|\]$/g, ''), PORT: port, PATH: u.pathname.replace(/^\/+|\/+$/g, '') };
-  } catch { return { PROTOCOL: '', HOST: '', PORT: '', PATH: '' }; }
+    return {
+      PROTOCOL: u.protocol.replace(/:$/, ''),
+      HOST: u.hostname.replace(/^\[|\]$/g, ''),
+      PORT: port,
+      PATH: u.pathname.replace(/^\/+|\/+$/g, ''),
+    };
+  } catch {
+    return { PROTOCOL: '', HOST: '', PORT: '', PATH: '' };
+  }
 }
 
 /** Built-in (bench-derived) variables: the value for a context, or undefined when `name` is not one. */
 export function builtinValue(name: string, ctx: RenderContext): string | undefined {
   const line = ctx.lines[0] ?? ({} as RenderContext['lines'][number]);
   switch (name) {
-    case 'extension_number': return str(line.extension);
-    case 'extension_first_name': return firstSet(line.first_name, line.display_name);
-    case 'extension_last_name': return str(line.last_name);
-    case 'extension_auth_id': return firstSet(line.auth_id, line.extension);
-    case 'extension_auth_pw': return str(line.password);
-    case 'mac_address': return ctx.phone.mac;
-    case 'PHONE_IP': return ctx.phone.ip;
-    case 'firmware': return str(own(own(ctx.vars, 'firmware'), ctx.model.id));
-    case 'pbx_ip': return str(ctx.pbx.host);
-    case 'phonesipport': return str(ctx.phone.sip_port);
-    case 'PROVLINK': case 'PROVLINKLOCAL': return ctx.server.url;
+    case 'extension_number':
+      return str(line.extension);
+    case 'extension_first_name':
+      return firstSet(line.first_name, line.display_name);
+    case 'extension_last_name':
+      return str(line.last_name);
+    case 'extension_auth_id':
+      return firstSet(line.auth_id, line.extension);
+    case 'extension_auth_pw':
+      return str(line.password);
+    case 'mac_address':
+      return ctx.phone.mac;
+    case 'PHONE_IP':
+      return ctx.phone.ip;
+    case 'firmware':
+      return str(own(own(ctx.vars, 'firmware'), ctx.model.id));
+    case 'pbx_ip':
+      return str(ctx.pbx.host);
+    case 'phonesipport':
+      return str(ctx.phone.sip_port);
+    case 'PROVLINK':
+    case 'PROVLINKLOCAL':
+      return ctx.server.url;
   }
   const pl = /^PROVLINK(?:LOCAL)?\.(PROTOCOL|HOST|PORT|PATH)$/.exec(name);
   if (pl) return provlink(ctx.server.url)[pl[1] as 'HOST'];
-  if (Object.prototype.hasOwnProperty.call(SETTABLE_DEFAULTS, name)) return firstSet(own(own(ctx.vars, 'threecx'), name), SETTABLE_DEFAULTS[name]);
+  if (Object.prototype.hasOwnProperty.call(SETTABLE_DEFAULTS, name))
+    return firstSet(own(own(ctx.vars, 'threecx'), name), SETTABLE_DEFAULTS[name]);
   return undefined;
 }
 
 /** Handlebars expression (usable as `{{expr}}` or in a sub-expression) for a built-in, `root` = '' or '@root.'. */
 export function builtinHbs(name: string, root: string): string | undefined {
   switch (name) {
-    case 'extension_number': return `${root}lines.0.extension`;
-    case 'extension_first_name': return `(default ${root}lines.0.first_name ${root}lines.0.display_name)`;
-    case 'extension_last_name': return `${root}lines.0.last_name`;
-    case 'extension_auth_id': return `(default ${root}lines.0.auth_id ${root}lines.0.extension)`;
-    case 'extension_auth_pw': return `${root}lines.0.password`;
-    case 'mac_address': return `${root}phone.mac`;
-    case 'PHONE_IP': return `${root}phone.ip`;
-    case 'firmware': return `(lookup ${root}vars.firmware ${root}model.id)`;
-    case 'pbx_ip': return `${root}pbx.host`;
-    case 'phonesipport': return `${root}phone.sip_port`;
-    case 'PROVLINK': case 'PROVLINKLOCAL': return `${root}server.url`;
+    case 'extension_number':
+      return `${root}lines.0.extension`;
+    case 'extension_first_name':
+      return `(default ${root}lines.0.first_name ${root}lines.0.display_name)`;
+    case 'extension_last_name':
+      return `${root}lines.0.last_name`;
+    case 'extension_auth_id':
+      return `(default ${root}lines.0.auth_id ${root}lines.0.extension)`;
+    case 'extension_auth_pw':
+      return `${root}lines.0.password`;
+    case 'mac_address':
+      return `${root}phone.mac`;
+    case 'PHONE_IP':
+      return `${root}phone.ip`;
+    case 'firmware':
+      return `(lookup ${root}vars.firmware ${root}model.id)`;
+    case 'pbx_ip':
+      return `${root}pbx.host`;
+    case 'phonesipport':
+      return `${root}phone.sip_port`;
+    case 'PROVLINK':
+    case 'PROVLINKLOCAL':
+      return `${root}server.url`;
   }
-  if (Object.prototype.hasOwnProperty.call(SETTABLE_DEFAULTS, name)) return `(default ${root}vars.threecx.${name} ${hbsString(SETTABLE_DEFAULTS[name])})`;
+  if (Object.prototype.hasOwnProperty.call(SETTABLE_DEFAULTS, name))
+    return `(default ${root}vars.threecx.${name} ${hbsString(SETTABLE_DEFAULTS[name])})`;
   return undefined;
 }
 
 /** Built-in defaults of `%%param::NAME%%` when the bench has no `vars.param.NAME`. */
 export function paramDefault(name: string, ctx: RenderContext): string | undefined {
   switch (name.toLowerCase()) {
-    case 'sipport': return str(ctx.pbx.port);
-    case 'pbxpublicip': return str(ctx.pbx.host);
-    case 'time_ntp_server': return str(own(ctx.vars, 'ntp'));
+    case 'sipport':
+      return str(ctx.pbx.port);
+    case 'pbxpublicip':
+      return str(ctx.pbx.host);
+    case 'time_ntp_server':
+      return str(own(ctx.vars, 'ntp'));
   }
   return undefined;
 }
 export function paramDefaultHbs(name: string, root: string): string | undefined {
   switch (name.toLowerCase()) {
-    case 'sipport': return `${root}pbx.port`;
-    case 'pbxpublicip': return `${root}pbx.host`;
-    case 'time_ntp_server': return `${root}vars.ntp`;
+    case 'sipport':
+      return `${root}pbx.port`;
+    case 'pbxpublicip':
+      return `${root}pbx.host`;
+    case 'time_ntp_server':
+      return `${root}vars.ntp`;
   }
   return undefined;
 }
@@ -160,34 +247,48 @@ export function hbsString(s: string): string {
 /** Per-key values inside `{IF blfN}` (the blftype texts expand with these too). */
 export function keyValue(name: string, key: Key): string | undefined {
   switch (name) {
-    case 'blfno': return key.value;
-    case 'blffirstname': return firstSet(key.label, key.value);
-    case 'blflastname': return '';
+    case 'blfno':
+      return key.value;
+    case 'blffirstname':
+      return firstSet(key.label, key.value);
+    case 'blflastname':
+      return '';
   }
   return undefined;
 }
 export function keyHbs(name: string, k: string): string | undefined {
   switch (name) {
-    case 'blfno': return `${k}.value`;
-    case 'blffirstname': return `(default ${k}.label ${k}.value)`;
-    case 'blflastname': return '';
+    case 'blfno':
+      return `${k}.value`;
+    case 'blffirstname':
+      return `(default ${k}.label ${k}.value)`;
+    case 'blflastname':
+      return '';
   }
   return undefined;
 }
 /** Values of `%%Type%%`, `%%Value%%`, `%%label%%`, `%%Line%%` when the blftype entry has no such field. */
 export function keyFieldFallback(field: string, key: Key): string {
   switch (field) {
-    case 'Value': return key.value;
-    case 'label': return firstSet(key.label, key.value);
-    case 'Line': return str(key.line ?? 1);
-    default: return '';
+    case 'Value':
+      return key.value;
+    case 'label':
+      return firstSet(key.label, key.value);
+    case 'Line':
+      return str(key.line ?? 1);
+    default:
+      return '';
   }
 }
 export function keyFieldFallbackHbs(field: string, k: string): string {
   switch (field) {
-    case 'Value': return `${k}.value`;
-    case 'label': return `(default ${k}.label ${k}.value)`;
-    case 'Line': return `(default ${k}.line 1)`;
-    default: return '';
+    case 'Value':
+      return `${k}.value`;
+    case 'label':
+      return `(default ${k}.label ${k}.value)`;
+    case 'Line':
+      return `(default ${k}.line 1)`;
+    default:
+      return '';
   }
 }

@@ -23,12 +23,16 @@ const squash = (s: string) => s.replace(/[\s_-]/g, '').toLowerCase();
 /** The model a name refers to, by id or alias, ignoring case and separators. */
 export function findModel(profile: VendorProfile, name: string): ModelDef | undefined {
   const n = squash(name);
-  return profile.models.find((m) => squash(m.id) === n || (m.aliases ?? []).some((a) => squash(a) === n))
-    ?? profile.models.find((m) => n.endsWith(squash(m.id)) || (m.aliases ?? []).some((a) => n.endsWith(squash(a))));
+  return (
+    profile.models.find((m) => squash(m.id) === n || (m.aliases ?? []).some((a) => squash(a) === n)) ??
+    profile.models.find((m) => n.endsWith(squash(m.id)) || (m.aliases ?? []).some((a) => n.endsWith(squash(a))))
+  );
 }
 
 export const modelLookup = {
-  models(vendor: string): string[] | undefined { return getProfile(vendor)?.models.map((m) => m.id); },
+  models(vendor: string): string[] | undefined {
+    return getProfile(vendor)?.models.map((m) => m.id);
+  },
 };
 
 export interface ParsedUserAgent {
@@ -41,7 +45,14 @@ export interface ParsedUserAgent {
 }
 
 const uaCache = new Map<string, RegExp>();
-const re = (src: string) => { let r = uaCache.get(src); if (!r) { r = new RegExp(src, 'i'); uaCache.set(src, r); } return r; };
+const re = (src: string) => {
+  let r = uaCache.get(src);
+  if (!r) {
+    r = new RegExp(src, 'i');
+    uaCache.set(src, r);
+  }
+  return r;
+};
 
 export function parseUserAgent(ua: string | undefined): ParsedUserAgent | undefined {
   if (!ua || ua.length > 512) return undefined;
@@ -66,7 +77,12 @@ export interface RouteMatch {
   models?: ModelDef[];
 }
 
-interface CompiledRoute { profile: VendorProfile; route: RouteDef; regex: RegExp; fields: string[] }
+interface CompiledRoute {
+  profile: VendorProfile;
+  route: RouteDef;
+  regex: RegExp;
+  fields: string[];
+}
 let compiled: CompiledRoute[] | undefined;
 
 function compileRoutes(): CompiledRoute[] {
@@ -74,14 +90,25 @@ function compileRoutes(): CompiledRoute[] {
   for (const profile of Object.values(PROFILES)) {
     for (const route of profile.routes) {
       const fields: string[] = [];
-      const src = route.path.split(/(\{mac\}|\{MAC\}|\{fileId\}|\{model\})/).map((part) => {
-        switch (part) {
-          case '{mac}': case '{MAC}': fields.push('mac'); return '([0-9a-fA-F]{12})';
-          case '{fileId}': fields.push('fileId'); return '([A-Za-z0-9_\\-]+?)';
-          case '{model}': fields.push('model'); return '([A-Za-z0-9_\\-]+?)';
-          default: return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        }
-      }).join('');
+      const src = route.path
+        .split(/(\{mac\}|\{MAC\}|\{fileId\}|\{model\})/)
+        .map((part) => {
+          switch (part) {
+            case '{mac}':
+            case '{MAC}':
+              fields.push('mac');
+              return '([0-9a-fA-F]{12})';
+            case '{fileId}':
+              fields.push('fileId');
+              return '([A-Za-z0-9_\\-]+?)';
+            case '{model}':
+              fields.push('model');
+              return '([A-Za-z0-9_\\-]+?)';
+            default:
+              return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          }
+        })
+        .join('');
       out.push({ profile, route, regex: new RegExp(`^${src}$`, 'i'), fields });
     }
   }
@@ -102,7 +129,9 @@ export function matchRoutes(path: string): RouteMatch[] {
       const v = m[i + 1];
       if (f === 'mac') match.mac = v.toLowerCase();
       else {
-        const models = c.profile.models.filter((md) => (f === 'fileId' ? (md.fileId ?? '').toLowerCase() === v.toLowerCase() : md.id.toLowerCase() === v.toLowerCase()));
+        const models = c.profile.models.filter((md) =>
+          f === 'fileId' ? (md.fileId ?? '').toLowerCase() === v.toLowerCase() : md.id.toLowerCase() === v.toLowerCase(),
+        );
         if (!models.length) ok = false;
         match.models = models;
       }

@@ -46,20 +46,52 @@ export const yealink: VendorProfile = {
   formats: { 'yealink-cfg': FORMATS.yealinkCfg, xml: FORMATS.xml },
   models,
   routes: [
-    { path: '{mac}.boot', template: 'mac.boot.hbs', format: 'yealink-cfg', fileKind: 'boot', boot: true,
-      description: 'Boot file (firmware 81+): lists the configuration files to load, later ones win.' },
-    { path: 'y0000000000{fileId}.cfg', template: 'common.cfg.hbs', format: 'yealink-cfg', fileKind: 'common', boot: true,
-      description: 'Common configuration shared by every phone of the model.' },
-    { path: '{mac}.cfg', template: 'mac.cfg.hbs', format: 'yealink-cfg', fileKind: 'mac', boot: true,
-      description: 'Per-phone configuration: accounts and line keys.' },
-    { path: '{mac}-contacts.xml', template: 'contacts.xml.hbs', format: 'xml', fileKind: 'phonebook', boot: false,
-      description: 'Remote phonebook (YealinkIPPhoneDirectory).' },
+    {
+      path: '{mac}.boot',
+      template: 'mac.boot.hbs',
+      format: 'yealink-cfg',
+      fileKind: 'boot',
+      boot: true,
+      description: 'Boot file (firmware 81+): lists the configuration files to load, later ones win.',
+    },
+    {
+      path: 'y0000000000{fileId}.cfg',
+      template: 'common.cfg.hbs',
+      format: 'yealink-cfg',
+      fileKind: 'common',
+      boot: true,
+      description: 'Common configuration shared by every phone of the model.',
+    },
+    {
+      path: '{mac}.cfg',
+      template: 'mac.cfg.hbs',
+      format: 'yealink-cfg',
+      fileKind: 'mac',
+      boot: true,
+      description: 'Per-phone configuration: accounts and line keys.',
+    },
+    {
+      path: '{mac}-contacts.xml',
+      template: 'contacts.xml.hbs',
+      format: 'xml',
+      fileKind: 'phonebook',
+      boot: false,
+      description: 'Remote phonebook (YealinkIPPhoneDirectory).',
+    },
   ],
   userAgents: [
-    { pattern: '^Yealink\\s+(?:SIP[- ])?(?<model>[A-Z]+[0-9]+[A-Z]*(?:[ _]E2)?)\\s+(?<firmware>\\d+(?:\\.\\d+)+)(?:\\s+(?<mac>[0-9a-f]{2}(?::?[0-9a-f]{2}){5}))?' },
+    {
+      pattern:
+        '^Yealink\\s+(?:SIP[- ])?(?<model>[A-Z]+[0-9]+[A-Z]*(?:[ _]E2)?)\\s+(?<firmware>\\d+(?:\\.\\d+)+)(?:\\s+(?<mac>[0-9a-f]{2}(?::?[0-9a-f]{2}){5}))?',
+    },
     { pattern: '^Yealink[ -]W\\d+[A-Z]?\\s+(?<model>W\\d+[A-Z]?)\\s+(?<firmware>\\d+(?:\\.\\d+)+)(?:\\s+(?<mac>[0-9a-f:]{12,17}))?' },
   ],
-  notify: { resync: 'check-sync;reboot=false', reboot: 'check-sync;reboot=true',
-    trustSetting: 'Yealink: sip.trust_ctrl / account.N.sip_trust_ctrl = 0 to accept NOTIFY from other hosts; sip.notify_reboot_enable = 0 to resync without rebooting' },
-  provisioningHelp: 'Web UI Settings → Auto Provision → Server URL = http://<dev-server>:<port>/<prefix>/ (or static.auto_provision.server.url); then "Auto Provision Now".',
+  notify: {
+    resync: 'check-sync;reboot=false',
+    reboot: 'check-sync;reboot=true',
+    trustSetting:
+      'Yealink: sip.trust_ctrl / account.N.sip_trust_ctrl = 0 to accept NOTIFY from other hosts; sip.notify_reboot_enable = 0 to resync without rebooting',
+  },
+  provisioningHelp:
+    'Web UI Settings → Auto Provision → Server URL = http://<dev-server>:<port>/<prefix>/ (or static.auto_provision.server.url); then "Auto Provision Now".',
 };

@@ -66,7 +66,12 @@ export const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<
 const ENTITY_RE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z_][\w.-]*))?;?/g;
 
 /** An error as found, before lines and columns are added; `entity` marks entity/reference errors. */
-export interface XmlFinding { start: number; end: number; message: string; entity?: boolean }
+export interface XmlFinding {
+  start: number;
+  end: number;
+  message: string;
+  entity?: boolean;
+}
 
 /** Decodes entity and character references in `raw` (found at `offset` in the document), reporting bad ones. */
 export function decodeEntities(raw: string, offset = 0, errors?: XmlFinding[]): string {
@@ -87,8 +92,9 @@ export function decodeEntities(raw: string, offset = 0, errors?: XmlFinding[]): 
 }
 
 function isXmlChar(n: number): boolean {
-  return n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd)
-    || (n >= 0x10000 && n <= 0x10ffff);
+  return (
+    n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff)
+  );
 }
 
 const isWs = (c: string | undefined) => c === ' ' || c === '\n' || c === '\r' || c === '\t';
@@ -117,33 +123,50 @@ export function readXml(text: string, opts: XmlReadOptions = {}): XmlDocument {
       if (top) top.text += decoded;
       else if (raw.trim() !== '') {
         const s = i + raw.length - raw.trimStart().length;
-        err(s, s + raw.trim().length, roots.length ? 'Text after the root element; expected only comments or whitespace there.'
-          : 'Text before the root element; expected the start tag of the root element.');
+        err(
+          s,
+          s + raw.trim().length,
+          roots.length
+            ? 'Text after the root element; expected only comments or whitespace there.'
+            : 'Text before the root element; expected the start tag of the root element.',
+        );
       }
     }
     if (lt < 0) break;
     i = lt;
     if (text.startsWith('<!--', i)) {
       const e = text.indexOf('-->', i + 4);
-      if (e < 0) { err(i, i + 4, "Unterminated comment; expected '-->'."); break; }
+      if (e < 0) {
+        err(i, i + 4, "Unterminated comment; expected '-->'.");
+        break;
+      }
       i = e + 3;
     } else if (text.startsWith('<![CDATA[', i)) {
       const e = text.indexOf(']]>', i + 9);
-      if (e < 0) { err(i, i + 9, "Unterminated CDATA section; expected ']]>'."); break; }
+      if (e < 0) {
+        err(i, i + 9, "Unterminated CDATA section; expected ']]>'.");
+        break;
+      }
       const top = stack[stack.length - 1];
-      if (top) { top.text += text.slice(i + 9, e); top.cdata.push({ start: i + 9, end: e }); }
-      else err(i, e + 3, 'A CDATA section outside the root element; expected it inside an element.');
+      if (top) {
+        top.text += text.slice(i + 9, e);
+        top.cdata.push({ start: i + 9, end: e });
+      } else err(i, e + 3, 'A CDATA section outside the root element; expected it inside an element.');
       i = e + 3;
     } else if (text.startsWith('<?', i)) {
       const e = text.indexOf('?>', i + 2);
-      if (e < 0) { err(i, i + 2, "Unterminated processing instruction; expected '?>'."); break; }
+      if (e < 0) {
+        err(i, i + 2, "Unterminated processing instruction; expected '?>'.");
+        break;
+      }
       if (/^<\?xml[\s?]/i.test(text.slice(i, i + 6)) && i !== bom) {
         err(i, e + 2, "The XML declaration '<?xml …?>' is allowed only at the very start of the document.");
       }
       i = e + 2;
     } else if (text.startsWith('<!', i)) {
       // <!DOCTYPE …> with an optional internal subset in brackets.
-      let depth = 0, j = i + 2;
+      let depth = 0,
+        j = i + 2;
       for (; j < n; j++) {
         if (text[j] === '[') depth++;
         else if (text[j] === ']') depth--;
@@ -155,10 +178,16 @@ export function readXml(text: string, opts: XmlReadOptions = {}): XmlDocument {
   }
   const unclosedFrom = found.length;
   for (const el of stack) err(el.start, el.nameEnd, `Element '<${el.name}>' is never closed; expected '</${el.name}>'.`);
-  for (const el of stack) { el.contentEnd = n; el.end = n; }
+  for (const el of stack) {
+    el.contentEnd = n;
+    el.end = n;
+  }
   if (!roots.length && !found.length) {
-    err(0, Math.min(1, n), n ? 'No root element; expected one, such as <config>…</config>.'
-      : 'The file is empty; an XML root element is expected.');
+    err(
+      0,
+      Math.min(1, n),
+      n ? 'No root element; expected one, such as <config>…</config>.' : 'The file is empty; an XML root element is expected.',
+    );
   }
   return finish(text, roots, found, unclosedFrom);
 }
@@ -192,7 +221,13 @@ function endTag(text: string, i: number, stack: XmlElement[], err: Report): numb
 
 /** Reads a start tag at `i` (pushing the element when it is not `<x/>`); returns the offset after it. */
 function startTag(
-  text: string, i: number, opts: XmlReadOptions, stack: XmlElement[], roots: XmlElement[], found: XmlFinding[], err: Report,
+  text: string,
+  i: number,
+  opts: XmlReadOptions,
+  stack: XmlElement[],
+  roots: XmlElement[],
+  found: XmlFinding[],
+  err: Report,
 ): number {
   const n = text.length;
   let j = i + 1;
@@ -202,19 +237,42 @@ function startTag(
     return i + 1;
   }
   const el: XmlElement = {
-    name: text.slice(i + 1, j), start: i, nameStart: i + 1, nameEnd: j, attributes: [],
+    name: text.slice(i + 1, j),
+    start: i,
+    nameStart: i + 1,
+    nameEnd: j,
+    attributes: [],
     // No prototype: attribute names such as __proto__ are plain keys.
-    attrs: Object.create(null) as Record<string, string>, children: [], contentStart: -1, contentEnd: -1, end: -1, text: '', cdata: [],
+    attrs: Object.create(null) as Record<string, string>,
+    children: [],
+    contentStart: -1,
+    contentEnd: -1,
+    end: -1,
+    text: '',
+    cdata: [],
   };
   if (!isXmlName(el.name)) err(i + 1, j, `'${el.name}' is not a valid element name; expected a letter or '_' first.`);
   let selfClosing = false;
   for (;;) {
     const before = j;
     while (j < n && isWs(text[j])) j++;
-    if (j >= n) { err(i, j, `Start tag '<${el.name}' is not closed; expected '>'.`); break; }
-    if (text[j] === '>') { j++; break; }
-    if (text[j] === '/' && text[j + 1] === '>') { j += 2; selfClosing = true; break; }
-    if (text[j] === '<') { err(i, j, `Start tag '<${el.name}' is not closed; expected '>' before the next '<'.`); break; }
+    if (j >= n) {
+      err(i, j, `Start tag '<${el.name}' is not closed; expected '>'.`);
+      break;
+    }
+    if (text[j] === '>') {
+      j++;
+      break;
+    }
+    if (text[j] === '/' && text[j + 1] === '>') {
+      j += 2;
+      selfClosing = true;
+      break;
+    }
+    if (text[j] === '<') {
+      err(i, j, `Start tag '<${el.name}' is not closed; expected '>' before the next '<'.`);
+      break;
+    }
     const ns = j;
     while (j < n && !isNameEnd(text[j])) j++;
     if (j === ns) {
@@ -235,9 +293,16 @@ function startTag(
       j = k + 1;
       while (j < n && isWs(text[j])) j++;
       const q = text[j];
-      if (q !== '"' && q !== "'") { err(ns, j, `The value of attribute '${name}' must be quoted; expected " or ' after '='.`); continue; }
+      if (q !== '"' && q !== "'") {
+        err(ns, j, `The value of attribute '${name}' must be quoted; expected " or ' after '='.`);
+        continue;
+      }
       const ve = text.indexOf(q, j + 1);
-      if (ve < 0) { err(ns, n, `Unterminated value of attribute '${name}'; expected a closing ${q}.`); j = n; break; }
+      if (ve < 0) {
+        err(ns, n, `Unterminated value of attribute '${name}'; expected a closing ${q}.`);
+        j = n;
+        break;
+      }
       const raw = text.slice(j + 1, ve);
       const lt = raw.indexOf('<');
       if (lt >= 0) err(j + 1 + lt, j + 2 + lt, `'<' is not allowed in the value of attribute '${name}'; expected '&lt;'.`);
@@ -255,7 +320,10 @@ function startTag(
     roots.push(el);
   }
   el.contentStart = j;
-  if (selfClosing) { el.contentEnd = j; el.end = j; } else stack.push(el);
+  if (selfClosing) {
+    el.contentEnd = j;
+    el.end = j;
+  } else stack.push(el);
   return j;
 }
 
@@ -300,7 +368,12 @@ export function descendants(el: XmlElement | undefined, name: string, out: XmlEl
 /** The outermost elements named `name` under (or among) `roots`, in document order. */
 export function findAll(roots: XmlElement[], name: string): XmlElement[] {
   const out: XmlElement[] = [];
-  const walk = (els: XmlElement[]) => { for (const el of els) { if (el.name === name) out.push(el); else walk(el.children); } };
+  const walk = (els: XmlElement[]) => {
+    for (const el of els) {
+      if (el.name === name) out.push(el);
+      else walk(el.children);
+    }
+  };
   walk(roots);
   return out;
 }

@@ -4,7 +4,15 @@
 // on the dialect itself. A feature a mode lacks (definitions in a 3CX template) is simply absent.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range,
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
 } from 'vscode-languageserver-types';
 import type { TemplateDialect } from '../../core/dialect';
 import type { RenderParams, RenderResultMessage } from '../../protocol';
@@ -58,12 +66,19 @@ export function renderNotATemplate(ctx: ServiceContext, doc: TextDocument | unde
 }
 
 const MODE_OF_KIND: Record<DocKind, LanguageModeId> = {
-  template: 'handlebars', partial: 'handlebars', threecx: '3cx', bench: 'bench', other: 'plain',
+  template: 'handlebars',
+  partial: 'handlebars',
+  threecx: '3cx',
+  bench: 'bench',
+  other: 'plain',
 };
 
 export function getLanguageModes(ctx: ServiceContext): LanguageModes {
   const modes: Record<LanguageModeId, LanguageMode> = {
-    handlebars: getHandlebarsMode(ctx), '3cx': getThreeCxMode(ctx), bench: getBenchMode(ctx), plain: PLAIN_MODE,
+    handlebars: getHandlebarsMode(ctx),
+    '3cx': getThreeCxMode(ctx),
+    bench: getBenchMode(ctx),
+    plain: PLAIN_MODE,
   };
   // uri → the mode chosen, with what the choice depended on besides the uri
   const chosen = new Map<string, { mode: LanguageMode; languageId: string; benchFile: string }>();
@@ -81,7 +96,9 @@ export function getLanguageModes(ctx: ServiceContext): LanguageModes {
     },
     getMode: (id) => modes[id],
     getAllModes: () => Object.values(modes),
-    onDocumentRemoved: (uri) => { chosen.delete(uri); },
+    onDocumentRemoved: (uri) => {
+      chosen.delete(uri);
+    },
     reset: () => chosen.clear(),
   };
 }

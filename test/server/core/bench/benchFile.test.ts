@@ -24,24 +24,35 @@ test('normaliseBenchFile: workspace-relative, forward slashes; outside paths ref
 });
 
 test('a Workspace reads its bench file: phones, problems under its name, last good bench, render', () => {
-  const files = new Map(Object.entries({
-    'bench.yaml': MINI_BENCH.replace('name: one', 'name: default-one'),
-    'lab/alt.yaml': MINI_BENCH,
-    'templates/yealink/mac.cfg.hbs': TEMPLATE,
-  }));
+  const files = new Map(
+    Object.entries({
+      'bench.yaml': MINI_BENCH.replace('name: one', 'name: default-one'),
+      'lab/alt.yaml': MINI_BENCH,
+      'templates/yealink/mac.cfg.hbs': TEMPLATE,
+    }),
+  );
   const ws = new Workspace(new MemoryFiles(files), { benchFile: './lab/alt.yaml' });
   assert.equal(ws.benchFile, 'lab/alt.yaml');
-  assert.deepEqual(ws.phones.map((p) => p.name), ['one', 'two']);
+  assert.deepEqual(
+    ws.phones.map((p) => p.name),
+    ['one', 'two'],
+  );
   assert.equal(new Workspace(new MemoryFiles(files)).phones[0].name, 'default-one');
   const phone = ws.findPhone('one')!;
   const r = ws.render('templates/yealink/mac.cfg.hbs', phone);
   assert.match(r.text, /account\.1\.user_name = 101/);
-  assert.deepEqual(ws.phonesForTemplate('templates/yealink/mac.cfg.hbs').map((x) => x.phone.name), ['one']);
+  assert.deepEqual(
+    ws.phonesForTemplate('templates/yealink/mac.cfg.hbs').map((x) => x.phone.name),
+    ['one'],
+  );
 
   files.set('lab/alt.yaml', MINI_BENCH.replace('model: T54W', 'model: T54X'));
   const broken = ws.parsedBench();
   assert.ok(broken.hasErrors);
-  assert.ok(broken.problems.every((p) => p.file === 'lab/alt.yaml'), JSON.stringify(broken.problems));
+  assert.ok(
+    broken.problems.every((p) => p.file === 'lab/alt.yaml'),
+    JSON.stringify(broken.problems),
+  );
   const serving = ws.servingBench();
   assert.equal(serving.stale, true);
   assert.equal(serving.parsed.bench.phones[0].model, 'T54W');
@@ -49,7 +60,10 @@ test('a Workspace reads its bench file: phones, problems under its name, last go
 
   files.delete('lab/alt.yaml');
   const missing = ws.parsedBench().problems;
-  assert.deepEqual(missing.map((p) => [p.file, p.code, p.message]), [['lab/alt.yaml', 'bench-missing', 'no bench file lab/alt.yaml in the workspace']]);
+  assert.deepEqual(
+    missing.map((p) => [p.file, p.code, p.message]),
+    [['lab/alt.yaml', 'bench-missing', 'no bench file lab/alt.yaml in the workspace']],
+  );
 });
 
 test('DiskFiles: an edit of a custom bench file starts a new snapshot generation', async () => {
@@ -62,9 +76,15 @@ test('DiskFiles: an edit of a custom bench file starts a new snapshot generation
     const files = new DiskFiles(dir, { racyMs: 0 });
     const ws = new Workspace(files, { benchFile: 'lab/alt.yaml' });
     const turn = () => new Promise<void>((r) => setImmediate(r));
-    const g1 = files.snapshot(() => { void ws.phones; return files.generation(); });
+    const g1 = files.snapshot(() => {
+      void ws.phones;
+      return files.generation();
+    });
     await turn();
-    const g2 = files.snapshot(() => { void ws.phones; return files.generation(); });
+    const g2 = files.snapshot(() => {
+      void ws.phones;
+      return files.generation();
+    });
     assert.equal(g2, g1, 'nothing changed: same generation (the bench file is covered by the walk)');
     await new Promise((r) => setTimeout(r, 20));
     writeFileSync(join(dir, 'lab/alt.yaml'), MINI_BENCH.replace('name: one', 'name: uno') + '\n');
@@ -72,5 +92,7 @@ test('DiskFiles: an edit of a custom bench file starts a new snapshot generation
     const [g3, names] = files.snapshot(() => [files.generation(), ws.phones.map((p) => p.name)] as const);
     assert.notEqual(g3, g2);
     assert.deepEqual(names, ['uno', 'two']);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

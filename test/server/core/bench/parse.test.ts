@@ -11,7 +11,8 @@ test('MAC notations normalise to 12 lowercase hex digits', () => {
   for (const m of ['80:5E:0C:11:22:33', '80-5e-0c-11-22-33', '805e.0c11.2233', '805E0C112233', '80 5e 0c 11 22 33']) {
     assert.equal(normaliseMac(m), '805e0c112233', m);
   }
-  for (const bad of ['805e0c11223', '805e0c1122334', 'zz5e0c112233', '80:5e-0c:11:22:33', '']) assert.equal(normaliseMac(bad), undefined, bad);
+  for (const bad of ['805e0c11223', '805e0c1122334', 'zz5e0c112233', '80:5e-0c:11:22:33', ''])
+    assert.equal(normaliseMac(bad), undefined, bad);
   assert.equal(formatMac('805e0c112233', 'COLON'), '80:5E:0C:11:22:33');
   assert.equal(formatMac('805e0c112233', 'dot'), '805e.0c11.2233');
 });
@@ -62,8 +63,13 @@ test('unknown vendor, unknown model, bad MAC and duplicate MAC are reported wher
   const bad = parse('phones:\n  - { mac: not-a-mac, vendor: yealink, model: T54W }\n');
   assert.equal(bad.problems[0].code, 'bench-mac');
   assert.equal(bad.problems[0].range.start.line, 1);
-  const dup = parse('phones:\n  - { mac: 805e0c112233, vendor: yealink, model: T54W }\n  - { mac: 80:5e:0c:11:22:33, vendor: yealink, model: T46S }\n');
-  assert.deepEqual(dup.problems.map((p) => p.code), ['bench-duplicate-mac']);
+  const dup = parse(
+    'phones:\n  - { mac: 805e0c112233, vendor: yealink, model: T54W }\n  - { mac: 80:5e:0c:11:22:33, vendor: yealink, model: T46S }\n',
+  );
+  assert.deepEqual(
+    dup.problems.map((p) => p.code),
+    ['bench-duplicate-mac'],
+  );
   assert.equal(dup.problems[0].range.start.line, 2);
   assert.equal(dup.bench.phones.length, 1);
 });
@@ -79,7 +85,8 @@ test('locate() finds a data path in the bench text', () => {
 });
 
 test('a huge or hostile bench does not hang: alias bombs are refused', () => {
-  const bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nphones: []\n';
+  const bomb =
+    'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nphones: []\n';
   const r = parse(bomb);
   assert.ok(r.hasErrors);
 });
@@ -88,12 +95,18 @@ test('deeply nested YAML: a plain, located message, not "Maximum call stack size
   const flow = `pbx: { host: x }\nvars: { a: ${'['.repeat(20000)}${']'.repeat(20000)} }\nphones: []\n`;
   const r = parseBench(flow, modelLookup);
   assert.equal(r.hasErrors, true);
-  assert.deepEqual(r.problems.map((p) => [p.code, p.range.start.line, p.range.start.character]), [['bench-yaml', 1, 11 + 99]]); // '{' is level 1: the 100th '[' opens level 101
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.range.start.line, p.range.start.character]),
+    [['bench-yaml', 1, 11 + 99]],
+  ); // '{' is level 1: the 100th '[' opens level 101
   assert.match(r.problems[0].message, /nested more than 100 levels deep here/);
   const quoted = `pbx: { host: x }\nvars: { a: "${'['.repeat(500)}" }\nphones: []\n`;
   assert.equal(parseBench(quoted, modelLookup).hasErrors, false, 'brackets inside a string are text');
   const block = `pbx: { host: x }\nvars:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} 1\nphones: []\n`;
   const b = parseBench(block, modelLookup);
-  assert.deepEqual(b.problems.map((p) => [p.code, p.range.start.line]), [['bench-yaml', 101]]);
+  assert.deepEqual(
+    b.problems.map((p) => [p.code, p.range.start.line]),
+    [['bench-yaml', 101]],
+  );
   assert.match(b.problems[0].message, /nested more than 100 levels deep here/);
 });

@@ -16,7 +16,10 @@ test('formatCatalog: every key with type, range/enum, default and description, a
   assert.match(out, /values: 0 = N\/A \| 15 = Line \| 16 = BLF/);
   assert.match(out, /deprecated: renamed/);
   assert.match(out, /\{account\}\s+1–16\s+SIP account\s+\(T41S: 6/);
-  const typeCols = out.split('\n').filter((l) => /^\S/.test(l) && / (bool|string|int|enum) /.test(l)).map((l) => l.search(/ (bool|string|int|enum|password|host|port|url|ip|list)\b/));
+  const typeCols = out
+    .split('\n')
+    .filter((l) => /^\S/.test(l) && / (bool|string|int|enum) /.test(l))
+    .map((l) => l.search(/ (bool|string|int|enum|password|host|port|url|ip|list)\b/));
   assert.equal(new Set(typeCols).size, 1, 'type column aligned');
 });
 

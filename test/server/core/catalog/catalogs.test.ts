@@ -24,8 +24,16 @@ test('matchKey: literal keys, patterns with named indices, ranges', () => {
   assert.equal(matchKey(g, 'pks.mpk.7.keyMode')?.indices.mpk, 7);
   assert.equal(instantiate('a.{x}.b.{y}', { x: 1, y: 2 }), 'a.1.b.2');
   // irregular patterns (a hole touching a digit or another hole) and a hole at the end
-  const irr: KeyCatalog = { vendor: 't', bool: { true: ['1'], false: ['0'] }, indices: { x: { min: 0, max: 9, description: '' } },
-    keys: [{ key: 'P2{x}', type: 'int', description: '' }, { key: 'a{x}{x}b', type: 'int', description: '' }, { key: 'voice_mail.number.{x}', type: 'string', description: '' }] };
+  const irr: KeyCatalog = {
+    vendor: 't',
+    bool: { true: ['1'], false: ['0'] },
+    indices: { x: { min: 0, max: 9, description: '' } },
+    keys: [
+      { key: 'P2{x}', type: 'int', description: '' },
+      { key: 'a{x}{x}b', type: 'int', description: '' },
+      { key: 'voice_mail.number.{x}', type: 'string', description: '' },
+    ],
+  };
   assert.deepEqual(matchKey(irr, 'P25')?.indices, { x: 5 });
   assert.equal(matchKey(irr, 'P35'), undefined);
   assert.equal(matchKey(irr, 'a12b')?.def.key, 'a{x}{x}b');
@@ -38,7 +46,8 @@ test('getCatalog: bundled catalogs are well-formed', () => {
     const c = getCatalog(v);
     if (!c) continue;
     assert.equal(c.vendor, v);
-    for (const k of c.keys) for (const [, name] of k.key.matchAll(/\{(\w+)\}/g)) assert.ok(c.indices[name], `${v}: ${k.key} uses undeclared index ${name}`);
+    for (const k of c.keys)
+      for (const [, name] of k.key.matchAll(/\{(\w+)\}/g)) assert.ok(c.indices[name], `${v}: ${k.key} uses undeclared index ${name}`);
   }
 });
 

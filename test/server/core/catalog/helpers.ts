@@ -15,13 +15,21 @@ export const VENDORS = ['yealink', 'poly', 'cisco', 'grandstream', 'snom', 'fanv
 export type Vendor = (typeof VENDORS)[number];
 
 export const FORMAT: Record<Vendor, OutputFormatId> = {
-  yealink: 'yealink-cfg', poly: 'poly-xml', cisco: 'cisco-xml',
-  grandstream: 'grandstream-xml', snom: 'snom-xml', fanvil: 'fanvil-xml',
+  yealink: 'yealink-cfg',
+  poly: 'poly-xml',
+  cisco: 'cisco-xml',
+  grandstream: 'grandstream-xml',
+  snom: 'snom-xml',
+  fanvil: 'fanvil-xml',
 };
 
 export const OBSERVED_FILE: Record<Vendor, string> = {
-  yealink: 'yealink_keys.tsv', poly: 'polycom_keys.tsv', cisco: 'cisco_spa_mpp_keys.tsv',
-  grandstream: 'grandstream_keys.tsv', snom: 'snom_keys.tsv', fanvil: 'fanvil_keys.tsv',
+  yealink: 'yealink_keys.tsv',
+  poly: 'polycom_keys.tsv',
+  cisco: 'cisco_spa_mpp_keys.tsv',
+  grandstream: 'grandstream_keys.tsv',
+  snom: 'snom_keys.tsv',
+  fanvil: 'fanvil_keys.tsv',
 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -35,24 +43,36 @@ export function renderKeys(vendor: Vendor, pairs: [string, string][]): string | 
   const lines: string[] = [];
   switch (vendor) {
     case 'yealink':
-      for (const [k, v] of pairs) { if (/[=#\n]/.test(k) || k.trim() !== k) return undefined; lines.push(`${k} = ${v}`); }
+      for (const [k, v] of pairs) {
+        if (/[=#\n]/.test(k) || k.trim() !== k) return undefined;
+        lines.push(`${k} = ${v}`);
+      }
       return `#!version:1.0.0.1\n${lines.join('\n')}\n`;
     case 'poly':
-      for (const [k, v] of pairs) { if (!XML_NAME.test(k)) return undefined; lines.push(`  <k ${k}="${esc(v)}"/>`); }
+      for (const [k, v] of pairs) {
+        if (!XML_NAME.test(k)) return undefined;
+        lines.push(`  <k ${k}="${esc(v)}"/>`);
+      }
       return `<?xml version="1.0" encoding="UTF-8"?>\n<polycomConfig>\n${lines.join('\n')}\n</polycomConfig>\n`;
     case 'cisco':
-      for (const [k, v] of pairs) { if (!XML_NAME.test(k)) return undefined; lines.push(`  <${k} ua="na">${esc(v)}</${k}>`); }
+      for (const [k, v] of pairs) {
+        if (!XML_NAME.test(k)) return undefined;
+        lines.push(`  <${k} ua="na">${esc(v)}</${k}>`);
+      }
       return `<flat-profile>\n${lines.join('\n')}\n</flat-profile>\n`;
     case 'grandstream': {
-      const v1: string[] = [], v2: string[] = [];
+      const v1: string[] = [],
+        v2: string[] = [];
       for (const [k, v] of pairs) {
         if (/^P\d+$/.test(k)) v1.push(`    <${k}>${esc(v)}</${k}>`);
         else if (/^[A-Za-z]/.test(k) && k.trim() === k) v2.push(`    <item name="${esc(k)}">${esc(v)}</item>`);
         else if (XML_NAME.test(k)) v1.push(`    <${k}>${esc(v)}</${k}>`);
         else return undefined;
       }
-      return `<?xml version="1.0" encoding="UTF-8"?>\n<gs_provision version="1">\n  <mac>000b82aabbcc</mac>\n`
-        + `  <config version="1">\n${v1.join('\n')}\n  </config>\n  <config version="2">\n${v2.join('\n')}\n  </config>\n</gs_provision>\n`;
+      return (
+        `<?xml version="1.0" encoding="UTF-8"?>\n<gs_provision version="1">\n  <mac>000b82aabbcc</mac>\n` +
+        `  <config version="1">\n${v1.join('\n')}\n  </config>\n  <config version="2">\n${v2.join('\n')}\n  </config>\n</gs_provision>\n`
+      );
     }
     case 'snom':
       for (const [k, v] of pairs) {
@@ -66,29 +86,45 @@ export function renderKeys(vendor: Vendor, pairs: [string, string][]): string | 
         const segs = k.split('.').map((s) => /^([A-Za-z_][A-Za-z0-9_-]*)(?:\[(\d+)\])?$/.exec(s));
         if (!segs.length || segs.some((s) => !s)) return undefined;
         const open = segs.map((s) => `<${s![1]}${s![2] !== undefined ? ` index="${s![2]}"` : ''}>`).join('');
-        const close = segs.map((s) => `</${s![1]}>`).reverse().join('');
+        const close = segs
+          .map((s) => `</${s![1]}>`)
+          .reverse()
+          .join('');
         lines.push(`  ${open}${esc(v)}${close}`);
       }
       return `<?xml version="1.0" encoding="UTF-8"?>\n<sysConf>\n${lines.join('\n')}\n</sysConf>\n`;
   }
 }
 
-export interface ObservedRow { key: string; templates: number; occurrences: number }
+export interface ObservedRow {
+  key: string;
+  templates: number;
+  occurrences: number;
+}
 
 export function readObserved(vendor: Vendor): ObservedRow[] | undefined {
   const file = path.join(sharedDir, 'data/observed-keys', OBSERVED_FILE[vendor]);
   if (!existsSync(file)) return undefined;
-  return readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l.trim()).map((l) => {
-    const [key, t, o] = l.split('\t');
-    return { key, templates: Number(t), occurrences: Number(o) };
-  });
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [key, t, o] = l.split('\t');
+      return { key, templates: Number(t), occurrences: Number(o) };
+    });
 }
 
 /** Observed keys listed as typos/placeholders in test/fixtures/observed-typos/<vendor>.txt. */
 export function readObservedTypos(vendor: Vendor): Set<string> {
   const file = path.join(repoRoot, 'test/fixtures/observed-typos', `${vendor}.txt`);
   if (!existsSync(file)) return new Set();
-  return new Set(readFileSync(file, 'utf8').split('\n').map((l) => l.split('\t')[0].trim()).filter((k) => k && !k.startsWith('#')));
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t')[0].trim())
+      .filter((k) => k && !k.startsWith('#')),
+  );
 }
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */

@@ -17,7 +17,10 @@ const isLetter = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
 export function typoRate(vendor: Vendor, catalog: KeyCatalog, mode: 'letters' | 'any', seed = 20240601) {
   const rnd = prng(seed);
   const pick = (n: number) => Math.floor(rnd() * n);
-  let tried = 0, hits = 0, skippedValid = 0, skippedFormat = 0;
+  let tried = 0,
+    hits = 0,
+    skippedValid = 0,
+    skippedFormat = 0;
   const misses: string[] = [];
   for (let guard = 0; tried < SAMPLES && guard < SAMPLES * 50; guard++) {
     const def = catalog.keys[pick(catalog.keys.length)];
@@ -32,17 +35,29 @@ export function typoRate(vendor: Vendor, catalog: KeyCatalog, mode: 'letters' | 
     const all = [...orig].map((_, i) => i);
     const letters = mode === 'any' ? all : all.filter((i) => isLetter(orig[i]));
     if (!letters.length) continue;
-    if (op === 0) { const i = letters[pick(letters.length)]; typo = orig.slice(0, i) + orig.slice(i + 1); }
-    else if (op === 1) { const i = letters[pick(letters.length)]; typo = orig.slice(0, i + 1) + orig.slice(i); }
-    else {
-      const spots = all.filter((i) => i + 1 < orig.length && orig[i] !== orig[i + 1] && (mode === 'any' || isLetter(orig[i]) || isLetter(orig[i + 1])));
+    if (op === 0) {
+      const i = letters[pick(letters.length)];
+      typo = orig.slice(0, i) + orig.slice(i + 1);
+    } else if (op === 1) {
+      const i = letters[pick(letters.length)];
+      typo = orig.slice(0, i + 1) + orig.slice(i);
+    } else {
+      const spots = all.filter(
+        (i) => i + 1 < orig.length && orig[i] !== orig[i + 1] && (mode === 'any' || isLetter(orig[i]) || isLetter(orig[i + 1])),
+      );
       if (!spots.length) continue;
       const i = spots[pick(spots.length)];
       typo = orig.slice(0, i) + orig[i + 1] + orig[i] + orig.slice(i + 2);
     }
-    if (!typo || matchKey(catalog, typo)) { skippedValid++; continue; }
+    if (!typo || matchKey(catalog, typo)) {
+      skippedValid++;
+      continue;
+    }
     const text = renderKeys(vendor, [[typo, '']]);
-    if (!text) { skippedFormat++; continue; }
+    if (!text) {
+      skippedFormat++;
+      continue;
+    }
     tried++;
     const p = checkOutput(text, { format: FORMAT[vendor], vendor, catalog }).find((x) => x.code === 'unknown-key');
     if (p && p.suggestions?.[0] === orig) hits++;
@@ -58,9 +73,11 @@ for (const vendor of VENDORS) {
   test(`typos are reported with the original key first: ${vendor} (${label})`, { skip: !catalog ? 'no catalog' : false }, () => {
     const r = typoRate(vendor, catalog!, 'letters');
     const any = typoRate(vendor, catalog!, 'any');
-    console.log(`# ${vendor} (${label}): ${r.hits}/${r.tried} = ${(r.rate * 100).toFixed(1)}% `
-      + `(skipped: ${r.skippedValid} mutations giving a valid key, ${r.skippedFormat} not expressible in the format); `
-      + `any-character mutations: ${(any.rate * 100).toFixed(1)}%`);
+    console.log(
+      `# ${vendor} (${label}): ${r.hits}/${r.tried} = ${(r.rate * 100).toFixed(1)}% ` +
+        `(skipped: ${r.skippedValid} mutations giving a valid key, ${r.skippedFormat} not expressible in the format); ` +
+        `any-character mutations: ${(any.rate * 100).toFixed(1)}%`,
+    );
     for (const m of r.misses.slice(0, 10)) console.log(`#   miss: ${m}`);
     assert.ok(r.tried >= SAMPLES * 0.9, `only ${r.tried} samples`);
     assert.ok(r.rate >= 0.95, `${vendor}: ${(r.rate * 100).toFixed(1)}% < 95%`);

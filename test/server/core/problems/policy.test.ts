@@ -10,9 +10,13 @@ import { mergeSettings } from '../../../../server/src/languageServer';
 import { REPO } from '../../../helpers/workspace';
 
 const F = 'templates/yealink/mac.cfg.hbs';
-const at = (line: number, code: Problem['code'], file = F): Problem =>
-  ({ file, range: { start: { line, character: 0 }, end: { line, character: 3 } }, severity: 'warning', code,
-    message: `${code} at ${line}` });
+const at = (line: number, code: Problem['code'], file = F): Problem => ({
+  file,
+  range: { start: { line, character: 0 }, end: { line, character: 3 } },
+  severity: 'warning',
+  code,
+  message: `${code} at ${line}`,
+});
 
 test('parseSuppressions: {{!-- --}}, {{! }}, {{~!-- --~}} and <!-- -->; next-line and line; codes by space or comma', () => {
   const text = [
@@ -25,12 +29,15 @@ test('parseSuppressions: {{!-- --}}, {{! }}, {{~!-- --~}} and <!-- -->; next-lin
   ].join('\n');
   const { suppressions, problems } = parseSuppressions(F, text);
   assert.deepEqual(problems, [], 'every code is known; the misspelled directive (nextline) is no directive');
-  assert.deepEqual(suppressions.map((s) => [s.kind, s.line, s.codes ? [...s.codes] : 'all']), [
-    ['next-line', 1, ['unknown-key']],
-    ['line', 2, ['unknown-key', 'duplicate-key']],
-    ['next-line', 4, 'all'],
-    ['next-line', 5, ['unknown-variable', 'threecx-unset']],
-  ]);
+  assert.deepEqual(
+    suppressions.map((s) => [s.kind, s.line, s.codes ? [...s.codes] : 'all']),
+    [
+      ['next-line', 1, ['unknown-key']],
+      ['line', 2, ['unknown-key', 'duplicate-key']],
+      ['next-line', 4, 'all'],
+      ['next-line', 5, ['unknown-variable', 'threecx-unset']],
+    ],
+  );
 });
 
 test('parseSuppressions: an unknown code is a warning located on it, with a suggestion', () => {
@@ -50,13 +57,24 @@ test('applyProblemPolicy: suppression by file and line, overrides (setting over 
     [F]: 'h\n{{!-- provisioning-disable-next-line unknown-key --}}\nk\nz {{! provisioning-disable-line }}\n',
     'templates/partials/p.cfg.hbs': 'no comments\n',
   };
-  const problems = [at(2, 'unknown-key'), at(2, 'unknown-path'), at(3, 'duplicate-key'),
-    at(2, 'unknown-key', 'templates/partials/p.cfg.hbs'), at(0, 'object-output'), at(0, 'invalid-value')];
-  const policy = { bench: { 'unknown-path': 'off', 'object-output': 'error' } as const, overrides: { 'object-output': 'hint' } as const,
-    read: (f: string) => files[f] };
+  const problems = [
+    at(2, 'unknown-key'),
+    at(2, 'unknown-path'),
+    at(3, 'duplicate-key'),
+    at(2, 'unknown-key', 'templates/partials/p.cfg.hbs'),
+    at(0, 'object-output'),
+    at(0, 'invalid-value'),
+  ];
+  const policy = {
+    bench: { 'unknown-path': 'off', 'object-output': 'error' } as const,
+    overrides: { 'object-output': 'hint' } as const,
+    read: (f: string) => files[f],
+  };
   const out = applyProblemPolicy(problems, policy);
-  assert.deepEqual(out.map((p) => `${p.file === F ? '' : 'partial '}${p.range.start.line} ${p.code} ${p.severity}`),
-    ['partial 2 unknown-key warning', '0 object-output hint', '0 invalid-value warning']);
+  assert.deepEqual(
+    out.map((p) => `${p.file === F ? '' : 'partial '}${p.range.start.line} ${p.code} ${p.severity}`),
+    ['partial 2 unknown-key warning', '0 object-output hint', '0 invalid-value warning'],
+  );
   assert.deepEqual(applyProblemPolicy(out, policy), out, 'applied twice: the same');
   assert.equal(out[2], problems[5], 'an untouched problem is the same object');
   assert.deepEqual(applyProblemPolicy(problems, {}), problems, 'no policy: unchanged');
@@ -64,8 +82,10 @@ test('applyProblemPolicy: suppression by file and line, overrides (setting over 
 
 test('readProblemOverrides: unknown codes and levels are left out and reported', () => {
   const warned: string[] = [];
-  const o = readProblemOverrides({ 'unknown-key': 'warning', 'unknwn-key': 'off', 'duplicate-key': 'loud', 'hbs-syntax': 3 },
-    (m, key, kind) => warned.push(`${kind} ${key}: ${m}`));
+  const o = readProblemOverrides(
+    { 'unknown-key': 'warning', 'unknwn-key': 'off', 'duplicate-key': 'loud', 'hbs-syntax': 3 },
+    (m, key, kind) => warned.push(`${kind} ${key}: ${m}`),
+  );
   assert.deepEqual(o, { 'unknown-key': 'warning' });
   assert.deepEqual(warned, [
     "code unknwn-key: unknown problem code 'unknwn-key', did you mean 'unknown-key'?",
@@ -97,5 +117,8 @@ test('applyProblemPolicy: a problem on a suppression comment itself is dropped, 
   const text = 'a = 1\n<!-- provisioning-disable-next-line unknown-variable, unknwn-key -->\nb = %%x%%\n';
   const onComment = { ...at(1, 'malformed-line'), range: { start: { line: 1, character: 0 }, end: { line: 1, character: 70 } } };
   const out = applyProblemPolicy([onComment, at(2, 'unknown-variable'), at(2, 'unknown-key')], { read: () => text });
-  assert.deepEqual(out.map((p) => `${p.range.start.line} ${p.code}`), ['2 unknown-key', '1 unknown-problem-code']);
+  assert.deepEqual(
+    out.map((p) => `${p.range.start.line} ${p.code}`),
+    ['2 unknown-key', '1 unknown-problem-code'],
+  );
 });

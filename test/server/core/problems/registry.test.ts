@@ -32,9 +32,9 @@ const threecx = (from: string, to: string, benchText = BENCH_3CX) => {
 const yealinkOutput = (text: string, model?: string) => () => {
   const catalog = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/catalogs/yealink-mini.json'), 'utf8')) as KeyCatalog;
   const idx = new LineIndex(text);
-  return checkOutput(text, { format: 'yealink-cfg', vendor: 'yealink', catalog, fileKind: 'mac', model, header: H.trim() })
-    .map((p): Problem => ({ file: 'output.cfg', range: idx.range(p.start, p.end), severity: p.severity, code: p.code,
-      message: p.message }));
+  return checkOutput(text, { format: 'yealink-cfg', vendor: 'yealink', catalog, fileKind: 'mac', model, header: H.trim() }).map(
+    (p): Problem => ({ file: 'output.cfg', range: idx.range(p.start, p.end), severity: p.severity, code: p.code, message: p.message }),
+  );
 };
 /**
  * Rendering that runs out of stack: a chain of 30 partials (under the depth limit of 32), each nesting `k`
@@ -83,12 +83,15 @@ const CASES: Record<ProblemCode, Case> = {
   'render-error': deepNesting,
   'render-limit': yealink('{{#each (range 1 10000)}}{{#each (range 1 10000)}}xxxxxxxxxx{{/each}}{{/each}}\n'),
   'value-newline': {
-    'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { note: "a\\nb" }'), [Y]: `${H}account.1.label = {{vars.note}}\n`,
+    'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { note: "a\\nb" }'),
+    [Y]: `${H}account.1.label = {{vars.note}}\n`,
   },
   'object-output': yealink('account.1.label = {{phone}}\n'),
   // a bench value whose own `toString` is not a function: String() of it throws inside the helper
-  'helper-error': { 'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { o: { toString: x } }'),
-    [Y]: `${H}account.1.label = {{upper vars.o}}\n` },
+  'helper-error': {
+    'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { o: { toString: x } }'),
+    [Y]: `${H}account.1.label = {{upper vars.o}}\n`,
+  },
   'threecx-xml': threecx('</header>', '</heade>'),
   'threecx-envelope': threecx('<deviceconfig filename="%%mac_address%%.boot">', '<deviceconfig>'),
   'threecx-unclosed-if': inBody('{IF blf1}\nx.y = 1\n'),
@@ -119,9 +122,15 @@ const CASES: Record<ProblemCode, Case> = {
   'unsupported-model': yealinkOutput(`${H}phone_setting.backlight_time = 5\n`, 'T27G'),
   'unknown-problem-code': bench('problems: { unknown-kye: off }\nphones: []\n'),
   'output-bom': { 'bench.yaml': MINI_BENCH, [Y]: `\ufeff${H}account.1.label = x\n` },
-  'xml-illegal-char': { 'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { n: "a\\u0001b" }'),
-    'templates/yealink/contacts.xml.hbs': '<YealinkIPPhoneDirectory><DirectoryEntry><Name>{{vars.n}}</Name></DirectoryEntry></YealinkIPPhoneDirectory>\n' },
-  'control-char': { 'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { n: "a\\u2028b" }'), [Y]: `${H}account.1.label = {{vars.n}}\n` },
+  'xml-illegal-char': {
+    'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { n: "a\\u0001b" }'),
+    'templates/yealink/contacts.xml.hbs':
+      '<YealinkIPPhoneDirectory><DirectoryEntry><Name>{{vars.n}}</Name></DirectoryEntry></YealinkIPPhoneDirectory>\n',
+  },
+  'control-char': {
+    'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { n: "a\\u2028b" }'),
+    [Y]: `${H}account.1.label = {{vars.n}}\n`,
+  },
   'mixed-line-endings': yealink('account.1.label = a\r\naccount.1.enable = 1\n'),
   // read from disk: the bytes C3 28 are not UTF-8
   'invalid-utf8': () => {
@@ -129,9 +138,14 @@ const CASES: Record<ProblemCode, Case> = {
     try {
       writeFileSync(path.join(dir, 'bench.yaml'), MINI_BENCH);
       mkdirSync(path.join(dir, 'templates/yealink'), { recursive: true });
-      writeFileSync(path.join(dir, Y), Buffer.concat([Buffer.from(`${H}account.1.label = caf`), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+      writeFileSync(
+        path.join(dir, Y),
+        Buffer.concat([Buffer.from(`${H}account.1.label = caf`), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+      );
       return checkWorkspace(new Workspace(new DiskFiles(dir)));
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
 };
 
@@ -140,7 +154,10 @@ const problemsOf = (files: Record<string, string>): Problem[] => checkWorkspace(
 test('registry: every code has a case, and only registered codes do', () => {
   const missing = PROBLEM_CODES.filter((c) => !Object.prototype.hasOwnProperty.call(CASES, c));
   assert.deepEqual(missing, [], `registered codes without a case: ${missing.join(', ')}`);
-  assert.deepEqual(Object.keys(CASES).filter((c) => !isProblemCode(c)), []);
+  assert.deepEqual(
+    Object.keys(CASES).filter((c) => !isProblemCode(c)),
+    [],
+  );
   for (const c of PROBLEM_CODES) {
     const d = PROBLEMS[c];
     assert.match(c, /^[a-z0-9]+(-[a-z0-9]+)*$/, c);
@@ -154,8 +171,17 @@ for (const code of PROBLEM_CODES) {
     assert.ok(c, `no case for ${code}`);
     const problems = typeof c === 'function' ? c() : problemsOf(c);
     const hits = problems.filter((p) => p.code === code);
-    assert.ok(hits.length, `${code} not produced; got ${problems.map((p) => `${p.code}: ${p.message}`).join(' | ').slice(0, 800)}`);
-    assert.ok(hits.some((p) => p.severity === PROBLEMS[code].severity), `${code}: severities ${hits.map((p) => p.severity)}`);
+    assert.ok(
+      hits.length,
+      `${code} not produced; got ${problems
+        .map((p) => `${p.code}: ${p.message}`)
+        .join(' | ')
+        .slice(0, 800)}`,
+    );
+    assert.ok(
+      hits.some((p) => p.severity === PROBLEMS[code].severity),
+      `${code}: severities ${hits.map((p) => p.severity)}`,
+    );
     for (const p of hits) {
       assert.ok(p.file && p.range.start.line >= 0 && p.range.start.character >= 0, `${code} is located`);
       assert.ok(p.message, `${code} has a message`);

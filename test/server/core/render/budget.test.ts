@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { memoryWorkspace, MINI_BENCH, cli } from '../../../helpers/workspace';
 import { get, makeWorkspace, startServer, UA, benchYaml } from '../../devserver/helpers';
 
-const RUNAWAY = '#!version:1.0.0.1\n## {{phone.mac}}\n'
-  + '{{#each (range 1 10000)}}{{#each (range 1 10000)}}{{#each (range 1 10000)}}{{/each}}{{/each}}{{/each}}\n';
+const RUNAWAY =
+  '#!version:1.0.0.1\n## {{phone.mac}}\n' +
+  '{{#each (range 1 10000)}}{{#each (range 1 10000)}}{{#each (range 1 10000)}}{{/each}}{{/each}}{{/each}}\n';
 
 test('empty loop bodies count: three nested ranges stop at the budget, located at the outer loop', () => {
   const ws = memoryWorkspace({ 'bench.yaml': MINI_BENCH, 'templates/yealink/mac.cfg.hbs': RUNAWAY });
@@ -37,10 +38,17 @@ test('a loop in a partial over budget is located in the partial, seen from the c
 
 test('block helpers without their argument: a located error, not an internal one', () => {
   for (const name of ['each', 'if', 'unless', 'with']) {
-    const ws = memoryWorkspace({ 'bench.yaml': MINI_BENCH, 'templates/yealink/mac.cfg.hbs': `#!version:1.0.0.1\n{{#${name}}}x{{/${name}}}\n` });
+    const ws = memoryWorkspace({
+      'bench.yaml': MINI_BENCH,
+      'templates/yealink/mac.cfg.hbs': `#!version:1.0.0.1\n{{#${name}}}x{{/${name}}}\n`,
+    });
     const out = ws.render('templates/yealink/mac.cfg.hbs', ws.phones[0]);
     assert.equal(out.failed, true);
-    assert.deepEqual(out.issues.map((i) => [i.code, i.srcStart]), [['hbs-helper-usage', 18]], name);
+    assert.deepEqual(
+      out.issues.map((i) => [i.code, i.srcStart]),
+      [['hbs-helper-usage', 18]],
+      name,
+    );
     assert.match(out.issues[0].message, new RegExp(`\\{\\{#${name}\\}\\} needs`));
   }
 });
@@ -56,7 +64,9 @@ test('check: a runaway template is one located error and the command ends (--ren
     const bad = await cli(['check', '--workspace', t.dir, '--render-budget', 'soon']);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--render-budget: 'soon' is not a number of milliseconds/);
-  } finally { t.cleanup(); }
+  } finally {
+    t.cleanup();
+  }
 });
 
 test('dev server: a runaway render fails once within its budget; the retry is not rendered again; others are served', async () => {
@@ -64,7 +74,10 @@ test('dev server: a runaway render fails once within its budget; the retry is no
   t.ws.renderLimits = { maxMs: 200 };
   const rendered: string[] = [];
   const render = t.ws.render.bind(t.ws);
-  t.ws.render = (file, phone, opts) => { rendered.push(file); return render(file, phone, opts); };
+  t.ws.render = (file, phone, opts) => {
+    rendered.push(file);
+    return render(file, phone, opts);
+  };
   const running = await startServer(t.ws);
   try {
     const first = await get(running.base, '/805e0c112233.cfg', UA.yealink);
@@ -84,7 +97,10 @@ test('dev server: a runaway render fails once within its budget; the retry is no
     const fixed = await get(running.base, '/805e0c112233.cfg', UA.yealink);
     assert.equal(fixed.status, 200);
     assert.match(fixed.text, /fixed 805e0c112233/);
-  } finally { await running.stop(); t.cleanup(); }
+  } finally {
+    await running.stop();
+    t.cleanup();
+  }
 });
 
 test('range beyond 2^53 is a located helper error, not a loop that never ends', () => {
@@ -92,6 +108,9 @@ test('range beyond 2^53 is a located helper error, not a loop that never ends', 
   const ws = memoryWorkspace({ 'bench.yaml': MINI_BENCH, 'templates/yealink/mac.cfg.hbs': text });
   const out = ws.render('templates/yealink/mac.cfg.hbs', ws.phones[0]);
   assert.equal(out.failed, true);
-  assert.deepEqual(out.issues.map((i) => i.code), ['helper-error']);
+  assert.deepEqual(
+    out.issues.map((i) => i.code),
+    ['helper-error'],
+  );
   assert.match(out.issues[0].message, /whole numbers below 2\^53/);
 });

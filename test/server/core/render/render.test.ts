@@ -36,7 +36,8 @@ test('the password renders literally in key = value formats', () => {
 test('the password renders as well-formed XML whose parsed value is the password', () => {
   const ws = memoryWorkspace({
     'bench.yaml': MINI_BENCH,
-    'templates/poly/phone.xml.hbs': '<?xml version="1.0"?>\n<polycomConfig>\n{{#each lines}}<reg reg.{{inc @index}}.auth.password="{{password}}">{{password}}</reg>{{/each}}\n</polycomConfig>\n',
+    'templates/poly/phone.xml.hbs':
+      '<?xml version="1.0"?>\n<polycomConfig>\n{{#each lines}}<reg reg.{{inc @index}}.auth.password="{{password}}">{{password}}</reg>{{/each}}\n</polycomConfig>\n',
   });
   const out = ws.render('templates/poly/phone.xml.hbs', ws.findPhone('two')!);
   assert.equal(XMLValidator.validate(out.text), true);
@@ -60,7 +61,10 @@ test('XML escaping covers & < > " \' and leaves = alone; triple-stash is raw', (
 
 // Semantics: the evaluator must produce what Handlebars itself produces (text mode, same helpers).
 const PARITY: [string, unknown][] = [
-  ['{{#each lines}}\n{{inc @index}}: {{extension}}{{#if @first}} first{{/if}}{{#if @last}} last{{/if}}\n{{/each}}\n', { lines: [{ extension: 1 }, { extension: 2 }, { extension: 3 }] }],
+  [
+    '{{#each lines}}\n{{inc @index}}: {{extension}}{{#if @first}} first{{/if}}{{#if @last}} last{{/if}}\n{{/each}}\n',
+    { lines: [{ extension: 1 }, { extension: 2 }, { extension: 3 }] },
+  ],
   ['{{#each items as |item i|}}{{i}}={{item.name}}/{{../title}};{{/each}}', { title: 'T', items: [{ name: 'a' }, { name: 'b' }] }],
   ['{{#with pbx}}{{host}}:{{port}}{{else}}none{{/with}}', { pbx: { host: 'h', port: 5060 } }],
   ['{{#with missing}}x{{else}}none{{/with}}', {}],
@@ -75,7 +79,10 @@ const PARITY: [string, unknown][] = [
   ['{{lookup map key}} {{lookup list 1}}', { map: { k: 'V' }, key: 'k', list: ['a', 'b'] }],
   ['  {{#if x}}\n  kept\n  {{/if}}\nafter\n', { x: true }],
   ['a {{~x~}} b', { x: 'X' }],
-  ['{{pad (add n 1) 3}} {{join l "-"}} {{default e "dflt"}} {{mac m "COLON"}} {{upper "x"}}', { n: 6, l: [1, 2], e: '', m: '805e0c112233' }],
+  [
+    '{{pad (add n 1) 3}} {{join l "-"}} {{default e "dflt"}} {{mac m "COLON"}} {{upper "x"}}',
+    { n: 6, l: [1, 2], e: '', m: '805e0c112233' },
+  ],
   ['{{#each (range 1 3)}}{{this}}{{/each}}', {}],
   ['{{#if (and a (or b c) (not d))}}yes{{else}}no{{/if}} {{#eq a "1"}}one{{else}}other{{/eq}}', { a: '1', c: 1 }],
   ['{{list}} {{n}} {{t}} {{f}} {{nothing}}', { list: [1, 2], n: 0, t: true, f: false }],
@@ -101,7 +108,11 @@ test('the evaluator matches Handlebars on the semantics templates use', () => {
   for (const [tpl, ctx] of PARITY) {
     const expected = hb.compile(tpl, { noEscape: true })(ctx);
     const ours = render(tpl, ctx, {}, partials);
-    assert.deepEqual(ours.issues.filter((i) => i.severity === 'error'), [], tpl);
+    assert.deepEqual(
+      ours.issues.filter((i) => i.severity === 'error'),
+      [],
+      tpl,
+    );
     assert.equal(ours.text, expected, `template: ${JSON.stringify(tpl)}`);
   }
 });

@@ -13,15 +13,26 @@ const phone = (ws: ReturnType<typeof miniWorkspace>, name: string) => ws.phones.
 test('routes: each deviceconfig is a route of the phones the template serves; format and kind from the vendor profile', () => {
   const ws = miniWorkspace();
   const touch = ws.routesFor(phone(ws, 'touch'));
-  assert.deepEqual(touch.map((r) => [r.path, r.template, r.route.format, r.route.fileKind]), [
-    ['805e0c000057.boot', TPL, 'yealink-cfg', 'boot'], ['805e0c000057.cfg', TPL, 'yealink-cfg', 'mac']]);
+  assert.deepEqual(
+    touch.map((r) => [r.path, r.template, r.route.format, r.route.fileKind]),
+    [
+      ['805e0c000057.boot', TPL, 'yealink-cfg', 'boot'],
+      ['805e0c000057.cfg', TPL, 'yealink-cfg', 'mac'],
+    ],
+  );
   assert.ok(touch.every((r) => isThreeCxRoute(r.route)));
-  assert.deepEqual(touch.map((r) => isThreeCxRoute(r.route) && r.route.deviceconfig), [0, 1]);
+  assert.deepEqual(
+    touch.map((r) => isThreeCxRoute(r.route) && r.route.deviceconfig),
+    [0, 1],
+  );
   // desk (T54W) has no vars.template and no Handlebars template answers it: served by model
   assert.equal(ws.routesFor(phone(ws, 'desk')).length, 2);
   // other (T46S) is not one of the template's models
   assert.ok(ws.routesFor(phone(ws, 'other')).every((r) => r.template === undefined));
-  assert.deepEqual(ws.phonesForTemplate(TPL).map((r) => `${r.phone.name} ${r.path}`), ['touch 805e0c000057.boot', 'touch 805e0c000057.cfg', 'desk 805e0c000054.boot', 'desk 805e0c000054.cfg']);
+  assert.deepEqual(
+    ws.phonesForTemplate(TPL).map((r) => `${r.phone.name} ${r.path}`),
+    ['touch 805e0c000057.boot', 'touch 805e0c000057.cfg', 'desk 805e0c000054.boot', 'desk 805e0c000054.cfg'],
+  );
   assert.ok(ws.templateFiles().includes(TPL));
   assert.equal(ws.loadTemplate(TPL), undefined, 'loadTemplate is Handlebars only');
 });
@@ -32,7 +43,9 @@ test('render: bench data mapped onto 3CX variables, option defaults and selectio
   const cfg = ws.render(TPL, touch, { route: ws.routesFor(touch)[1].route });
   assert.equal(cfg.failed, false);
   assert.equal(cfg.format.id, 'yealink-cfg');
-  assert.equal(cfg.text, `#!version:1.0.0.1
+  assert.equal(
+    cfg.text,
+    `#!version:1.0.0.1
 account.1.user_name = 107
 account.1.display_name = Lab Touch
 account.1.password = t&<p>
@@ -46,7 +59,8 @@ linekey.2.type = 13
 linekey.2.value = *97
 linekey.2.label = *97
 linekey.3.type = 0
-`);
+`,
+  );
   const warn = cfg.issues.find((i) => i.code === 'threecx-blftype');
   assert.ok(warn, 'key 3 is a line key and <blftype> has no <linekey>');
   assert.equal(TEMPLATE.slice(warn.srcStart, warn.srcEnd), '{IF blf3}');
@@ -80,10 +94,12 @@ test('source map: output maps into the .ph.xml (literal text exactly, values to 
 });
 
 test('check: an unclosed {IF}, an unknown %%variable%% (with suggestion) and a misspelled key, each at its line', () => {
-  const broken = TEMPLATE
-    .replace('lang.gui = %%language%%', 'lang.gui = %%langage%%')
+  const broken = TEMPLATE.replace('lang.gui = %%language%%', 'lang.gui = %%langage%%')
     .replace('account.1.password =', 'acount.1.password =')
-    .replace('{IF network=SBC}\naccount.1.outbound_proxy.1.address = %%local_sbc_ip%%\n{ENDIF}\n', '{IF network=SBC}\naccount.1.outbound_proxy.1.address = %%local_sbc_ip%%\n');
+    .replace(
+      '{IF network=SBC}\naccount.1.outbound_proxy.1.address = %%local_sbc_ip%%\n{ENDIF}\n',
+      '{IF network=SBC}\naccount.1.outbound_proxy.1.address = %%local_sbc_ip%%\n',
+    );
   const ws = miniWorkspace({ [TPL]: broken });
   const problems = checkTemplate(ws, TPL);
   const lineOf = (s: string) => broken.split('\n').findIndex((l) => l.includes(s));
@@ -111,7 +127,10 @@ test('check: the envelope must be well-formed XML (located)', () => {
   const problems = checkWorkspace(ws, { files: [TPL] });
   assert.equal(problems.length, 1);
   assert.equal(problems[0].code, 'threecx-xml');
-  assert.equal(problems[0].range.start.line, TEMPLATE.split('\n').findIndex((l) => l.includes('</models>')));
+  assert.equal(
+    problems[0].range.start.line,
+    TEMPLATE.split('\n').findIndex((l) => l.includes('</models>')),
+  );
   assert.equal(ws.render(TPL, phone(ws, 'touch')).syntaxError?.message, problems[0].message);
 });
 
@@ -132,7 +151,7 @@ test('resolveRequest: a real Yealink User-Agent, MAC in the path, 3CX route and 
   assert.equal(ws.render(res.template, res.phone, { route: res.route }).text, ws.render(TPL, phone(ws, 'touch'), { deviceconfig: 1 }).text);
 });
 
-test('notify: a phone served by a 3CX template gets the template\'s resync/reboot event; others the vendor\'s', () => {
+test("notify: a phone served by a 3CX template gets the template's resync/reboot event; others the vendor's", () => {
   const ws = miniWorkspace();
   const touch = phone(ws, 'touch');
   assert.equal(ws.notifyEventFor(touch, false), 'check-sync;3cx');
@@ -149,9 +168,15 @@ test('notify: a phone served by a 3CX template gets the template\'s resync/reboo
 test('example: the 3CX template serves lab-t57w only; Handlebars keeps the other Yealink phones; check reports nothing', () => {
   const ws = exampleWorkspace();
   const tpl = 'templates/3cx/yealink-t5x.ph.xml';
-  assert.deepEqual(ws.phonesForTemplate(tpl).map((r) => `${r.phone.name} /${r.path}`), ['lab-t57w /805e0c575701.cfg']);
+  assert.deepEqual(
+    ws.phonesForTemplate(tpl).map((r) => `${r.phone.name} /${r.path}`),
+    ['lab-t57w /805e0c575701.cfg'],
+  );
   const t54w = ws.phones.find((p) => p.name === 'reception-t54w')!;
-  assert.ok(ws.routesFor(t54w).every((r) => !r.template || r.template.endsWith('.hbs')), 'a T54W with Handlebars templates stays on Handlebars');
+  assert.ok(
+    ws.routesFor(t54w).every((r) => !r.template || r.template.endsWith('.hbs')),
+    'a T54W with Handlebars templates stays on Handlebars',
+  );
   assert.deepEqual(checkWorkspace(ws, { files: [tpl] }), []);
   const lab = ws.phones.find((p) => p.name === 'lab-t57w')!;
   const res = ws.resolveRequest('/805e0c575701.cfg', { userAgent: 'Yealink SIP-T57W 97.86.0.10 80:5e:0c:57:57:01' });
@@ -165,6 +190,17 @@ test('example: the 3CX template serves lab-t57w only; Handlebars keeps the other
 
 test('variables: a documented list with descriptions', () => {
   const names = THREECX_VARIABLES.map((v) => v.name);
-  for (const n of ['extension_number', 'extension_auth_pw', 'mac_address', 'pbx_ip', 'PROVLINK', 'PROVLINK.HOST', 'param::sipport', 'blfN', 'Type']) assert.ok(names.includes(n), n);
+  for (const n of [
+    'extension_number',
+    'extension_auth_pw',
+    'mac_address',
+    'pbx_ip',
+    'PROVLINK',
+    'PROVLINK.HOST',
+    'param::sipport',
+    'blfN',
+    'Type',
+  ])
+    assert.ok(names.includes(n), n);
   assert.ok(THREECX_VARIABLES.every((v) => v.description.length > 10 && v.bench));
 });

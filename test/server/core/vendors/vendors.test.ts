@@ -35,7 +35,11 @@ test('every profile: each route path a phone requests resolves back to that rout
         const m = matchRoutes(path).find((x) => x.profile === profile && x.route === route);
         assert.ok(m, `${profile.id} ${model.id} ${path}`);
         if (route.path.includes('{mac}') || route.path.includes('{MAC}')) assert.equal(m.mac, '0123456789ab');
-        if (route.path.includes('{fileId}') || route.path.includes('{model}')) assert.ok(m.models?.some((x) => x.id === model.id), path);
+        if (route.path.includes('{fileId}') || route.path.includes('{model}'))
+          assert.ok(
+            m.models?.some((x) => x.id === model.id),
+            path,
+          );
         assert.equal(findModel(profile, model.id), model);
       }
     }
@@ -47,13 +51,20 @@ test('vendor file names: Yealink common file number, Cisco PSN, Snom uppercase M
   assert.equal(routePath(y, y.routes[1], { mac: '805e0c112233', model: 'T54W' }), 'y000000000096.cfg');
   assert.equal(routePath(PROFILES.cisco, PROFILES.cisco.routes[0], { mac: '00562b043615', model: 'CP-8841-3PCC' }), 'CP-8841-3PCC.xml');
   assert.equal(routePath(PROFILES.snom, PROFILES.snom.routes[1], { mac: '000413aabbcc', model: 'D785' }), 'snomd785-000413AABBCC.htm');
-  assert.equal(routePath(PROFILES.grandstream, PROFILES.grandstream.routes[1], { mac: '000b82aabbcc', model: 'GRP2614' }), 'cfggrp2614.xml');
-  assert.ok(matchRoutes('805E0C112233.CFG').some((m) => m.profile.id === 'yealink' && m.mac === '805e0c112233'), 'case-insensitive');
+  assert.equal(
+    routePath(PROFILES.grandstream, PROFILES.grandstream.routes[1], { mac: '000b82aabbcc', model: 'GRP2614' }),
+    'cfggrp2614.xml',
+  );
+  assert.ok(
+    matchRoutes('805E0C112233.CFG').some((m) => m.profile.id === 'yealink' && m.mac === '805e0c112233'),
+    'case-insensitive',
+  );
 });
 
 test('resolveRequest is explicit: MAC in path, then UA MAC, then client IP, else 404 with a reason', () => {
   const ws = memoryWorkspace({
-    'bench.yaml': 'phones:\n  - { mac: 805e0c112233, vendor: yealink, model: T54W, name: a, ip: 127.0.0.5 }\n  - { mac: 805e0c445566, vendor: yealink, model: T54W, name: b }\n',
+    'bench.yaml':
+      'phones:\n  - { mac: 805e0c112233, vendor: yealink, model: T54W, name: a, ip: 127.0.0.5 }\n  - { mac: 805e0c445566, vendor: yealink, model: T54W, name: b }\n',
     'templates/yealink/mac.cfg.hbs': 'x',
     'templates/yealink/common.cfg.hbs': 'y',
   });
@@ -73,7 +84,8 @@ test('resolveRequest is explicit: MAC in path, then UA MAC, then client IP, else
 
 test('a per-model template overrides the vendor template', () => {
   const ws = memoryWorkspace({
-    'bench.yaml': 'phones:\n  - { mac: 805e0c112233, vendor: yealink, model: T54W }\n  - { mac: 805e0c445566, vendor: yealink, model: T46S }\n',
+    'bench.yaml':
+      'phones:\n  - { mac: 805e0c112233, vendor: yealink, model: T54W }\n  - { mac: 805e0c445566, vendor: yealink, model: T46S }\n',
     'templates/yealink/mac.cfg.hbs': 'generic',
     'templates/yealink/T54W/mac.cfg.hbs': 'special',
   });

@@ -16,7 +16,10 @@ test('entities: the five predefined ones and character references decode, in tex
 test('entities: unknown names, bare & and illegal character references are located errors; the rest still decodes', () => {
   const t = '<a>&nbsp; x & y &#0; &#x110000; &amp;</a>';
   const doc = readXml(t);
-  assert.deepEqual(doc.errors.map((e) => span(t, e.start, e.end)), ['&nbsp;', '&', '&#0;', '&#x110000;']);
+  assert.deepEqual(
+    doc.errors.map((e) => span(t, e.start, e.end)),
+    ['&nbsp;', '&', '&#0;', '&#x110000;'],
+  );
   assert.match(doc.errors[0].message, /Unknown XML entity '&nbsp;'.*&amp;/);
   assert.match(doc.errors[1].message, /must be written '&amp;'/);
   assert.match(doc.errors[2].message, /not a legal XML character/);
@@ -31,16 +34,23 @@ test('CDATA: content kept verbatim (no entity decoding), offsets of each section
   assert.deepEqual(doc.errors, []);
   const c = child(doc.root, 'c')!;
   assert.equal(c.text, 'a=&amp;<b>tail x ');
-  assert.deepEqual(c.cdata.map((s) => span(t, s.start, s.end)), ['a=&amp;<b>', ' x ']);
+  assert.deepEqual(
+    c.cdata.map((s) => span(t, s.start, s.end)),
+    ['a=&amp;<b>', ' x '],
+  );
   assert.deepEqual(c.children, []);
 });
 
 test('comments, processing instructions and a doctype are skipped; markup inside a comment is not read', () => {
-  const t = '\uFEFF<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x "y">]>\n<!-- <fake a="1"> -->\n<d><!-- <e/> -->text<e/></d>\n<!-- after -->\n';
+  const t =
+    '\uFEFF<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x "y">]>\n<!-- <fake a="1"> -->\n<d><!-- <e/> -->text<e/></d>\n<!-- after -->\n';
   const doc = readXml(t);
   assert.deepEqual(doc.errors, []);
   assert.equal(doc.roots.length, 1);
-  assert.deepEqual(doc.root?.children.map((c) => c.name), ['e']);
+  assert.deepEqual(
+    doc.root?.children.map((c) => c.name),
+    ['e'],
+  );
   assert.equal(doc.root?.text, 'text');
 });
 
@@ -49,7 +59,14 @@ test('attributes with both quote kinds: decoded values, exact name and value ran
   const doc = readXml(t);
   assert.deepEqual(doc.errors, []);
   const a = doc.root!;
-  assert.deepEqual(a.attributes.map((x) => [x.name, x.value]), [['one', "1 'x'"], ['two', '2 "y"'], ['three', '&']]);
+  assert.deepEqual(
+    a.attributes.map((x) => [x.name, x.value]),
+    [
+      ['one', "1 'x'"],
+      ['two', '2 "y"'],
+      ['three', '&'],
+    ],
+  );
   for (const x of a.attributes) assert.equal(span(t, x.nameStart, x.nameEnd), x.name);
   assert.equal(span(t, attr(a, 'two')!.valueStart, attr(a, 'two')!.valueEnd), '2 "y"');
   assert.equal(span(t, attr(a, 'three')!.valueStart, attr(a, 'three')!.valueEnd), '&amp;');
@@ -61,7 +78,10 @@ test('element offsets: start tag, content and end tag; descendants in document o
   const t = '<doc>\n  <m ua="A">x</m>\n  <g><m ua="B"/></g>\n</doc>';
   const doc = readXml(t);
   const ms = descendants(doc.root, 'm');
-  assert.deepEqual(ms.map((m) => m.attrs.ua), ['A', 'B']);
+  assert.deepEqual(
+    ms.map((m) => m.attrs.ua),
+    ['A', 'B'],
+  );
   assert.equal(span(t, ms[0].start, ms[0].end), '<m ua="A">x</m>');
   assert.equal(span(t, ms[0].contentStart, ms[0].contentEnd), 'x');
   assert.equal(span(t, ms[0].nameStart, ms[0].nameEnd), 'm');
@@ -75,7 +95,13 @@ test('boolean attributes are errors unless allowed', () => {
   assert.match(strict.errors[0].message, /expected flag="…"/);
   const lax = readXml(t, { booleanAttributes: true });
   assert.deepEqual(lax.errors, []);
-  assert.deepEqual(lax.root?.attributes.map((x) => [x.name, x.value]), [['flag', ''], ['b', '1']]);
+  assert.deepEqual(
+    lax.root?.attributes.map((x) => [x.name, x.value]),
+    [
+      ['flag', ''],
+      ['b', '1'],
+    ],
+  );
 });
 
 test('a malformed document gives a located error: offset, 1-based line and column, what was expected', () => {

@@ -29,7 +29,10 @@ test('the mode is chosen once per document: later calls do not look at the docum
   const ls = service();
   let looks = 0;
   const info = ls.context.info.bind(ls.context);
-  ls.context.info = (d) => { looks++; return info(d); };
+  ls.context.info = (d) => {
+    looks++;
+    return info(d);
+  };
   const d = docOf('');
   const first = ls.modeFor(d);
   assert.equal(looks, 1);

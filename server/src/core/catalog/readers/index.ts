@@ -14,13 +14,21 @@ export { parseXml, decodeEntities } from './xml';
 /** Reads the key/value entries of a rendered file; `xml` checks well-formedness only, `text` nothing. */
 export function readOutput(format: OutputFormatId, text: string): ReadResult {
   switch (format) {
-    case 'yealink-cfg': return readKv(text);
-    case 'poly-xml': return readPoly(text);
-    case 'cisco-xml': return readCisco(text);
-    case 'grandstream-xml': return readGrandstream(text);
-    case 'snom-xml': return readSnom(text);
-    case 'fanvil-xml': return readFanvil(text);
-    case 'xml': return finish(parseXml(text), []);
-    case 'text': return { entries: [], problems: [] };
+    case 'yealink-cfg':
+      return readKv(text);
+    case 'poly-xml':
+      return readPoly(text);
+    case 'cisco-xml':
+      return readCisco(text);
+    case 'grandstream-xml':
+      return readGrandstream(text);
+    case 'snom-xml':
+      return readSnom(text);
+    case 'fanvil-xml':
+      return readFanvil(text);
+    case 'xml':
+      return finish(parseXml(text), []);
+    case 'text':
+      return { entries: [], problems: [] };
   }
 }

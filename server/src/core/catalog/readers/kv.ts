@@ -26,7 +26,10 @@ export function readKv(text: string): ReadResult {
       if (eq < 0) {
         if (!INCLUDE_RE.test(line)) {
           problems.push({
-            start: s, end: e, severity: 'warning', code: 'malformed-line',
+            start: s,
+            end: e,
+            severity: 'warning',
+            code: 'malformed-line',
             message: "Not a 'key = value' line, a '#' comment or an include:config line; the phone ignores it.",
           });
         }
@@ -36,7 +39,13 @@ export function readKv(text: string): ReadResult {
         let vs = s + eq + 1;
         while (vs < e && (text[vs] === ' ' || text[vs] === '\t')) vs++;
         if (ke === s) {
-          problems.push({ start: s, end: s + eq + 1, severity: 'warning', code: 'malformed-line', message: "A line with '=' but no key; the phone ignores it." });
+          problems.push({
+            start: s,
+            end: s + eq + 1,
+            severity: 'warning',
+            code: 'malformed-line',
+            message: "A line with '=' but no key; the phone ignores it.",
+          });
         } else {
           entries.push({ key: text.slice(s, ke), value: text.slice(vs, e), keyStart: s, keyEnd: ke, valueStart: vs, valueEnd: e });
         }

@@ -18,14 +18,19 @@ const isWs = (c: string) => c === ' ' || c === '\n' || c === '\r' || c === '\t';
 export function parseXml(text: string): XmlDoc {
   const doc = readXml(text);
   const problems = doc.errors.map((e): OutputProblem => ({
-    start: e.start, end: e.end, severity: 'error', code: 'xml-malformed', message: e.message,
+    start: e.start,
+    end: e.end,
+    severity: 'error',
+    code: 'xml-malformed',
+    message: e.message,
   }));
   return { roots: doc.roots, problems, errorAt: doc.errorAt };
 }
 
 /** The trimmed range and value of an element's direct content (for leaf elements). */
 export function elementValue(text: string, el: XmlElement): { value: string; start: number; end: number } {
-  let s = el.contentStart, e = el.contentEnd;
+  let s = el.contentStart,
+    e = el.contentEnd;
   if (s < 0 || e < s) return { value: el.text.trim(), start: Math.max(0, el.end), end: Math.max(0, el.end) };
   while (s < e && isWs(text[s])) s++;
   while (e > s && isWs(text[e - 1])) e--;
