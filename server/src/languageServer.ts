@@ -531,6 +531,23 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const d = documents.get(uri);
     return d ? { d, ls: syncDoc(d).ls } : undefined;
   };
+  /** A feature request on an open document, through runSafe: `fallback` for a closed document or a failure. */
+  const withDoc = <T>(
+    uri: string,
+    what: string,
+    fallback: T,
+    token: CancellationToken,
+    fn: (o: { d: TextDocument; ls: LanguageService }) => T,
+  ) =>
+    safe(
+      () => {
+        const o = open(uri);
+        return o ? fn(o) : fallback;
+      },
+      fallback,
+      what,
+      token,
+    );
   connection.onCompletion((p, token) =>
     safe(
       () => {
@@ -550,71 +567,17 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       token,
     ),
   );
-  connection.onHover((p, token) =>
-    safe(
-      () => {
-        const o = open(p.textDocument.uri);
-        return o ? o.ls.doHover(o.d, p.position) : null;
-      },
-      null,
-      'hover',
-      token,
-    ),
-  );
+  connection.onHover((p, token) => withDoc(p.textDocument.uri, 'hover', null, token, (o) => o.ls.doHover(o.d, p.position)));
   connection.onDefinition((p, token) =>
-    safe(
-      () => {
-        const o = open(p.textDocument.uri);
-        return o ? o.ls.findDefinition(o.d, p.position) : null;
-      },
-      null,
-      'definition',
-      token,
-    ),
+    withDoc(p.textDocument.uri, 'definition', null, token, (o) => o.ls.findDefinition(o.d, p.position)),
   );
   connection.onReferences((p, token) =>
-    safe(
-      () => {
-        const o = open(p.textDocument.uri);
-        return o ? o.ls.findReferences(o.d, p.position, p.context.includeDeclaration) : [];
-      },
-      [],
-      'references',
-      token,
-    ),
+    withDoc(p.textDocument.uri, 'references', [], token, (o) => o.ls.findReferences(o.d, p.position, p.context.includeDeclaration)),
   );
-  connection.onDocumentSymbol((p, token) =>
-    safe(
-      () => {
-        const o = open(p.textDocument.uri);
-        return o ? o.ls.findDocumentSymbols(o.d) : [];
-      },
-      [],
-      'symbols',
-      token,
-    ),
-  );
-  connection.onFoldingRanges((p, token) =>
-    safe(
-      () => {
-        const o = open(p.textDocument.uri);
-        return o ? o.ls.getFoldingRanges(o.d) : [];
-      },
-      [],
-      'folding',
-      token,
-    ),
-  );
+  connection.onDocumentSymbol((p, token) => withDoc(p.textDocument.uri, 'symbols', [], token, (o) => o.ls.findDocumentSymbols(o.d)));
+  connection.onFoldingRanges((p, token) => withDoc(p.textDocument.uri, 'folding', [], token, (o) => o.ls.getFoldingRanges(o.d)));
   connection.onCodeAction((p, token) =>
-    safe(
-      () => {
-        const o = open(p.textDocument.uri);
-        return o ? o.ls.getCodeActions(o.d, p.range, p.context.diagnostics) : [];
-      },
-      [],
-      'code actions',
-      token,
-    ),
+    withDoc(p.textDocument.uri, 'code actions', [], token, (o) => o.ls.getCodeActions(o.d, p.range, p.context.diagnostics)),
   );
 
   connection.onRequest(renderRequest, (p, token) =>

@@ -9,6 +9,8 @@ import { renderProgram, type RenderLimits } from './render/interpreter';
 import type { SourceMap } from './render/sourcemap';
 import type { Bench, Phone, Problem } from './types';
 import { getProfile, routePath, type RouteDef, type VendorProfile } from './vendors';
+import type { OutputFormat } from './vendors/types';
+import type { TemplateSyntaxError } from './render/parse';
 import type { RenderResult, RequestResolution, RouteResolution, Workspace } from './workspace';
 
 export type DialectId = 'handlebars' | '3cx';
@@ -68,6 +70,17 @@ export function emptyMap(file: string): SourceMap {
   return { rootFile: file, segments: [], lookup: () => undefined } as unknown as SourceMap;
 }
 
+/** A render that produced nothing: the template is missing, cannot be parsed, or has no such part. At 1:1 unless ranged. */
+export function failedRender(
+  file: string,
+  format: OutputFormat,
+  route: RouteDef | undefined,
+  error: Omit<TemplateSyntaxError, 'range'> & { range?: TemplateSyntaxError['range'] },
+): RenderResult {
+  const range = error.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { text: '', map: emptyMap(file), issues: [], failed: true, format, route, syntaxError: { ...error, range } };
+}
+
 /** One vendor route for a phone: its path and the Handlebars template answering it (model folder first). */
 export function handlebarsRoute(ws: Workspace, phone: Phone, profile: VendorProfile, route: RouteDef): RouteResolution | undefined {
   const path = routePath(profile, route, phone);
@@ -98,21 +111,8 @@ export const handlebarsDialect: TemplateDialect = {
     const route = opts.route ?? handlebarsDialect.routesFor(ws, phone)?.find((r) => r.template === file)?.route;
     const format = ws.formatFor(file, route, profile);
     const loaded = ws.loadTemplate(file);
-    if (!loaded)
-      return {
-        text: '',
-        map: emptyMap(file),
-        issues: [],
-        failed: true,
-        format,
-        route,
-        syntaxError: {
-          code: 'hbs-syntax',
-          message: `template ${file} not found`,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        },
-      };
-    if (!loaded.ok) return { text: '', map: emptyMap(file), issues: [], failed: true, format, route, syntaxError: loaded.error };
+    if (!loaded) return failedRender(file, format, route, { code: 'hbs-syntax', message: `template ${file} not found` });
+    if (!loaded.ok) return failedRender(file, format, route, loaded.error);
     const bench = (opts.bench ?? ws.parsedBench()).bench;
     const out = renderProgram(loaded.source, ws.renderContext(bench, phone), {
       escape: format.escape,

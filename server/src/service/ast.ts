@@ -1,8 +1,7 @@
 // Handlebars AST helpers for the language service: loc ↔ LSP ranges, the chain of blocks enclosing a
 // position (static scopes and concrete data paths), and a generic statement walker.
 import type { Position, Range } from 'vscode-languageserver-types';
-import type { SchemaNode } from '../core/bench/schema';
-import { blockInnerScope, childScope, isHelperName, type StaticScope } from '../core/analysis/scope';
+import { blockInnerScope, isHelperName, type StaticScope } from '../core/analysis/scope';
 
 export type Program = hbs.AST.Program;
 
@@ -159,25 +158,6 @@ export function partialName(ps: hbs.AST.PartialStatement | hbs.AST.PartialBlockS
   if (n.type === 'PathExpression') return (n as hbs.AST.PathExpression).original;
   if (n.type === 'StringLiteral') return String((n as hbs.AST.StringLiteral).value);
   return undefined;
-}
-
-/** Scope of a partial's body as called by `ps` in scope `sc` (as templateCheck computes it). */
-export function partialCallScope(
-  ps: hbs.AST.PartialStatement,
-  sc: StaticScope,
-  exprSchema: (e: hbs.AST.Expression, s: StaticScope) => SchemaNode | undefined,
-): StaticScope {
-  let ctx = ps.params.length ? exprSchema(ps.params[0], sc) : sc.ctx;
-  if (ps.hash?.pairs.length && ctx?.type === 'object') {
-    ctx = {
-      ...ctx,
-      properties: {
-        ...ctx.properties,
-        ...Object.fromEntries(ps.hash.pairs.map((p) => [p.key, exprSchema(p.value, sc) ?? { description: 'passed by the partial call' }])),
-      },
-    };
-  } else if (ps.hash?.pairs.length) ctx = undefined;
-  return { ...childScope(sc, ctx), up: sc.up, params: sc.params };
 }
 
 /** Concrete frame of a partial's body as called by `ps`. */

@@ -169,15 +169,7 @@ function pathItems(
       sortText: '4this',
       textEdit: { range, newText: 'this' },
     });
-    if (scope.up)
-      items.push({
-        label: '../',
-        kind: CompletionItemKind.Folder,
-        detail: 'parent context',
-        sortText: '4../',
-        textEdit: { range, newText: '../' },
-        command: TRIGGER_SUGGEST,
-      });
+    if (scope.up) items.push(parentItem(range));
     items.push({
       label: '@root',
       kind: CompletionItemKind.Variable,
@@ -208,18 +200,22 @@ function pathItems(
     const items2 = childrenOf(s);
     let up: StaticScope | undefined = scope;
     for (let i = 0; i < depth && up; i++) up = up.up;
-    if (up?.up)
-      items2.push({
-        label: '../',
-        kind: CompletionItemKind.Folder,
-        detail: 'parent context',
-        sortText: '4../',
-        textEdit: { range, newText: '../' },
-        command: TRIGGER_SUGGEST,
-      });
+    if (up?.up) items2.push(parentItem(range));
     return items2;
   }
   return childrenOf(s);
+}
+
+/** `../`: the parent context, completing on. */
+function parentItem(range: Range): CompletionItem {
+  return {
+    label: '../',
+    kind: CompletionItemKind.Folder,
+    detail: 'parent context',
+    sortText: '4../',
+    textEdit: { range, newText: '../' },
+    command: TRIGGER_SUGGEST,
+  };
 }
 
 function upCtx(scope: StaticScope, depth: number): SchemaNode | undefined {

@@ -5,7 +5,7 @@ import type { Position } from 'vscode-languageserver-types';
 import { contextSchema } from '../core/analysis/contextSchema';
 import { templateTargets } from '../core/check';
 import { getProfile } from '../core/vendors';
-import { exprSchema, rootScope, type StaticScope } from '../core/analysis/scope';
+import { partialCallScope, rootScope, type StaticScope } from '../core/analysis/scope';
 import type { ParsedBench } from '../core/bench/parse';
 import { isThreeCxFile } from '../core/threecx/envelope';
 import type { SchemaNode } from '../core/bench/schema';
@@ -16,16 +16,7 @@ import { parseTemplate } from '../core/render/parse';
 import type { Phone } from '../core/types';
 import type { OutputFormatId } from '../core/catalog/output';
 import { Workspace, type RouteResolution } from '../core/workspace';
-import {
-  enclosingAt,
-  partialCallFrame,
-  partialCallScope,
-  partialName,
-  walkAst,
-  type ConcreteFrame,
-  type Enclosing,
-  type Program,
-} from './ast';
+import { enclosingAt, partialCallFrame, partialName, walkAst, type ConcreteFrame, type Enclosing, type Program } from './ast';
 
 export type DocKind = 'template' | 'partial' | 'bench' | 'threecx' | 'other';
 
@@ -293,7 +284,7 @@ export class ServiceContext {
       const pos = { line: call.loc.start.line - 1, character: call.loc.start.column };
       const enc = enclosingAt(lt.source.ast, pos, base.scope, base.frame);
       found = {
-        scope: partialCallScope(call, enc.scope, exprSchema),
+        scope: partialCallScope(call, enc.scope),
         frame: partialCallFrame(call, enc.frame, base.frame),
         caller: base.caller ?? f,
       };

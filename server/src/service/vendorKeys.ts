@@ -21,6 +21,13 @@ export interface KeyContinuation {
 
 const SEPARATORS = new Set(['.', '[']);
 
+/** Whether a catalog pattern exists on a model: no model given, no model list, or a listed model (`T5*` wildcards). */
+function modelHasKey(cp: CompiledPattern, model: string | undefined): boolean {
+  if (!model || !cp.def.models) return true;
+  const m = model.toLowerCase();
+  return cp.def.models.some((x) => (x.endsWith('*') ? m.startsWith(x.slice(0, -1).toLowerCase()) : x.toLowerCase() === m));
+}
+
 /**
  * Continuations of a typed key prefix. `typed` is the key text from its start to the cursor, with any
  * `{{…}}` replaced by HOLE; the continuation starts after the last separator (`.` or `[`).
@@ -45,14 +52,7 @@ export function keyContinuations(
   for (const cp of c.patterns) {
     if (cp.via !== 'key' && catalog.vendor !== 'grandstream') continue;
     if (accept && !accept(cp)) continue;
-    if (
-      model &&
-      cp.def.models &&
-      !cp.def.models.some((m) =>
-        m.endsWith('*') ? model.toLowerCase().startsWith(m.slice(0, -1).toLowerCase()) : m.toLowerCase() === model.toLowerCase(),
-      )
-    )
-      continue;
+    if (!modelHasKey(cp, model)) continue;
     const at = walk(cp, head);
     if (!at) continue;
     const rest = restOf(cp, at.k, at.j, catalog);
@@ -99,14 +99,7 @@ export function childElements(catalog: KeyCatalog, path: string, model?: string)
   const out = new Map<string, ChildElement>();
   for (const cp of compileCatalog(catalog).patterns) {
     if (cp.via !== 'key') continue;
-    if (
-      model &&
-      cp.def.models &&
-      !cp.def.models.some((m) =>
-        m.endsWith('*') ? model.toLowerCase().startsWith(m.slice(0, -1).toLowerCase()) : m.toLowerCase() === model.toLowerCase(),
-      )
-    )
-      continue;
+    if (!modelHasKey(cp, model)) continue;
     const at = walk(cp, head);
     if (!at) continue;
     const m = /^([^.[\]{}]+)(?:\[\{?([^\]}]*)\}?\])?(\.|$)/.exec(restOf(cp, at.k, at.j, catalog).label);

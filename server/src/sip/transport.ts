@@ -48,11 +48,32 @@ export function routeLocalAddress(host: string, port: number): Promise<string> {
   });
 }
 
-class UdpTransport implements SipTransport {
+/** What both transports share: error listeners, silenced once closed, and closing once. */
+abstract class BaseTransport {
+  protected closed = false;
+  private errorCbs: Array<(e: Error) => void> = [];
+
+  onError(cb: (err: Error) => void): void {
+    this.errorCbs.push(cb);
+  }
+
+  protected emitError(e: Error): void {
+    if (!this.closed) for (const cb of this.errorCbs) cb(e);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.release();
+  }
+
+  /** Frees the socket (called once, by close()). */
+  protected abstract release(): void;
+}
+
+class UdpTransport extends BaseTransport implements SipTransport {
   readonly kind = 'udp' as const;
   readonly reliable = false;
-  private closed = false;
-  private errorCbs: Array<(e: Error) => void> = [];
 
   constructor(
     private readonly sock: dgram.Socket,
@@ -60,6 +81,7 @@ class UdpTransport implements SipTransport {
     readonly localHost: string,
     readonly localPort: number,
   ) {
+    super();
     sock.on('error', (e) => this.emitError(e));
   }
 
@@ -74,17 +96,7 @@ class UdpTransport implements SipTransport {
     this.sock.on('message', (buf, rinfo) => cb(buf.toString('utf8'), { address: rinfo.address, port: rinfo.port }));
   }
 
-  onError(cb: (err: Error) => void): void {
-    this.errorCbs.push(cb);
-  }
-
-  private emitError(e: Error): void {
-    if (!this.closed) for (const cb of this.errorCbs) cb(e);
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  protected release(): void {
     try {
       this.sock.close();
     } catch {
@@ -93,11 +105,9 @@ class UdpTransport implements SipTransport {
   }
 }
 
-class TcpTransport implements SipTransport {
+class TcpTransport extends BaseTransport implements SipTransport {
   readonly kind = 'tcp' as const;
   readonly reliable = true;
-  private closed = false;
-  private errorCbs: Array<(e: Error) => void> = [];
   private framer = new StreamFramer();
   private msgCbs: Array<(raw: string, from: { address: string; port: number }) => void> = [];
 
@@ -106,6 +116,7 @@ class TcpTransport implements SipTransport {
     readonly localHost: string,
     readonly localPort: number,
   ) {
+    super();
     sock.on('data', (chunk) => {
       let frames: string[];
       try {
@@ -129,16 +140,7 @@ class TcpTransport implements SipTransport {
   onMessage(cb: (raw: string, from: { address: string; port: number }) => void): void {
     this.msgCbs.push(cb);
   }
-  onError(cb: (err: Error) => void): void {
-    this.errorCbs.push(cb);
-  }
-  private emitError(e: Error): void {
-    if (!this.closed) for (const cb of this.errorCbs) cb(e);
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  protected release(): void {
     this.sock.destroy();
   }
 }

@@ -108,17 +108,17 @@ test('`render --port` prints the bytes the dev server serves on that port; `--ur
   assert.equal(t.ws.serverAddress, undefined, 'stopping the dev server gives the bench back its say');
 });
 
-test('pathological nesting (60 partials of 150 nested blocks): check reports it, never throws', () => {
+test('pathological nesting (30 partials of 300 nested blocks): check reports it, never throws', () => {
   const files: Record<string, string> = {
     'bench.yaml': 'pbx: { host: x }\nphones:\n  - { mac: 805e0c000001, vendor: yealink, model: T54W, name: a, lines: [] }\n',
     'templates/yealink/mac.cfg.hbs': '#!version:1.0.0.1\n{{> p0}}\n',
   };
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 30; i++) {
     files[`templates/yealink/partials/p${i}.cfg.hbs`] =
-      '{{#if vars.x}}'.repeat(150) + (i < 59 ? `{{> p${i + 1}}}` : '') + '{{/if}}'.repeat(150);
+      '{{#if phone}}'.repeat(300) + (i < 29 ? `{{> p${i + 1}}}` : '') + '{{/if}}'.repeat(300);
   }
   const problems = checkWorkspace(memoryWorkspace(files));
   const deep = problems.filter((p) => p.code === 'render-limit' || p.code === 'render-error');
-  assert.ok(deep.length, JSON.stringify(problems.map((p) => p.code)));
+  assert.ok(deep.length, JSON.stringify([...new Set(problems.map((p) => p.code))]));
   assert.match(deep[0].message, /nest too deeply|ran out of stack/);
 });

@@ -173,3 +173,16 @@ export function scopeAt(ast: Program, root: SchemaNode | undefined, line: number
   }
   return scope;
 }
+
+/**
+ * Scope of a partial's body as called by `ps` in scope `sc`: the first parameter's schema, else the caller's
+ * context; hash keys are added to it (an object) or make it unknown (anything else).
+ */
+export function partialCallScope(ps: hbs.AST.PartialStatement, sc: StaticScope): StaticScope {
+  let ctx = ps.params.length ? exprSchema(ps.params[0], sc) : sc.ctx;
+  if (ps.hash?.pairs.length && ctx?.type === 'object') {
+    const passed = ps.hash.pairs.map((p) => [p.key, exprSchema(p.value, sc) ?? { description: 'passed by the partial call' }]);
+    ctx = { ...ctx, properties: { ...ctx.properties, ...Object.fromEntries(passed) } };
+  } else if (ps.hash?.pairs.length) ctx = undefined;
+  return { ...childScope(sc, ctx), up: sc.up, params: sc.params };
+}

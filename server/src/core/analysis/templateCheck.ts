@@ -6,7 +6,7 @@ import { HELPERS } from '../render/helpers';
 import type { Problem } from '../types';
 import { nearest } from '../util/text';
 import type { Workspace } from '../workspace';
-import { blockInnerScope, childScope, exprSchema, isHelperName, resolvePath, type StaticScope } from './scope';
+import { blockInnerScope, isHelperName, partialCallScope, resolvePath, type StaticScope } from './scope';
 
 const BLOCK_ONLY = new Set(['each', 'with', 'if', 'unless']);
 
@@ -151,20 +151,7 @@ export function checkTemplateStatic(ws: Workspace, file: string, root: SchemaNod
             }
             const lp = ws.loadTemplate(pf);
             if (!lp?.ok) break; // its syntax error is reported on the partial file itself
-            // Partial context: the param's schema, else the caller's; hash keys are added to it.
-            let ctx = ps.params.length ? exprSchema(ps.params[0], sc) : sc.ctx;
-            if (ps.hash?.pairs.length && ctx?.type === 'object') {
-              ctx = {
-                ...ctx,
-                properties: {
-                  ...ctx.properties,
-                  ...Object.fromEntries(
-                    ps.hash.pairs.map((p) => [p.key, exprSchema(p.value, sc) ?? { description: `passed by the partial call` }]),
-                  ),
-                },
-              };
-            } else if (ps.hash?.pairs.length) ctx = undefined;
-            const inner: StaticScope = { ...childScope(sc, ctx), up: sc.up, params: sc.params };
+            const inner = partialCallScope(ps, sc);
             walk({ file: pf, ast: lp.source.ast }, inner, [...stack, pf]);
             break;
           }

@@ -1,7 +1,7 @@
 // The 3CX dialect: `templates/**/*.ph.xml` (and `*.fxs.xml`). A template serves the bench phones one of
 // its <models> matches (match.ts); each <deviceconfig filename> is a route for such a phone.
 import type { SchemaNode } from '../bench/schema';
-import { emptyMap, type RenderOptions, type TemplateDialect } from '../dialect';
+import { failedRender, type RenderOptions, type TemplateDialect } from '../dialect';
 import type { TemplateSyntaxError } from '../render/parse';
 import type { Phone, Problem } from '../types';
 import { FORMATS } from '../vendors/formats';
@@ -115,29 +115,11 @@ function routeOf(file: string, tpl: ThreeCxTemplate, index: number, concrete: st
 export function renderThreeCx(ws: Workspace, file: string, phone: Phone, opts: RenderOptions): RenderResult {
   const profile = getProfile(phone.vendor);
   const entry = loadThreeCx(ws, file);
-  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const fallbackFormat = FORMATS.text;
-  if (!entry)
-    return {
-      text: '',
-      map: emptyMap(file),
-      issues: [],
-      failed: true,
-      format: fallbackFormat,
-      route: opts.route,
-      syntaxError: { code: 'hbs-syntax', message: `template ${file} not found`, range: zero },
-    };
+  if (!entry) return failedRender(file, fallbackFormat, opts.route, { code: 'hbs-syntax', message: `template ${file} not found` });
   if (!entry.loaded.ok) {
     const e = entry.loaded.error;
-    return {
-      text: '',
-      map: emptyMap(file),
-      issues: [],
-      failed: true,
-      format: fallbackFormat,
-      route: opts.route,
-      syntaxError: { code: e.code, message: e.message, range: e.range } as unknown as TemplateSyntaxError,
-    };
+    return failedRender(file, fallbackFormat, opts.route, { code: e.code, message: e.message, range: e.range } as TemplateSyntaxError);
   }
   const tpl = entry.loaded.template;
   let route = isThreeCxRoute(opts.route) && opts.route.template === file ? opts.route : undefined;
@@ -149,15 +131,7 @@ export function renderThreeCx(ws: Workspace, file: string, phone: Phone, opts: R
   const index = route?.deviceconfig ?? opts.deviceconfig ?? 0;
   const dc = tpl.configs[index];
   if (!dc)
-    return {
-      text: '',
-      map: emptyMap(file),
-      issues: [],
-      failed: true,
-      format: fallbackFormat,
-      route,
-      syntaxError: { code: 'hbs-syntax', message: `the template has no deviceconfig #${index + 1}`, range: zero },
-    };
+    return failedRender(file, fallbackFormat, route, { code: 'hbs-syntax', message: `the template has no deviceconfig #${index + 1}` });
   const bench = (opts.bench ?? ws.parsedBench()).bench;
   const ctx = ws.renderContext(bench, phone);
   const served = modelForPhone(tpl, phone);
