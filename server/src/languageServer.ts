@@ -21,7 +21,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
+import { URI } from 'vscode-uri';
 import { BENCH_FILE, normaliseBenchFile } from './core/bench/parse';
 import { readProblemOverrides, type ProblemOverrides } from './core/problems/policy';
 import type { FileSource } from './core/files';
@@ -187,7 +187,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   function createFolder(uri: string, raw: unknown, onDisk = true): Folder {
     let root: string | undefined;
     try {
-      root = onDisk && uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+      const parsed = URI.parse(uri);
+      root = onDisk && parsed.scheme === 'file' ? parsed.fsPath : undefined;
     } catch {
       root = undefined;
     }

@@ -1,5 +1,6 @@
 // The state the language service features share: the workspace over unsaved buffers, URI ↔ path
 // mapping, document kinds, last good ASTs, the context schema and the base scope of partials.
+import { URI, Utils } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { contextSchema } from '../core/analysis/contextSchema';
@@ -62,6 +63,8 @@ export class ServiceContext {
   /** Per template whose dialect has a routing key: what its routes depend on in its text (TemplateDialect.routingKey). */
   private routingKeys = new Map<string, string>();
 
+  private rootParsed?: URI;
+
   constructor(
     readonly rootUri: string,
     readonly files: OverlayFiles,
@@ -91,20 +94,30 @@ export class ServiceContext {
   }
 
   // ---- documents ----
+  /**
+   * Workspace-relative path of a document URI (vscode-uri: encodings such as `c%3A` or `%20` compare by what
+   * they mean), or a synthetic `.external/…` path for a document outside the folder.
+   */
   pathOf(uri: string): string {
-    const root = this.rootUri.replace(/\/+$/, '');
-    if (uri.startsWith(root + '/')) {
-      try {
-        return decodeURIComponent(uri.slice(root.length + 1));
-      } catch {
-        return uri.slice(root.length + 1);
-      }
+    let doc: URI, root: URI;
+    try {
+      doc = URI.parse(uri);
+      root = this.root;
+    } catch {
+      return `.external/${uri.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
     }
+    const base = root.path.replace(/\/+$/, '');
+    if (doc.scheme === root.scheme && doc.authority === root.authority && doc.path.startsWith(`${base}/`))
+      return doc.path.slice(base.length + 1);
     return `.external/${uri.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
   }
 
   uriOf(path: string): string {
-    return `${this.rootUri.replace(/\/+$/, '')}/${path.split('/').map(encodeURIComponent).join('/')}`;
+    return Utils.joinPath(this.root, ...path.split('/')).toString();
+  }
+
+  private get root(): URI {
+    return (this.rootParsed ??= URI.parse(this.rootUri));
   }
 
   info(doc: TextDocument | string): DocInfo {
