@@ -206,7 +206,8 @@ export async function sendNotify(req: NotifyRequest, opts: SendNotifyOptions = {
           : `no answer after ${retransmissions} retransmissions over ${seconds(clock.now() - started)}`;
         return result('no-answer', `${what} — ${tail}`, undefined, 408, 'Request Timeout');
       }
-      if (outcome.kind === 'error') return result('error', `could not send NOTIFY to ${where}: ${describeError(outcome.error)}`);
+      if (outcome.kind === 'error')
+        return result('error', `could not send NOTIFY to ${where}: ${describeError(outcome.error, target.transport)}`);
       const r = outcome.response;
       const code = r.status!;
       if (code >= 200 && code < 300) return result('accepted', `accepted (${statusText(r)})`, r);
@@ -280,8 +281,11 @@ function rejectionMessage(r: SipMessage, req: NotifyRequest, authenticated: bool
   }
 }
 
-function describeError(e: unknown): string {
+function describeError(e: unknown, transport?: 'udp' | 'tcp'): string {
   const err = e as NodeJS.ErrnoException;
+  // over UDP, ECONNREFUSED is the phone's ICMP "port unreachable": its host is up, nothing listens on the port
+  if (err?.code === 'ECONNREFUSED' && transport === 'udp')
+    return 'port unreachable (the host answered ICMP: nothing listens for SIP on that port)';
   const known: Record<string, string> = {
     ECONNREFUSED: 'connection refused (nothing listens on that port)',
     EHOSTUNREACH: 'host unreachable',

@@ -87,7 +87,7 @@ class UdpTransport extends BaseTransport implements SipTransport {
 
   send(data: string): void {
     if (this.closed) return;
-    this.sock.send(data, this.target.port, this.target.host, (err) => {
+    this.sock.send(data, (err) => {
       if (err) this.emitError(err);
     });
   }
@@ -156,26 +156,30 @@ function bindUdp(opts: TransportOptions): Promise<SipTransport> {
       reject(e);
     };
     sock.once('error', onErr);
-    sock.bind(opts.local?.port ?? 0, bindHost, () => {
-      sock.off('error', onErr);
-      const port = sock.address().port;
-      const ready = (host: string) => {
-        const t = new UdpTransport(sock, target, host, port);
-        if (opts.signal?.aborted) {
-          t.close();
-          reject(new Error('aborted'));
-          return;
-        }
-        opts.signal?.addEventListener('abort', () => t.close(), { once: true });
-        resolve(t);
-      };
-      if (!isWildcard(bindHost)) ready(bindHost);
-      else
-        routeLocalAddress(target.host, target.port).then(ready, (e) => {
-          sock.close();
-          reject(e);
-        });
-    });
+    sock.bind(opts.local?.port ?? 0, bindHost, () =>
+      // connected: the kernel then reports an ICMP "port unreachable" as ECONNREFUSED on this socket (and keeps
+      // datagrams from other addresses out); a phone answers from the address and port it was sent to
+      sock.connect(target.port, target.host, () => {
+        sock.off('error', onErr);
+        const port = sock.address().port;
+        const ready = (host: string) => {
+          const t = new UdpTransport(sock, target, host, port);
+          if (opts.signal?.aborted) {
+            t.close();
+            reject(new Error('aborted'));
+            return;
+          }
+          opts.signal?.addEventListener('abort', () => t.close(), { once: true });
+          resolve(t);
+        };
+        if (!isWildcard(bindHost)) ready(bindHost);
+        else
+          routeLocalAddress(target.host, target.port).then(ready, (e) => {
+            sock.close();
+            reject(e);
+          });
+      }),
+    );
   });
 }
 

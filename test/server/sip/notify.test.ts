@@ -368,3 +368,14 @@ test('loopback TCP to a closed port → error "connection refused" quickly', asy
   assert.match(res.message, /connection refused/);
   assert.ok(res.elapsedMs < 2000);
 });
+
+test('UDP to a loopback port nobody listens on: "port unreachable" at once, not a 32 s timeout', async () => {
+  const probe = dgram.createSocket('udp4');
+  await new Promise<void>((r) => probe.bind(0, '127.0.0.1', () => r()));
+  const port = probe.address().port;
+  await new Promise<void>((r) => probe.close(() => r()));
+  const res = await sendNotify({ ...base, target: { host: '127.0.0.1', port, transport: 'udp' }, timers: { t1: 50, timeoutF: 3000 } });
+  assert.equal(res.status, 'error');
+  assert.match(res.message, /over UDP: port unreachable \(the host answered ICMP/);
+  assert.ok(res.retransmissions <= 1, `stopped after ${res.retransmissions} retransmissions`);
+});
