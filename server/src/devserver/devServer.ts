@@ -435,8 +435,9 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       const locked = this.guard.lockedFor(ip);
       if (locked) return x.empty(403, 'locked out after repeated wrong credentials', { 'Retry-After': String(Math.ceil(locked / 1000)) });
       // the bucket limits strangers: a bench phone at its known address is never kept from its own files
-      const wait = this.isBenchPhoneAddress(ip, parsed.bench.phones) ? 0 : this.guard.limitedFor(ip);
-      if (wait) return x.empty(429, 'rate limited (repeated 404/401)', { 'Retry-After': String(wait) });
+      const wait = this.guard.limitedFor(ip);
+      if (wait && !this.isBenchPhoneAddress(ip, parsed.bench.phones))
+        return x.empty(429, 'rate limited (repeated 404/401)', { 'Retry-After': String(wait) });
 
       // ---- path: decoded once, no query, no dot segments, no secret prefix
       let raw = req.url ?? '/';

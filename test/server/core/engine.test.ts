@@ -28,39 +28,38 @@ function editorLines(dir: string, file: string, text: string): string[] {
     .sort();
 }
 
-test('a template no route serves: the editor and `check` report the same problems', async () => {
-  const file = 'templates/yealink/extra.cfg.hbs';
-  const text = '#!version:1.0.0.1\naccount.1.lable = {{phone.nmae}}\nlocal_time.ntp_server1 = {{vars.ntp}}\n';
+/** The problems `check` prints and the editor shows for one template added to the test workspace. */
+async function bothFrontEnds(file: string, text: string): Promise<{ fromCheck: string[]; fromEditor: string[] }> {
   const t = makeWorkspace(benchYaml(), { [file]: text });
   try {
     const res = await cli(['check', '--workspace', t.dir]);
-    const fromCheck = checkLines(res.out + res.err, file);
-    assert.ok(
-      fromCheck.some((l) => l.endsWith(' unknown-path')),
-      `check finds the misspelt path: ${fromCheck}`,
-    );
-    assert.ok(
-      fromCheck.some((l) => l.endsWith(' unknown-key')),
-      `check renders the unserved template for a Yealink phone: ${fromCheck}`,
-    );
-    assert.deepEqual(editorLines(t.dir, file, text), fromCheck);
+    return { fromCheck: checkLines(res.out + res.err, file), fromEditor: editorLines(t.dir, file, text) };
   } finally {
     t.cleanup();
   }
+}
+
+test('a template no route serves: the editor and `check` report the same problems', async () => {
+  const file = 'templates/yealink/extra.cfg.hbs';
+  const text = '#!version:1.0.0.1\naccount.1.lable = {{phone.nmae}}\nlocal_time.ntp_server1 = {{vars.ntp}}\n';
+  const { fromCheck, fromEditor } = await bothFrontEnds(file, text);
+  assert.ok(
+    fromCheck.some((l) => l.endsWith(' unknown-path')),
+    `check finds the misspelt path: ${fromCheck}`,
+  );
+  assert.ok(
+    fromCheck.some((l) => l.endsWith(' unknown-key')),
+    `check renders the unserved template for a Yealink phone: ${fromCheck}`,
+  );
+  assert.deepEqual(fromEditor, fromCheck);
 });
 
 test('a missing partial is one problem, in `check` and in the editor', async () => {
   const file = 'templates/yealink/common.cfg.hbs';
   const text = '#!version:1.0.0.1\n{{> nothere}}\nlocal_time.ntp_server1 = {{vars.ntp}}\n';
-  const t = makeWorkspace(benchYaml(), { [file]: text });
-  try {
-    const res = await cli(['check', '--workspace', t.dir]);
-    const fromCheck = checkLines(res.out + res.err, file);
-    assert.deepEqual(fromCheck, [`${file}:2:5 missing-partial`]);
-    assert.deepEqual(editorLines(t.dir, file, text), fromCheck);
-  } finally {
-    t.cleanup();
-  }
+  const { fromCheck, fromEditor } = await bothFrontEnds(file, text);
+  assert.deepEqual(fromCheck, [`${file}:2:5 missing-partial`]);
+  assert.deepEqual(fromEditor, fromCheck);
 });
 
 test('`render --port` prints the bytes the dev server serves on that port; `--url` replaces the base', async () => {

@@ -9,48 +9,51 @@ import { benchYaml, get, makeWorkspace, UA, TEMPLATES } from './helpers';
 
 const main = resolve(__dirname, '../../../server/src/cli/main.ts');
 
+/** `serve` as a process on a free loopback port, once its banner is out: its output so far, exit and base URL. */
+async function startServe(dir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--workspace', dir, '--host', '127.0.0.1', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const io = { out: '', err: '' };
+  child.stdout.on('data', (d) => {
+    io.out += d;
+  });
+  child.stderr.on('data', (d) => {
+    io.err += d;
+  });
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const deadline = Date.now() + 20_000;
+  while (!/Ctrl-C stops/.test(io.out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out)?.[1];
+  assert.ok(base, io.out + io.err);
+  return { child, io, exited, base };
+}
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`serve: banner, request log lines, problems on stderr, clean stop on ${signal}`, async () => {
     const w = makeWorkspace();
     try {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', main, 'serve', '--workspace', w.dir, '--host', '127.0.0.1', '--port', '0'],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => {
-        out += d;
-      });
-      child.stderr.on('data', (d) => {
-        err += d;
-      });
-      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-      const deadline = Date.now() + 20_000;
-      while (!/Ctrl-C stops/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      assert.ok(base, out + err);
+      const { child, io, exited, base } = await startServe(w.dir);
       assert.match(
-        out,
+        io.out,
         /yea-t46s \(yealink T46S, 805e0c112233\)\n\s+Web UI Settings → Auto Provision → Server URL = http:\/\/127\.0\.0\.1:\d+\//,
       );
-      assert.match(out, /cisco-8841 .*\n.*Profile Rule = http:\/\/127\.0\.0\.1:\d+\/\$MA\.xml/);
+      assert.match(io.out, /cisco-8841 .*\n.*Profile Rule = http:\/\/127\.0\.0\.1:\d+\/\$MA\.xml/);
       assert.equal((await get(base, '/805e0c112233.cfg', UA.yealink)).status, 200);
       w.write('templates/yealink/mac.cfg.hbs', '{{#if}}');
       await new Promise((r) => setTimeout(r, 250)); // a saved file is served once it has settled (DEFAULT_QUIET_MS)
       assert.equal((await get(base, '/805e0c112233.cfg', UA.yealink)).status, 200);
       await new Promise((r) => setTimeout(r, 100));
       assert.match(
-        out,
+        io.out,
         /127\.0\.0\.1 yea-t46s GET \/805e0c112233\.cfg 200 \d+B [\d.]+ms yealink T46S 66\.86\.0\.15 templates\/yealink\/mac\.cfg\.hbs/,
       );
-      assert.match(err, /problem: templates\/yealink\/mac\.cfg\.hbs \[yea-t46s\]: .*serving the last good version/);
-      assert.ok(!out.includes('Yea-S3cret') && !err.includes('Yea-S3cret'));
+      assert.match(io.err, /problem: templates\/yealink\/mac\.cfg\.hbs \[yea-t46s\]: .*serving the last good version/);
+      assert.ok(!io.out.includes('Yea-S3cret') && !io.err.includes('Yea-S3cret'));
       w.write('templates/yealink/mac.cfg.hbs', TEMPLATES['templates/yealink/mac.cfg.hbs']);
       child.kill(signal);
       assert.equal(await exited, 0);
-      assert.match(out, /stopped\n$/);
+      assert.match(io.out, /stopped\n$/);
     } finally {
       w.cleanup();
     }
@@ -60,19 +63,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 test('serve: the request log cannot be forged or coloured by a request, and never shows the secret path prefix', async () => {
   const w = makeWorkspace(benchYaml('server: { host: 127.0.0.1, port: 0, path_prefix: s3cr3t-pr3fix }'));
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--workspace', w.dir, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    const deadline = Date.now() + 20_000;
-    while (!/Ctrl-C stops/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-    assert.ok(base, out);
-    const banner = out.length;
+    const { child, io, exited, base } = await startServe(w.dir);
+    const banner = io.out.length;
     const probes = [
       '/s3cr3t-pr3fix/x%0a2026-01-01T00:00:00.000Z%2010.0.0.1%20admin%20GET%20/forged.cfg%20200%201B%200.0ms%20-%20x.cfg',
       '/s3cr3t-pr3fix/a%0db%1b[31mred%e2%80%a8sep.cfg',
@@ -94,7 +86,7 @@ test('serve: the request log cannot be forged or coloured by a request, and neve
     await new Promise((r) => setTimeout(r, 200));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
-    const log = out.slice(banner).replace(/\nstopped\n$/, '\n');
+    const log = io.out.slice(banner).replace(/\nstopped\n$/, '\n');
     const lines = log.split('\n').filter(Boolean);
     assert.equal(lines.length, probes.length, `one line per request:\n${log}`);
     for (const l of lines) assert.match(l, /^\d{4}-\d\d-\d\dT[\d:.]+Z 127\.0\.0\.1 /, l);
