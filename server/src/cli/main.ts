@@ -1,4 +1,4 @@
-// provisioning-studio: the engine headless (render, routes, check, catalog, serve, notify).
+// provisioning-studio: the engine headless (render, routes, check, catalog, serve, notify, identify).
 import { parseArgs, renderBudgetOption, UsageError, opt } from './args';
 import { openWorkspace, type Command, type Io } from './context';
 import { catalogCommand } from './commands/catalog';
@@ -8,6 +8,7 @@ import { routesCommand } from './commands/routes';
 import { serveCommand } from './commands/serve';
 import { notifyCommand } from './commands/notify';
 import { convertCommand } from './commands/convert';
+import { identifyCommand } from './commands/identify';
 
 export const COMMANDS: Record<string, Command> = {
   render: renderCommand,
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   notify: notifyCommand,
   convert: convertCommand,
+  identify: identifyCommand,
 };
 
 const GLOBAL_VALUES = ['workspace', 'bench', 'render-budget'];

@@ -11,7 +11,7 @@ import type { SourceMap } from './render/sourcemap';
 import type { Phone, Problem } from './types';
 import { LineIndex } from './util/text';
 import { FORMATS } from './vendors/formats';
-import { getProfile, matchRoutes, modelLookup, type RouteDef, type VendorProfile } from './vendors';
+import { getProfile, matchRoutes, modelLookup, parseUserAgent, type RouteDef, type VendorProfile } from './vendors';
 import type { OutputFormat } from './vendors/types';
 import { normaliseMac } from './bench/mac';
 import { threeCxDialect } from './threecx/dialect';
@@ -356,10 +356,7 @@ export class Workspace {
     const matches = matchRoutes(path);
     if (!matches.length) return { ok: false, status: 404, reason: `no vendor requests a file named '${path}'` };
     let lastMiss: RequestResolution | undefined;
-    const uaMac = /([0-9a-f]{2}:?){5}[0-9a-f]{2}/i
-      .exec(client.userAgent ?? '')?.[0]
-      .replace(/:/g, '')
-      .toLowerCase();
+    const uaMac = parseUserAgent(client.userAgent)?.mac; // the vendor's parser: a serial number is never a MAC
     for (const m of matches) {
       let phone: Phone | undefined;
       let reason: string;

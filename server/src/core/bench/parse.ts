@@ -208,7 +208,14 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
       add(
         ...at('model'),
         'bench-unknown-model',
-        `phones.${i}.model: unknown ${vendor} model '${model}'${sugg.length ? `, did you mean '${sugg[0]}'?` : ''} (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})`,
+        `phones.${i}.model: unknown ${vendor} model '${model}'${
+          sugg.length
+            ? `, did you mean ${sugg
+                .slice(0, 3)
+                .map((m) => `'${m}'`)
+                .join(', ')}?`
+            : ''
+        } (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}); served with the vendor's files all the same`,
         'error',
         sugg,
       );

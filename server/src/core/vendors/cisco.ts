@@ -1,45 +1,31 @@
 import { FORMATS } from './formats';
+import { ciscoModels } from './models/cisco';
 import type { VendorProfile } from './types';
 
-// fileId = the product name ($PSN) in the factory profile rule: /spa$PSN.cfg (SPA) or /$PSN.xml (MPP).
 export const cisco: VendorProfile = {
   id: 'cisco',
   label: 'Cisco SPA / MPP (3PCC)',
   macNotation: 'plain',
   formats: { 'cisco-xml': FORMATS.ciscoXml, xml: FORMATS.xml },
-  models: [
-    { id: 'SPA303', fileId: '303', lines: 3, keys: 3, aliases: ['SPA-303'] },
-    { id: 'SPA504G', fileId: '504G', lines: 4, keys: 4, aliases: ['SPA-504G'] },
-    { id: 'SPA508G', fileId: '508G', lines: 8, keys: 8, aliases: ['SPA-508G'] },
-    { id: 'SPA509G', fileId: '509G', lines: 12, keys: 12, aliases: ['SPA-509G'] },
-    { id: 'SPA525G2', fileId: '525G2', lines: 5, keys: 5, aliases: ['SPA-525G2'] },
-    { id: 'SPA942', fileId: '942', lines: 4, keys: 4, aliases: ['SPA-942'] },
-    { id: 'SPA962', fileId: '962', lines: 6, keys: 6, aliases: ['SPA-962'] },
-    { id: 'CP-6841-3PCC', fileId: 'CP-6841-3PCC', lines: 4, keys: 4, aliases: ['CP-6841'] },
-    { id: 'CP-6851-3PCC', fileId: 'CP-6851-3PCC', lines: 4, keys: 4, aliases: ['CP-6851'] },
-    { id: 'CP-7841-3PCC', fileId: 'CP-7841-3PCC', lines: 4, keys: 4, aliases: ['CP-7841'] },
-    { id: 'CP-7861-3PCC', fileId: 'CP-7861-3PCC', lines: 16, keys: 16, aliases: ['CP-7861'] },
-    { id: 'CP-8811-3PCC', fileId: 'CP-8811-3PCC', lines: 5, keys: 5, aliases: ['CP-8811'] },
-    { id: 'CP-8841-3PCC', fileId: 'CP-8841-3PCC', lines: 5, keys: 5, aliases: ['CP-8841'] },
-    { id: 'CP-8851-3PCC', fileId: 'CP-8851-3PCC', lines: 5, keys: 5, aliases: ['CP-8851'] },
-    { id: 'CP-8861-3PCC', fileId: 'CP-8861-3PCC', lines: 5, keys: 5, aliases: ['CP-8861'] },
-  ],
+  models: ciscoModels,
   routes: [
     {
-      path: '{fileId}.xml',
+      path: '{modelFile}',
+      family: 'mpp',
       template: 'model.xml.hbs',
       format: 'cisco-xml',
       fileKind: 'common',
       boot: true,
-      description: 'Factory profile rule of MPP phones (/$PSN.xml): sets Profile_Rule to the per-phone file.',
+      description: 'Factory profile rule of MPP phones (/$PSN.xml, e.g. 8841-3PCC.xml; CP-8841-3PCC.xml answered too).',
     },
     {
-      path: 'spa{fileId}.cfg',
-      template: 'model.xml.hbs',
+      path: '{modelFile}',
+      family: 'spa',
+      template: 'spa.cfg.hbs',
       format: 'cisco-xml',
       fileKind: 'common',
-      boot: false,
-      description: 'Factory profile rule of SPA phones (/spa$PSN.cfg).',
+      boot: true,
+      description: 'Factory profile rule of SPA phones (/spa$PSN.cfg, e.g. spa504G.cfg).',
     },
     {
       path: '{mac}.xml',
@@ -58,13 +44,21 @@ export const cisco: VendorProfile = {
       description: 'XML directory service (CiscoIPPhoneDirectory).',
     },
   ],
+  // MPP: the one parenthesised group is the MAC. SPA: (MAC)(serial), or only (serial) (SPA525G); Linksys: (serial) only,
+  // never a MAC (wazo-provd-plugins plugins/wazo_cisco_spa/common/common.py). ATA19x: (serial).
   userAgents: [
     { pattern: '^Cisco-(?<model>CP-\\d+[A-Z]*(?:-3PCC)?)/(?<firmware>[\\w.]+)(?:\\s*\\((?<mac>[0-9a-f]{12})\\))?' },
-    { pattern: '^(?:Cisco|Linksys)/(?<model>SPA-?\\d+[A-Z0-9]*)-(?<firmware>\\d[\\w.()]*)(?:\\s*\\((?<mac>[0-9a-f]{12})\\))?' },
+    { pattern: '^Cisco/(?<model>SPA-?\\d+[A-Z0-9]*)-(?<firmware>\\d[\\w.()]*)\\s*\\((?<mac>[0-9a-f]{12})\\)\\s*\\(' },
+    { pattern: '^(?:Cisco|Linksys)/(?<model>SPA-?\\d+[A-Z0-9]*)-(?<firmware>\\d[\\w.()]*)' },
+    { pattern: '^Cisco/(?<model>ATA\\d+)-(?<firmware>[\\w-]+)' },
   ],
   notify: {
     resync: 'resync',
     reboot: 'reboot',
+    sources: [
+      'Cisco IP Phone 8800 Series Multiplatform Phones Administration Guide, "Resync_From_SIP" / "Auth_Resync-Reboot" (events resync and reboot)',
+      'wazo-platform/wazo-provd-plugins plugins/wazo_cisco_spa/common/common.py (SPA: resync / reboot NOTIFY via AMI)',
+    ],
     trustSetting: 'Cisco: Resync_From_SIP = Yes; with Auth_Resync-Reboot = Yes the phone challenges the NOTIFY with the line password',
   },
   provisioningHelp:

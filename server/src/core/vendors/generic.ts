@@ -7,12 +7,17 @@ export const generic: VendorProfile = {
   label: 'Generic',
   macNotation: 'plain',
   formats: { text: FORMATS.text, xml: FORMATS.xml },
-  models: [{ id: 'generic', lines: 16, keys: 100 }],
+  models: [{ id: 'generic', lines: 16, keys: 100, source: 'none: any device that fetches <mac>.cfg' }],
   routes: [
     { path: '{mac}.cfg', template: 'mac.cfg.hbs', format: 'text', fileKind: 'mac', boot: true, description: 'Per-device file.' },
     { path: '{mac}.xml', template: 'mac.xml.hbs', format: 'xml', fileKind: 'mac', boot: false, description: 'Per-device XML file.' },
   ],
   userAgents: [],
-  notify: { resync: 'check-sync', reboot: 'check-sync;reboot=true', trustSetting: 'the device may accept NOTIFY only from its registrar' },
+  notify: {
+    resync: 'check-sync',
+    reboot: 'check-sync;reboot=true',
+    sources: ['RFC 3265 event packages as used by most vendors (asterisk/asterisk configs/samples/pjsip_notify.conf.sample)'],
+    trustSetting: 'the device may accept NOTIFY only from its registrar',
+  },
   provisioningHelp: 'Point the device at http://<dev-server>:<port>/<prefix>/<mac>.cfg.',
 };

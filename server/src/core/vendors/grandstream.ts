@@ -1,4 +1,5 @@
 import { FORMATS } from './formats';
+import { grandstreamModels } from './models/grandstream';
 import type { VendorProfile } from './types';
 
 export const grandstream: VendorProfile = {
@@ -6,30 +7,7 @@ export const grandstream: VendorProfile = {
   label: 'Grandstream',
   macNotation: 'plain',
   formats: { 'grandstream-xml': FORMATS.grandstreamXml, xml: FORMATS.xml },
-  models: [
-    { id: 'GXP1610', lines: 1, keys: 0 },
-    { id: 'GXP1620', lines: 2, keys: 2 },
-    { id: 'GXP1625', lines: 2, keys: 2 },
-    { id: 'GXP1628', lines: 2, keys: 2 },
-    { id: 'GXP1630', lines: 3, keys: 8 },
-    { id: 'GXP2130', lines: 3, keys: 8 },
-    { id: 'GXP2135', lines: 8, keys: 8 },
-    { id: 'GXP2140', lines: 4, keys: 4 },
-    { id: 'GXP2160', lines: 6, keys: 24 },
-    { id: 'GXP2170', lines: 12, keys: 48 },
-    { id: 'GRP2601', lines: 2, keys: 0 },
-    { id: 'GRP2602', lines: 4, keys: 4 },
-    { id: 'GRP2603', lines: 6, keys: 6 },
-    { id: 'GRP2604', lines: 6, keys: 10 },
-    { id: 'GRP2612', lines: 2, keys: 4 },
-    { id: 'GRP2613', lines: 3, keys: 6 },
-    { id: 'GRP2614', lines: 4, keys: 10 },
-    { id: 'GRP2615', lines: 5, keys: 10 },
-    { id: 'GRP2616', lines: 6, keys: 10 },
-    { id: 'GXV3350', lines: 16, keys: 0 },
-    { id: 'HT802', lines: 2, keys: 0 },
-    { id: 'WP810', lines: 2, keys: 0 },
-  ],
+  models: grandstreamModels,
   routes: [
     {
       path: 'cfg{mac}.xml',
@@ -64,19 +42,30 @@ export const grandstream: VendorProfile = {
       description: 'XML phonebook (AddressBook).',
     },
   ],
+  // "Grandstream Model HW GXV3350  V1.3A SW 1.0.1.8 DevId c074ad150b88", "Grandstream Model HW HT802V2 V1.0A SW …",
+  // "Grandstream GXP2000 (gxp2000e.bin:1.2.5.3/boot55e.bin:1.1.6.9) DevId 000b822726c8" (wazo_grandstream/common/common.py)
   userAgents: [
     {
       pattern:
-        '^Grandstream\\s+Model\\s+HW\\s+(?<model>[A-Z]+\\d+[A-Z]*)(?:\\s+V[\\w.]+)?\\s+SW\\s+(?<firmware>\\d+(?:\\.\\d+)+)(?:\\s+DevId\\s+(?<mac>[0-9a-f]{12}))?',
+        '^Grandstream\\s+Model\\s+HW\\s+(?<model>[A-Z]+\\d+[A-Z0-9]*)(?:\\s+V[\\w.]+)?\\s+SW\\s+(?<firmware>\\d+(?:\\.\\d+)+)(?:\\s+DevId\\s+(?<mac>[0-9a-f]{12}))?',
     },
-    { pattern: '^Grandstream\\s+(?<model>[A-Z]+\\d+[A-Z]*)\\s+(?<firmware>\\d+(?:\\.\\d+)+)' },
+    {
+      pattern:
+        '^Grandstream\\s+(?<model>[A-Z]+\\d+[A-Z0-9]*)\\s+\\([^:)]*:(?<firmware>\\d+(?:\\.\\d+)+)[^)]*\\)(?:\\s+DevId\\s+(?<mac>[0-9a-f]{12}))?',
+    },
+    { pattern: '^Grandstream\\s+(?<model>[A-Z]+\\d+[A-Z0-9]*)\\s+(?<firmware>\\d+(?:\\.\\d+)+)' },
   ],
   notify: {
     resync: 'resync',
     reboot: 'check-sync;reboot=true',
+    sources: [
+      'fusionpbx/fusionpbx app/switch/resources/scripts/app/event_notify/index.lua (grandstream: resync / check-sync;reboot=true)',
+      'fusionpbx/fusionpbx pull request #3014 (resync re-fetches without reboot); Grandstream SIP Device Provisioning Guide (check-sync)',
+    ],
     trustSetting:
       'Grandstream: "Allow SIP NOTIFY from any host" / P-value for "Validate incoming SIP messages" must allow the sender; the phone may require authentication of NOTIFY (P4428)',
   },
+  firmwareNaming: '<model family>fw.bin (e.g. gxp2170fw.bin, firmware path P192); model-wide config cfg<model>.xml',
   provisioningHelp:
     'Web UI Maintenance → Upgrade and Provisioning → Config Server Path = http://<dev-server>:<port>/<prefix>/ , Config Upgrade Via HTTP (P237/P212).',
 };

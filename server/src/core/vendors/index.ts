@@ -91,7 +91,7 @@ function compileRoutes(): CompiledRoute[] {
     for (const route of profile.routes) {
       const fields: string[] = [];
       const src = route.path
-        .split(/(\{mac\}|\{MAC\}|\{fileId\}|\{model\})/)
+        .split(/(\{mac\}|\{MAC\}|\{fileId\}|\{model\}|\{modelFile\})/)
         .map((part) => {
           switch (part) {
             case '{mac}':
@@ -99,11 +99,10 @@ function compileRoutes(): CompiledRoute[] {
               fields.push('mac');
               return '([0-9a-fA-F]{12})';
             case '{fileId}':
-              fields.push('fileId');
-              return '([A-Za-z0-9_\\-]+?)';
             case '{model}':
-              fields.push('model');
-              return '([A-Za-z0-9_\\-]+?)';
+            case '{modelFile}':
+              fields.push(part.slice(1, -1));
+              return part === '{modelFile}' ? '([A-Za-z0-9_.\\-]+)' : '([A-Za-z0-9_\\-]+?)';
             default:
               return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
           }
@@ -113,6 +112,16 @@ function compileRoutes(): CompiledRoute[] {
     }
   }
   return out;
+}
+
+/** Whether a route applies to a model (a route with a family serves that family only). */
+export const routeAppliesTo = (route: RouteDef, model: ModelDef | undefined): boolean => !route.family || model?.family === route.family;
+
+function modelMatches(field: string, md: ModelDef, v: string): boolean {
+  const lv = v.toLowerCase();
+  if (field === 'fileId') return (md.fileId ?? '').toLowerCase() === lv;
+  if (field === 'modelFile') return (md.files ?? []).some((f) => f.toLowerCase() === lv);
+  return md.id.toLowerCase() === lv;
 }
 
 /** Every vendor route the path could be; the caller disambiguates with the bench (MAC, UA, IP). */
@@ -129,9 +138,7 @@ export function matchRoutes(path: string): RouteMatch[] {
       const v = m[i + 1];
       if (f === 'mac') match.mac = v.toLowerCase();
       else {
-        const models = c.profile.models.filter((md) =>
-          f === 'fileId' ? (md.fileId ?? '').toLowerCase() === v.toLowerCase() : md.id.toLowerCase() === v.toLowerCase(),
-        );
+        const models = c.profile.models.filter((md) => routeAppliesTo(c.route, md) && modelMatches(f, md, v));
         if (!models.length) ok = false;
         match.models = models;
       }
@@ -144,8 +151,11 @@ export function matchRoutes(path: string): RouteMatch[] {
 /** The path a phone requests for a route: placeholders filled for this phone. */
 export function routePath(profile: VendorProfile, route: RouteDef, phone: { mac: string; model: string }): string | undefined {
   const model = findModel(profile, phone.model);
+  if (!routeAppliesTo(route, model)) return undefined;
   if (route.path.includes('{fileId}') && !model?.fileId) return undefined;
+  if (route.path.includes('{modelFile}') && !model?.files?.length) return undefined;
   return route.path
+    .replace('{modelFile}', model?.files?.[0] ?? '')
     .replace('{mac}', phone.mac)
     .replace('{MAC}', phone.mac.toUpperCase())
     .replace('{fileId}', model?.fileId ?? '')

@@ -1,4 +1,5 @@
 import { FORMATS } from './formats';
+import { polyModels } from './models/poly';
 import type { VendorProfile } from './types';
 
 export const poly: VendorProfile = {
@@ -6,25 +7,7 @@ export const poly: VendorProfile = {
   label: 'Poly (Polycom UC Software)',
   macNotation: 'plain',
   formats: { 'poly-xml': FORMATS.polyXml, xml: FORMATS.xml },
-  models: [
-    { id: 'VVX101', lines: 1, keys: 0, aliases: ['VVX_101'] },
-    { id: 'VVX150', lines: 2, keys: 2, aliases: ['VVX_150'] },
-    { id: 'VVX201', lines: 2, keys: 2, aliases: ['VVX_201'] },
-    { id: 'VVX250', lines: 4, keys: 4, aliases: ['VVX_250'] },
-    { id: 'VVX300', lines: 6, keys: 6, aliases: ['VVX_300'] },
-    { id: 'VVX310', lines: 6, keys: 6, aliases: ['VVX_310'] },
-    { id: 'VVX350', lines: 6, keys: 6, aliases: ['VVX_350'] },
-    { id: 'VVX400', lines: 12, keys: 12, aliases: ['VVX_400'] },
-    { id: 'VVX410', lines: 12, keys: 12, aliases: ['VVX_410'] },
-    { id: 'VVX450', lines: 12, keys: 12, aliases: ['VVX_450'] },
-    { id: 'VVX500', lines: 12, keys: 12, aliases: ['VVX_500'] },
-    { id: 'VVX600', lines: 16, keys: 16, aliases: ['VVX_600'] },
-    { id: 'VVX1500', lines: 6, keys: 6, aliases: ['VVX_1500'] },
-    { id: 'SPIP335', lines: 2, keys: 2, aliases: ['SPIP_335', 'SoundPointIP-SPIP_335'] },
-    { id: 'SPIP650', lines: 34, keys: 6, aliases: ['SPIP_650'] },
-    { id: 'Trio8800', lines: 1, keys: 0, aliases: ['RealPresenceTrio-Trio_8800', 'Trio_8800'] },
-    { id: 'EdgeE450', lines: 16, keys: 16, aliases: ['Edge_E450', 'E450'] },
-  ],
+  models: polyModels,
   routes: [
     {
       path: '{mac}.cfg',
@@ -67,18 +50,21 @@ export const poly: VendorProfile = {
       description: 'Local contact directory.',
     },
   ],
-  userAgents: [
-    {
-      pattern:
-        'Polycom(?:SoundPoint|SoundStation|VVX|RealPresence|Trio|Edge)?(?:IP)?-(?<model>[A-Za-z]+[_-]?[A-Za-z]?\\d+)-UA/(?<firmware>\\d+(?:\\.\\d+)+)',
-    },
-  ],
+  // "FileTransport PolycomSoundPointIP-SPIP_335-UA/3.2.1.0078", "… PolycomSoundStationIP-SSIP_6000-UA/4.0.4.2906 Type/Application",
+  // "FileTransport PolycomVVX-VVX_400-UA/4.1.4.7430 Type/Application" (wazo_polycom/common/common.py). No MAC.
+  userAgents: [{ pattern: 'Polycom[A-Za-z]*-(?<model>[A-Za-z]+[_-]?[A-Za-z]?\\d+[A-Za-z]?)-UA/(?<firmware>\\d+(?:\\.\\d+)+)' }],
   notify: {
     resync: 'check-sync',
     reboot: 'check-sync',
+    sources: [
+      'asterisk/asterisk configs/samples/pjsip_notify.conf.sample ([polycom-check-cfg] check-sync)',
+      'fusionpbx/fusionpbx app/switch/resources/scripts/app/event_notify/index.lua (polycom/poly: check-sync for both)',
+    ],
     trustSetting:
       'Poly: voIpProt.SIP.requestValidation.1.method (source/digest) must allow the sender; voIpProt.SIP.specialEvent.checkSync.alwaysReboot = 0 to resync without rebooting',
   },
+  firmwareNaming:
+    '[PHONE_PART_NUMBER].sip.ld (e.g. 3111-46135-002.sip.ld) or sip.ld for all models (Poly UC Software Administrator Guide, APP_FILE_PATH)',
   provisioningHelp:
     'Settings → Advanced → Administration Settings → Network Configuration → Provisioning Server: Server Type HTTP, Server Address http://<dev-server>:<port>/<prefix>/ (or DHCP option 160).',
   // UC Software phones upload logs, the user's override files and the contact directory to the provisioning

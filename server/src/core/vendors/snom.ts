@@ -1,4 +1,5 @@
 import { FORMATS } from './formats';
+import { snomModels } from './models/snom';
 import type { VendorProfile } from './types';
 
 export const snom: VendorProfile = {
@@ -6,28 +7,7 @@ export const snom: VendorProfile = {
   label: 'Snom',
   macNotation: 'upper',
   formats: { 'snom-xml': FORMATS.snomXml, xml: FORMATS.xml },
-  models: [
-    { id: 'D120', lines: 2, keys: 0 },
-    { id: 'D315', lines: 4, keys: 5 },
-    { id: 'D345', lines: 12, keys: 48 },
-    { id: 'D375', lines: 12, keys: 36 },
-    { id: 'D385', lines: 12, keys: 48 },
-    { id: 'D710', lines: 4, keys: 5 },
-    { id: 'D712', lines: 4, keys: 5 },
-    { id: 'D715', lines: 4, keys: 5 },
-    { id: 'D717', lines: 6, keys: 18 },
-    { id: 'D735', lines: 12, keys: 32 },
-    { id: 'D765', lines: 12, keys: 16 },
-    { id: 'D785', lines: 12, keys: 24 },
-    { id: 'D862', lines: 12, keys: 32 },
-    { id: 'D865', lines: 12, keys: 40 },
-    { id: '320', lines: 12, keys: 12 },
-    { id: '370', lines: 12, keys: 12 },
-    { id: '710', lines: 4, keys: 5 },
-    { id: '715', lines: 4, keys: 5 },
-    { id: '720', lines: 12, keys: 18 },
-    { id: '760', lines: 12, keys: 16 },
-  ],
+  models: snomModels,
   routes: [
     {
       path: 'snom{model}.htm',
@@ -62,15 +42,26 @@ export const snom: VendorProfile = {
       description: 'Local phonebook (tbook).',
     },
   ],
+  // "Mozilla/4.0 (compatible; snomD785-SIP 10.1.33.33 2010.12-00004-g9ba52f5 000413922D24 SXM:0 UXM:0)",
+  // "… snomPA1-SIP 8.4.35 1.1.3-s)", DECT "Mozilla/4.0 (compatible; Snom M900 05.20.0001 000413b60680)"
+  // (wazo_snom/common/common.py, common_dect/common.py); a Snom MAC starts with the Snom OUI 000413.
   userAgents: [
-    { pattern: 'snom(?<model>D?\\d{3}[A-Z]?)-SIP\\s+(?<firmware>\\d+(?:\\.\\d+)+)(?:.*?\\b(?<mac>000413[0-9a-f]{6}|[0-9a-f]{12})\\b)?' },
+    { pattern: 'snom(?<model>[A-Z]*\\d+[A-Z]?)-SIP\\s+(?<firmware>\\d+(?:\\.\\d+)+)(?:.*?\\b(?<mac>000413[0-9a-f]{6})\\b)?' },
+    { pattern: '\\bSnom\\s+(?<model>M\\d+)\\s+(?<firmware>\\d+(?:\\.\\d+)+)(?:\\s+(?<mac>[0-9a-f]{12})\\b)?' },
   ],
   notify: {
     resync: 'check-sync;reboot=false',
     reboot: 'check-sync;reboot=true',
+    rebootOverride: { setting: 'checksync_action', rebootValues: ['reboot'] },
+    sources: [
+      'asterisk/asterisk configs/samples/pjsip_notify.conf.sample ([snom-check-cfg] check-sync;reboot=false, [snom-reboot] check-sync;reboot=true)',
+      'fusionpbx/fusionpbx app/switch/resources/scripts/app/event_notify/index.lua (snom: check-sync;reboot=false / check-sync;reboot=true)',
+      'Snom wiki "checksync_action" (10.1.180+: the setting decides what check-sync does)',
+    ],
     trustSetting:
       'Snom: filter_registrar = off to accept NOTIFY from other hosts; challenge_checksync makes it demand the identity password; Snom may listen on a random SIP port (set sip_port in the bench)',
   },
+  firmwareNaming: 'snom<model>-<version>-SIP-r.bin (URL from snom<model>-firmware.xml; wazo_snom common templates)',
   provisioningHelp:
     'Web UI Advanced → Update → Setting URL = http://<dev-server>:<port>/<prefix>/snom{model}.htm (or DHCP option 66/67), then Reboot.',
 };

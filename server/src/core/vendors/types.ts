@@ -15,8 +15,21 @@ export interface OutputFormat {
 export interface ModelDef {
   /** Our model id, as written in bench files (`T54W`, `VVX400`, `CP-8841-3PCC`). */
   id: string;
-  /** Vendor's file id where file names depend on the model: Yealink common-file number, Cisco PSN, Fanvil code. */
+  /** Vendor's file id where file names depend on the model: Yealink common-file number, Cisco PSN. */
   fileId?: string;
+  /**
+   * The model-wide files the phone itself requests at boot, exactly as it spells them (case included); the first is the
+   * name listed by `routes`, every one is answered (route placeholder `{modelFile}`).
+   */
+  files?: string[];
+  /** The model's family where a vendor's routes differ by family (Cisco `spa` / `mpp`); routes with a family apply to it only. */
+  family?: string;
+  /** Expansion (sidecar) modules the model takes. */
+  expansion?: string[];
+  /** The firmware file the vendor ships for the model, as named in the reference (a version placeholder `<ver>`). */
+  firmware?: string;
+  /** Where the row's file names and firmware naming come from: a vendor guide section or a repository path. */
+  source: string;
   /** Number of SIP lines (accounts) the model has. */
   lines: number;
   /** Number of programmable line/DSS keys (with pages), 0 when it has none. */
@@ -29,9 +42,11 @@ export interface RouteDef {
   /**
    * The requested path (without leading slash), with placeholders:
    * `{mac}` lowercase MAC, `{MAC}` uppercase MAC, `{fileId}` the model's file id, `{model}` the model id
-   * lowercased. Matched case-insensitively.
+   * lowercased, `{modelFile}` any of the model's own `files`. Matched case-insensitively.
    */
   path: string;
+  /** Only for models of this family (ModelDef.family). */
+  family?: string;
   /** Template answering it, relative to `templates/<vendor>/`. */
   template: string;
   format: OutputFormatId;
@@ -50,6 +65,13 @@ export interface UserAgentRule {
 export interface NotifyEvents {
   resync: string;
   reboot: string;
+  /**
+   * A setting of the phone that turns the reboot event into a mere resync (Snom `checksync_action`): element or key
+   * name, and the values that still reboot. `notify --reboot` warns when a template sets it to anything else.
+   */
+  rebootOverride?: { setting: string; rebootValues: string[] };
+  /** Where the events come from: two independent references. */
+  sources: string[];
   /** The phone setting that makes it drop NOTIFY not sent by its registrar, for the "no answer" message. */
   trustSetting: string;
 }
@@ -73,6 +95,8 @@ export interface VendorProfile {
   notify: NotifyEvents;
   /** How to point a phone at the dev server, for docs and the client. */
   provisioningHelp: string;
+  /** How the vendor names firmware files, with the reference. */
+  firmwareNaming?: string;
   /** Files the phones upload (absent: the vendor's phones never upload; a PUT is refused). */
   uploads?: UploadRule[];
 }

@@ -59,7 +59,7 @@ test('unknown vendor, unknown model, bad MAC and duplicate MAC are reported wher
   assert.deepEqual(codes('phones:\n  - { mac: 805e0c112233, vendor: yealnk, model: T54W }\n'), ['bench-enum']);
   const model = parse('phones:\n  - { mac: 805e0c112233, vendor: yealink, model: T45W }\n');
   assert.equal(model.problems[0].code, 'bench-unknown-model');
-  assert.match(model.problems[0].message, /unknown yealink model 'T45W', did you mean 'T54W'/);
+  assert.match(model.problems[0].message, /unknown yealink model 'T45W', did you mean .*'T54W'/);
   const bad = parse('phones:\n  - { mac: not-a-mac, vendor: yealink, model: T54W }\n');
   assert.equal(bad.problems[0].code, 'bench-mac');
   assert.equal(bad.problems[0].range.start.line, 1);

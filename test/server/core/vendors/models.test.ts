@@ -1,0 +1,104 @@
+// Table-driven checks over the model data: every model row names its source, and every model-wide file a phone really
+// requests (as the references spell it) resolves to that model's route; the route listing names the first of them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { matchRoutes, PROFILES, routePath, findModel, type VendorProfile } from '../../../../server/src/core/vendors';
+import { memoryWorkspace } from '../../../helpers/workspace';
+
+const MAC = '0123456789ab';
+/** The routes the phone requests at boot, as paths (what `routes` lists). */
+const bootPaths = (profile: VendorProfile, model: string) =>
+  profile.routes.filter((r) => r.boot).flatMap((r) => routePath(profile, r, { mac: MAC, model }) ?? []);
+
+test('every model row has a source, counts and a unique id; each of its files is answered for it (any case)', () => {
+  for (const profile of Object.values(PROFILES)) {
+    const ids = new Set<string>();
+    for (const model of profile.models) {
+      assert.ok(model.source.length > 10, `${profile.id} ${model.id}: source`);
+      assert.ok(Number.isInteger(model.lines) && model.lines >= 1 && Number.isInteger(model.keys), `${profile.id} ${model.id}: counts`);
+      assert.ok(!ids.has(model.id.toLowerCase()), `${profile.id} ${model.id}: duplicate`);
+      ids.add(model.id.toLowerCase());
+      for (const file of model.files ?? []) {
+        const hits = matchRoutes(file).filter((m) => m.profile === profile && !m.mac);
+        assert.ok(
+          hits.some((m) => m.models?.includes(model)),
+          `${profile.id} ${model.id}: ${file} answered`,
+        );
+        assert.ok(
+          matchRoutes(file.toUpperCase()).some((m) => m.profile === profile && m.models?.includes(model)),
+          `${file}: case-insensitive`,
+        );
+      }
+    }
+  }
+});
+
+// [vendor, model, the files the phone requests at boot, in order] — from the references named in the model rows
+const BOOT: [string, string, string[]][] = [
+  ['yealink', 'T46U', [`${MAC}.boot`, 'y000000000108.cfg', `${MAC}.cfg`]],
+  ['yealink', 'T54W', [`${MAC}.boot`, 'y000000000096.cfg', `${MAC}.cfg`]],
+  ['yealink', 'T33G', [`${MAC}.boot`, 'y000000000124.cfg', `${MAC}.cfg`]],
+  ['yealink', 'W70B', [`${MAC}.boot`, 'y000000000146.cfg', `${MAC}.cfg`]],
+  ['yealink', 'T28P', [`${MAC}.boot`, 'y000000000000.cfg', `${MAC}.cfg`]],
+  ['cisco', 'CP-8841-3PCC', ['8841-3PCC.xml', `${MAC}.xml`]],
+  ['cisco', 'CP-7832-3PCC', ['7832-3PCC.xml', `${MAC}.xml`]],
+  ['cisco', 'SPA504G', ['spa504G.cfg', `${MAC}.xml`]],
+  ['cisco', 'SPA525G2', ['spa525G2.cfg', `${MAC}.xml`]],
+  ['fanvil', 'X5U', ['F0V5UV200000.cfg', `${MAC}.cfg`]],
+  ['fanvil', 'X210', ['F0V00X200000.cfg', `${MAC}.cfg`]],
+  ['fanvil', 'X4', ['f0X4hw1.100.cfg', `${MAC}.cfg`]],
+  ['fanvil', 'V67', ['F0V0V6700000.cfg', `${MAC}.cfg`]],
+  ['grandstream', 'GRP2614', [`cfg${MAC}.xml`, 'cfggrp2614.xml', 'cfg.xml']],
+  ['grandstream', 'HT802V2', [`cfg${MAC}.xml`, 'cfght802v2.xml', 'cfg.xml']],
+  ['snom', 'D785', ['snomd785.htm', `snomd785-${MAC.toUpperCase()}.htm`]],
+  ['snom', 'PA1', ['snompa1.htm', `snompa1-${MAC.toUpperCase()}.htm`]],
+  ['poly', 'VVX450', [`${MAC}.cfg`, 'site.cfg', `phone${MAC}.cfg`]],
+];
+
+test('boot files per model, in order (case and MAC notation as the phone requests them)', () => {
+  for (const [vendor, model, files] of BOOT) {
+    const profile = PROFILES[vendor as keyof typeof PROFILES];
+    assert.ok(findModel(profile, model), `${vendor} ${model} known`);
+    assert.deepEqual(bootPaths(profile, model), files, `${vendor} ${model}`);
+  }
+});
+
+// other names the same phones request (factory rules, older firmware, other spellings), each answered for the model
+const ALSO: [string, string, string][] = [
+  ['cisco', 'CP-8841-3PCC', '/CP-8841-3PCC.xml'],
+  ['cisco', 'CP-8841-3PCC', '/8841-3PCC.xml'],
+  ['cisco', 'SPA504G', '/spa504G.cfg'],
+  ['fanvil', 'X5U', '/fanvil_x5u_v2_hwv2_0.txt'],
+  ['fanvil', 'X5U', '/F0V000X5U00000.cfg'],
+  ['yealink', 'T52S', '/y000000000070.cfg'],
+  ['yealink', 'T56A', '/y000000000058.cfg'],
+];
+
+test('a factory MPP phone asking /$PSN.xml and an SPA asking /spa$PSN.cfg get their model file from the dev-server resolver', () => {
+  const ws = memoryWorkspace({
+    'bench.yaml': [
+      'phones:',
+      '  - { mac: 00562b043615, vendor: cisco, model: CP-8841-3PCC }',
+      '  - { mac: 0002fdff2103, vendor: cisco, model: SPA504G }',
+      '  - { mac: 0c383e557eb1, vendor: fanvil, model: X5U }',
+      '  - { mac: 805e0c112233, vendor: yealink, model: T52S }',
+      '  - { mac: 001565f429a4, vendor: yealink, model: T56A }',
+      '',
+    ].join('\n'),
+    'templates/cisco/model.xml.hbs': 'mpp {{model.id}}',
+    'templates/cisco/spa.cfg.hbs': 'spa {{model.id}}',
+    'templates/fanvil/common.xml.hbs': 'fanvil {{model.id}}',
+    'templates/yealink/common.cfg.hbs': 'yealink {{model.id}}',
+  });
+  for (const [vendor, model, path] of ALSO) {
+    const res = ws.resolveRequest(path.slice(1));
+    assert.ok(res.ok, `${path}: ${res.ok ? '' : res.reason}`);
+    assert.equal(res.phone.vendor, vendor, path);
+    assert.equal(res.phone.model, model, path);
+  }
+  const spa = ws.resolveRequest('spa504G.cfg');
+  assert.ok(spa.ok && spa.template === 'templates/cisco/spa.cfg.hbs');
+  // an SPA file name is not an MPP one and vice versa
+  assert.ok(!ws.resolveRequest('504G.xml').ok, 'no /504G.xml');
+  assert.ok(!ws.resolveRequest('spa8841-3PCC.cfg').ok, 'no /spa8841-3PCC.cfg');
+});
