@@ -9,7 +9,7 @@ import type { KeyCatalog } from '../core/catalog/types';
 import { parseBody, parseCondition, type Condition, type ParsedBody } from '../core/threecx/body';
 import { isThreeCxRoute, loadThreeCx, type ThreeCxRoute } from '../core/threecx/dialect';
 import type { ThreeCxTemplate } from '../core/threecx/envelope';
-import { modelForPhone, modelOfUa, templateVendor } from '../core/threecx/match';
+import { modelForPhone, templateVendor, vendorNamed } from '../core/threecx/match';
 import { buildEnv, evaluate, type ThreeCxEnv } from '../core/threecx/render';
 import type { Phone } from '../core/types';
 import { getProfile, matchRoutes, type RouteDef, type VendorProfile } from '../core/vendors';
@@ -107,13 +107,10 @@ export function threeCxDoc(ctx: ServiceContext, doc: TextDocument): ThreeCxDoc {
 }
 
 function vendorOf(tpl: ThreeCxTemplate | undefined, text: string): VendorProfile | undefined {
-  if (tpl) {
-    const p = templateVendor(tpl);
-    if (p) return p;
-  }
+  if (tpl) return templateVendor(tpl);
   for (const m of text.matchAll(/<model\b[^>]*\bua\s*=\s*"([^"]*)"/g)) {
-    const hit = modelOfUa(m[1]);
-    if (hit) return hit.profile;
+    const v = vendorNamed(m[1]);
+    if (v) return getProfile(v);
   }
   return undefined;
 }

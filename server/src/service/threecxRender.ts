@@ -28,7 +28,7 @@ export function renderThreeCxDocument(ctx: ServiceContext, doc: TextDocument | u
         const i = (r.route as ThreeCxRoute).deviceconfig;
         return { path: r.path, deviceconfig: i, filename: tpl.configs[i]?.filename ?? '' };
       })
-    : tpl.configs.map((c) => ({ path: configFilename(c.filename, env!), deviceconfig: c.index, filename: c.filename }));
+    : tpl.configs.map((c) => ({ path: configFilename(c, env!), deviceconfig: c.index, filename: c.filename }));
   const errors: string[] = [];
   const norm = (s: string) => s.replace(/^\/+/, '').toLowerCase();
   let pick = params.path ? files.find((f) => norm(f.path) === norm(params.path!) || f.filename === params.path) : undefined;

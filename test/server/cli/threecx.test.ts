@@ -60,7 +60,7 @@ test('convert: a two-file template → one .hbs per deviceconfig into templates/
   }
 });
 
-test('convert: a difference is shown with the line and exit 1; file names the vendor does not request are noted', async () => {
+test('convert: a difference is shown with the line, exit 1 and nothing written; file names the vendor does not request are noted', async () => {
   const tpl = TEMPLATE.replace('lang.gui = %%language%%', '{IF language=German}\nlang.gui = German\n{ENDIF}').replace(
     'filename="%%mac_address%%.boot"',
     'filename="%%mac_address%%-extra.txt"',
@@ -69,9 +69,10 @@ test('convert: a difference is shown with the line and exit 1; file names the ve
   try {
     const res = await cli(['convert', TPL, '--out', 'out', '--workspace', dir]);
     assert.equal(res.code, 1, res.out + res.err);
-    assert.match(res.out, /note: the Yealink profile requests no file named '%%mac_address%%-extra\.txt'/);
+    assert.match(res.out, /note \(mac-extra\.txt\.hbs\): the Yealink profile requests no file named '%%mac_address%%-extra\.txt'/);
     assert.match(res.out, /DIFF touch templates\/yealink\/mac\.cfg\.hbs line \d+:\n {2}3CX: {8}lang\.gui = German\n {2}Handlebars: /);
-    assert.match(res.out, /\d+ of \d+ renderings differ/);
+    assert.match(res.out, /\d+ of \d+ renderings differ: nothing written/);
+    assert.ok(!existsSync(join(dir, 'out')), 'output that differs is never written');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,9 +10,10 @@ import { OverlayFiles } from '../../core/files';
 import { convertBody } from '../../core/threecx/convert';
 import { isThreeCxFile } from '../../core/threecx/envelope';
 import { loadThreeCx, renderThreeCx } from '../../core/threecx/dialect';
-import { modelForPhone, templateVendor } from '../../core/threecx/match';
+import type { ThreeCxTemplate } from '../../core/threecx/envelope';
+import { modelForPhone, templateVendor, uaOf } from '../../core/threecx/match';
 import type { Phone } from '../../core/types';
-import { matchRoutes, type RouteDef } from '../../core/vendors';
+import { findModel, getProfile, matchRoutes, type RouteDef, type VendorProfile } from '../../core/vendors';
 import { FORMATS } from '../../core/vendors/formats';
 import { TEMPLATES_DIR, Workspace } from '../../core/workspace';
 
@@ -27,6 +28,8 @@ export interface ConvertedFile {
   text: string;
   notes: string[];
   loops: number;
+  /** Runs of `{IF blfN}` blocks emitted unrolled because their loop did not prove byte-identical. */
+  unrolled: number;
 }
 
 export interface Mismatch {
@@ -37,8 +40,37 @@ export interface Mismatch {
   actual: string;
 }
 
-/** The Handlebars templates equivalent to a 3CX template (not written). */
-export function convertTemplate(ws: Workspace, file: string): { vendor: string; files: ConvertedFile[] } {
+/**
+ * `{IF ua=…}` value → the `model.id`s it is true for: the bench's phones and every model of the template's
+ * vendor, each with the ua of the template model that serves it.
+ */
+function uaModels(ws: Workspace, tpl: ThreeCxTemplate, profile: VendorProfile): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const candidates: Phone[] = [
+    ...ws.phones,
+    ...profile.models.map(
+      (m) => ({ mac: '000000000000', vendor: profile.id, model: m.id, name: m.id, lines: [], keys: [], vars: {} }) as Phone,
+    ),
+  ];
+  for (const phone of candidates) {
+    const m = modelForPhone(tpl, phone);
+    if (!m) continue;
+    const p = getProfile(phone.vendor);
+    const id = (p && findModel(p, phone.model)?.id) ?? phone.model;
+    const ua = uaOf(m).toLowerCase();
+    const ids = out.get(ua) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    out.set(ua, ids);
+  }
+  return out;
+}
+
+/** The Handlebars templates equivalent to a 3CX template (not written); `unroll`: runs to emit unrolled, per deviceconfig. */
+export function convertTemplate(
+  ws: Workspace,
+  file: string,
+  unroll: ReadonlyMap<number, ReadonlySet<number>> = new Map(),
+): { vendor: string; files: ConvertedFile[]; runs: number[] } {
   const entry = loadThreeCx(ws, file);
   if (!entry) throw new UsageError(`${file} not found`);
   if (!entry.loaded.ok)
@@ -47,9 +79,10 @@ export function convertTemplate(ws: Workspace, file: string): { vendor: string; 
     );
   const tpl = entry.loaded.template;
   const profile = templateVendor(tpl);
-  if (!profile) throw new Error(`${file}: none of its <models> names a vendor Provisioning Studio knows`);
   const bench = ws.parsedBench().bench;
   const url = ws.serverUrl(bench);
+  const uas = uaModels(ws, tpl, profile);
+  const runs: number[] = [];
   const files = tpl.configs.map((dc): ConvertedFile => {
     // the vendor route this file name is: try it with a sample MAC
     const sample = dc.filename.replace(/%%mac_address%%/g, '000000000000');
@@ -62,11 +95,17 @@ export function convertTemplate(ws: Workspace, file: string): { vendor: string; 
           .replace(/[^\w.-]+/g, '_')}.hbs`;
     const format = route ? profile.formats[route.format] : undefined;
     const escape = format?.escape ?? (/\.xml$/i.test(dc.filename) ? FORMATS.xml.escape : 'none');
-    const out = convertBody(tpl, entry.bodies[dc.index].nodes, { escape, serverUrl: url });
+    const off = unroll.get(dc.index);
+    const out = convertBody(tpl, entry.bodies[dc.index].nodes, { escape, serverUrl: url, uaModels: uas, unroll: off });
+    runs[dc.index] = out.runs;
     const notes = [...out.notes];
     if (!route)
       notes.unshift(
         `the ${profile.label} profile requests no file named '${dc.filename}': Handlebars serves only the profile's routes (${profile.routes.map((r) => r.path).join(', ')}), so this template is not served until a route is added`,
+      );
+    if (off?.size)
+      notes.push(
+        `${off.size} run${off.size > 1 ? 's' : ''} of {IF blfN} blocks (number${off.size > 1 ? 's' : ''} ${[...off].map((n) => n + 1).join(', ')} in the file) stay unrolled: as a loop ${off.size > 1 ? 'they' : 'it'} did not render byte-identical for every bench phone`,
       );
     const header = [
       `{{!--`,
@@ -88,9 +127,43 @@ export function convertTemplate(ws: Workspace, file: string): { vendor: string; 
       text: `${header}\n${out.text}`,
       notes,
       loops: out.loops,
+      unrolled: off?.size ?? 0,
     };
   });
-  return { vendor: profile.id, files };
+  return { vendor: profile.id, files, runs };
+}
+
+/**
+ * The conversion that proves byte-identical: every run as a loop if that proves, else each run that does not
+ * prove as a loop on its own stays unrolled. `proof.mismatches` is not empty when even that differs.
+ */
+export function convertProven(
+  ws: Workspace,
+  file: string,
+): { vendor: string; files: ConvertedFile[]; proof: ReturnType<typeof proveEquivalence> } {
+  let conv = convertTemplate(ws, file);
+  let proof = proveEquivalence(ws, file, conv.files);
+  if (!proof.mismatches.length || !proof.phones.length || conv.runs.every((r) => !r)) return { ...conv, proof };
+  const all = new Map(conv.runs.map((r, i) => [i, new Set(Array.from({ length: r }, (_, k) => k))]));
+  const unrolled = convertTemplate(ws, file, all);
+  const base = proveEquivalence(ws, file, unrolled.files);
+  if (base.mismatches.length) return { ...unrolled, proof: base };
+  // try each run as a loop alone (all others unrolled); keep the ones that prove
+  const keep = new Map<number, Set<number>>();
+  conv.runs.forEach((r, dc) => {
+    const off = new Set(all.get(dc));
+    for (let k = 0; k < r; k++) {
+      const trial = new Map(all);
+      trial.set(dc, new Set([...all.get(dc)!].filter((x) => x !== k)));
+      const t = convertTemplate(ws, file, trial);
+      if (!proveEquivalence(ws, file, t.files).mismatches.length) off.delete(k);
+    }
+    keep.set(dc, off);
+  });
+  conv = convertTemplate(ws, file, keep);
+  proof = proveEquivalence(ws, file, conv.files);
+  if (proof.mismatches.length) return { ...unrolled, proof: base };
+  return { ...conv, proof };
 }
 
 /** Renders the 3CX template and its conversion for every bench phone the template serves; the differences. */
@@ -158,7 +231,7 @@ export const convertCommand: Command = {
       io.err(`error: fix the errors in ${file} before converting it`);
       return 1;
     }
-    const { files } = convertTemplate(ws, file);
+    const { files, proof } = convertProven(ws, file);
     const out = opt(args, 'out');
     const target = (f: ConvertedFile) => (out ? join(resolve(root, out), f.template.split('/').pop()!) : join(root, f.template));
     if (!args.options.has('force')) {
@@ -170,13 +243,19 @@ export const convertCommand: Command = {
         return 1;
       }
     }
-    const proof = proveEquivalence(ws, file, files);
+    if (proof.mismatches.length) {
+      for (const f of files) for (const n of f.notes) io.out(`  note (${f.template.split('/').pop()}): ${n}\n`);
+      for (const m of proof.mismatches)
+        io.out(`DIFF ${m.phone} ${m.file} line ${m.line}:\n  3CX:        ${m.expected}\n  Handlebars: ${m.actual}\n`);
+      io.out(`${proof.mismatches.length} of ${proof.compared} renderings differ: nothing written\n`);
+      return 1;
+    }
     for (const f of files) {
       const p = target(f);
       mkdirSync(dirname(p), { recursive: true });
       writeFileSync(p, f.text);
       io.out(
-        `wrote ${relative(root, p).split('\\').join('/') || p}  ← <deviceconfig filename="${f.filename}">  ${f.route ? `answers /${f.route.path}` : 'answers no vendor route'}${f.loops ? `, ${f.loops} loop${f.loops > 1 ? 's' : ''}` : ''}\n`,
+        `wrote ${relative(root, p).split('\\').join('/') || p}  ← <deviceconfig filename="${f.filename}">  ${f.route ? `answers /${f.route.path}` : 'answers no vendor route'}${f.loops ? `, ${f.loops} loop${f.loops > 1 ? 's' : ''}` : ''}${f.unrolled ? `, ${f.unrolled} unrolled` : ''}\n`,
       );
       for (const n of f.notes) io.out(`  note: ${n}\n`);
     }
@@ -187,12 +266,6 @@ export const convertCommand: Command = {
     if (!proof.phones.length) {
       io.out("no bench phone has one of the template's models: equivalence not proven\n");
       return 0;
-    }
-    for (const m of proof.mismatches)
-      io.out(`DIFF ${m.phone} ${m.file} line ${m.line}:\n  3CX:        ${m.expected}\n  Handlebars: ${m.actual}\n`);
-    if (proof.mismatches.length) {
-      io.out(`${proof.mismatches.length} of ${proof.compared} renderings differ\n`);
-      return 1;
     }
     io.out(
       `equivalent: ${proof.compared} rendering${proof.compared === 1 ? '' : 's'} byte-identical for ${proof.phones.map((p) => p.name).join(', ')}\n`,

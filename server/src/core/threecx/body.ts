@@ -40,7 +40,18 @@ export interface IfBlock {
   endTag?: { start: number; end: number; lineStart: number; lineEnd: number };
 }
 
-export type BodyNode = TextLine | IfBlock;
+/** `{SET $name="value"}` (3CX's Cisco templates): sets a template variable `{IF $name=value}` reads. */
+export interface SetLine {
+  kind: 'set';
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+  tagStart: number;
+  tagEnd: number;
+}
+
+export type BodyNode = TextLine | IfBlock | SetLine;
 
 export interface BodySyntaxError {
   start: number;
@@ -56,7 +67,9 @@ export interface ParsedBody {
 }
 
 export const VAR_RE = /%%([A-Za-z_][A-Za-z0-9_]*(?:(?:::|\.)[A-Za-z0-9_]+)*)%%/g;
-const DIRECTIVE_RE = /^([ \t]*)\{(IF\b[^}\r\n]*|ELSE|ENDIF)\}[ \t]*\r?\n?$/;
+const DIRECTIVE_RE = /^([ \t]*)\{(IF\b[^}\r\n]*|ELSE|ENDIF|SET\b[^}\r\n]*)\}[ \t]*\r?\n?$/;
+const SET_RE = /^SET\s+\$([A-Za-z_]\w*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S*))\s*$/;
+const NAME_RE = /^\$?[A-Za-z_][\w.:]*$/;
 
 export function parseCondition(expr: string): Condition | undefined {
   const e = expr.trim();
@@ -65,7 +78,7 @@ export function parseCondition(expr: string): Condition | undefined {
   if (eq < 0) {
     const blf = /^blf(\d+)$/i.exec(e);
     if (blf) return { kind: 'blf', n: Number(blf[1]) };
-    return /^[A-Za-z_][\w.:]*$/.test(e) ? { kind: 'var', name: e } : undefined;
+    return NAME_RE.test(e) ? { kind: 'var', name: e } : undefined;
   }
   const name = e.slice(0, eq).trim();
   const values = e
@@ -73,7 +86,7 @@ export function parseCondition(expr: string): Condition | undefined {
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v !== '');
-  if (!name || !/^[A-Za-z_][\w.:]*$/.test(name)) return undefined;
+  if (!name || !NAME_RE.test(name)) return undefined;
   if (name.toLowerCase() === 'ua') return { kind: 'ua', values };
   if (name.toLowerCase() === 'network') return { kind: 'network', values };
   return { kind: 'var', name, values };
@@ -106,7 +119,17 @@ export function parseBody(file: string, start: number, end: number): ParsedBody 
       const tagStart = pos + d[1].length;
       const tagEnd = tagStart + d[2].length + 2;
       const word = d[2];
-      if (word.startsWith('IF')) {
+      if (word.startsWith('SET')) {
+        const m = SET_RE.exec(word);
+        if (!m)
+          errors.push({
+            start: tagStart,
+            end: tagEnd,
+            code: 'threecx-syntax',
+            message: `'{${word}}' is not an assignment: use {SET $name="value"}`,
+          });
+        else target().push({ kind: 'set', name: m[1], value: m[2] ?? m[3] ?? m[4] ?? '', start: pos, end: lineEnd, tagStart, tagEnd });
+      } else if (word.startsWith('IF')) {
         const expr = word.slice(2);
         const cond = parseCondition(expr);
         if (!cond)
@@ -114,7 +137,7 @@ export function parseBody(file: string, start: number, end: number): ParsedBody 
             start: tagStart,
             end: tagEnd,
             code: 'threecx-syntax',
-            message: `'{${word}}' is not a condition: use {IF ua=…}, {IF network=…}, {IF blfN}, {IF name} or {IF name=value}`,
+            message: `'{${word}}' is not a condition: use {IF ua=…}, {IF network=…}, {IF blfN}, {IF name}, {IF name=value} or {IF $name=value}`,
           });
         const block: IfBlock = {
           kind: 'if',
@@ -165,6 +188,17 @@ export function parseBody(file: string, start: number, end: number): ParsedBody 
   return { nodes: root, errors };
 }
 
+/** Every `{SET}` of a body, in order. */
+export function walkSets(nodes: BodyNode[], fn: (s: SetLine) => void): void {
+  for (const n of nodes) {
+    if (n.kind === 'set') fn(n);
+    else if (n.kind === 'if') {
+      walkSets(n.then, fn);
+      if (n.else) walkSets(n.else, fn);
+    }
+  }
+}
+
 /** Every variable reference of a body, with whether it sits inside an `{IF blfN}` (and which N). */
 export function walkRefs(nodes: BodyNode[], fn: (ref: VarRef, blf: number | undefined) => void, blf?: number): void {
   for (const n of nodes) {
@@ -172,6 +206,7 @@ export function walkRefs(nodes: BodyNode[], fn: (ref: VarRef, blf: number | unde
       for (const r of n.refs) fn(r, blf);
       continue;
     }
+    if (n.kind === 'set') continue;
     const inner = n.cond.kind === 'blf' ? n.cond.n : blf;
     walkRefs(n.then, fn, inner);
     if (n.else) walkRefs(n.else, fn, blf);

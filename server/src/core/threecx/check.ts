@@ -3,9 +3,10 @@
 // suggestions), per-key variables outside `{IF blfN}`, and `{IF ua=…}` entries naming no model.
 import type { Problem } from '../types';
 import { nearest } from '../util/text';
-import { walkIfs, walkRefs, type ParsedBody } from './body';
+import { walkIfs, walkRefs, walkSets, type ParsedBody } from './body';
 import type { ThreeCxTemplate } from './envelope';
-import { DOCUMENTED, KEY_N_RE, PER_KEY } from './variables';
+import { isVersionedVariable } from './versionedVariables';
+import { blfFieldNames, DOCUMENTED, KEY_N_RE, PER_KEY } from './variables';
 
 export const NETWORK_MODES = ['LOCALLAN', 'REMOTESTUN', 'SBC'];
 
@@ -23,7 +24,19 @@ export function knownVariables(tpl: ThreeCxTemplate): string[] {
 }
 
 export function isKnownVariable(name: string, tpl: ThreeCxTemplate): boolean {
-  return DOCUMENTED.has(name) || tpl.declared.has(name) || KEY_N_RE.test(name) || name.startsWith('param::') || /^sysparam\./i.test(name);
+  return (
+    DOCUMENTED.has(name) ||
+    tpl.declared.has(name) ||
+    KEY_N_RE.test(name) ||
+    name.startsWith('param::') ||
+    /^sysparam\./i.test(name) ||
+    isVersionedVariable(name)
+  );
+}
+
+/** Names that only mean something inside `{IF blfN}`: the documented per-key ones and the template's <blftype> fields. */
+export function isPerKeyVariable(name: string, tpl: ThreeCxTemplate): boolean {
+  return PER_KEY.has(name) || (blfFieldNames(tpl).has(name) && !isKnownVariable(name, tpl));
 }
 
 export function checkThreeCxStatic(tpl: ThreeCxTemplate, bodies: ParsedBody[]): Problem[] {
@@ -38,6 +51,8 @@ export function checkThreeCxStatic(tpl: ThreeCxTemplate, bodies: ParsedBody[]): 
   }));
   const known = knownVariables(tpl);
   const uas = tpl.models.map((m) => m.ua ?? m.label);
+  const setNames = new Set<string>();
+  for (const body of bodies) walkSets(body.nodes, (x) => setNames.add(`$${x.name}`));
   for (const body of bodies) {
     for (const e of body.errors) {
       problems.push({
@@ -51,7 +66,8 @@ export function checkThreeCxStatic(tpl: ThreeCxTemplate, bodies: ParsedBody[]): 
     }
     walkRefs(body.nodes, (ref, blf) => {
       const nameRange = range(ref.start + 2, ref.end - 2);
-      if (PER_KEY.has(ref.name) && blf === undefined) {
+      if (blf !== undefined && blfFieldNames(tpl).has(ref.name)) return;
+      if (isPerKeyVariable(ref.name, tpl) && blf === undefined) {
         problems.push({
           file,
           range: nameRange,
@@ -99,7 +115,17 @@ export function checkThreeCxStatic(tpl: ThreeCxTemplate, bodies: ParsedBody[]): 
               code: 'threecx-unknown-network',
               message: `'${v}' is not a 3CX network mode (${NETWORK_MODES.join(', ')})`,
             });
-      } else if (c.kind === 'var' && c.name && !isKnownVariable(c.name, tpl) && !PER_KEY.has(c.name)) {
+      } else if (c.kind === 'var' && c.name.startsWith('$')) {
+        if (!setNames.has(c.name))
+          problems.push({
+            file,
+            range: at,
+            severity: 'warning',
+            code: 'unknown-variable',
+            data: { word: c.name },
+            message: `'${c.name}' is never set by a {SET ${c.name}="…"} in this template: the condition is always false`,
+          });
+      } else if (c.kind === 'var' && c.name && !isKnownVariable(c.name, tpl) && !isPerKeyVariable(c.name, tpl)) {
         const s = nearest(c.name, known);
         problems.push({
           file,

@@ -7,20 +7,39 @@ import { escapeXml } from '../render/interpreter';
 import type { BodyNode, Condition, IfBlock, TextLine, VarRef } from './body';
 import { varRefs } from './body';
 import type { ThreeCxTemplate } from './envelope';
-import { modelOfUa } from './match';
 import { DEFAULT_NETWORK } from './render';
-import { builtinHbs, hbsString, KEY_KINDS, KEY_N_RE, keyFieldFallbackHbs, keyHbs, paramDefaultHbs, PER_KEY, provlink } from './variables';
+import { isVersionedVariable } from './versionedVariables';
+import { collectSets, setConditions, type SetAssignment } from './convertSets';
+import {
+  blfFieldNames,
+  builtinHbs,
+  hbsString,
+  KEY_KINDS,
+  KEY_N_RE,
+  keyFieldFallbackHbs,
+  keyHbs,
+  paramDefaultHbs,
+  PER_KEY,
+  provlink,
+} from './variables';
 
 export interface ConvertOptions {
   escape: 'xml' | 'none';
   /** The bench's server URL: PROVLINK.HOST/PORT/PATH/PROTOCOL have no Handlebars equivalent and are inlined. */
   serverUrl: string;
+  /** `{IF ua=…}` value (lower case) → the `model.id`s of the phones whose matched model has that ua. */
+  uaModels: Map<string, string[]>;
+  /** Runs (numbered in order of appearance) to emit unrolled, as the 3CX template has them. */
+  unroll?: ReadonlySet<number>;
 }
 
 export interface ConvertResult {
   text: string;
   notes: string[];
+  /** Runs emitted as loops. */
   loops: number;
+  /** Runs found (loops plus the ones emitted unrolled). */
+  runs: number;
 }
 
 interface Cx {
@@ -33,7 +52,11 @@ interface Cx {
   key?: string;
   /** Inside a rolled loop: N of the first unit (literal N → `{{n}}`). */
   loopN?: number;
-  loops: { n: number };
+  /** Inside a run emitted unrolled: no runs are looked for. */
+  noRuns?: boolean;
+  loops: { n: number; runs: number };
+  /** `{SET $name}` assignments, for `{IF $name=…}`. */
+  sets: Map<string, SetAssignment[]>;
 }
 
 const MAX_UNIT = 16;
@@ -66,7 +89,8 @@ function keyLookup(n: number, cx: Cx): string {
 /** An expression for a variable usable in a condition, or undefined when it has none (option lists). */
 function varExpr(name: string, cx: Cx): string | undefined {
   const R = cx.root;
-  if (PER_KEY.has(name)) return cx.key ? keyHbs(name, cx.key) || '""' : '""';
+  if (name.startsWith('$')) return undefined;
+  if (PER_KEY.has(name) && !(cx.key && blfFieldNames(cx.tpl).has(name))) return cx.key ? keyHbs(name, cx.key) || '""' : '""';
   const kn = KEY_N_RE.exec(name);
   if (kn) {
     const k = keyLookup(Number(kn[2]), cx);
@@ -101,14 +125,14 @@ function varExpr(name: string, cx: Cx): string | undefined {
     if (distinct.size > 1) return undefined;
   }
   if (d) return `(default ${path} ${hbsString(d.defaultValue)})`;
-  cx.notes.add(`%%${name}%% is not a known variable: converted to ${path.replace(/^@root\./, '')}`);
+  if (!isVersionedVariable(name)) cx.notes.add(`%%${name}%% is not a known variable: converted to ${path.replace(/^@root\./, '')}`);
   return path;
 }
 
 /** Handlebars output for `%%name%%`. */
 function varOut(name: string, cx: Cx): string {
   const R = cx.root;
-  if (cx.key && (name === 'Type' || name === 'Value' || name === 'label' || name === 'Line')) return keyField(name, cx);
+  if (cx.key && keyHbs(name, cx.key) === undefined && (PER_KEY.has(name) || blfFieldNames(cx.tpl).has(name))) return keyField(name, cx);
   const pl = PROVLINK_PART.exec(name);
   if (pl) {
     varExpr(name, cx);
@@ -136,12 +160,12 @@ function varOut(name: string, cx: Cx): string {
   return `{{#if ${R}vars.threecx.${name}}}{{${R}vars.threecx.${name}}}${branches.join('')}{{else}}${constant(d.defaultValue, cx)}{{/if}}`;
 }
 
-/** `%%Type%%`/`%%Value%%`/`%%label%%`/`%%Line%%` inside a key scope: the blftype field per key kind. */
-function keyField(field: 'Type' | 'Value' | 'label' | 'Line', cx: Cx): string {
+/** `%%Type%%`, `%%Value%%`, `%%DKtype%%`… inside a key scope: the blftype field per key kind. */
+function keyField(field: string, cx: Cx): string {
   const k = cx.key!;
   const kinds = (Object.keys(KEY_KINDS) as (keyof typeof KEY_KINDS)[]).filter((t) => cx.tpl.blfTypes.has(KEY_KINDS[t]));
   const per = kinds.map((t) => {
-    const f = cx.tpl.blfTypes.get(KEY_KINDS[t])![field];
+    const f = cx.tpl.blfTypes.get(KEY_KINDS[t])!.fields.get(field);
     if (!f) return { t, out: mustache(keyFieldFallbackHbs(field, k)) };
     // The expansion is one value: its literal parts are escaped like a value.
     let out = '';
@@ -169,17 +193,17 @@ function condExpr(c: Condition, cx: Cx): string {
   switch (c.kind) {
     case 'ua': {
       const ids = new Set<string>();
-      for (const v of c.values) {
-        const m = cx.tpl.models.find((mm) => (mm.ua ?? mm.label).toLowerCase() === v.toLowerCase());
-        const hit = modelOfUa(m?.ua ?? v);
-        if (hit) ids.add(hit.model.id);
-        else cx.notes.add(`{IF ua=…}: '${v}' names no model of a vendor profile; it never matches a bench phone`);
-      }
+      for (const v of c.values) for (const id of cx.opts.uaModels.get(v.toLowerCase()) ?? []) ids.add(id);
       return anyOf([...ids].map((id) => `(eq ${R}model.id ${hbsString(id)})`));
     }
     case 'network':
       return anyOf(c.values.map((v) => `(eq (default ${R}vars.network ${hbsString(DEFAULT_NETWORK)}) ${hbsString(v)})`));
     case 'var': {
+      if (c.name.startsWith('$')) {
+        const e = setConditions(c.name.slice(1), c.values, cx.sets.get(c.name.slice(1)) ?? [], (x) => condExpr(x, cx));
+        if (e === undefined) cx.notes.add(`{IF ${c.name}…}: its {SET} assignments have no Handlebars equivalent; converted to false`);
+        return e ?? 'false';
+      }
       const e = varExpr(c.name, cx);
       if (e === undefined) {
         cx.notes.add(`{IF ${c.name}…}: an option-list variable in a condition has no Handlebars equivalent; converted to false`);
@@ -236,9 +260,8 @@ function textLine(t: TextLine, cx: Cx): string {
   return out + literal(cx.tpl.text.slice(pos, t.end), cx);
 }
 
-const nodeEnd = (n: BodyNode) => (n.kind === 'text' ? n.end : n.endTag?.lineEnd);
 function blfIndex(n: BodyNode): number | undefined {
-  if (n.kind === 'text') return undefined;
+  if (n.kind !== 'if') return undefined;
   if (n.cond.kind === 'blf') return n.cond.n;
   for (const c of [...n.then, ...(n.else ?? [])]) {
     const i = blfIndex(c);
@@ -247,25 +270,53 @@ function blfIndex(n: BodyNode): number | undefined {
   return undefined;
 }
 
+/**
+ * Whether unit `b` (key number nb) is unit `a` (key number na) with only the key number changed: the same
+ * text with N in the same places, the same variables (or `%%blfN%%`-style ones of key N), the same
+ * conditions (or `{IF blfN}` of key N). What this accepts, the loop reproduces exactly.
+ */
+function sameShape(tpl: ThreeCxTemplate, a: BodyNode, b: BodyNode, na: number, nb: number): boolean {
+  const norm = (s: string, n: number) => s.replace(tokenRe(n), '\u0000');
+  const same = (sa: number, ea: number, sb: number, eb: number) => norm(tpl.text.slice(sa, ea), na) === norm(tpl.text.slice(sb, eb), nb);
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'set' && b.kind === 'set') return a.name === b.name && a.value === b.value;
+  if (a.kind === 'text' && b.kind === 'text') {
+    if (a.refs.length !== b.refs.length || !same(a.start, a.end, b.start, b.end)) return false;
+    return a.refs.every((ra, i) => {
+      const rb = b.refs[i];
+      if (ra.name === rb.name) return !KEY_N_RE.test(ra.name) || !ra.name.endsWith(String(na));
+      const ka = KEY_N_RE.exec(ra.name),
+        kb = KEY_N_RE.exec(rb.name);
+      return !!ka && !!kb && ka[1] === kb[1] && Number(ka[2]) === na && Number(kb[2]) === nb;
+    });
+  }
+  if (a.kind !== 'if' || b.kind !== 'if' || !a.endTag || !b.endTag) return false;
+  if (a.cond.kind === 'blf' || b.cond.kind === 'blf') {
+    if (a.cond.kind !== 'blf' || b.cond.kind !== 'blf') return false;
+    const ok = (a.cond.n === na && b.cond.n === nb) || (a.cond.n === b.cond.n && a.cond.n !== na && b.cond.n !== nb);
+    if (!ok) return false;
+  } else if (a.raw !== b.raw) return false;
+  if (!same(a.start, a.end, b.start, b.end) || !same(a.endTag.lineStart, a.endTag.lineEnd, b.endTag.lineStart, b.endTag.lineEnd))
+    return false;
+  if (!!a.else !== !!b.else || !!a.elseTag !== !!b.elseTag) return false;
+  if (a.elseTag && b.elseTag && !same(a.elseTag.lineStart, a.elseTag.lineEnd, b.elseTag.lineStart, b.elseTag.lineEnd)) return false;
+  const all = (xs: BodyNode[], ys: BodyNode[]) => xs.length === ys.length && xs.every((x, i) => sameShape(tpl, x, ys[i], na, nb));
+  return all(a.then, b.then) && all(a.else ?? [], b.else ?? []);
+}
+
 /** The longest run of units at `i` that differ only in the key number N (N, N+1, …). */
 function findRun(list: BodyNode[], i: number, cx: Cx): { size: number; count: number; n0: number } | undefined {
-  if (cx.loopN !== undefined) return undefined; // no nested loops
+  if (cx.loopN !== undefined || cx.noRuns) return undefined; // no nested loops
   let best: { size: number; count: number; n0: number } | undefined;
   for (let size = 1; size <= MAX_UNIT && i + 2 * size <= list.length; size++) {
     const unit = (k: number) => list.slice(i + k * size, i + (k + 1) * size);
-    const raw = (u: BodyNode[]) => {
-      const e = nodeEnd(u[u.length - 1]);
-      return e === undefined ? undefined : cx.tpl.text.slice(u[0].kind === 'text' ? u[0].start : u[0].start, e);
-    };
     const u0 = unit(0);
     const n0 = u0.map(blfIndex).find((x) => x !== undefined);
-    const r0 = raw(u0);
-    if (n0 === undefined || r0 === undefined || u0.some((n) => n.kind === 'if' && !n.endTag)) continue;
-    const t0 = r0.replace(tokenRe(n0), '\u0000');
+    if (n0 === undefined) continue;
     let count = 1;
     while (i + (count + 1) * size <= list.length) {
-      const r = raw(unit(count));
-      if (r === undefined || r.replace(tokenRe(n0 + count), '\u0000') !== t0) break;
+      const u = unit(count);
+      if (!u0.every((n, j) => sameShape(cx.tpl, n, u[j], n0, n0 + count))) break;
       count++;
     }
     if (count >= 2 && (!best || count * size > best.count * best.size)) best = { size, count, n0 };
@@ -279,22 +330,28 @@ function nodes(list: BodyNode[], cx: Cx): string {
   while (i < list.length) {
     const run = findRun(list, i, cx);
     if (run) {
-      const unit = list.slice(i, i + run.size);
-      const firstNl = lineEnd(cx.tpl, unit[0].start, unit[0].kind === 'text' ? unit[0].end : unit[0].end) || '\n';
+      const index = cx.loops.runs++;
+      const units = list.slice(i, i + run.size * run.count);
+      i += run.size * run.count;
+      if (cx.opts.unroll?.has(index)) {
+        out += nodes(units, { ...cx, noRuns: true });
+        continue;
+      }
+      const unit = units.slice(0, run.size);
+      const firstNl = lineEnd(cx.tpl, unit[0].start, unit[0].end) || '\n';
       cx.loops.n++;
       const inner: Cx = { ...cx, root: '@root.', loopN: run.n0 };
       out += `{{#each (range ${run.n0} ${run.n0 + run.count - 1}) as |n|}}${firstNl}${nodes(unit, inner)}{{/each}}${firstNl}`;
-      i += run.size * run.count;
       continue;
     }
     const n = list[i++];
-    out += n.kind === 'text' ? textLine(n, cx) : block(n, cx);
+    out += n.kind === 'text' ? textLine(n, cx) : n.kind === 'set' ? '' : block(n, cx);
   }
   return out;
 }
 
 export function convertBody(tpl: ThreeCxTemplate, body: BodyNode[], opts: ConvertOptions): ConvertResult {
-  const cx: Cx = { tpl, opts, notes: new Set(), root: '', loops: { n: 0 } };
+  const cx: Cx = { tpl, opts, notes: new Set(), root: '', loops: { n: 0, runs: 0 }, sets: collectSets(body) };
   const text = nodes(body, cx);
-  return { text, notes: [...cx.notes], loops: cx.loops.n };
+  return { text, notes: [...cx.notes], loops: cx.loops.n, runs: cx.loops.runs };
 }

@@ -10,7 +10,7 @@ import type { OutputFormat } from '../vendors/types';
 import type { RenderResult, RequestResolution, RouteResolution, Workspace } from '../workspace';
 import { parseBody, type ParsedBody } from './body';
 import { isThreeCxFile, parseEnvelope, type LoadedThreeCx, type ThreeCxModel, type ThreeCxTemplate } from './envelope';
-import { modelForPhone, modelForUserAgent } from './match';
+import { modelForPhone, modelForUserAgent, templateVendorId } from './match';
 import { buildEnv, configFilename, renderBody } from './render';
 import { checkThreeCxStatic } from './check';
 
@@ -67,7 +67,8 @@ function findTemplateForPhone(ws: Workspace, phone: Phone): { file: string; tpl:
   const files = named ? (isThreeCxFile(named) ? [named] : []) : threeCxFiles(ws);
   for (const file of files) {
     const tpl = threeCxTemplate(ws, file);
-    const model = tpl && modelForPhone(tpl, phone);
+    // a template the phone names serves it even when none of its models is the phone's (rendered as its first model)
+    const model = tpl && (modelForPhone(tpl, phone) ?? (named ? tpl.models[0] : undefined));
     if (tpl && model) return { file, tpl, model };
   }
   return undefined;
@@ -137,8 +138,8 @@ export function renderThreeCx(ws: Workspace, file: string, phone: Phone, opts: R
   const served = modelForPhone(tpl, phone);
   const model = served ?? tpl.models[0] ?? { label: '', start: 0, end: 0 };
   const env = buildEnv(tpl, ctx, model);
-  if (!route) route = routeOf(file, tpl, index, configFilename(dc.filename, env), phone);
-  const format = formatOf(profile, route.vendorRoute ?? route, configFilename(dc.filename, env));
+  if (!route) route = routeOf(file, tpl, index, configFilename(dc, env), phone);
+  const format = formatOf(profile, route.vendorRoute ?? route, configFilename(dc, env));
   const body = entry.bodies[index];
   const out = renderBody(tpl, body.nodes, env, format.escape);
   if (!served && tpl.models.length) {
@@ -177,7 +178,7 @@ function threeCxRoutes(ws: Workspace, phone: Phone): RouteResolution[] | undefin
   if (!profile) return undefined;
   const env = buildEnv(hit.tpl, ws.renderContext(ws.parsedBench().bench, phone), hit.model);
   return hit.tpl.configs.map((dc) => {
-    const path = configFilename(dc.filename, env);
+    const path = configFilename(dc, env);
     return { phone, profile, route: routeOf(hit.file, hit.tpl, dc.index, path, phone), path, template: hit.file, tried: [hit.file] };
   });
 }
@@ -192,13 +193,16 @@ export const threeCxDialect: TemplateDialect = {
 
   render: (ws, file, phone, opts) => renderThreeCx(ws, file, phone, opts),
 
-  // bench phones one of its models names, each deviceconfig
+  // bench phones one of its models names, each deviceconfig; else the first bench phone of the template's vendor
   fallbackTargets(ws, file, bench) {
     const tpl = threeCxTemplate(ws, file);
     if (!tpl) return [];
-    return bench.phones
-      .filter((p) => modelForPhone(tpl, p))
-      .flatMap((phone) => tpl.configs.map((c) => ({ phone, deviceconfig: c.index, fallback: true })));
+    let phones = bench.phones.filter((p) => modelForPhone(tpl, p));
+    if (!phones.length) {
+      const vendor = templateVendorId(tpl);
+      phones = bench.phones.filter((p) => p.vendor === vendor).slice(0, 1);
+    }
+    return phones.flatMap((phone) => tpl.configs.map((c) => ({ phone, deviceconfig: c.index, fallback: true })));
   },
 
   checkStatic(ws, file, _schema: SchemaNode | undefined): Problem[] {

@@ -3,15 +3,18 @@
 // its exact offsets in the file so that rendered output maps back to the .ph.xml.
 import { LineIndex } from '../util/text';
 import type { Range } from '../types';
-import { child, children, descendants, readXml, type XmlElement } from '../xml/reader';
+import { attr, child, children, descendants, readXml, type XmlElement } from '../xml/reader';
+import { translateDotnetRegex } from './dotnetRegex';
 
 export interface ThreeCxModel {
   /** The label shown in 3CX (element text). */
   label: string;
   /** `ua` attribute: the User-Agent prefix 3CX matches, e.g. `Yealink SIP-T57W`. */
   ua?: string;
-  /** v20 `regex` attribute: a User-Agent regular expression with named groups `fwver` and `mac`. */
+  /** v20 `regex` attribute: a .NET User-Agent regular expression with named groups `fwver` and `mac`. */
   regex?: string;
+  /** The regex translated to JavaScript (dotnetRegex.ts); undefined when it has none or it does not compile. */
+  compiled?: RegExp;
   start: number;
   end: number;
 }
@@ -54,13 +57,24 @@ export interface BlfField {
   start: number;
   end: number;
 }
-/** One `<blftype>` entry: how a BLF kind fills `%%Line%%`, `%%Type%%`, `%%Value%%`, `%%label%%` (texts may hold variables). */
-export type BlfType = Partial<Record<'Line' | 'Type' | 'Value' | 'label', BlfField>> & { kind: string; start: number; end: number };
+/**
+ * One `<blftype>` entry: the fields a BLF kind fills inside `{IF blfN}` — `%%Line%%`, `%%Type%%`, `%%Value%%`,
+ * `%%label%%`, and any other child element (`%%DKtype%%`, `%%PickupValue%%`, `%%value%%`, `%%type%%`, …); texts
+ * may hold variables.
+ */
+export interface BlfType {
+  kind: string;
+  start: number;
+  end: number;
+  fields: Map<string, BlfField>;
+}
 
 export interface DeviceConfig {
   index: number;
   /** File name pattern, e.g. `%%mac_address%%.cfg`. */
   filename: string;
+  /** `<filename><model name="Yealink T46S" filename="y000000000066.cfg"/>`: the file name per model label. */
+  modelFilenames: Map<string, string>;
   /** Offsets of the body (the CDATA content) in the .ph.xml file. */
   bodyStart: number;
   bodyEnd: number;
@@ -104,6 +118,18 @@ export const isThreeCxFile = (file: string): boolean => THREECX_FILE.test(file);
 
 const trimmed = (el: XmlElement | undefined) => (el?.text ?? '').trim();
 
+/** Offset in a raw attribute value of the decoded character at `index` (entities count as one character). */
+function rawOffset(raw: string, index: number): number {
+  let r = 0;
+  for (let d = 0; d < index && r < raw.length; d++) {
+    if (raw[r] === '&') {
+      const semi = raw.indexOf(';', r);
+      r = semi > r && semi - r < 12 ? semi + 1 : r + 1;
+    } else r++;
+  }
+  return r;
+}
+
 export function parseEnvelope(file: string, text: string): LoadedThreeCx {
   const index = new LineIndex(text);
   const xml = readXml(text, { booleanAttributes: true });
@@ -143,14 +169,15 @@ export function parseEnvelope(file: string, text: string): LoadedThreeCx {
       message: '<doc> has no <header>',
     });
 
-  const models: ThreeCxModel[] = descendants(child(header, 'models'), 'model').map((m) => ({
+  const modelEls = descendants(child(header, 'models'), 'model');
+  const models: ThreeCxModel[] = modelEls.map((m) => ({
     label: m.text.trim(),
     ua: m.attrs.ua,
     regex: m.attrs.regex,
     start: m.start,
     end: m.end,
   }));
-  for (const m of models) {
+  models.forEach((m, i) => {
     if (!m.ua && !m.regex)
       problems.push({
         start: m.start,
@@ -160,19 +187,29 @@ export function parseEnvelope(file: string, text: string): LoadedThreeCx {
         message: `model '${m.label}' has neither a ua nor a regex attribute: it matches no phone`,
       });
     if (m.regex) {
-      try {
-        new RegExp(m.regex);
-      } catch (e) {
+      const at = attr(modelEls[i], 'regex');
+      const raw = at ? text.slice(at.valueStart, at.valueEnd) : '';
+      const offset = (k: number) => (at ? at.valueStart + rawOffset(raw, k) : m.start);
+      const t = translateDotnetRegex(m.regex);
+      m.compiled = t.regex;
+      for (const w of t.warnings)
         problems.push({
-          start: m.start,
-          end: m.end,
-          severity: 'error',
+          start: offset(w.start),
+          end: Math.max(offset(w.end), offset(w.start) + 1),
+          severity: 'warning',
           code: 'threecx-envelope',
-          message: `model regex is invalid: ${(e as Error).message}`,
+          message: `model regex: ${w.message}`,
         });
-      }
+      if (t.error)
+        problems.push({
+          start: at?.valueStart ?? m.start,
+          end: at?.valueEnd ?? m.end,
+          severity: 'warning',
+          code: 'threecx-envelope',
+          message: `model regex could not be translated from .NET to JavaScript (${t.error}): the model matches no User-Agent here`,
+        });
     }
-  }
+  });
   if (header && !models.length)
     problems.push({
       start: header.start,
@@ -273,18 +310,16 @@ export function parseEnvelope(file: string, text: string): LoadedThreeCx {
   const blfTypes = new Map<string, BlfType>();
   for (const bt of descendants(root, 'blftype')) {
     for (const k of bt.children) {
-      const entry: BlfType = { kind: k.name, start: k.start, end: k.end };
-      for (const f of k.children) {
-        if (f.name === 'Line' || f.name === 'Type' || f.name === 'Value' || f.name === 'label') {
-          entry[f.name] = { text: f.text, start: f.contentStart, end: f.contentEnd };
-        }
-      }
+      // <linekey enabled="false">: the kind is switched off in this template
+      if (/^(?:false|0)$/i.test(k.attrs.enabled ?? '')) continue;
+      const entry: BlfType = { kind: k.name, start: k.start, end: k.end, fields: new Map() };
+      for (const f of k.children) entry.fields.set(f.name, { text: f.text, start: f.contentStart, end: f.contentEnd });
       blfTypes.set(k.name, entry);
     }
   }
 
   const configs: DeviceConfig[] = [];
-  for (const dc of descendants(child(root, 'data'), 'deviceconfig')) {
+  for (const dc of children(root, 'data').flatMap((d) => descendants(d, 'deviceconfig'))) {
     const cd = dc.cdata[0];
     const filename = dc.attrs.filename ?? '';
     if (!filename)
@@ -309,7 +344,10 @@ export function parseEnvelope(file: string, text: string): LoadedThreeCx {
         message: 'wrap the <deviceconfig> body in <![CDATA[ … ]]>: it is served as written, entities included',
       });
     }
-    configs.push({ index: configs.length, filename, bodyStart, bodyEnd, tagStart: dc.start, tagEnd: dc.contentStart });
+    const modelFilenames = new Map<string, string>();
+    for (const m of descendants(child(dc, 'filename'), 'model'))
+      if (m.attrs.name && m.attrs.filename) modelFilenames.set(m.attrs.name.trim().toLowerCase(), m.attrs.filename.trim());
+    configs.push({ index: configs.length, filename, modelFilenames, bodyStart, bodyEnd, tagStart: dc.start, tagEnd: dc.contentStart });
   }
   if (!configs.length)
     problems.push({

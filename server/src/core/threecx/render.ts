@@ -7,9 +7,10 @@ import { SourceMap, type Segment } from '../render/sourcemap';
 import type { Key } from '../types';
 import type { BodyNode, Condition, IfBlock, VarRef } from './body';
 import { varRefs } from './body';
-import type { BlfType, ThreeCxModel, ThreeCxOption, ThreeCxTemplate } from './envelope';
+import { isVersionedVariable } from './versionedVariables';
+import type { BlfType, DeviceConfig, ThreeCxModel, ThreeCxOption, ThreeCxTemplate } from './envelope';
 import { uaOf } from './match';
-import { builtinValue, KEY_KINDS, KEY_N_RE, keyFieldFallback, keyValue, paramDefault, PER_KEY } from './variables';
+import { blfFieldNames, builtinValue, KEY_KINDS, KEY_N_RE, keyFieldFallback, keyValue, paramDefault, PER_KEY } from './variables';
 
 export const DEFAULT_NETWORK = 'LOCALLAN';
 const MAX_OUTPUT = 8 * 1024 * 1024;
@@ -31,6 +32,8 @@ export interface ThreeCxEnv {
   /** Option chosen per option list (the phone's `vars.options.<list>`, else the default). */
   selected: Map<string, ThreeCxOption>;
   key?: KeyScope;
+  /** Values of `{SET $name=…}` met so far in the body (shared by the whole rendering). */
+  sets: Map<string, string>;
   /** Problems with the phone's selections (unknown option label, network not allowed). */
   notes: { start: number; end: number; code: import('../problems/registry').ProblemCode; message: string }[];
 }
@@ -68,7 +71,7 @@ export function buildEnv(tpl: ThreeCxTemplate, ctx: RenderContext, model: ThreeC
       message: `network mode '${network}' is not in the template's <AllowedNetworkConfig> (${tpl.networks.join(', ')})`,
     });
   }
-  return { ctx, tpl, model, ua: uaOf(model), network, selected, notes };
+  return { ctx, tpl, model, ua: uaOf(model), network, selected, notes, sets: new Map() };
 }
 
 export type Resolved = { value: string; unset?: string } | undefined;
@@ -76,15 +79,16 @@ export type Resolved = { value: string; unset?: string } | undefined;
 /** The value of `%%name%%` for a phone (undefined: not a variable this template knows). */
 export function resolveVariable(name: string, env: ThreeCxEnv, depth = 0): Resolved {
   const { ctx, tpl } = env;
-  if (PER_KEY.has(name)) {
-    if (!env.key) return { value: '' };
+  if (name.startsWith('$')) return { value: env.sets.get(name.slice(1)) ?? '' };
+  if (env.key && (PER_KEY.has(name) || blfFieldNames(tpl).has(name))) {
     const kv = keyValue(name, env.key.key);
     if (kv !== undefined) return { value: kv };
-    const field = env.key.blf[name as 'Type'];
+    const field = env.key.blf.fields.get(name);
     if (!field) return { value: keyFieldFallback(name, env.key.key) };
     if (depth > 4) return { value: '' };
     return { value: expand(field.text, env, depth + 1) };
   }
+  if (PER_KEY.has(name)) return { value: '' };
   const kn = KEY_N_RE.exec(name);
   if (kn) {
     const key = ctx.keys[Number(kn[2]) - 1];
@@ -110,6 +114,7 @@ export function resolveVariable(name: string, env: ThreeCxEnv, depth = 0): Resol
     const opt = d.list ? env.selected.get(d.list) : undefined;
     return { value: opt && Object.prototype.hasOwnProperty.call(opt.items, name) ? opt.items[name] : d.defaultValue };
   }
+  if (isVersionedVariable(name)) return { value: '' };
   return undefined;
 }
 
@@ -212,6 +217,10 @@ export function renderBody(tpl: ThreeCxTemplate, nodes: BodyNode[], env: ThreeCx
         write(tpl.text.slice(pos, n.end), pos, n.end, true);
         continue;
       }
+      if (n.kind === 'set') {
+        env.sets.set(n.name, n.value);
+        continue;
+      }
       block(n, env);
     }
   };
@@ -232,7 +241,11 @@ export function renderBody(tpl: ThreeCxTemplate, nodes: BodyNode[], env: ThreeCx
   return { text: out.join(''), map: new SourceMap(file, segs), issues, failed };
 }
 
-/** The file name a deviceconfig answers for a phone (`%%mac_address%%.cfg` → `805e0c112233.cfg`). */
-export function configFilename(pattern: string, env: ThreeCxEnv): string {
+/**
+ * The file name a deviceconfig answers for a phone (`%%mac_address%%.cfg` → `805e0c112233.cfg`): its
+ * `<filename><model name=… filename=…>` entry for the phone's model when it has one, else its filename.
+ */
+export function configFilename(dc: string | DeviceConfig, env: ThreeCxEnv): string {
+  const pattern = typeof dc === 'string' ? dc : (dc.modelFilenames.get(env.model.label.trim().toLowerCase()) ?? dc.filename);
   return pattern.replace(/%%([^%]+)%%/g, (m, name: string) => resolveVariable(name, env)?.value ?? m).replace(/^\/+/, '');
 }

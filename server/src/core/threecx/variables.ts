@@ -4,6 +4,7 @@
 // also knows its Handlebars equivalent, so `convert` stays in step with the renderer by construction.
 import type { RenderContext } from '../context';
 import type { Key } from '../types';
+import { fxsHbs, fxsValue } from './versionedVariables';
 
 export interface ThreeCxVariableDoc {
   name: string;
@@ -124,6 +125,13 @@ export const PER_KEY = new Set(THREECX_VARIABLES.filter((v) => v.perKey).map((v)
 /** `%%blf7%%`, `%%blffirstname7%%`, `%%blflastname7%%`: key N outside its `{IF blfN}`. */
 export const KEY_N_RE = /^(blf|blffirstname|blflastname)(\d+)$/;
 
+/** Every field name the template's `<blftype>` entries define (per-key variables inside `{IF blfN}`). */
+export function blfFieldNames(tpl: { blfTypes: Map<string, { fields: Map<string, unknown> }> }): Set<string> {
+  const out = new Set<string>();
+  for (const b of tpl.blfTypes.values()) for (const f of b.fields.keys()) out.add(f);
+  return out;
+}
+
 /** Bench key type → 3CX BLF kind (`<blftype>` child). */
 export const KEY_KINDS: Record<Key['type'], string> = { blf: 'extension', speed_dial: 'speeddial', line: 'linekey' };
 
@@ -178,6 +186,8 @@ export function builtinValue(name: string, ctx: RenderContext): string | undefin
   }
   const pl = /^PROVLINK(?:LOCAL)?\.(PROTOCOL|HOST|PORT|PATH)$/.exec(name);
   if (pl) return provlink(ctx.server.url)[pl[1] as 'HOST'];
+  const fx = fxsValue(name, ctx);
+  if (fx !== undefined) return fx;
   if (Object.prototype.hasOwnProperty.call(SETTABLE_DEFAULTS, name))
     return firstSet(own(own(ctx.vars, 'threecx'), name), SETTABLE_DEFAULTS[name]);
   return undefined;
@@ -212,7 +222,7 @@ export function builtinHbs(name: string, root: string): string | undefined {
   }
   if (Object.prototype.hasOwnProperty.call(SETTABLE_DEFAULTS, name))
     return `(default ${root}vars.threecx.${name} ${hbsString(SETTABLE_DEFAULTS[name])})`;
-  return undefined;
+  return fxsHbs(name, root);
 }
 
 /** Built-in defaults of `%%param::NAME%%` when the bench has no `vars.param.NAME`. */
@@ -224,6 +234,8 @@ export function paramDefault(name: string, ctx: RenderContext): string | undefin
       return str(ctx.pbx.host);
     case 'time_ntp_server':
       return str(own(ctx.vars, 'ntp'));
+    case 'dialcodeprofile':
+      return '*3';
   }
   return undefined;
 }
@@ -235,6 +247,8 @@ export function paramDefaultHbs(name: string, root: string): string | undefined 
       return `${root}pbx.host`;
     case 'time_ntp_server':
       return `${root}vars.ntp`;
+    case 'dialcodeprofile':
+      return '"*3"';
   }
   return undefined;
 }

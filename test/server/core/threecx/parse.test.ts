@@ -29,7 +29,7 @@ test('envelope: models, NOTIFY events, networks, option lists, blftype, deviceco
   assert.equal(t.declared.get('language')?.defaultValue, 'English');
   assert.equal(t.declared.get('backlighttime')?.defaultValue, '60');
   assert.deepEqual([...t.blfTypes.keys()], ['extension', 'speeddial']);
-  assert.equal(t.blfTypes.get('extension')?.Value?.text, '%%blfno%%');
+  assert.equal(t.blfTypes.get('extension')?.fields.get('Value')?.text, '%%blfno%%');
   assert.deepEqual(
     t.configs.map((c) => c.filename),
     ['%%mac_address%%.boot', '%%mac_address%%.cfg'],
