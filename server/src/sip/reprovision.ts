@@ -1,7 +1,7 @@
 // Reprovision: which NOTIFY a bench phone gets (event from its vendor profile, target, credentials).
 // Shared by the CLI `notify` command and the VS Code commands.
 import type { Phone } from '../core/types';
-import { getProfile } from '../core/vendors';
+import { getProfile, type VendorProfile } from '../core/vendors';
 import { sendNotify, type NotifyRequest, type NotifyResult } from './notify';
 
 export interface ReprovisionOptions {
@@ -65,6 +65,27 @@ export function planNotify(phone: Phone, opts: ReprovisionOptions = {}): Planned
     vendorHint: profile.notify.trustSetting,
   };
   return { ok: true, request, target: `${where.host.includes(':') ? `[${where.host}]` : where.host}:${where.port}` };
+}
+
+/**
+ * The value of the vendor's reboot-override setting (Snom `checksync_action`) in the files a phone is served, when it
+ * turns the reboot event into something else: `notify --reboot` then only makes the phone do that. Undefined when
+ * the vendor has no such setting or the files leave it unset or set to a value that reboots (the last occurrence wins).
+ */
+export function rebootOverridden(profile: VendorProfile, servedTexts: string[]): string | undefined {
+  const o = profile.notify.rebootOverride;
+  if (!o) return undefined;
+  const name = o.setting.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // XML element (<checksync_action perm="">sync</checksync_action>) or key = value / key: value text
+  const re = new RegExp(`<${name}\\b[^>]*>\\s*([^<]*?)\\s*</${name}>|^\\s*${name}(?:[!&$])?\\s*[=:]\\s*(\\S*)`, 'gim');
+  let last: string | undefined;
+  for (const text of servedTexts) for (const m of text.matchAll(re)) last = (m[1] ?? m[2] ?? '').trim();
+  return last !== undefined && last !== '' && !o.rebootValues.includes(last.toLowerCase()) ? last : undefined;
+}
+
+/** The warning `notify --reboot` prints for a phone whose served files override the reboot event. */
+export function rebootOverrideWarning(phone: Phone, profile: VendorProfile, value: string): string {
+  return `warning: ${phone.name} (${phone.mac}): its files set ${profile.notify.rebootOverride!.setting} = ${value}, so the ${profile.label} phone will only ${value === 'sync' ? 'resync' : `do '${value}'`}, not reboot; remove the setting (or set it to ${profile.notify.rebootOverride!.rebootValues[0]}) for --reboot to reboot it`;
 }
 
 export interface ReprovisionOutcome {

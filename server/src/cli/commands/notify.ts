@@ -1,6 +1,7 @@
 import { UsageError, opt } from '../args';
 import type { Command } from '../context';
-import { formatOutcome, parseHostPort, reprovision } from '../../sip/reprovision';
+import { formatOutcome, parseHostPort, rebootOverridden, rebootOverrideWarning, reprovision } from '../../sip/reprovision';
+import { getProfile } from '../../core/vendors';
 
 export const notifyCommand: Command = {
   summary: "reprovision phones now: send the vendor's SIP NOTIFY (resync, or reboot with --reboot)",
@@ -31,6 +32,15 @@ export const notifyCommand: Command = {
       io.err('error: the bench has no phones');
       return 1;
     }
+    // --reboot: a phone whose served files override the reboot event (Snom checksync_action) will only resync; say so
+    if (args.options.has('reboot'))
+      for (const p of phones) {
+        const profile = getProfile(p.vendor);
+        if (!profile?.notify.rebootOverride) continue;
+        const texts = ws.routesFor(p).flatMap((r) => (r.template ? [ws.render(r.template, p, { route: r.route }).text] : []));
+        const value = rebootOverridden(profile, texts);
+        if (value !== undefined) io.err(`${rebootOverrideWarning(p, profile, value)}\n`);
+      }
     // a phone served by a 3CX template gets the template's <resyncParams>/<rebootParams> event
     const event = (p: (typeof phones)[number], reboot: boolean) => ws.notifyEventFor(p, reboot);
     const outcomes = await reprovision(
