@@ -9,6 +9,8 @@ import { isVersionedVariable } from './versionedVariables';
 import { blfFieldNames, DOCUMENTED, KEY_N_RE, PER_KEY } from './variables';
 
 export const NETWORK_MODES = ['LOCALLAN', 'REMOTESTUN', 'SBC'];
+/** Modes of older versions a template may still test: REMOTESPM (v15's SPM proxy, replaced by the SBC). */
+export const LEGACY_NETWORK_MODES = ['REMOTESPM'];
 
 /** Every variable name the template may use (documented ones, its declared ones; blfN and param:: are open-ended). */
 export function knownVariables(tpl: ThreeCxTemplate): string[] {
@@ -107,7 +109,7 @@ export function checkThreeCxStatic(tpl: ThreeCxTemplate, bodies: ParsedBody[]): 
         }
       } else if (c.kind === 'network') {
         for (const v of c.values)
-          if (!NETWORK_MODES.includes(v))
+          if (!NETWORK_MODES.includes(v) && !LEGACY_NETWORK_MODES.includes(v))
             problems.push({
               file,
               range: at,

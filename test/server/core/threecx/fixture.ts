@@ -1,5 +1,6 @@
 // A small two-file 3CX template (boot + per-phone file) and a bench for the 3CX tests.
-import { memoryWorkspace } from '../../../helpers/workspace';
+import { join } from 'node:path';
+import { memoryWorkspace, REPO } from '../../../helpers/workspace';
 
 export const TPL = 'templates/3cx/mini.ph.xml';
 
@@ -117,3 +118,6 @@ phones:
 export function miniWorkspace(extra: Record<string, string> = {}) {
   return memoryWorkspace({ 'bench.yaml': BENCH, [TPL]: TEMPLATE, ...extra });
 }
+
+/** Real 3CX templates reduced from public repositories, with their bench (test/fixtures/threecx). */
+export const REAL_FIXTURES = join(REPO, 'test/fixtures/threecx');

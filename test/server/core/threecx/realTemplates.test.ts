@@ -1,0 +1,118 @@
+// Real 3CX templates (test/fixtures/threecx/templates/3cx, each reduced from a public repository named in its
+// first comment) on the bench of that folder: check reports no errors in them, every phone's files render (what
+// Preview Config and the dev server show), and convert is byte-identical for each phone the template serves.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkWorkspace } from '../../../../server/src/core/check';
+import { DiskFiles } from '../../../../server/src/core/files';
+import { templateForPhone } from '../../../../server/src/core/threecx/dialect';
+import { Workspace } from '../../../../server/src/core/workspace';
+import { convertProven } from '../../../../server/src/cli/commands/convert';
+import { REAL_FIXTURES } from './fixture';
+
+const fixtures = () => new Workspace(new DiskFiles(REAL_FIXTURES));
+
+/** Template → the bench phones it serves there. */
+const SERVED: Record<string, string[]> = {
+  'templates/3cx/yealink-t4x.ph.xml': ['yealink-t46s', 'yealink-t48s'],
+  'templates/3cx/yealink-w70b.fxs.xml': ['yealink-w70b'],
+  'templates/3cx/fanvil-custom.ph.xml': ['fanvil-x4u', 'fanvil-x6u'],
+  'templates/3cx/cisco-spa50x.ph.xml': ['cisco-spa504g'],
+};
+
+test('real 3CX templates: check reports no errors (warnings only, e.g. keys the vendor catalogs do not know)', () => {
+  const ws = fixtures();
+  const problems = checkWorkspace(ws);
+  const errors = problems.filter((p) => p.severity === 'error');
+  assert.deepEqual(
+    errors.map((p) => `${p.file}:${p.range.start.line + 1} ${p.code} ${p.message}`),
+    [],
+  );
+  // what used to be errors or unknown on these templates
+  const messages = problems.map((p) => `${p.file} ${p.code} ${p.message}`).join('\n');
+  assert.doesNotMatch(messages, /regex is invalid|is not a condition|\$uagroup/);
+  assert.doesNotMatch(
+    messages,
+    /unknown 3CX variable '(?:%%)?(?:queuecrt\d|queueid|queueringtone\w*|multicastrg\w+|value|ext_\w+|DEVICE_PASSWORD)/,
+  );
+});
+
+test('real 3CX templates: every bench phone is served by its template and each of its files renders', () => {
+  const ws = fixtures();
+  for (const [file, phones] of Object.entries(SERVED)) {
+    for (const name of phones) {
+      const phone = ws.phones.find((p) => p.name === name)!;
+      assert.equal(templateForPhone(ws, phone)?.file, file, `${name} is served by ${file}`);
+      const routes = ws.routesFor(phone);
+      assert.ok(routes.length > 0, `${name} has routes`);
+      for (const r of routes) {
+        const out = ws.render(r.template!, phone, { route: r.route });
+        assert.ok(!out.failed, `${name} ${r.path}: ${out.issues.map((i) => i.message).join('; ')}`);
+        assert.doesNotMatch(out.text, /%%[A-Za-z_][\w:.]*%%|^\s*\{(?:IF|ELSE|ENDIF|SET)\b/m, `${name} ${r.path} is rendered`);
+      }
+    }
+  }
+});
+
+test('real 3CX templates: what each phone receives', () => {
+  const ws = fixtures();
+  const phone = (name: string) => ws.phones.find((p) => p.name === name)!;
+  const file = (name: string, path: string) => {
+    const r = ws.routesFor(phone(name)).find((x) => x.path === path)!;
+    assert.ok(r, `${name} requests ${path}`);
+    return ws.render(r.template!, phone(name), { route: r.route }).text;
+  };
+  // Yealink T4x (v15): per-model common file name, ua="SIP-T46S" models, <blftype> type/DKtype/PickupValue fields
+  const t46 = file('yealink-t46s', '805e0c460001.cfg');
+  assert.match(t46, /^linekey\.1\.value = 202 *$/m);
+  assert.match(t46, /^linekey\.1\.type = 16 *$/m);
+  assert.match(t46, /^linekey\.1\.pickup_value = \*20\* *$/m);
+  assert.match(t46, /^linekey\.2\.type = 13 *$/m);
+  assert.match(t46, /^linekey\.3\.type = 15 *$/m);
+  assert.match(t46, /^account\.1\.display_name = Ada Lovelace$/m);
+  assert.ok(ws.routesFor(phone('yealink-t46s')).some((r) => r.path === 'y000000000066.cfg'));
+  // Yealink W70B DECT (v20 FXS): one account per handset from the bench lines
+  const w70 = file('yealink-w70b', '805e0c700003.cfg');
+  assert.match(w70, /^account\.1\.enable = 1$/m);
+  assert.match(w70, /^account\.1\.user_name = 210$/m);
+  assert.match(w70, /^account\.2\.user_name = 211$/m);
+  assert.match(w70, /^account\.2\.display_name = Handset Two $/m);
+  assert.match(w70, /^network\.port\.max_rtpport = 10999$/m, 'REMOTESTUN: the RTP range');
+  // Fanvil (v16): queue ringtones set per phone, function keys per model
+  assert.match(file('fanvil-x6u', '0c383e060005.cfg'), /<Text>800<\/Text>/);
+  const x4u = file('fanvil-x4u', '0c383e040004.cfg');
+  assert.match(x4u, /<Title>A&amp;B &lt;co&gt; <\/Title>/, 'XML-escaped key label');
+  // Cisco SPA (v16): {SET $uagroup} under {IF ua=SPA512G}/{IF ua=SPA514G} is not taken for an SPA504G
+  const spa = file('cisco-spa504g', '00e0f5040006.xml');
+  assert.match(spa, /spa50x-30x-7-6-1\.bin/);
+  assert.doesNotMatch(spa, /spa51x/);
+  assert.match(
+    spa,
+    /<Unit_1_Key_1 group="Attendant_Console\/Unit_1">fnc=sd\+blf\+cp;sub=201@pbx\.bench\.test:5060;nme=Ada <\/Unit_1_Key_1>/,
+  );
+});
+
+test('real 3CX templates: convert is byte-identical for every bench phone each one serves', () => {
+  const ws = fixtures();
+  for (const [file, phones] of Object.entries(SERVED)) {
+    const { files, proof } = convertProven(ws, file);
+    assert.deepEqual(proof.mismatches, [], file);
+    assert.deepEqual(
+      proof.phones.map((p) => p.name),
+      phones,
+      file,
+    );
+    assert.equal(proof.compared, phones.length * files.length, file);
+    for (const f of files) assert.doesNotMatch(f.text.slice(f.text.indexOf('--}}')), /%%|\{IF |\{ENDIF\}|\{SET /, f.template);
+  }
+});
+
+test('convert of the Fanvil template: a run whose units differ in a model condition is not rolled into a loop', () => {
+  const ws = fixtures();
+  const { files, proof } = convertProven(ws, 'templates/3cx/fanvil-custom.ph.xml');
+  assert.deepEqual(proof.mismatches, []);
+  const hbs = files[0].text;
+  // each function key keeps its own {IF ua=…} per model, as in the template
+  assert.match(hbs, /\{\{#if \(eq model\.id "X4U"\)\}\}\n\{\{#with \(lookup keys 3\) as \|key\|\}\}/);
+  assert.match(hbs, /\{\{#if \(eq model\.id "X5U"\)\}\}\n\{\{#with \(lookup keys 4\) as \|key\|\}\}/);
+});
