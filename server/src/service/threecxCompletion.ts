@@ -17,6 +17,7 @@ import { NETWORK_MODES } from '../core/threecx/check';
 import type { ThreeCxTemplate } from '../core/threecx/envelope';
 import { resolveVariable, type ThreeCxEnv } from '../core/threecx/render';
 import { THREECX_VARIABLES } from '../core/threecx/variables';
+import { VERSIONED_VARIABLES } from '../core/threecx/versionedVariables';
 import { hostCompletions } from './completion';
 import type { ServiceContext } from './context';
 import { lineAt } from './cursor';
@@ -153,6 +154,13 @@ export function variableItems(
       v.description,
       '1',
     );
+  // variables of the 3CX versions (queues, paging, FXS/DECT accounts, …) the template does not declare itself
+  for (const v of VERSIONED_VARIABLES) {
+    const versions = `3CX ${v.versions.join(', ')}`;
+    if (v.name.includes('NN')) add(v.name, versions, v.description, '3', v.name.replace('NN', '${1:01}'));
+    else if (/N$/.test(v.name)) add(v.name, versions, v.description, '3', `${v.name.slice(0, -1)}\${1:1}`);
+    else add(v.name, versions, v.description, '3');
+  }
   return [...items.values()];
 }
 

@@ -6,6 +6,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { parseCondition } from '../core/threecx/body';
 import { evaluate, resolveVariable } from '../core/threecx/render';
 import { KEY_N_RE, PER_KEY, THREECX_VARIABLES } from '../core/threecx/variables';
+import { versionedVariable } from '../core/threecx/versionedVariables';
 import type { ServiceContext } from './context';
 import { lineAt } from './cursor';
 import { hostKeyHover } from './hover';
@@ -51,9 +52,17 @@ function variableMarkdown(ctx: ServiceContext, d: ThreeCxDoc, name: string, blf:
     (kn ? DOCS.get(`${kn[1]}N`) : undefined) ??
     (name.startsWith('param::time_timezone_') ? DOCS.get('param::time_timezone_<vendor>') : undefined);
   const declared = d.tpl?.declared.get(name);
+  const versioned = versionedVariable(name);
   const lines = [`\`%%${name}%%\` — 3CX variable`];
   if (doc) lines.push('', doc.description, '', `Bench: \`${doc.bench}\``);
   else if (declared) lines.push('', declared.description, '', `Default: \`${declared.defaultValue}\``);
+  else if (versioned)
+    lines.push(
+      '',
+      versioned.description,
+      '',
+      `3CX versions: ${versioned.versions.join(', ')}. Bench: ${/^ext_/.test(name) ? "the phone's lines" : `\`vars.threecx.${name}\``}.`,
+    );
   else if (name.startsWith('param::')) lines.push('', `Global parameter: bench \`vars.param.${name.slice(7)}\`.`);
   else
     lines.push(

@@ -5,7 +5,7 @@ import type { Problem } from '../types';
 import { nearest } from '../util/text';
 import { walkIfs, walkRefs, walkSets, type ParsedBody } from './body';
 import type { ThreeCxTemplate } from './envelope';
-import { isVersionedVariable } from './versionedVariables';
+import { isVersionedVariable, VERSIONED_VARIABLES } from './versionedVariables';
 import { blfFieldNames, DOCUMENTED, KEY_N_RE, PER_KEY } from './variables';
 
 export const NETWORK_MODES = ['LOCALLAN', 'REMOTESTUN', 'SBC'];
@@ -22,6 +22,7 @@ export function knownVariables(tpl: ThreeCxTemplate): string[] {
     'param::pickup',
     'param::time_ntp_server',
     ...tpl.optionLists.filter((l) => l.param).map((l) => `param::${l.param}`),
+    ...VERSIONED_VARIABLES.map((v) => v.name.replace('NN', '01').replace(/N$/, '1')),
   ];
 }
 
