@@ -105,7 +105,7 @@ export function convertTemplate(
       );
     if (off?.size)
       notes.push(
-        `${off.size} run${off.size > 1 ? 's' : ''} of {IF blfN} blocks (number${off.size > 1 ? 's' : ''} ${[...off].map((n) => n + 1).join(', ')} in the file) stay unrolled: as a loop ${off.size > 1 ? 'they' : 'it'} did not render byte-identical for every bench phone`,
+        `${off.size} run${off.size > 1 ? 's' : ''} of {IF blfN} blocks (number${off.size > 1 ? 's' : ''} ${[...off].map((n) => n + 1).join(', ')} in the file) stay${off.size > 1 ? '' : 's'} unrolled: as a loop ${off.size > 1 ? 'they' : 'it'} did not render byte-identical for every bench phone`,
       );
     const header = [
       `{{!--`,

@@ -125,7 +125,8 @@ function varExpr(name: string, cx: Cx): string | undefined {
     if (distinct.size > 1) return undefined;
   }
   if (d) return `(default ${path} ${hbsString(d.defaultValue)})`;
-  if (!isVersionedVariable(name)) cx.notes.add(`%%${name}%% is not a known variable: converted to ${path.replace(/^@root\./, '')}`);
+  if (!isVersionedVariable(name) && !/^sysparam\./i.test(name))
+    cx.notes.add(`%%${name}%% is not a known variable: converted to ${path.replace(/^@root\./, '')}`);
   return path;
 }
 
