@@ -116,3 +116,12 @@ test('convert of the Fanvil template: a run whose units differ in a model condit
   assert.match(hbs, /\{\{#if \(eq model\.id "X4U"\)\}\}\n\{\{#with \(lookup keys 3\) as \|key\|\}\}/);
   assert.match(hbs, /\{\{#if \(eq model\.id "X5U"\)\}\}\n\{\{#with \(lookup keys 4\) as \|key\|\}\}/);
 });
+
+test('real 3CX templates: a request for a shared file name is answered for the phone whose MAC the regex User-Agent carries', () => {
+  const ws = fixtures();
+  const res = ws.resolveRequest('/y000000000146.cfg', { userAgent: 'Yealink W70B 146.85.0.20 80:5e:0c:70:00:03' });
+  assert.ok(res.ok, JSON.stringify(res));
+  assert.equal(res.phone.name, 'yealink-w70b');
+  assert.equal(res.template, 'templates/3cx/yealink-w70b.fxs.xml');
+  assert.match(res.reason, /User-Agent is the template's model 'Yealink W70B-yealink\.W70B_CustomV1\.fxs\.fxs'/);
+});
