@@ -35,6 +35,9 @@ import {
   workspaceChangedNotification,
 } from './protocol';
 import { createLanguageService, type LanguageService } from './service/languageService';
+import { ADD_TO_CATALOG_COMMAND, addToWorkspaceCatalog, type AddToCatalogArgs } from './service/codeActions';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export interface RuntimeEnvironment {
   /** File access for a workspace root folder (absolute path), or none when the client opened no folder. */
@@ -274,6 +277,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [ADD_TO_CATALOG_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'provisioning-language-server', version: '0.1.0' },
@@ -577,6 +581,26 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   );
   connection.onDocumentSymbol((p, token) => withDoc(p.textDocument.uri, 'symbols', [], token, (o) => o.ls.findDocumentSymbols(o.d)));
   connection.onFoldingRanges((p, token) => withDoc(p.textDocument.uri, 'folding', [], token, (o) => o.ls.getFoldingRanges(o.d)));
+  // "Add to workspace catalog": write catalog/<vendor>.yaml of the document's folder, then check again.
+  connection.onExecuteCommand((p) => {
+    if (p.command !== ADD_TO_CATALOG_COMMAND) return;
+    const args = p.arguments?.[0] as AddToCatalogArgs | undefined;
+    if (!args || typeof args.uri !== 'string') return;
+    const f = folderOf(args.uri);
+    const change = addToWorkspaceCatalog(f.ls.context, args);
+    const target = change && URI.parse(f.ls.context.uriOf(change.path));
+    if (!change || target?.scheme !== 'file') return;
+    try {
+      mkdirSync(dirname(target.fsPath), { recursive: true });
+      writeFileSync(target.fsPath, change.text);
+    } catch (e) {
+      void connection.window.showErrorMessage(`Cannot write ${change.path}: ${(e as Error).message}`);
+      return;
+    }
+    f.ls.context.filesChanged();
+    revalidate(f, () => 0);
+  });
+
   connection.onCodeAction((p, token) =>
     withDoc(p.textDocument.uri, 'code actions', [], token, (o) => o.ls.getCodeActions(o.d, p.range, p.context.diagnostics)),
   );

@@ -4,6 +4,7 @@
 import { contextSchema } from './analysis/contextSchema';
 import { handlebarsDialect } from './dialect';
 import { checkOutput } from './catalog/check';
+import { workspaceCatalog, workspaceCatalogProblems } from './catalog/workspace';
 import type { ParsedBench } from './bench/parse';
 import type { SchemaNode } from './bench/schema';
 import type { RenderLimits } from './render/interpreter';
@@ -51,7 +52,7 @@ const STOPPING = new Set<ProblemCode>(['hbs-syntax', 'hbs-unclosed-block', 'temp
 
 export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[] {
   const parsed = opts.bench ?? ws.parsedBench();
-  const problems: Problem[] = [...parsed.problems];
+  const problems: Problem[] = [...parsed.problems, ...workspaceCatalogProblems(ws.files)];
   const schema = opts.schema ?? contextSchema(parsed.bench);
   const files = opts.files ?? ws.templateFiles();
   for (const file of files) problems.push(...checkTemplate(ws, file, schema, { ...opts, bench: parsed }));
@@ -217,6 +218,7 @@ export function renderProblems(ws: Workspace, file: string, phone: Phone, out: R
     model: phone.model,
     fileKind: route?.fileKind,
     header: out.format.header,
+    catalog: workspaceCatalog(ws.files, phone.vendor).catalog, // bundled + the workspace's catalog/<vendor>.yaml
   });
   for (const p of found) {
     const m = out.map.lookup(p.start, p.end);
@@ -230,6 +232,7 @@ export function renderProblems(ws: Workspace, file: string, phone: Phone, out: R
           code: p.code,
           message: p.message,
           suggestions: p.suggestions,
+          data: p.data,
           actual: p.suggestions?.length ? out.text.slice(p.start, p.end) : undefined,
           phones: [phone.name],
         },

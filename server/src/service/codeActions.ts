@@ -1,8 +1,11 @@
 // Quick fixes: "did you mean" for unknown keys, data paths, helpers, partials and bench properties
-// (from the suggestions carried in diagnostic data), and inserting a missing header line.
+// (from the suggestions carried in diagnostic data), inserting a missing header line, and "Add to workspace
+// catalog" for a key near no catalog key (a command: the server writes catalog/<vendor>.yaml to disk).
 // A key written with {{expressions}} in it (`account.{{index}}.lable`) is fixed around them.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { getCatalog } from '../core/catalog/catalogs';
+import { generalise, withKeyAdded, workspaceCatalogPath } from '../core/catalog/workspace';
 import { problemCode } from '../core/problems/registry';
 import type { ServiceContext } from './context';
 import { SOURCE, type DiagnosticData } from './validation';
@@ -29,6 +32,11 @@ export function getCodeActions(
     const targetUri = data.target?.uri ?? doc.uri;
     const targetRange = data.target?.range ?? d.range;
     const targetText = textOf(ctx, doc, targetUri, targetRange);
+    if (d.code === problemCode('uncatalogued-key')) {
+      const add = addToCatalogAction(ctx, doc, d, data);
+      if (add) out.push(add);
+      continue;
+    }
     if (d.code === problemCode('missing-header')) {
       const header = data.suggestions?.[0];
       if (!header) continue;
@@ -60,6 +68,37 @@ export function getCodeActions(
     });
   }
   return out;
+}
+
+/** The command "Add to workspace catalog" runs (the language server executes it: see languageServer.ts). */
+export const ADD_TO_CATALOG_COMMAND = 'provisioningStudio.addToWorkspaceCatalog';
+
+export interface AddToCatalogArgs {
+  /** The document the fix was offered in (which workspace folder). */
+  uri: string;
+  vendor: string;
+  /** The key pattern to add (numbers where the catalog has an index already turned into it). */
+  key: string;
+}
+
+function addToCatalogAction(ctx: ServiceContext, doc: TextDocument, d: Diagnostic, data: DiagnosticData): CodeAction | undefined {
+  const key = data.word;
+  if (!key) return undefined;
+  // The vendor of the phones the key was rendered for (a shared partial has no vendor folder).
+  const phones = ctx.bench().bench.phones;
+  const vendor = phones.find((p) => data.phones?.includes(p.name))?.vendor ?? ctx.ws.vendorOf(ctx.pathOf(doc.uri)) ?? undefined;
+  if (!vendor || !getCatalog(vendor)) return undefined;
+  const pattern = generalise(getCatalog(vendor), key);
+  const title = `Add '${pattern}' to the workspace catalog (${workspaceCatalogPath(vendor)})`;
+  const args: AddToCatalogArgs = { uri: doc.uri, vendor, key: pattern };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: ADD_TO_CATALOG_COMMAND, arguments: [args] } };
+}
+
+/** What running "Add to workspace catalog" writes: the workspace-relative file and its new text. */
+export function addToWorkspaceCatalog(ctx: ServiceContext, args: AddToCatalogArgs): { path: string; text: string } | undefined {
+  if (!args || typeof args.vendor !== 'string' || typeof args.key !== 'string' || !getCatalog(args.vendor)) return undefined;
+  const path = workspaceCatalogPath(args.vendor);
+  return { path, text: withKeyAdded(ctx.files.read(path), args.key, args.vendor) };
 }
 
 function textOf(ctx: ServiceContext, doc: TextDocument, uri: string, range: Range): string | undefined {

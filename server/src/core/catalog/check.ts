@@ -6,19 +6,49 @@ import { isIP } from 'node:net';
 import { getCatalog, indexMaxFor, instantiate, keySupportsModel, matchKeyLoose } from './catalogs';
 import type { CheckContext, OutputEntry, OutputProblem } from './output';
 import { readOutput } from './readers';
-import { suggestKeys } from './suggest';
+import { detectLegacy, type LegacyFormat } from './legacy';
+import { exhaustiveFamily, nearKeys, suggestKeys } from './suggest';
 import type { KeyCatalog, KeyDef } from './types';
 
 /** All problems of a rendered file, sorted by offset. */
 export function checkOutput(text: string, ctx: CheckContext): OutputProblem[] {
   const problems: OutputProblem[] = [];
-  if (ctx.header !== undefined) checkHeader(text, ctx.header, problems);
-  checkHygiene(text, { escape: /xml$/.test(ctx.format) ? 'xml' : 'none', header: ctx.header }, problems);
+  const legacy = detectLegacy(ctx.format, text);
+  if (ctx.header !== undefined && !legacy) checkHeader(text, ctx.header, problems);
+  checkHygiene(text, { escape: /xml$/.test(ctx.format) ? 'xml' : 'none', header: legacy ? undefined : ctx.header }, problems);
+  if (legacy && !legacy.checked) {
+    problems.push(legacyProblem(legacy, 'its keys are not checked (no legacy catalog for this format).'));
+    return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
   const read = readOutput(ctx.format, text);
   problems.push(...read.problems);
   const catalog = ctx.format === 'xml' || ctx.format === 'text' ? undefined : (ctx.catalog ?? getCatalog(ctx.vendor));
-  if (catalog) checkEntries(text, read.entries, catalog, ctx, problems);
+  if (catalog) {
+    const quiet = checkEntries(text, read.entries, catalog, ctx, problems, !!legacy);
+    if (legacy) {
+      const n = read.entries.length;
+      problems.push(
+        legacyProblem(
+          legacy,
+          `its ${n} key${n === 1 ? '' : 's'} are checked against the legacy keys the catalog knows; ` +
+            (quiet.uncatalogued || quiet.deprecated
+              ? `${quiet.uncatalogued} not in the catalog and ${quiet.deprecated} deprecated are not reported one by one.`
+              : 'all are known.'),
+        ),
+      );
+    }
+  }
   return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function legacyProblem(legacy: LegacyFormat, what: string): OutputProblem {
+  return {
+    start: legacy.start,
+    end: legacy.end,
+    severity: 'information',
+    code: 'legacy-format',
+    message: `Legacy format: this is ${legacy.name}, which ${legacy.current} replaced; ${what}`,
+  };
 }
 
 function checkHeader(text: string, header: string, problems: OutputProblem[]): void {
@@ -41,7 +71,21 @@ export const SUGGEST_BUDGET = 200;
 
 const vendorLabel = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
 
-function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog, ctx: CheckContext, problems: OutputProblem[]): void {
+/** Keys a legacy file does not report one by one (counted into its one legacy-format information). */
+interface Quiet {
+  uncatalogued: number;
+  deprecated: number;
+}
+
+function checkEntries(
+  text: string,
+  entries: OutputEntry[],
+  catalog: KeyCatalog,
+  ctx: CheckContext,
+  problems: OutputProblem[],
+  legacy = false,
+): Quiet {
+  const quiet: Quiet = { uncatalogued: 0, deprecated: 0 };
   const firstSeen = new Map<string, OutputEntry>();
   let unknown = 0;
   const model = ctx.model;
@@ -75,16 +119,38 @@ function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog,
     if (!m) {
       // Suggestions cost ~1–3 ms each (memoized per catalog): a file of thousands of foreign keys
       // (wrong vendor) gets them for the first SUGGEST_BUDGET unknown keys only.
-      const suggestions = unknown++ < SUGGEST_BUDGET ? suggestKeys(catalog, e.key) : [];
-      problems.push({
-        ...at,
-        severity: 'warning',
-        code: 'unknown-key',
-        suggestions,
-        message:
-          `Unknown ${vendorLabel(catalog.vendor)} key '${e.key}'; the phone ignores it.` +
-          (suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''),
-      });
+      const suggestions = unknown++ < SUGGEST_BUDGET ? nearKeys(catalog, e.key) : [];
+      const family = exhaustiveFamily(catalog, e.key);
+      if (suggestions.length) {
+        problems.push({
+          ...at,
+          severity: 'warning',
+          code: 'unknown-key',
+          suggestions,
+          message:
+            `Unknown ${vendorLabel(catalog.vendor)} key '${e.key}'. Did you mean '${suggestions[0]}'?` +
+            (family ? ` The catalog lists every '${family}' key, so the phone ignores this one.` : ''),
+        });
+      } else if (family) {
+        problems.push({
+          ...at,
+          severity: 'warning',
+          code: 'unknown-key',
+          suggestions,
+          message: `Unknown ${vendorLabel(catalog.vendor)} key '${e.key}': the catalog lists every '${family}' key, so the phone ignores it.`,
+        });
+      } else if (legacy) quiet.uncatalogued++;
+      else {
+        problems.push({
+          ...at,
+          severity: 'information',
+          code: 'uncatalogued-key',
+          data: { word: e.key },
+          message:
+            `'${e.key}' is not in the ${vendorLabel(catalog.vendor)} catalog (${catalog.keys.length.toLocaleString('en-US')} keys known ` +
+            `for ${vendorLabel(catalog.vendor)}) and is near none of its keys; if the phone reads it, add it to the workspace catalog.`,
+        });
+      }
       continue;
     }
     const def = m.def;
@@ -131,7 +197,8 @@ function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog,
         message: `'${e.key}' belongs in the '${def.file}' file, not the '${ctx.fileKind}' file; the phone may ignore it here.`,
       });
     }
-    if (def.deprecated) {
+    if (def.deprecated && legacy) quiet.deprecated++;
+    else if (def.deprecated) {
       const repl = def.deprecated.replacement ? instantiate(def.deprecated.replacement, m.indices) : undefined;
       problems.push({
         ...at,
@@ -153,6 +220,7 @@ function checkEntries(text: string, entries: OutputEntry[], catalog: KeyCatalog,
       });
     }
   }
+  return quiet;
 }
 
 function lineOf(text: string, offset: number): number {

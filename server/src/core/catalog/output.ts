@@ -33,6 +33,8 @@ export interface OutputProblem {
   message: string;
   /** Replacement candidates for the range, best first. */
   suggestions?: string[];
+  /** For `uncatalogued-key`: the key as the phone reads it (what "Add to workspace catalog" adds). */
+  data?: { word?: string };
   /** Other ranges of the same output involved (e.g. the first occurrence of a duplicate key). */
   related?: { start: number; end: number; message: string }[];
 }

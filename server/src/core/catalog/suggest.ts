@@ -45,6 +45,7 @@ function compute(c: CompiledCatalog, typed: string, limit: number, maxDist: numb
   const nums = [...typed.matchAll(/\d+/g)].map((m) => m[0]);
   const hist = histogram(lower);
   const seen = new Map<string, Scored>();
+  let bare: string | undefined, words: string | undefined;
   let order = 0;
   for (const cp of c.patterns) {
     // Cheap length bound before instantiating: each hole takes 1–3 digits, each edit ≥ 0.5.
@@ -62,7 +63,14 @@ function compute(c: CompiledCatalog, typed: string, limit: number, maxDist: numb
       if (Math.abs(cl.length - lower.length) * 0.5 > maxDist) continue;
       if (histDistance(hist, cl) / 4 > maxDist) continue;
       let d = distance(lower, cl, maxDist);
-      if (d > maxDist) continue;
+      if (d > maxDist) {
+        // Another index form (`account1.label`, `user_name1`, `sip.line.1.x`) or swapped words (`server.sip`):
+        // the same text without separators, or the same words in another order.
+        if (bare === undefined) [bare, words] = [bareOf(lower), wordsOf(lower)];
+        if (bareOf(cl) === bare) d = 0.45;
+        else if (wordsOf(cl) === words) d = Math.min(maxDist, 0.8 + 0.1 * maxDist);
+        else continue;
+      }
       if (cl === lower)
         d = -1; // case-insensitive match first
       else if (cand !== cl || typed !== lower) d += distance(typed, cand, maxDist + 2) * 1e-3; // prefer same case
@@ -74,6 +82,14 @@ function compute(c: CompiledCatalog, typed: string, limit: number, maxDist: numb
     .slice(0, limit)
     .map((s) => s.key);
 }
+
+const bareOf = (s: string) => s.replace(/[._\-[\]]/g, '');
+const wordsOf = (s: string) =>
+  s
+    .split(/[._\-[\]]+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
 
 /** Instantiations of a pattern worth comparing with a typed key whose digit runs are `nums`. */
 function instances(c: CompiledCatalog, cp: CompiledPattern, nums: string[]): string[] {
@@ -187,4 +203,56 @@ export function distance(a: string, b: string, max = Infinity): number {
     cur = t;
   }
   return prev[m];
+}
+
+/**
+ * Known keys a typed key is a slip of (misspelt, another index form, swapped words), best first: what
+ * earns an unknown key a "did you mean" warning. [] when the key is near nothing. Stricter than
+ * suggestKeys: a key with a word more or less (`dialplan.1.digitmap` beside `dialplan.digitmap`,
+ * `bg.color.bm.1.em.name`), or a word replaced by another (`attendant.reg` beside `attendant.uri`), is
+ * more likely another real setting than a slip, so it gets no warning.
+ */
+export function nearKeys(catalog: KeyCatalog, typed: string): string[] {
+  return suggestKeys(catalog, typed).filter((cand) => isSlip(typed, cand));
+}
+
+const SEP = /[._\-[\]]+/;
+
+/** Whether `typed` reads as a slip of the valid key `cand`. */
+export function isSlip(typed: string, cand: string): boolean {
+  const a = typed.toLowerCase(),
+    b = cand.toLowerCase();
+  if (a === b || bareOf(a) === bareOf(b) || wordsOf(a) === wordsOf(b)) return true;
+  // Numbers compare equal: an index out of range with a misspelt word (`linekey.100.lable`) is still a slip.
+  const ta = a.replace(/\d+/g, '#').split(SEP).filter(Boolean),
+    tb = b.replace(/\d+/g, '#').split(SEP).filter(Boolean);
+  if (ta.length !== tb.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < ta.length; i++) if (ta[i] !== tb[i]) diff.push(i);
+  if (diff.length !== 1) return diff.length === 0;
+  const [x, y] = [ta[diff[0]], tb[diff[0]]];
+  const len = Math.max(x.length, y.length);
+  return distance(x, y) <= (len <= 4 ? 1 : len <= 8 ? 1.5 : 2);
+}
+
+const familyRes = new WeakMap<KeyCatalog, { prefix: string; re: RegExp }[]>();
+
+/** The key family (a pattern prefix) the catalog lists in full that `key` belongs to, or undefined. */
+export function exhaustiveFamily(catalog: KeyCatalog, key: string): string | undefined {
+  if (!catalog.exhaustive?.length) return undefined;
+  let list = familyRes.get(catalog);
+  if (!list) {
+    list = catalog.exhaustive.map((f) => ({
+      prefix: f.prefix,
+      re: new RegExp(
+        '^' +
+          f.prefix
+            .split(/\{[A-Za-z_]\w*\}/)
+            .map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('\\d+'),
+      ),
+    }));
+    familyRes.set(catalog, list);
+  }
+  return list.find((f) => f.re.test(key))?.prefix;
 }

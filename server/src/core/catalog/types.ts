@@ -45,6 +45,18 @@ export interface KeyDef {
   deprecated?: { replacement?: string; note: string };
   /** Grandstream: the alias name of a P-value (`account.1.sip.userid` for `P35`). */
   alias?: string;
+  /** The vendor document the key was taken from (an id of the catalog's `sources`), when generated from one. */
+  source?: string;
+  /** Firmware that introduced the key / from which it is gone (vendor version text, e.g. `V81`, `8.11.0.0`). */
+  since?: string;
+  removedIn?: string;
+}
+
+/** A document a catalog was generated from. */
+export interface CatalogSource {
+  id: string;
+  title: string;
+  url?: string;
 }
 
 export interface IndexDef {
@@ -62,4 +74,12 @@ export interface KeyCatalog {
   /** Named indices used in key patterns. */
   indices: Record<string, IndexDef>;
   keys: KeyDef[];
+  /** Documents the keys come from (KeyDef.source names one). */
+  sources?: CatalogSource[];
+  /**
+   * Key families (pattern prefixes, e.g. `account.{account}.`) the catalog lists in full from a vendor
+   * reference: an unknown key there is a warning that the phone ignores it. Elsewhere an unknown key near
+   * no known key is only information (the catalog may not know it).
+   */
+  exhaustive?: { prefix: string; source: string }[];
 }

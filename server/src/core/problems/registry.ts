@@ -84,7 +84,28 @@ export const PROBLEMS = {
   'threecx-network': def('3cx', 'warning', "The phone's network mode is not in the template's <AllowedNetworkConfig>."),
   'threecx-model': def('3cx', 'warning', "The phone's model is none of the template's <models>."),
   // ---- rendered output (key catalogs) ----
-  'unknown-key': def('output', 'warning', 'A key the vendor catalog does not know: the phone ignores it.', SUGGEST_OUTPUT),
+  'unknown-key': def(
+    'output',
+    'warning',
+    'A key close to a known key (a misspelling, swapped words, another index form), or unknown in a key family the catalog lists in full.',
+    SUGGEST_OUTPUT,
+  ),
+  'uncatalogued-key': def(
+    'output',
+    'information',
+    'A key near no catalog key: it may be valid on the phone but is not in the catalog (nor the workspace catalog).',
+    { title: "Add '<word>' to the workspace catalog (catalog/<vendor>.yaml)", data: ['word'] },
+  ),
+  'legacy-format': def(
+    'output',
+    'information',
+    'A legacy vendor file format (Yealink v6x INI, Fanvil VOIP_CONFIG_FILE, Snom plain text, older Poly <config>), named once per file.',
+  ),
+  'workspace-catalog': def(
+    'output',
+    'warning',
+    'A workspace catalog file (catalog/<vendor>.yaml) that cannot be read, or an entry in it that is wrong.',
+  ),
   'invalid-value': def('output', 'warning', 'A value the key does not accept.'),
   'duplicate-key': def('output', 'warning', 'The same key is set twice in one file; the phone keeps one of them.'),
   'wrong-file': def('output', 'warning', "A key that belongs in another of the vendor's files."),

@@ -111,6 +111,9 @@ const CASES: Record<ProblemCode, Case> = {
     return renderProblems(ws, TPL, other, ws.render(TPL, other));
   },
   'unknown-key': yealink('account.1.lable = x\n'),
+  'uncatalogued-key': yealink('features.zz_qq_not_a_yealink_setting = 1\n'),
+  'legacy-format': yealink('[ account ]\npath = /config/voip/sipAccount0.cfg\nEnable = 1\n'),
+  'workspace-catalog': yealink('account.1.label = x\n', { 'catalog/yealink.yaml': 'keys:\n  - { type: int }\n' }),
   'invalid-value': yealink('account.1.enable = 7\n'),
   'duplicate-key': yealink('account.1.label = a\naccount.1.label = b\n'),
   'wrong-file': yealinkOutput(`${H}local_time.time_zone = +1\n`),
