@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in turn, each against its baseline run side by side.
 //   npm run bench                 all
-//   npm run bench -- lsp notify   a selection: check-keys, check, lsp, notify, bootstorm
+//   npm run bench -- lsp notify   a selection: check-keys, catalog-eval, check, lsp, notify, bootstorm
 // Needs a build (npm install does it); lsp installs yaml-language-server into bench/.deps on first use;
 // notify needs SIPp (Debian sip-tester), bootstorm nginx and wrk (Debian) — missing tools are reported.
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,10 @@ const ALL = {
   'check-keys': {
     cmd: ['--import', 'tsx', 'bench/check-keys.mjs'],
     what: 'catalog checks of a 1,500-key file × 50 phones vs reader-only and naive matcher',
+  },
+  'catalog-eval': {
+    cmd: ['--import', 'tsx', 'bench/catalog-eval/run.mjs'],
+    what: 'key catalogs on held-out real templates: false flags, typo recall, legacy files',
   },
   check: { cmd: ['--import', 'tsx', 'bench/check-workspace.mjs'], what: '`check` of a 1,500-key template × 50 phones vs render-only' },
   lsp: {
