@@ -9,7 +9,11 @@ const MPP = 'wazo-platform/wazo-provd-plugins plugins/wazo_cisco_sip/v12_0_7/ent
 const MPP68 =
   'Cisco IP Phone 6800 Series Multiplatform Phones Administration Guide, "Profile rule" ($PSN.xml; 68xx names inferred from the 78xx/88xx ones)';
 
-const spa = (psn: string, lines: number, keys: number, source = SPA, expansion?: string[]): ModelDef => ({
+// firmware packages SPA30x_SPA50x_<ver>_FW.zip, SPA51x_…, SPA525g_… (wazo_cisco_spa/v7_5_5/pkgs/pkgs.db); image names inferred
+const FW50 = 'spa50x-30x-<ver>.bin';
+const FW51 = 'spa51x-<ver>.bin';
+const FW525 = 'spa525g-<ver>.bin';
+const spa = (psn: string, lines: number, keys: number, firmware?: string, source = SPA, expansion?: string[]): ModelDef => ({
   id: `SPA${psn}`,
   fileId: psn,
   files: [`spa${psn}.cfg`],
@@ -18,7 +22,7 @@ const spa = (psn: string, lines: number, keys: number, source = SPA, expansion?:
   keys,
   aliases: [`SPA-${psn}`],
   expansion,
-  firmware: `spa${psn.replace(/\D+$/, '').slice(0, 3)}-<ver>.bin`,
+  firmware,
   source,
 });
 const mpp = (n: string, lines: number, keys: number, source = MPP, expansion?: string[]): ModelDef => ({
@@ -30,24 +34,24 @@ const mpp = (n: string, lines: number, keys: number, source = MPP, expansion?: s
   keys,
   aliases: [`CP-${n}`, `${n}-3PCC`],
   expansion,
-  firmware: `sip${n.slice(0, 2)}xx.<ver>.loads`,
+  firmware: `sip${n.slice(0, 2)}xx.<ver>.loads`, // sip68xx.11-3-1MSR3-3.loads (wazo_cisco_sip/v11_3_1 templates)
   source,
 });
 
 export const ciscoModels: ModelDef[] = [
-  spa('301', 1, 0),
-  spa('303', 3, 3),
-  spa('501G', 8, 8, SPA, ['SPA500S']),
-  spa('502G', 1, 0),
-  spa('504G', 4, 4, SPA, ['SPA500S']),
-  spa('508G', 8, 8, SPA, ['SPA500S']),
-  spa('509G', 12, 12, SPA, ['SPA500S']),
-  spa('512G', 1, 0),
-  spa('514G', 4, 4),
-  spa('525G', 5, 5, SPA, ['SPA500S']),
-  spa('525G2', 5, 5, SPA, ['SPA500S']),
-  spa('942', 4, 4, SPA_LEGACY),
-  spa('962', 6, 6, SPA_LEGACY),
+  spa('301', 1, 0, FW50),
+  spa('303', 3, 3, FW50),
+  spa('501G', 8, 8, FW50, SPA, ['SPA500S']),
+  spa('502G', 1, 0, FW50),
+  spa('504G', 4, 4, FW50, SPA, ['SPA500S']),
+  spa('508G', 8, 8, FW50, SPA, ['SPA500S']),
+  spa('509G', 12, 12, FW50, SPA, ['SPA500S']),
+  spa('512G', 1, 0, FW51),
+  spa('514G', 4, 4, FW51),
+  spa('525G', 5, 5, FW525, SPA, ['SPA500S']),
+  spa('525G2', 5, 5, FW525, SPA, ['SPA500S']),
+  spa('942', 4, 4, undefined, SPA_LEGACY),
+  spa('962', 6, 6, undefined, SPA_LEGACY),
   {
     id: 'ATA191',
     lines: 2,
