@@ -216,7 +216,7 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
                 .join(', ')}?`
             : ''
         } (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}); served with the vendor's files all the same`,
-        'error',
+        'warning',
         sugg,
       );
     }

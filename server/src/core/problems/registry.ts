@@ -47,7 +47,12 @@ export const PROBLEMS = {
   'bench-duplicate-key': def('bench', 'error', 'The same key appears twice in one bench mapping.'),
   'bench-mac': def('bench', 'error', 'A phone MAC address is not 12 hex digits.'),
   'bench-duplicate-mac': def('bench', 'error', 'Two phones share a MAC address; the later one is ignored.'),
-  'bench-unknown-model': def('bench', 'error', 'A phone model the vendor profile does not know.', SUGGEST),
+  'bench-unknown-model': def(
+    'bench',
+    'warning',
+    'A phone model the vendor profile does not know; the phone is served all the same.',
+    SUGGEST,
+  ),
   'bench-missing': def('bench', 'error', 'The bench file does not exist.'),
   // ---- Handlebars templates ----
   'hbs-syntax': def('template', 'error', 'Handlebars syntax error; nothing renders.'),

@@ -46,7 +46,8 @@ test('a Workspace reads its bench file: phones, problems under its name, last go
     ['one'],
   );
 
-  files.set('lab/alt.yaml', MINI_BENCH.replace('model: T54W', 'model: T54X'));
+  // an unknown model is only a warning (the phone is served all the same); a bad MAC breaks the bench
+  files.set('lab/alt.yaml', MINI_BENCH.replace('model: T54W', 'model: T54X').replace('mac: 805e0c000001', 'mac: 805e0c00000g'));
   const broken = ws.parsedBench();
   assert.ok(broken.hasErrors);
   assert.ok(
@@ -56,7 +57,8 @@ test('a Workspace reads its bench file: phones, problems under its name, last go
   const serving = ws.servingBench();
   assert.equal(serving.stale, true);
   assert.equal(serving.parsed.bench.phones[0].model, 'T54W');
-  assert.ok(checkWorkspace(ws).some((p) => p.file === 'lab/alt.yaml' && p.code === 'bench-unknown-model'));
+  assert.ok(checkWorkspace(ws).some((p) => p.file === 'lab/alt.yaml' && p.code === 'bench-unknown-model' && p.severity === 'warning'));
+  assert.ok(checkWorkspace(ws).some((p) => p.file === 'lab/alt.yaml' && p.code === 'bench-mac' && p.severity === 'error'));
 
   files.delete('lab/alt.yaml');
   const missing = ws.parsedBench().problems;

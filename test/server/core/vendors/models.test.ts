@@ -102,3 +102,16 @@ test('a factory MPP phone asking /$PSN.xml and an SPA asking /spa$PSN.cfg get th
   assert.ok(!ws.resolveRequest('504G.xml').ok, 'no /504G.xml');
   assert.ok(!ws.resolveRequest('spa8841-3PCC.cfg').ok, 'no /spa8841-3PCC.cfg');
 });
+
+test('a model missing from the table is a warning naming the nearest models, and the phone is served all the same', () => {
+  const ws = memoryWorkspace({
+    'bench.yaml': 'phones:\n  - { mac: 805e0c112233, vendor: yealink, model: T45W }\n',
+    'templates/yealink/mac.cfg.hbs': 'account.1.enable = 1',
+  });
+  const problems = ws.parsedBench().problems.filter((p) => p.code === 'bench-unknown-model');
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].severity, 'warning');
+  assert.match(problems[0].message, /unknown yealink model 'T45W', did you mean 'T44W', 'T54W'/);
+  const res = ws.resolveRequest('805e0c112233.cfg');
+  assert.ok(res.ok && res.phone.model === 'T45W', 'served its per-phone file');
+});
