@@ -115,3 +115,10 @@ test('a model missing from the table is a warning naming the nearest models, and
   const res = ws.resolveRequest('805e0c112233.cfg');
   assert.ok(res.ok && res.phone.model === 'T45W', 'served its per-phone file');
 });
+
+test('Yealink: model.file_id keeps at least two digits (the starter boot template prefixes ten zeros to it)', () => {
+  for (const m of PROFILES.yealink.models) {
+    assert.match(m.fileId ?? '', /^\d{2,3}$/, m.id);
+    assert.equal(m.files?.[0], `y${m.fileId!.padStart(12, '0')}.cfg`, m.id);
+  }
+});

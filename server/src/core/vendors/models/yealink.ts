@@ -1,5 +1,5 @@
-// Yealink models. fileId = the hardware number in the common file y<12 digits>.cfg and the first field of the firmware
-// version ("T46U 108.86.0.90"); files = the model-wide file the phone requests. lines = SIP accounts, keys =
+// Yealink models. fileId = the hardware number (at least two digits) in the common file y<12 digits>.cfg, mostly the first
+// field of the firmware version (T46U 108.86.0.90); files = the model-wide file the phone requests. lines = SIP accounts, keys =
 // programmable line/DSS keys across pages (vendor datasheets; see docs/fidelity.md for what is verified).
 import type { ModelDef } from '../types';
 
@@ -23,10 +23,10 @@ const row = ({ extraFiles, ...r }: Row): ModelDef => ({ ...r, files: [common(r.f
 
 export const yealinkModels: ModelDef[] = [
   // legacy T2x / T3x (firmware ≤ 73 use the same common-file scheme)
-  row({ id: 'T18P', fileId: '9', lines: 1, keys: 0, aliases: ['T18'], source: MDARK }),
+  row({ id: 'T18P', fileId: '09', lines: 1, keys: 0, aliases: ['T18'], source: MDARK }),
   row({
     id: 'T20P',
-    fileId: '7',
+    fileId: '07',
     lines: 2,
     keys: 2,
     aliases: ['T20'],
@@ -36,7 +36,7 @@ export const yealinkModels: ModelDef[] = [
   row({ id: 'T21P', fileId: '34', lines: 2, keys: 2, source: MDARK }),
   row({
     id: 'T22P',
-    fileId: '5',
+    fileId: '05',
     lines: 3,
     keys: 3,
     aliases: ['T22'],
@@ -45,7 +45,7 @@ export const yealinkModels: ModelDef[] = [
   }),
   row({
     id: 'T26P',
-    fileId: '4',
+    fileId: '04',
     lines: 3,
     keys: 13,
     aliases: ['T26'],
@@ -54,7 +54,7 @@ export const yealinkModels: ModelDef[] = [
   }),
   row({
     id: 'T28P',
-    fileId: '0',
+    fileId: '00',
     lines: 6,
     keys: 16,
     aliases: ['T28'],
