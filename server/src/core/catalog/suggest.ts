@@ -231,6 +231,7 @@ export function isSlip(typed: string, cand: string): boolean {
   for (let i = 0; i < ta.length; i++) if (ta[i] !== tb[i]) diff.push(i);
   if (diff.length !== 1) return diff.length === 0;
   const [x, y] = [ta[diff[0]], tb[diff[0]]];
+  if (x === '#' || y === '#') return false; // an index where the known key has a word (`feature.1.x`, `feature.e911.x`)
   const len = Math.max(x.length, y.length);
   return distance(x, y) <= (len <= 4 ? 1 : len <= 8 ? 1.5 : 2);
 }

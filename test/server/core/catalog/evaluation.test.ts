@@ -1,6 +1,7 @@
 // The catalog evaluation (bench/catalog-eval) as a test: on real keys from provisioning templates of
 // projects none of the catalogs were built from, at most 5 % get a warning or an error, and at least
-// 90 % of seeded slips of the known ones are caught; every legacy file gets exactly one information.
+// 90 % of seeded slips of the known ones are caught; every legacy file gets exactly one information and
+// at most 5 % of its keys a warning.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 // @ts-expect-error an .mjs module without types (shared with `npm run bench:catalog`)
@@ -16,6 +17,7 @@ interface Result {
   legacyFiles: number;
   legacyOk: number;
   legacyFlagged: number;
+  legacyKeys: number;
 }
 
 for (const vendor of VENDORS) {
@@ -30,6 +32,7 @@ for (const vendor of VENDORS) {
       assert.ok(r.caught / r.typos >= 0.9, `typo recall ${r.caught}/${r.typos}`);
     }
     assert.equal(r.legacyOk, r.legacyFiles, 'one legacy-format information per legacy file');
-    assert.equal(r.legacyFlagged, 0, 'no warning on a key of a legacy file');
+    // keys of legacy files checked against the catalog (Fanvil XML, older Poly) are warned about only when a slip
+    assert.ok(r.legacyFlagged <= 0.05 * r.legacyKeys, `legacy keys flagged ${r.legacyFlagged}/${r.legacyKeys}`);
   });
 }
