@@ -57,7 +57,7 @@ export const cisco: VendorProfile = {
     reboot: 'reboot',
     sources: [
       'Cisco IP Phone 8800 Series Multiplatform Phones Administration Guide, "Resync_From_SIP" / "Auth_Resync-Reboot" (events resync and reboot)',
-      'wazo-platform/wazo-provd-plugins plugins/wazo_cisco_spa/common/common.py (SPA: resync / reboot NOTIFY via AMI)',
+      'asterisk/asterisk configs/samples/pjsip_notify.conf.sample ([sipura-check-cfg] Event=>resync; reboot only in the Cisco guide)',
     ],
     trustSetting: 'Cisco: Resync_From_SIP = Yes; with Auth_Resync-Reboot = Yes the phone challenges the NOTIFY with the line password',
   },

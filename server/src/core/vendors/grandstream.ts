@@ -60,7 +60,7 @@ export const grandstream: VendorProfile = {
     reboot: 'check-sync;reboot=true',
     sources: [
       'fusionpbx/fusionpbx app/switch/resources/scripts/app/event_notify/index.lua (grandstream: resync / check-sync;reboot=true)',
-      'fusionpbx/fusionpbx pull request #3014 (resync re-fetches without reboot); Grandstream SIP Device Provisioning Guide (check-sync)',
+      'Grandstream SIP Device Provisioning Guide (SIP NOTIFY check-sync, reboot=true); fusionpbx/fusionpbx pull request #3014 (resync re-fetches without reboot)',
     ],
     trustSetting:
       'Grandstream: "Allow SIP NOTIFY from any host" / P-value for "Validate incoming SIP messages" must allow the sender; the phone may require authentication of NOTIFY (P4428)',

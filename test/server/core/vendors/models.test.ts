@@ -122,3 +122,28 @@ test('Yealink: model.file_id keeps at least two digits (the starter boot templat
     assert.equal(m.files?.[0], `y${m.fileId!.padStart(12, '0')}.cfg`, m.id);
   }
 });
+
+test('every vendor names two references for its NOTIFY events', () => {
+  for (const profile of Object.values(PROFILES)) {
+    if (profile.id === 'generic') continue;
+    // two different documents or repositories (named by their first word: owner/repo or the document's publisher)
+    assert.ok(
+      new Set(profile.notify.sources.map((s) => s.split(' ')[0])).size >= 2,
+      `${profile.id}: ${profile.notify.sources.join(' | ')}`,
+    );
+  }
+});
+
+test('the dev-server resolver never takes a serial number in the User-Agent for a MAC', () => {
+  const ws = memoryWorkspace({
+    'bench.yaml':
+      'phones:\n  - { mac: 0002fd000001, vendor: cisco, model: SPA942, name: first }\n  - { mac: 88019fa42805, vendor: cisco, model: SPA942, name: serial-lookalike }\n',
+    'templates/cisco/spa.cfg.hbs': 'spa',
+  });
+  const res = ws.resolveRequest('spa942.cfg', { userAgent: 'Linksys/SPA-942-6.1.5(a) (88019FA42805)' });
+  assert.ok(res.ok);
+  assert.equal(res.phone.name, 'first');
+  assert.match(res.reason, /first bench phone of the model/);
+  const mpp = ws.resolveRequest('spa942.cfg', { userAgent: 'Cisco/SPA942-7.4.4 (88019FA42805)(CBT141400UK)' });
+  assert.ok(mpp.ok && mpp.phone.name === 'serial-lookalike' && mpp.reason === 'MAC in the User-Agent');
+});
