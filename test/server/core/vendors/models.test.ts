@@ -50,6 +50,7 @@ const BOOT: [string, string, string[]][] = [
   ['fanvil', 'V67', ['F0V0V6700000.cfg', `${MAC}.cfg`]],
   ['grandstream', 'GRP2614', [`cfg${MAC}.xml`, 'cfggrp2614.xml', 'cfg.xml']],
   ['grandstream', 'HT802V2', [`cfg${MAC}.xml`, 'cfght802v2.xml', 'cfg.xml']],
+  ['grandstream', 'GRP2612W', [`cfg${MAC}.xml`, 'cfggrp2612w.xml', 'cfg.xml']],
   ['snom', 'D785', ['snomd785.htm', `snomd785-${MAC.toUpperCase()}.htm`]],
   ['snom', 'PA1', ['snompa1.htm', `snompa1-${MAC.toUpperCase()}.htm`]],
   ['poly', 'VVX450', [`${MAC}.cfg`, 'site.cfg', `phone${MAC}.cfg`]],

@@ -1,9 +1,12 @@
-// Grandstream models. Every model requests cfg<mac>(.xml) then cfg<model>.xml then cfg.xml (the routes); lines =
-// SIP accounts, keys = programmable line/MPK/VPK keys. Model lists: wazo-provd-plugins plugins/wazo_grandstream/*/entry.py.
+// Grandstream models. Every model requests cfg<mac>(.xml) then cfg<model>.xml then cfg.xml (the routes), the model
+// name in full (P, W, G variants are rows of their own); lines = SIP accounts, keys = programmable line/MPK/VPK keys. Model lists: wazo-provd-plugins plugins/wazo_grandstream/*/entry.py.
 import type { ModelDef } from '../types';
 
 const WZ = (v: string) => `wazo-platform/wazo-provd-plugins plugins/wazo_grandstream/${v}/entry.py MODELS`;
 const UA = 'wazo-platform/wazo-provd-plugins plugins/wazo_grandstream/common/common.py (User-Agent comment)';
+// the model-wide file carries the full model name: a GRP2612W asks cfggrp2612w.xml
+const GS_TOOLS = 'brucemwalker/gs_tools provisioning/Notes.txt (GRP2612W requests cfg<mac>.xml, cfggrp2612w.xml, cfg.xml)';
+const W_VARIANT = `${GS_TOOLS} (file name of this variant inferred the same way)`;
 const EARLIER = 'earlier data of this project (model name only; file names by the vendor scheme cfg<model>.xml)';
 const m = (id: string, lines: number, keys: number, source: string, expansion?: string[], aliases?: string[]): ModelDef => ({
   id,
@@ -40,11 +43,20 @@ export const grandstreamModels: ModelDef[] = [
   m('GXP2160', 6, 24, WZ('v1_0_11_85'), GXP21),
   m('GXP2170', 12, 48, WZ('v1_0_11_85'), GXP21),
   m('GXP2200', 6, 0, WZ('v1_0_3_27')),
-  m('GRP2601', 2, 0, EARLIER, undefined, ['GRP2601P']),
-  m('GRP2602', 4, 4, EARLIER, undefined, ['GRP2602P', 'GRP2602W']),
-  m('GRP2603', 6, 6, EARLIER, undefined, ['GRP2603P']),
-  m('GRP2604', 6, 10, EARLIER, undefined, ['GRP2604P']),
-  m('GRP2612', 2, 4, WZ('v1_0_5_48'), undefined, ['GRP2612P', 'GRP2612W', 'GRP2612G']),
+  m('GRP2601', 2, 0, EARLIER),
+  m('GRP2601P', 2, 0, EARLIER),
+  m('GRP2601W', 2, 0, W_VARIANT),
+  m('GRP2602', 4, 4, EARLIER),
+  m('GRP2602P', 4, 4, EARLIER),
+  m('GRP2602W', 4, 4, W_VARIANT),
+  m('GRP2603', 6, 6, EARLIER),
+  m('GRP2603P', 6, 6, EARLIER),
+  m('GRP2604', 6, 10, EARLIER),
+  m('GRP2604P', 6, 10, EARLIER),
+  m('GRP2612', 2, 4, WZ('v1_0_5_48')),
+  m('GRP2612P', 2, 4, W_VARIANT),
+  m('GRP2612G', 2, 4, W_VARIANT),
+  m('GRP2612W', 2, 4, GS_TOOLS),
   m('GRP2613', 3, 6, WZ('v1_0_5_48')),
   m('GRP2614', 4, 10, WZ('v1_0_5_48'), ['GBX20']),
   m('GRP2615', 5, 10, WZ('v1_0_5_48'), ['GBX20']),
