@@ -51,8 +51,15 @@ export const poly: VendorProfile = {
     },
   ],
   // "FileTransport PolycomSoundPointIP-SPIP_335-UA/3.2.1.0078", "… PolycomSoundStationIP-SSIP_6000-UA/4.0.4.2906 Type/Application",
-  // "FileTransport PolycomVVX-VVX_400-UA/4.1.4.7430 Type/Application" (wazo_polycom/common/common.py). No MAC.
-  userAgents: [{ pattern: 'Polycom[A-Za-z]*-(?<model>[A-Za-z]+[_-]?[A-Za-z]?\\d+[A-Za-z]?)-UA/(?<firmware>\\d+(?:\\.\\d+)+)' }],
+  // "FileTransport PolycomVVX-VVX_400-UA/4.1.4.7430 Type/Application" (wazo_polycom/common/common.py): no MAC; UC Software
+  // 6+ SIP: "PolycomVVX-VVX_411-UA/6.3.1.8427_64167f251288" (MAC after the version), 7.x: "Poly/7.3.0.16841
+  // PolyCCX-CCX_400-UA/7.3.0.16841" (jamescussen/Poly-Phone-Manager PolyPhoneManager4.00.ps1)
+  userAgents: [
+    {
+      pattern:
+        'Poly(?:com)?[A-Za-z]*-(?<model>[A-Za-z]+[_-]?[A-Za-z]?\\d+[A-Za-z]?)-UA/(?<firmware>\\d+(?:\\.\\d+)+)(?:_(?<mac>[0-9a-f]{12})\\b)?',
+    },
+  ],
   notify: {
     resync: 'check-sync',
     reboot: 'check-sync',
