@@ -4,6 +4,7 @@
 import { contextSchema } from './analysis/contextSchema';
 import { handlebarsDialect } from './dialect';
 import { checkOutput } from './catalog/check';
+import { firmwareOf } from './catalog/firmware';
 import { workspaceCatalog, workspaceCatalogProblems } from './catalog/workspace';
 import type { ParsedBench } from './bench/parse';
 import type { SchemaNode } from './bench/schema';
@@ -219,6 +220,7 @@ export function renderProblems(ws: Workspace, file: string, phone: Phone, out: R
     fileKind: route?.fileKind,
     header: out.format.header,
     catalog: workspaceCatalog(ws.files, phone.vendor).catalog, // bundled + the workspace's catalog/<vendor>.yaml
+    firmware: firmwareOf(phone),
   });
   for (const p of found) {
     const m = out.map.lookup(p.start, p.end);

@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { getCatalog, indexMaxFor, instantiate, keySupportsModel, matchKeyLoose } from './catalogs';
 import type { CheckContext, OutputEntry, OutputProblem } from './output';
 import { readOutput } from './readers';
+import { compareFirmware } from './firmware';
 import { detectLegacy, type LegacyFormat } from './legacy';
 import { exhaustiveFamily, nearKeys, suggestKeys } from './suggest';
 import type { KeyCatalog, KeyDef } from './types';
@@ -197,7 +198,9 @@ function checkEntries(
         message: `'${e.key}' belongs in the '${def.file}' file, not the '${ctx.fileKind}' file; the phone may ignore it here.`,
       });
     }
-    if (def.deprecated && legacy) quiet.deprecated++;
+    const fw = firmwareProblem(def, m.indices, ctx);
+    if (fw) problems.push({ ...at, ...fw });
+    else if (def.deprecated && legacy) quiet.deprecated++;
     else if (def.deprecated) {
       const repl = def.deprecated.replacement ? instantiate(def.deprecated.replacement, m.indices) : undefined;
       problems.push({
@@ -221,6 +224,34 @@ function checkEntries(
     }
   }
   return quiet;
+}
+
+/** A key the phone's firmware no longer reads (renamed or removed by then), or does not read yet. */
+function firmwareProblem(
+  def: KeyDef,
+  indices: Record<string, number>,
+  ctx: CheckContext,
+): Pick<OutputProblem, 'severity' | 'code' | 'message' | 'suggestions'> | undefined {
+  if (!ctx.firmware) return undefined;
+  const key = instantiate(def.key, indices);
+  if (def.removedIn && (compareFirmware(ctx.vendor, ctx.firmware, def.removedIn) ?? -1) >= 0) {
+    const repl = def.deprecated?.replacement ? instantiate(def.deprecated.replacement, indices) : undefined;
+    return {
+      severity: 'warning',
+      code: 'firmware-key',
+      suggestions: repl ? [repl] : undefined,
+      message:
+        `'${key}' is ${repl ? 'renamed' : 'removed'} in firmware ${def.removedIn} and this phone runs ${ctx.firmware}: it ignores the key.` +
+        (repl ? ` Use '${repl}'.` : ''),
+    };
+  }
+  if (def.since && (compareFirmware(ctx.vendor, ctx.firmware, def.since) ?? 0) < 0)
+    return {
+      severity: 'warning',
+      code: 'firmware-key',
+      message: `'${key}' was introduced in firmware ${def.since}; this phone runs ${ctx.firmware}, which does not read it.`,
+    };
+  return undefined;
 }
 
 function lineOf(text: string, offset: number): number {

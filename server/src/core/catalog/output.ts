@@ -48,6 +48,8 @@ export interface CheckContext {
   fileKind?: string;
   /** Required first line, e.g. `#!version:1.0.0.1`. */
   header?: string;
+  /** The phone's firmware version (bench `vars.firmware_version`), for keys renamed or added in a release. */
+  firmware?: string;
   /** Catalog to use instead of the bundled one for `vendor` (tests, user catalogs). */
   catalog?: import('./types').KeyCatalog;
 }

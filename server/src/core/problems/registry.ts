@@ -106,6 +106,12 @@ export const PROBLEMS = {
     'information',
     'A legacy vendor file format (Yealink v6x INI, Fanvil VOIP_CONFIG_FILE, Snom plain text, older Poly <config>), named once per file.',
   ),
+  'firmware-key': def(
+    'output',
+    'warning',
+    "A key the phone's firmware (bench vars.firmware_version) no longer reads (renamed or removed) or does not read yet.",
+    SUGGEST_OUTPUT,
+  ),
   'workspace-catalog': def(
     'output',
     'warning',

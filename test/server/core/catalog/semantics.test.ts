@@ -136,3 +136,32 @@ test('current formats are not taken for legacy ones', () => {
   assert.ok(!checkOutput(poly, { format: 'poly-xml', vendor: 'poly' }).some((p) => p.code === 'legacy-format'));
   assert.ok(!checkOutput(H + 'account.1.label = [ x ]\n', yctx()).some((p) => p.code === 'legacy-format'));
 });
+
+test('firmware: a key renamed in a release the phone runs is a warning with the replacement; before it, deprecated only', () => {
+  const y = getCatalog('yealink')!;
+  const t = H + 'auto_provision.attempt_expired_time = 5\n';
+  const at = (firmware?: string) =>
+    checkOutput(t, yctx(y, { firmware }))
+      .filter((p) => p.code === 'firmware-key' || p.code === 'deprecated-key')
+      .map((p) => [p.code, p.severity, p.suggestions?.[0]]);
+  const renamed = ['firmware-key', 'warning', 'static.auto_provision.attempt_expired_time'];
+  const deprecated = ['deprecated-key', 'information', 'static.auto_provision.attempt_expired_time'];
+  assert.deepEqual(at('96.86.0.70'), [renamed], 'T54W release 86');
+  assert.deepEqual(at('81'), [renamed], 'the release that renamed it');
+  assert.deepEqual(at('66.80.0.5'), [deprecated], 'release 80 still reads it');
+  assert.deepEqual(at(undefined), [deprecated], 'no firmware in the bench');
+  const [p] = checkOutput(t, yctx(y, { firmware: '96.86.0.70' })).filter((x) => x.code === 'firmware-key');
+  assert.equal(
+    p.message,
+    "'auto_provision.attempt_expired_time' is renamed in firmware 81 and this phone runs 96.86.0.70: it ignores the key. Use 'static.auto_provision.attempt_expired_time'.",
+  );
+});
+
+test('firmware versions compare per vendor: Yealink by release, others by dotted numbers', async () => {
+  const { compareFirmware } = await import('../../../../server/src/core/catalog/firmware');
+  assert.ok(compareFirmware('yealink', '96.86.0.70', '81')! > 0);
+  assert.ok(compareFirmware('yealink', '44.80.0.130', '81')! < 0);
+  assert.ok(compareFirmware('poly', '6.4.3.1234', '6.4.3')! === 0);
+  assert.ok(compareFirmware('poly', '5.9.0', '6.0')! < 0);
+  assert.equal(compareFirmware('cisco', 'unknown', '11.3'), undefined);
+});

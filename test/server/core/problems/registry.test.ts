@@ -113,6 +113,10 @@ const CASES: Record<ProblemCode, Case> = {
   'unknown-key': yealink('account.1.lable = x\n'),
   'uncatalogued-key': yealink('features.zz_qq_not_a_yealink_setting = 1\n'),
   'legacy-format': yealink('[ account ]\npath = /config/voip/sipAccount0.cfg\nEnable = 1\n'),
+  'firmware-key': {
+    'bench.yaml': MINI_BENCH.replace('name: one', 'name: one\n    vars: { firmware_version: "96.86.0.70" }'),
+    [Y]: `${H}auto_provision.attempt_expired_time = 5\n`,
+  },
   'workspace-catalog': yealink('account.1.label = x\n', { 'catalog/yealink.yaml': 'keys:\n  - { type: int }\n' }),
   'invalid-value': yealink('account.1.enable = 7\n'),
   'duplicate-key': yealink('account.1.label = a\naccount.1.label = b\n'),
