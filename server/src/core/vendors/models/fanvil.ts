@@ -10,6 +10,7 @@ const H = 'wazo-platform/wazo-provd-plugins plugins/wazo_fanvil/serie_h/entry.py
 const W = 'wazo-platform/wazo-provd-plugins plugins/wazo_fanvil/serie_w/entry.py COMMON_FILES';
 const EARLIER = 'earlier data of this project, unverified (no reference found)';
 
+/** fileId: the code of the F0V<code>00000.cfg file, where the model has one (model.file_id in templates). */
 const m = (
   id: string,
   files: string[],
@@ -20,6 +21,7 @@ const m = (
   expansion?: string[],
 ): ModelDef => ({
   id,
+  fileId: files.map((f) => /^F0V(\w+?)00000\.cfg$/.exec(f)?.[1]).find((c) => c !== undefined),
   files,
   lines,
   keys,
@@ -40,7 +42,7 @@ export const fanvilModels: ModelDef[] = [
   m('X3SP', ['F0V00X3SP00000.cfg'], 4, 4, EARLIER),
   m('X1SP', ['F0V00X1SP00000.cfg'], 2, 0, EARLIER),
   m('X4', ['f0X4hw1.100.cfg'], 4, 30, X),
-  m('X4U', ['F0V000X4U00000.cfg', 'fanvil_x4u_v2_hwv2_0.txt'], 12, 30, `${EARLIER} (F0V000X4U00000.cfg); ${X} (X4U-V2)`, ['X4U-V2']),
+  m('X4U', ['fanvil_x4u_v2_hwv2_0.txt', 'F0V000X4U00000.cfg'], 12, 30, `${EARLIER} (F0V000X4U00000.cfg); ${X} (X4U-V2)`, ['X4U-V2']),
   m('X4U-Pro', ['fanvil_x4u_pro_hwv2_0.txt'], 12, 30, X, ['X4U Pro']),
   m('X5', ['f0X5hw1.100.cfg'], 6, 32, X),
   m('X5S', ['F0V00X5S0000.cfg'], 6, 32, X),
