@@ -30,6 +30,9 @@ export function formatCatalog(catalog: KeyCatalog, filter?: string): string {
     if (k.alias) notes.push(`alias ${k.alias}`);
     if (k.file) notes.push(`file ${k.file}`);
     if (k.models?.length) notes.push(`models ${k.models.join(', ')}`);
+    if (k.since) notes.push(`since firmware ${k.since}`);
+    if (k.removedIn) notes.push(`renamed or removed in firmware ${k.removedIn}`);
+    if (k.source) notes.push(`source ${k.source}`);
     if (notes.length) out.push(pad + notes.join('; '));
     if (k.deprecated)
       out.push(pad + `deprecated: ${k.deprecated.note}` + (k.deprecated.replacement ? ` (use ${k.deprecated.replacement})` : ''));

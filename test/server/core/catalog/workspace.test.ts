@@ -95,6 +95,11 @@ test('CLI: check reports a key near nothing as information; once in catalog/yeal
       join(dir, 'catalog/yealink.yaml'),
       readFileSync(join(dir, 'catalog/yealink.yaml'), 'utf8') + '  - { key: x.y, type: nope }\n',
     );
+    const listed = await cli(['catalog', 'yealink', 'features.zz*'], dir);
+    assert.equal(listed.code, 0);
+    assert.match(listed.out, /^yealink: 1 of [\d]+ keys matching 'features\.zz\*'/m);
+    assert.match(listed.out, /^features\.zz_quux_setting\s+string/m);
+    assert.match(listed.out, /^1 of these keys from the workspace catalog catalog\/yealink\.yaml$/m);
     const broken = await cli(['check'], dir);
     assert.match(broken.out, /^catalog\/yealink\.yaml:5:5 warning workspace-catalog Unknown type 'nope'/m);
   } finally {
