@@ -40,7 +40,8 @@ const rows = readFileSync(table, 'utf8')
 // it with no range of its own (1–9999): the templates list only the entries that have a default (saf.1,
 // saf.2 of 24 sound files), so the numbers they show are not the range.
 const indexFor = (seg) => {
-  const name = /^[A-Za-z_]\w*$/.test(seg) && !catalog.indices[seg] ? seg : `${seg.replace(/\W/g, '')}Ref`;
+  const ours = (n) => !catalog.indices[n] || /templates do not give the range/.test(catalog.indices[n].description);
+  const name = /^[A-Za-z_]\w*$/.test(seg) && ours(seg) ? seg : `${seg.replace(/\W/g, '')}Ref`;
   catalog.indices[name] ??= { min: 1, max: 9999, description: `${seg} number (the Poly UC Software templates do not give the range)` };
   return name;
 };
