@@ -7,9 +7,9 @@
 //   Snom plain text      `name: value` / `name!: value` / `name$: value` lines (no `<settings>` XML)
 //   Poly UC Software 3.x `<config>`, `<sip>`, `<phone1>` or `<localcfg>` root (UC Software 4+ uses `<polycomConfig>`)
 //
-// `checked`: whether the file's keys are still read and checked against the catalog (the catalog holds
-// the legacy keys: Fanvil's `*_CONFIG_MODULE` paths; Poly 3.x keys mostly kept their names). Then only
-// keys near a known key are reported (did you mean); the rest are counted into the one information.
+// `checked`: whether the file's keys are still read and checked against the catalog (it holds the legacy
+// keys: Fanvil's `*_CONFIG_MODULE` paths). Then only keys near a known key are reported (did you mean);
+// the rest are counted into the one information.
 import type { OutputFormatId } from './output';
 
 export interface LegacyFormat {
@@ -106,7 +106,7 @@ export function detectLegacy(format: OutputFormatId, text: string): LegacyFormat
         name: `an older Poly (SoundPoint IP / UC Software 3.x) file with a <${root.name}> root`,
         start: root.start,
         end: root.end,
-        checked: true,
+        checked: false, // the catalog is of UC Software 4+: 3.x names (voice.codecPref.G711Mu) would read as slips
         current: 'the <polycomConfig> format of UC Software 4 and later',
       };
     }

@@ -229,7 +229,7 @@ export function isSlip(typed: string, cand: string): boolean {
   if (ta.length !== tb.length) return false;
   const diff: number[] = [];
   for (let i = 0; i < ta.length; i++) if (ta[i] !== tb[i]) diff.push(i);
-  if (diff.length !== 1) return diff.length === 0;
+  if (diff.length !== 1) return false; // 0: only numbers differ (`codec4_name` beside `codec1_name`): another slot, not a slip
   const [x, y] = [ta[diff[0]], tb[diff[0]]];
   if (x === '#' || y === '#') return false; // an index where the known key has a word (`feature.1.x`, `feature.e911.x`)
   const len = Math.max(x.length, y.length);
