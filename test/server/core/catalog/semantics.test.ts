@@ -109,7 +109,7 @@ test('Fanvil legacy text, snom plain text: one information each, no XML errors',
   );
 });
 
-test('Fanvil legacy XML and older Poly roots: checked for slips only, the rest counted into one information', () => {
+test('Fanvil legacy XML: checked for slips only, the rest counted into one information; older Poly roots: not checked', () => {
   const f =
     '<?xml version="1.0"?>\n<VOIP_CONFIG_FILE>\n<version>2.0</version>\n<SIP_CONFIG_MODULE>\n' +
     '<SIP__Port>5060</SIP__Port>\n<Zz_Quux_Thing>1</Zz_Quux_Thing>\n</SIP_CONFIG_MODULE>\n</VOIP_CONFIG_FILE>\n';
@@ -126,7 +126,7 @@ test('Fanvil legacy XML and older Poly roots: checked for slips only, the rest c
     pp.map((p) => [p.code, span(poly, p)]),
     [['legacy-format', 'sip']],
   );
-  assert.match(pp[0].message, /older Poly .* <sip> root/);
+  assert.match(pp[0].message, /older Poly .* <sip> root, .* its keys are not checked/);
 });
 
 test('current formats are not taken for legacy ones', () => {
@@ -164,4 +164,24 @@ test('firmware versions compare per vendor: Yealink by release, others by dotted
   assert.ok(compareFirmware('poly', '6.4.3.1234', '6.4.3')! === 0);
   assert.ok(compareFirmware('poly', '5.9.0', '6.0')! < 0);
   assert.equal(compareFirmware('cisco', 'unknown', '11.3'), undefined);
+});
+
+test('what is a slip: a misspelt word, another index form, swapped words; not a word more, another word or another slot', async () => {
+  const { isSlip } = await import('../../../../server/src/core/catalog/suggest');
+  const yes: [string, string][] = [
+    ['acount.1.label', 'account.1.label'],
+    ['account1.label', 'account.1.label'],
+    ['label.account.1', 'account.1.label'],
+    ['linekey.100.lable', 'linekey.10.label'],
+    ['ACCOUNT.1.ENABLE', 'account.1.enable'],
+  ];
+  const no: [string, string][] = [
+    ['dialplan.1.digitmap', 'dialplan.digitmap'],
+    ['bg.color.bm.1.em.name', 'bg.color.bm.1.name'],
+    ['attendant.reg', 'attendant.uri'],
+    ['codec4_name[1]', 'codec1_name[1]'],
+    ['feature.1.enabled', 'feature.E911.enabled'],
+  ];
+  for (const [typed, known] of yes) assert.equal(isSlip(typed, known), true, `${typed} is a slip of ${known}`);
+  for (const [typed, known] of no) assert.equal(isSlip(typed, known), false, `${typed} is not a slip of ${known}`);
 });
