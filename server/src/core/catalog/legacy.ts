@@ -106,7 +106,9 @@ export function detectLegacy(format: OutputFormatId, text: string): LegacyFormat
         name: `an older Poly (SoundPoint IP / UC Software 3.x) file with a <${root.name}> root`,
         start: root.start,
         end: root.end,
-        checked: false, // the catalog is of UC Software 4+: 3.x names (voice.codecPref.G711Mu) would read as slips
+        // <config> files also carry UC Software 4 names (device.set, reg.1.address): checked for slips; the 3.x
+        // roots are not (the catalog is of UC Software 4+: voice.codecPref.G711Mu would read as a slip of G711_Mu)
+        checked: root.name === 'config',
         current: 'the <polycomConfig> format of UC Software 4 and later',
       };
     }

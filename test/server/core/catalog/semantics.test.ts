@@ -127,6 +127,15 @@ test('Fanvil legacy XML: checked for slips only, the rest counted into one infor
     [['legacy-format', 'sip']],
   );
   assert.match(pp[0].message, /older Poly .* <sip> root, .* its keys are not checked/);
+  const config = '<?xml version="1.0"?>\n<config reg.1.adress="100" zz.quux.thing="1" device.set="1"/>\n';
+  assert.deepEqual(
+    checkOutput(config, { format: 'poly-xml', vendor: 'poly' }).map((p) => [p.code, span(config, p)]),
+    [
+      ['legacy-format', 'config'],
+      ['unknown-key', 'reg.1.adress'],
+    ],
+    '<config>: one information, and a slip is still a warning',
+  );
 });
 
 test('current formats are not taken for legacy ones', () => {
