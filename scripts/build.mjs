@@ -10,7 +10,8 @@ const common = {
   sourcemap: true,
   minify: true,
   keepNames: true,
-  external: ['vscode'],
+  // tsx: only the TypeScript sources (tests) load render threads through it (devserver/renderPool.ts)
+  external: ['vscode', 'tsx'],
   logLevel: 'warning',
 };
 
@@ -18,6 +19,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' }),
   build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // the dev server's render threads (devserver/renderPool.ts), loaded from next to whichever bundle runs it
+  build({ ...common, entryPoints: ['server/src/devserver/renderWorker.ts'], outfile: 'dist/renderWorker.js' }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 

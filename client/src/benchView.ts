@@ -69,7 +69,7 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
     return phones.map((phone) => ({ kind: 'phone', phone, folder }));
   }
 
-  getTreeItem(node: BenchNode): vscode.TreeItem {
+  async getTreeItem(node: BenchNode): Promise<vscode.TreeItem> {
     if (node.kind === 'message') return new vscode.TreeItem(node.text);
     if (node.kind === 'folder') {
       const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
@@ -99,7 +99,7 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
     const multi = node.folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     item.id = multi ? `phone:${node.folder!.toString()}:${p.mac}` : `phone:${p.mac}`;
     item.contextValue = 'phone';
-    const state = this.dev.phoneState(p.mac, node.folder);
+    const state = await this.dev.phoneState(p.mac, node.folder);
     const parts = [`${p.vendor} ${p.model}`, p.ip ?? state?.ip];
     if (state) parts.push(`${ago(state.lastRequestAt)}${state.current === false ? ' · outdated' : state.current ? ' · current' : ''}`);
     item.description = parts.filter(Boolean).join(' · ');

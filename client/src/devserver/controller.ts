@@ -114,11 +114,11 @@ export class DevServerController implements vscode.Disposable {
     return [...this.servers.values()].map((r) => r.server);
   }
 
-  phoneState(mac: string, folder?: vscode.Uri): PhoneFetchState | undefined {
+  async phoneState(mac: string, folder?: vscode.Uri): Promise<PhoneFetchState | undefined> {
     for (const server of this.scope(folder)) {
       const s = server.phoneState(mac.toLowerCase());
       if (!s) continue;
-      const fresh = server.freshness(s.mac);
+      const fresh = await server.freshness(s.mac);
       const last = [...s.files.values()].sort((a, b) => a.time.localeCompare(b.time)).pop();
       return {
         mac: s.mac,

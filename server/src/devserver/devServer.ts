@@ -26,6 +26,7 @@ import { Exchange, isoTime, userAgentInfo } from './exchange';
 import { clean, type RequestLogEntry, type ServerProblem, type ServerRecovered, type UploadRecord } from './log';
 import { buildAllowList, normaliseIp, type AllowList } from './net';
 import { ServeRenderer, type Served } from './render';
+import { defaultPoolSize, RenderPool } from './renderPool';
 import { generateSelfSigned } from './selfsigned';
 import { PhoneStates, UploadStore, type FetchRecord, type PhoneState } from './state';
 import { findMount, lookupStatic, sendStatic, unsafePath } from './static';
@@ -81,6 +82,8 @@ export interface DevServerOptions {
   limits?: Partial<DevServerLimits>;
   /** Live-edit integrity: how long a file must stay unchanged before it is served (ms; default DEFAULT_QUIET_MS). */
   quietMs?: number;
+  /** Render threads (default: one per core, at most 8); renders never run on the serving thread. */
+  renderThreads?: number;
   /** Clock (ms), for tests. */
   now?: () => number;
 }
@@ -142,6 +145,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   private readonly guard: ClientGuard;
   private readonly auth: Authenticator;
   private readonly renderer: ServeRenderer;
+  /** Where renders run (see renderPool.ts); its threads start with the server and end with stop(). */
+  readonly renderPool: RenderPool;
   private readonly states = new PhoneStates();
   private readonly uploadStore: UploadStore;
   private readonly historyBuf: RequestLogEntry[] = [];
@@ -163,7 +168,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     this.now = options.now ?? Date.now;
     this.guard = new ClientGuard({ ...this.limits, now: this.now });
     this.auth = new Authenticator({ nonceTtlMs: this.limits.nonceTtlMs, now: this.now });
-    this.renderer = new ServeRenderer(workspace, (e) =>
+    this.renderPool = new RenderPool(options.renderThreads ?? defaultPoolSize());
+    this.renderer = new ServeRenderer(workspace, this.renderPool, (e) =>
       'problem' in e ? this.emit('problem', e.problem) : this.emit('recovered', e.recovered),
     );
     this.uploadStore = new UploadStore(this.limits.uploadsKept, this.limits.uploadsTotalBytes);
@@ -236,6 +242,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     server.on('error', () => {
       /* after listen: per-socket errors are handled by node */
     });
+    this.renderPool.warm(); // only once listening: a server that failed to start leaves no threads behind
     server.on('clientError', (_e, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       else socket.destroy();
@@ -274,6 +281,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       server.close(() => ok());
       server.closeAllConnections();
     });
+    await this.renderPool.close();
     this.workspace.setServerAddress(this.addressBefore);
     this.emit('closed');
   }
@@ -300,7 +308,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   }
 
   /** What a bench phone would receive now for a path (same resolution and render as a request). */
-  currentFile(mac: string, path: string): Served | undefined {
+  async currentFile(mac: string, path: string): Promise<Served | undefined> {
     const { parsed, stale } = this.bench();
     const phone = parsed.bench.phones.find((p) => p.mac === mac);
     if (!phone) return undefined;
@@ -309,13 +317,15 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   }
 
   /** For every file a phone fetched: is what it has different from what it would get now? */
-  freshness(mac: string): FileFreshness[] {
+  async freshness(mac: string): Promise<FileFreshness[]> {
     const s = this.states.get(mac);
     if (!s) return [];
-    return [...s.files.values()].map((f) => {
-      const cur = this.currentFile(mac, f.path)?.hash;
-      return { path: f.path, fetched: f, currentHash: cur, stale: cur !== f.hash };
-    });
+    return Promise.all(
+      [...s.files.values()].map(async (f) => {
+        const cur = (await this.currentFile(mac, f.path))?.hash;
+        return { path: f.path, fetched: f, currentHash: cur, stale: cur !== f.hash };
+      }),
+    );
   }
 
   /** For each bench phone: the setting to point it at this server, and its boot file URLs. */
@@ -403,11 +413,12 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   /** One view of the workspace files for all requests of an event-loop turn (DiskFiles.snapshot). */
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const files = this.workspace.files;
-    if (files.snapshot) files.snapshot(() => this.answer(req, res));
-    else this.answer(req, res);
+    if (files.snapshot) files.snapshot(() => void this.answer(req, res));
+    else void this.answer(req, res);
   }
 
-  private answer(req: IncomingMessage, res: ServerResponse): void {
+  /** Everything up to the render reads the files synchronously (one snapshot); the render itself is awaited off-thread. */
+  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const t0 = performance.now();
     const ip = normaliseIp(req.socket.remoteAddress);
     const ua = req.headers['user-agent'];
@@ -525,7 +536,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       if (phone && /^MAC in the/.test(reason)) this.rememberIp(ip, phone.mac);
       e.reason = reason;
       if (phone) e.phone = { mac: phone.mac, name: phone.name };
-      const served = this.renderer.serve(resolved, parsed, stale);
+      const served = await this.renderer.serve(resolved, parsed, stale);
       if (!served) return x.empty(500, `render failed for ${resolved.template} (no last good version)`);
       e.renderMs = served.renderMs;
       e.stale = served.stale || undefined;

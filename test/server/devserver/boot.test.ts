@@ -121,7 +121,7 @@ test('per-phone state: last fetch, hash and bytes per path; phoneUrls for every 
   assert.match(rec.bytes.toString(), new RegExp(MARKER));
   assert.equal(rec.hash, createHash('sha256').update(rec.bytes).digest('hex'));
   assert.deepEqual(
-    srv.server.freshness('0c383e557eb1').map((f) => f.stale),
+    (await srv.server.freshness('0c383e557eb1')).map((f) => f.stale),
     [false, false],
   );
   const urls = srv.server.phoneUrls();

@@ -57,7 +57,8 @@ test('templates and the bench written in two chunks while phones fetch: every an
       /features\.(old|new\d)_39 = 39\n$/.test(t) &&
       t.split('\n').length === 43;
     const torn = seen.filter((t) => !whole(t));
-    assert.ok(seen.length > 50, `fetched ${seen.length} times`);
+    // the fetches overlapped the writes (how many fit depends on the machine's load, not on the server)
+    assert.ok(seen.length >= 20 && new Set(seen).size >= 3, `fetched ${seen.length} times, ${new Set(seen).size} versions`);
     assert.deepEqual(torn.slice(0, 2), [], `${torn.length} of ${seen.length} answers were torn`);
     assert.equal(s.problems.length, 0, JSON.stringify(s.problems));
   } finally {

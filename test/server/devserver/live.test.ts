@@ -120,16 +120,16 @@ test('stale per phone: what a phone fetched against what it would get now, with 
   try {
     await get(s.base, '/805e0c112233.cfg', UA.yealink);
     assert.deepEqual(
-      s.server.freshness('805e0c112233').map((f) => [f.path, f.stale]),
+      (await s.server.freshness('805e0c112233')).map((f) => [f.path, f.stale]),
       [['/805e0c112233.cfg', false]],
     );
     await edit(w, 'templates/yealink/mac.cfg.hbs', `${TEMPLATES['templates/yealink/mac.cfg.hbs']}changed = 1\n`);
-    const [f] = s.server.freshness('805e0c112233');
+    const [f] = await s.server.freshness('805e0c112233');
     assert.equal(f.stale, true);
-    const now = s.server.currentFile('805e0c112233', '/805e0c112233.cfg')!;
+    const now = (await s.server.currentFile('805e0c112233', '/805e0c112233.cfg'))!;
     assert.equal(now.bytes.toString().replace(f.fetched.bytes.toString(), ''), 'changed = 1\n');
     await get(s.base, '/805e0c112233.cfg', UA.yealink);
-    assert.equal(s.server.freshness('805e0c112233')[0].stale, false);
+    assert.equal((await s.server.freshness('805e0c112233'))[0].stale, false);
   } finally {
     await s.stop();
   }

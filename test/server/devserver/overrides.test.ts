@@ -36,7 +36,7 @@ test('tls override self-signed: HTTPS although the bench has no server.tls; serv
     const r = await request(`${s.base}/805e0c112233.boot`, { headers: { 'User-Agent': UA.yealink }, ca: undefined }).catch((e) => e);
     assert.ok(r instanceof Error, 'a verifying client refuses the self-signed certificate');
     // templates see the https URL
-    const boot = s.server.currentFile('805e0c112233', '/805e0c112233.boot');
+    const boot = await s.server.currentFile('805e0c112233', '/805e0c112233.boot');
     assert.match(
       Buffer.from(boot!.bytes).toString('utf8'),
       new RegExp(`include:config "https://127\\.0\\.0\\.1:${s.port}/805e0c112233\\.cfg"`),

@@ -70,7 +70,7 @@ suite('Dev server and reprovision', () => {
     const before = fs.readFileSync(file, 'utf8');
     try {
       fs.writeFileSync(file, `${before}custom.changed = 1\n`);
-      await waitFor(() => api.devServer.phoneState(RECEPTION_MAC).current === false, { what: 'the phone to be outdated' });
+      await waitFor(async () => (await api.devServer.phoneState(RECEPTION_MAC))?.current === false, { what: 'the phone to be outdated' });
     } finally {
       fs.writeFileSync(file, before);
     }

@@ -72,12 +72,6 @@ test('check: a runaway template is one located error and the command ends (--ren
 test('dev server: a runaway render fails once within its budget; the retry is not rendered again; others are served', async () => {
   const t = makeWorkspace(benchYaml(), { 'templates/yealink/mac.cfg.hbs': RUNAWAY });
   t.ws.renderLimits = { maxMs: 200 };
-  const rendered: string[] = [];
-  const render = t.ws.render.bind(t.ws);
-  t.ws.render = (file, phone, opts) => {
-    rendered.push(file);
-    return render(file, phone, opts);
-  };
   const running = await startServer(t.ws);
   try {
     const first = await get(running.base, '/805e0c112233.cfg', UA.yealink);
@@ -86,7 +80,7 @@ test('dev server: a runaway render fails once within its budget; the retry is no
     assert.match(running.problems[0].message, /render budget/);
     const retry = await get(running.base, '/805e0c112233.cfg', UA.yealink);
     assert.equal(retry.status, 500);
-    assert.deepEqual(rendered, ['templates/yealink/mac.cfg.hbs'], 'the retry is answered from the remembered failure');
+    assert.equal(running.server.renderPool.started, 1, 'the retry is answered from the remembered failure');
     const entries = running.log.filter((e) => e.path === '/805e0c112233.cfg');
     assert.equal(entries.length, 2);
     const other = await get(running.base, '/805e0c112233.boot', UA.yealink);

@@ -1,5 +1,6 @@
 // Grandstream models. Every model requests cfg<mac>(.xml) then cfg<model>.xml then cfg.xml (the routes), the model
-// name in full (P, W, G variants are rows of their own); lines = SIP accounts, keys = programmable line/MPK/VPK keys. Model lists: wazo-provd-plugins plugins/wazo_grandstream/*/entry.py.
+// name in full (P, W, G variants are rows of their own); lines = SIP accounts, keys = programmable line/MPK/VPK keys.
+// Model lists: wazo-provd-plugins plugins/wazo_grandstream/*/entry.py.
 import type { ModelDef } from '../types';
 
 const WZ = (v: string) => `wazo-platform/wazo-provd-plugins plugins/wazo_grandstream/${v}/entry.py MODELS`;
