@@ -68,6 +68,8 @@ export interface ParsedBody {
 
 export const VAR_RE = /%%([A-Za-z_][A-Za-z0-9_]*(?:(?:::|\.)[A-Za-z0-9_]+)*)%%/g;
 const DIRECTIVE_RE = /^([ \t]*)\{(IF\b[^}\r\n]*|ELSE|ENDIF|SET\b[^}\r\n]*)\}[ \t]*\r?\n?$/;
+/** A directive written in lower or mixed case (`{if network=LOCALLAN}`): not read as one, so sent as text. */
+const LOOKALIKE_RE = /^([ \t]*)\{((?:if|else|endif|set)\b[^}\r\n]*)\}[ \t]*\r?\n?$/i;
 const SET_RE = /^SET\s+\$([A-Za-z_]\w*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S*))\s*$/;
 const NAME_RE = /^\$?[A-Za-z_][\w.:]*$/;
 
@@ -108,6 +110,24 @@ export function parseBody(file: string, start: number, end: number): ParsedBody 
   const target = () => {
     const top = stack[stack.length - 1];
     return top ? (top.inElse ? (top.block.else ??= []) : top.block.then) : root;
+  };
+  // the last lower-case `{if …}` line met: a stray {ELSE}/{ENDIF} after it names it as the likely cause
+  let lookalike: { start: number; end: number; word: string } | undefined;
+  const stray = (tag: 'ELSE' | 'ENDIF', tagStart: number, tagEnd: number): BodySyntaxError => {
+    const base = `{${tag}} without an open {IF}`;
+    if (!lookalike) return { start: tagStart, end: tagEnd, code: 'threecx-syntax', message: base };
+    const fixed = `IF${lookalike.word.slice(2)}`;
+    return {
+      start: tagStart,
+      end: tagEnd,
+      code: 'threecx-syntax',
+      message: `${base}: the '{${lookalike.word}}' before it is not a directive (directives are upper case: '{${fixed}}')`,
+      related: {
+        start: lookalike.start,
+        end: lookalike.end,
+        message: `'{${lookalike.word}}' is not read as a directive, so this line is sent to the phone as text: write '{${fixed}}'`,
+      },
+    };
   };
   let pos = start;
   while (pos < end) {
@@ -153,7 +173,7 @@ export function parseBody(file: string, start: number, end: number): ParsedBody 
         stack.push({ block, inElse: false });
       } else if (word === 'ELSE') {
         const top = stack[stack.length - 1];
-        if (!top) errors.push({ start: tagStart, end: tagEnd, code: 'threecx-syntax', message: '{ELSE} without an open {IF}' });
+        if (!top) errors.push(stray('ELSE', tagStart, tagEnd));
         else if (top.inElse)
           errors.push({
             start: tagStart,
@@ -168,10 +188,14 @@ export function parseBody(file: string, start: number, end: number): ParsedBody 
         }
       } else {
         const top = stack.pop();
-        if (!top) errors.push({ start: tagStart, end: tagEnd, code: 'threecx-syntax', message: '{ENDIF} without an open {IF}' });
-        else top.block.endTag = { start: tagStart, end: tagEnd, lineStart: pos, lineEnd };
+        if (!top) {
+          errors.push(stray('ENDIF', tagStart, tagEnd));
+          lookalike = undefined;
+        } else top.block.endTag = { start: tagStart, end: tagEnd, lineStart: pos, lineEnd };
       }
     } else {
+      const l = LOOKALIKE_RE.exec(line);
+      if (l && /^if\b/i.test(l[2])) lookalike = { start: pos + l[1].length, end: pos + l[1].length + l[2].length + 2, word: l[2] };
       target().push({ kind: 'text', start: pos, end: lineEnd, refs: varRefs(line, pos) });
     }
     pos = lineEnd;

@@ -6,7 +6,7 @@
 import { escapeXml } from '../render/interpreter';
 import type { BodyNode, Condition, IfBlock, TextLine, VarRef } from './body';
 import { varRefs } from './body';
-import type { ThreeCxTemplate } from './envelope';
+import { timezoneList, type ThreeCxTemplate } from './envelope';
 import { DEFAULT_NETWORK } from './render';
 import { isVersionedVariable } from './versionedVariables';
 import { collectSets, setConditions, type SetAssignment } from './convertSets';
@@ -115,6 +115,7 @@ function varExpr(name: string, cx: Cx): string | undefined {
   }
   const b = builtinHbs(name, R);
   if (b !== undefined) return b;
+  if (name === 'timezone' && timezoneList(cx.tpl)) return undefined;
   const d = cx.tpl.declared.get(name);
   const path = /^[A-Za-z_]\w*$/.test(name) ? `${R}vars.threecx.${name}` : `${R}vars.threecx.[${name}]`;
   if (d?.list) {
@@ -141,6 +142,8 @@ function varOut(name: string, cx: Cx): string {
   }
   const e = varExpr(name, cx);
   if (e !== undefined) return e === '""' ? '' : mustache(e);
+  const tz = name === 'timezone' ? timezoneList(cx.tpl) : undefined;
+  if (tz) return `{{#if ${R}vars.threecx.timezone}}{{${R}vars.threecx.timezone}}{{else}}${varOut(`param::${tz.param}`, cx)}{{/if}}`;
   // option-list values: a chain on the phone's selection, the override first
   if (name.startsWith('param::')) {
     const p = name.slice(7);

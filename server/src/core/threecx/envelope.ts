@@ -113,6 +113,15 @@ export type LoadedThreeCx =
   | { ok: true; template: ThreeCxTemplate }
   | { ok: false; error: { range: Range; message: string; code: import('../problems/registry').ProblemCode }; text: string };
 
+/**
+ * The template's time zone list (`<timezoneParams param="time_timezone_…">`). FXS/DECT templates declare one but
+ * write its selected value as `%%timezone%%` where phone templates write `%%param::time_timezone_<vendor>%%`
+ * (Yealink W70B of v20, Grandstream DP75x of 2018): inferred, 3CX's variable list does not name `%%timezone%%`.
+ */
+export function timezoneList(tpl: Pick<ThreeCxTemplate, 'optionLists'>): (ThreeCxOptionList & { param: string }) | undefined {
+  return tpl.optionLists.find((l): l is ThreeCxOptionList & { param: string } => !!l.param && /^time_timezone/i.test(l.param));
+}
+
 export const THREECX_FILE = /\.(ph|fxs)\.xml$/i;
 export const isThreeCxFile = (file: string): boolean => THREECX_FILE.test(file);
 
@@ -237,8 +246,11 @@ export function parseEnvelope(file: string, text: string): LoadedThreeCx {
     if (el.name === 'data' || el.name === 'blftype' || el.name === 'models') return;
     const opts = children(el, 'option');
     const withItems = opts.filter((o) => children(o, 'item').some((i) => i.attrs.name));
-    if (withItems.length) {
-      const options: ThreeCxOption[] = withItems.map((o) => {
+    // A `param=` list is a list even when its options carry no <item>s: Grandstream's
+    // <timezoneParams param="time_timezone_grandstreamexec"><option value="EST5EDT" …>GMT-5:00 …</option>
+    const listed = withItems.length ? withItems : el.attrs.param ? opts.filter((o) => o.attrs.value !== undefined) : [];
+    if (listed.length) {
+      const options: ThreeCxOption[] = listed.map((o) => {
         const items: Record<string, string> = {};
         for (const it of children(o, 'item')) if (it.attrs.name) items[it.attrs.name] = it.text.trim();
         return { label: o.attrs.value ?? '', items, start: o.start, end: o.end };
@@ -266,14 +278,16 @@ export function parseEnvelope(file: string, text: string): LoadedThreeCx {
           });
         }
     } else if (el.attrs.variableName && opts.length) {
-      // <Codecspriority variableName="codec1" PayloadTypeName="payload1"><option value="G711U" payload="…">PCMU</option>
+      // <Codecspriority variableName="codec1" PayloadTypeName="payload1"><option value="0" payload="PCMU">PCMU</option>:
+      // "codec1 will be replaced by value, payload1 will be replaced by payload" (the templates' own comment); the
+      // element text is the label shown in 3CX (Grandstream <P57>%%codec1%%</P57> wants 0, not PCMU)
       const first = opts[0];
       declare({
         name: el.attrs.variableName,
-        defaultValue: first.text.trim(),
+        defaultValue: first.attrs.value ?? first.text.trim(),
         start: el.start,
         end: el.end,
-        description: `The first <option> of <${el.name}> ('${first.attrs.value ?? ''}').`,
+        description: `The value of the first <option> of <${el.name}> ('${first.attrs.value ?? first.text.trim()}', shown as '${first.text.trim()}').`,
       });
       if (el.attrs.PayloadTypeName)
         declare({

@@ -8,7 +8,7 @@ import type { Key } from '../types';
 import type { BodyNode, Condition, IfBlock, VarRef } from './body';
 import { varRefs } from './body';
 import { isVersionedVariable } from './versionedVariables';
-import type { BlfType, DeviceConfig, ThreeCxModel, ThreeCxOption, ThreeCxTemplate } from './envelope';
+import { timezoneList, type BlfType, type DeviceConfig, type ThreeCxModel, type ThreeCxOption, type ThreeCxTemplate } from './envelope';
 import { uaOf } from './match';
 import { blfFieldNames, builtinValue, KEY_KINDS, KEY_N_RE, keyFieldFallback, keyValue, paramDefault, PER_KEY } from './variables';
 
@@ -114,6 +114,8 @@ export function resolveVariable(name: string, env: ThreeCxEnv, depth = 0): Resol
     const opt = d.list ? env.selected.get(d.list) : undefined;
     return { value: opt && Object.prototype.hasOwnProperty.call(opt.items, name) ? opt.items[name] : d.defaultValue };
   }
+  const tz = name === 'timezone' ? timezoneList(tpl) : undefined;
+  if (tz) return resolveVariable(`param::${tz.param}`, env, depth);
   if (isVersionedVariable(name)) return { value: '' };
   return undefined;
 }

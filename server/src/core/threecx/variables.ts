@@ -51,12 +51,17 @@ export const THREECX_VARIABLES: ThreeCxVariableDoc[] = [
   { name: 'PROVLINK.PROTOCOL', description: 'Scheme of the provisioning URL (http or https).', bench: 'server.url' },
   { name: 'PROVLINK.HOST', description: 'Host of the provisioning URL.', bench: 'server.url' },
   { name: 'PROVLINK.PORT', description: 'Port of the provisioning URL.', bench: 'server.url' },
-  { name: 'PROVLINK.PATH', description: 'Path of the provisioning URL (no leading or trailing slash).', bench: 'server.url' },
+  {
+    name: 'PROVLINK.PATH',
+    description:
+      'Path of the provisioning URL, with its leading slash and no trailing one (`HOST:PORT` + `PATH` is the URL without scheme).',
+    bench: 'server.url',
+  },
   { name: 'PROVLINKLOCAL', description: 'Provisioning URL on the local network (the same as PROVLINK on a bench).', bench: 'server.url' },
   { name: 'PROVLINKLOCAL.PROTOCOL', description: 'Scheme of the local provisioning URL.', bench: 'server.url' },
   { name: 'PROVLINKLOCAL.HOST', description: 'Host of the local provisioning URL.', bench: 'server.url' },
   { name: 'PROVLINKLOCAL.PORT', description: 'Port of the local provisioning URL.', bench: 'server.url' },
-  { name: 'PROVLINKLOCAL.PATH', description: 'Path of the local provisioning URL.', bench: 'server.url' },
+  { name: 'PROVLINKLOCAL.PATH', description: 'Path of the local provisioning URL (leading slash, no trailing one).', bench: 'server.url' },
   { name: 'VMPIN', description: 'Voicemail PIN.', bench: 'vars.threecx.VMPIN' },
   { name: 'vm_number', description: 'Voicemail number to dial (3CX default 999).', bench: 'vars.threecx.vm_number (default 999)' },
   { name: 'PHONE_WEB_PASSWORD', description: "Password of the phone's web interface.", bench: 'vars.threecx.PHONE_WEB_PASSWORD' },
@@ -149,7 +154,8 @@ export function provlink(url: string): { PROTOCOL: string; HOST: string; PORT: s
       PROTOCOL: u.protocol.replace(/:$/, ''),
       HOST: u.hostname.replace(/^\[|\]$/g, ''),
       PORT: port,
-      PATH: u.pathname.replace(/^\/+|\/+$/g, ''),
+      // with its leading slash: 3CX's Grandstream templates write %%PROVLINK.HOST%%:%%PROVLINK.PORT%%%%PROVLINK.PATH%%
+      PATH: u.pathname.replace(/^\/+|\/+$/g, '').replace(/^(?=.)/, '/'),
     };
   } catch {
     return { PROTOCOL: '', HOST: '', PORT: '', PATH: '' };

@@ -26,6 +26,10 @@ export const SOURCES = {
   ciscoV16: 'abelmferreira/3cx-cisco-custom-template cusco_custom.ph.xml (2021, v16)',
   snomV16: 'RedTiger26/3cx-snom-dect patchfiles/snomM900.fxs.xml.patch (2021, v16)',
   w70bV20: 'lnx1-1/3CX-config-library templates/yealink/w70b/yealink.W70B_CustomV1.fxs.fxs.xml (2025, v20)',
+  w52V15:
+    'jonhusen/3cx-provisioning-templates yealink.W52.ph.xml (3CX Yealink W52P template of 2015, in a repository of 2016: v15 or earlier)',
+  dp75xV16:
+    'roby8martin/i3CX template/fxs/Grandstream_DP75x.fxs.xml (3CX Grandstream DP75x template of 2018-10-25, v16; the repository installs it into a 3CX V18)',
 } as const;
 
 const ALL = THREECX_VERSIONS;
@@ -53,8 +57,15 @@ export const VERSIONED_VARIABLES: VersionedVariable[] = [
   v('langlcdUI', 'Language of the phone display (Yealink).', ALL, ['docs', 'yealinkV15']),
   v('langwebUI', "Language of the phone's web UI (Yealink).", ALL, ['docs', 'yealinkV15', 'w70bV20']),
   v('langwebUI2', "Language of the phone's web UI (some Yealink models).", V20, ['docs']),
-  v('codecN', 'Codec of priority N (1–4).', ALL, ['docs', 'yealinkV15', 'fanvilV16', 'w70bV20']),
-  v('payloadN', 'Payload type of the codec of priority N.', ALL, ['docs', 'yealinkV15', 'w70bV20']),
+  v('codecN', 'Codec of priority N (1–4): the `value` of the option the phone has in <Codecspriority variableName="codecN">.', ALL, [
+    'docs',
+    'yealinkV15',
+    'w52V15',
+    'fanvilV16',
+    'dp75xV16',
+    'w70bV20',
+  ]),
+  v('payloadN', "Payload type of the codec of priority N (the option's `payload`).", ALL, ['docs', 'yealinkV15', 'w52V15', 'w70bV20']),
   v('vlanwanenabled', 'VLAN on the WAN port.', ALL, ['docs', 'yealinkV15', 'fanvilV16']),
   v('vlanwanportid', 'WAN port VLAN ID.', ALL, ['docs', 'yealinkV15', 'fanvilV16']),
   v('vlanwanportpriority', 'WAN port VLAN priority.', ALL, ['docs', 'yealinkV15', 'fanvilV16']),
@@ -62,7 +73,7 @@ export const VERSIONED_VARIABLES: VersionedVariable[] = [
   v('vlanpcportid', 'PC port VLAN ID.', ALL, ['docs', 'yealinkV15', 'fanvilV16']),
   v('vlanpcportpriority', 'PC port VLAN priority.', ALL, ['docs', 'yealinkV15']),
   v('lldpenabled', 'LLDP on or off.', FROM16, ['docs', 'fanvilV16']),
-  v('dstEnableDisable', 'Daylight saving time on or off (legacy).', V20, ['docs', 'w70bV20']),
+  v('dstEnableDisable', 'Daylight saving time on or off (legacy).', ALL, ['docs', 'w52V15', 'w70bV20']),
   v('logo_filename', 'File name of the custom logo.', V20, ['docs']),
   v('userphone', 'Snom: function key behaviour.', V20, ['docs']),
   v('local_spm_ip', 'Address of the 3CX SPM (remote-office proxy, the SBC before v15.5).', ['v15'], ['yealinkV15']),
@@ -81,7 +92,12 @@ export const VERSIONED_VARIABLES: VersionedVariable[] = [
   v('value', 'Inside {IF blfN}: the <value> of the key kind in <blftype> (Cisco templates).', ALL, ['docs', 'ciscoV16']),
   v('type', 'Inside {IF blfN}: the <type> of the key kind in <blftype> (Yealink templates).', ALL, ['yealinkV15']),
   // parameters of the PBX
-  v('param::DIALCODEPROFILE', 'Dial code that changes the user status profile (default *3).', FROM16, ['docs', 'ciscoV16', 'w70bV20']),
+  v('param::DIALCODEPROFILE', 'Dial code that changes the user status profile (default *3).', ALL, [
+    'docs',
+    'w52V15',
+    'ciscoV16',
+    'w70bV20',
+  ]),
   v('param::time_dst_start_month', 'DST start month.', ALL, ['yealinkV15', 'w70bV20']),
   v('param::time_dst_start_day', 'DST start day.', ALL, ['yealinkV15', 'w70bV20']),
   v('param::time_dst_start_hour', 'DST start hour.', ALL, ['yealinkV15', 'w70bV20']),
@@ -91,14 +107,19 @@ export const VERSIONED_VARIABLES: VersionedVariable[] = [
   v('param::time_utc_offset_minutes', 'UTC offset in minutes.', ALL, ['yealinkV15', 'w70bV20']),
   v('param::phonebook_update_yealink', 'Yealink phonebook update interval.', V20, ['w70bV20']),
   // FXS / DECT templates: one account per handset or port
-  v('DEVICE_PASSWORD', 'Admin password of the device (FXS/DECT templates).', V20, ['w70bV20']),
-  v('timezone', 'Time zone of the device (FXS/DECT templates).', V20, ['w70bV20']),
-  v('ext_NN_enabled', 'FXS/DECT: 1 when account NN (01, 02, …) has an extension, else 0.', V20, ['w70bV20']),
-  v('ext_int_num_NN', 'FXS/DECT: extension number of account NN.', V20, ['w70bV20']),
-  v('ext_auth_id_NN', 'FXS/DECT: authentication ID of account NN.', V20, ['w70bV20']),
-  v('ext_auth_pw_NN', 'FXS/DECT: authentication password of account NN.', V20, ['w70bV20']),
-  v('ext_first_name_NN', 'FXS/DECT: first name of account NN.', V20, ['w70bV20']),
-  v('ext_last_name_NN', 'FXS/DECT: last name of account NN.', V20, ['w70bV20']),
+  v('DEVICE_PASSWORD', 'Admin password of the device (FXS/DECT templates).', FROM16, ['dp75xV16', 'w70bV20']),
+  v(
+    'timezone',
+    "Time zone of the device (FXS/DECT templates): the value the phone selects in the template's <timezoneParams param=…> list (inferred).",
+    FROM16,
+    ['dp75xV16', 'w70bV20'],
+  ),
+  v('ext_NN_enabled', 'FXS/DECT: 1 when account NN (01, 02, …) has an extension, else 0.', FROM16, ['dp75xV16', 'w70bV20']),
+  v('ext_int_num_NN', 'FXS/DECT: extension number of account NN.', FROM16, ['dp75xV16', 'w70bV20']),
+  v('ext_auth_id_NN', 'FXS/DECT: authentication ID of account NN.', FROM16, ['dp75xV16', 'w70bV20']),
+  v('ext_auth_pw_NN', 'FXS/DECT: authentication password of account NN.', FROM16, ['dp75xV16', 'w70bV20']),
+  v('ext_first_name_NN', 'FXS/DECT: first name of account NN.', FROM16, ['dp75xV16', 'w70bV20']),
+  v('ext_last_name_NN', 'FXS/DECT: last name of account NN.', FROM16, ['dp75xV16', 'w70bV20']),
 ];
 
 /** The versioned variable a name is (undefined when no 3CX version is known to have it). */

@@ -18,6 +18,8 @@ const SERVED: Record<string, string[]> = {
   'templates/3cx/yealink-w70b.fxs.xml': ['yealink-w70b'],
   'templates/3cx/fanvil-custom.ph.xml': ['fanvil-x4u', 'fanvil-x6u'],
   'templates/3cx/cisco-spa50x.ph.xml': ['cisco-spa504g'],
+  'templates/3cx/grandstream-dp75x.fxs.xml': ['grandstream-dp750'],
+  'templates/3cx/yealink-w52p.ph.xml': ['yealink-w52p'],
 };
 
 test('real 3CX templates: check reports no errors (warnings only, e.g. keys the vendor catalogs do not know)', () => {
@@ -33,8 +35,13 @@ test('real 3CX templates: check reports no errors (warnings only, e.g. keys the 
   assert.doesNotMatch(messages, /regex is invalid|is not a condition|\$uagroup/);
   assert.doesNotMatch(
     messages,
-    /unknown 3CX variable '(?:%%)?(?:queuecrt\d|queueid|queueringtone\w*|multicastrg\w+|value|ext_\w+|DEVICE_PASSWORD)/,
+    /unknown 3CX variable '(?:%%)?(?:queuecrt\d|queueid|queueringtone\w*|multicastrg\w+|value|ext_\w+|DEVICE_PASSWORD|timezone)/,
   );
+  // the option-list values these templates write are no longer unset or invalid ('PCMU' for Grandstream's P57)
+  assert.doesNotMatch(messages, /grandstream-dp75x\S* (?:threecx-unset|invalid-value)/);
+  // a slip in the real W52P template itself, caught by the Yealink key check with its fix
+  const slip = problems.find((p) => p.file === 'templates/3cx/yealink-w52p.ph.xml' && p.code === 'unknown-key');
+  assert.match(slip?.message ?? '', /'auto_provision\.weekly\.enalbe'\. Did you mean 'auto_provision\.weekly\.enable'\?/);
 });
 
 test('real 3CX templates: every bench phone is served by its template and each of its files renders', () => {
@@ -90,6 +97,28 @@ test('real 3CX templates: what each phone receives', () => {
     spa,
     /<Unit_1_Key_1 group="Attendant_Console\/Unit_1">fnc=sd\+blf\+cp;sub=201@pbx\.bench\.test:5060;nme=Ada <\/Unit_1_Key_1>/,
   );
+  // Grandstream DP75x DECT (v16 FXS): codecs by their option value, %%timezone%% from <timezoneParams>, the
+  // PROVLINK parts joined as 3CX's template joins them, one SIP account per handset, XML-escaped values
+  const dp = file('grandstream-dp750', 'cfg000b82750007.xml');
+  assert.match(dp, /<P57>0<\/P57>/);
+  assert.match(dp, /<P59>9<\/P59>/);
+  assert.match(dp, /<P64>TAB\+11<\/P64>/, "the time zone the phone selects in the template's list");
+  assert.match(dp, /<P192>prov\.bench\.test:8080\/provisioning\/firmware\/grandstream<\/P192>/);
+  assert.match(dp, /<P4061>241<\/P4061>/);
+  assert.match(dp, /<P4120>d&amp;1<\/P4120>/);
+  assert.match(dp, /<P4180>Dect One<\/P4180>/);
+  assert.match(dp, /<P2>adm&lt;in&gt;<\/P2>/);
+  assert.match(dp, /<P47>pbx\.bench\.test:5060<\/P47>/, 'LOCALLAN');
+  // Yealink W52P (v15, CRLF): the common file answers under the deviceconfig's own name (its <filename> entry names
+  // no model label), rtpmap/payload_type from the codec option's value/payload, SBC mode, DIALCODEPROFILE default
+  assert.ok(ws.routesFor(phone('yealink-w52p')).some((r) => r.path === 'y000000000025.cfg'));
+  const w52 = file('yealink-w52p', '805e0c520008.cfg');
+  assert.match(w52, /^account\.1\.codec\.1\.rtpmap = 0\r$/m);
+  assert.match(w52, /^account\.1\.codec\.1\.payload_type = PCMU\r$/m);
+  assert.match(w52, /^account\.1\.sip_server_host = sbc\.bench\.test\r$/m);
+  assert.match(w52, /^account\.1\.dnd\.on_code = \*32\r$/m);
+  assert.match(w52, /^local_time\.time_zone = -5\r$/m);
+  assert.doesNotMatch(w52, /REMOTESPM|local_spm/);
 });
 
 test('real 3CX templates: convert is byte-identical for every bench phone each one serves', () => {

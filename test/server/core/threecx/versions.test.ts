@@ -13,8 +13,13 @@ test('queue, paging, key and FXS/DECT variables know their 3CX versions', () => 
   assert.deepEqual(versions('multicastenabled'), ['v20']);
   assert.deepEqual(versions('codec4'), ['v15', 'v16', 'v18', 'v20']);
   assert.deepEqual(versions('local_spm_ip'), ['v15']);
-  assert.deepEqual(versions('ext_auth_id_07'), ['v20']);
-  assert.deepEqual(versions('param::DIALCODEPROFILE'), ['v16', 'v18', 'v20']);
+  // FXS/DECT accounts, device password and time zone: the Grandstream DP75x template of 2018 (v16) has them too
+  assert.deepEqual(versions('ext_auth_id_07'), ['v16', 'v18', 'v20']);
+  assert.deepEqual(versions('DEVICE_PASSWORD'), ['v16', 'v18', 'v20']);
+  assert.deepEqual(versions('timezone'), ['v16', 'v18', 'v20']);
+  // the Yealink W52P template of 2015 already writes %%param::DIALCODEPROFILE%% and declares dstEnableDisable
+  assert.deepEqual(versions('param::DIALCODEPROFILE'), ['v15', 'v16', 'v18', 'v20']);
+  assert.deepEqual(versions('dstEnableDisable'), ['v15', 'v16', 'v18', 'v20']);
   assert.equal(versionedVariable('queuecrt'), undefined);
   assert.equal(versionedVariable('no_such_thing'), undefined);
 });
