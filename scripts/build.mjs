@@ -21,6 +21,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // the dev server's render threads (devserver/renderPool.ts), loaded from next to whichever bundle runs it
   build({ ...common, entryPoints: ['server/src/devserver/renderWorker.ts'], outfile: 'dist/renderWorker.js' }),
+  // the language server's service thread (node/serviceThread.ts): validation and preview renders
+  build({ ...common, entryPoints: ['server/src/node/serviceWorker.ts'], outfile: 'dist/serviceWorker.js' }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 

@@ -35,6 +35,8 @@ import {
   workspaceChangedNotification,
 } from './protocol';
 import { createLanguageService, type LanguageService } from './service/languageService';
+import type { FolderState, OffThreadService } from './offThread';
+import type { ValidationResult } from './service/validation';
 import { ADD_TO_CATALOG_COMMAND, addToWorkspaceCatalog, type AddToCatalogArgs } from './service/codeActions';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -47,6 +49,8 @@ export interface RuntimeEnvironment {
     setTimeout(cb: () => void, ms: number): { dispose(): void };
   };
   now(): number;
+  /** Runs validations and preview renders on another thread (Node: a worker); inline when absent (tests over memory files). */
+  offThread?: OffThreadService;
 }
 
 export interface ServerSettings {
@@ -148,6 +152,10 @@ interface Folder {
   selectedPhone?: string;
   /** The running dev server's address (devServerChanged notification); renders use it for server.url. */
   address?: ServerAddress;
+  /** The folder on disk (undefined: open buffers only). */
+  readonly root?: string;
+  /** Bumped on watched-file events (the service thread drops what it listed). */
+  filesEpoch: number;
 }
 
 const trimSlash = (uri: string) => uri.replace(/\/+$/, '');
@@ -198,7 +206,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const settings = raw !== undefined ? mergeSettings(raw, warnSetting) : DEFAULT_SETTINGS;
     const ls = createLanguageService(uri, runtime.files(root), { benchFile: settings.benchFile });
     ls.configure({ phone: settings.phone, problems: settings.problems });
-    return { uri: trimSlash(uri), ls, settings };
+    return { uri: trimSlash(uri), ls, settings, root, filesEpoch: 0 };
   }
   const looseFolder = (): Folder => (loose ??= createFolder('file:///', initSettings, false));
   const addFolder = (uri: string): Folder => {
@@ -249,6 +257,39 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   const safe = <T>(fn: () => T, errorVal: T, what: string, token?: CancellationToken) => runSafe(runtime, log, fn, errorVal, what, token);
   const relevant = (doc: TextDocument) => service(doc).info(doc).kind !== 'other';
+
+  /** What the service thread needs to hold the same workspace as this folder's service. */
+  function folderState(f: Folder): FolderState {
+    const docs = documents
+      .all()
+      .filter((d) => folderOf(d.uri) === f && f.ls.info(d).kind !== 'other')
+      .map((d) => ({ uri: d.uri, languageId: d.languageId, text: d.getText() }));
+    const { uri, root, filesEpoch, address } = f;
+    return {
+      uri,
+      root,
+      benchFile: f.ls.context.benchFile,
+      phone: f.selectedPhone ?? f.settings.phone,
+      problems: f.settings.problems,
+      address,
+      filesEpoch,
+      docs,
+    };
+  }
+  /** A diagnostic for a validation the service thread stopped (a render far past its budget). */
+  const stoppedResult = (message: string): ValidationResult => ({
+    diagnostics: [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 1,
+        code: 'render-limit',
+        source: 'provisioning',
+        message: `checking this file was ${message}: a render runs far past its budget (a loop whose steps are slow?)`,
+      },
+    ],
+    rendered: 0,
+    served: 0,
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = params.initializationOptions as { settings?: unknown; folders?: unknown } | undefined;
@@ -443,16 +484,33 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const version = doc.version;
     const f = syncDoc(doc);
     const v = f.settings.validation;
-    let result: ReturnType<LanguageService['validate']> | undefined;
+    const opts = { phones: mode === 'full' || v.allPhonesWhileTyping ? ('all' as const) : ('representative' as const) };
+    const done = (result: ValidationResult) => {
+      const now = documents.get(uri);
+      if (now?.version !== version) return; // stale: a newer version is scheduled
+      if (runtime.offThread && !relevant(now)) return; // settings changed meanwhile (another bench file): cleared
+      send(uri, version, result.diagnostics);
+      if (mode === 'fast' && result.rendered < result.served) schedule(uri, v.fullDelay, 'full');
+    };
+    if (runtime.offThread) {
+      void runtime.offThread.validate(folderState(f), { uri, version }, opts).then(
+        (o) => {
+          if (o.ok) done(o.value);
+          else if (o.reason === 'stopped') done(stoppedResult(o.message));
+          else if (o.reason === 'failed') log(`validation of ${uri}: ${o.message}`);
+        },
+        (e) => log(`validation of ${uri}: ${String(e)}`),
+      );
+      return;
+    }
+    let result: ValidationResult;
     try {
-      result = f.ls.validate(doc, { phones: mode === 'full' || v.allPhonesWhileTyping ? 'all' : 'representative' });
+      result = f.ls.validate(doc, opts);
     } catch (e) {
       log(`validation of ${uri}: ${(e as Error)?.stack ?? String(e)}`);
       return;
     }
-    if (documents.get(uri)?.version !== version) return; // stale: a newer version is scheduled
-    send(uri, version, result.diagnostics);
-    if (mode === 'fast' && result.rendered < result.served) schedule(uri, v.fullDelay, 'full');
+    done(result);
   }
 
   function send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
@@ -525,6 +583,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }
     for (const f of hit) {
       f.ls.context.filesChanged();
+      f.filesEpoch++;
       revalidate(f, editDelay);
     }
     for (const c of p.changes) notifyChanged(c.uri);
@@ -598,6 +657,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       return;
     }
     f.ls.context.filesChanged();
+    f.filesEpoch++;
     revalidate(f, () => 0);
   });
 
@@ -605,26 +665,36 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     withDoc(p.textDocument.uri, 'code actions', [], token, (o) => o.ls.getCodeActions(o.d, p.range, p.context.diagnostics)),
   );
 
-  connection.onRequest(renderRequest, (p, token) =>
-    safe(
-      () => {
-        const o = open(p.uri);
-        return o ? o.ls.render(o.d, p) : service(p.uri).render(undefined, p);
-      },
-      {
-        uri: p.uri,
-        version: p.version,
-        phone: { name: p.phone, mac: '', vendor: '', model: '' },
-        fileName: '',
-        text: '',
-        errors: ['internal error while rendering'],
-        contentType: 'text/plain',
-        escape: 'none',
-      },
-      'render',
-      token,
-    ),
-  );
+  connection.onRequest(renderRequest, async (p, token) => {
+    const failed = (message: string) => ({
+      uri: p.uri,
+      version: p.version,
+      phone: { name: p.phone, mac: '', vendor: '', model: '' },
+      fileName: '',
+      text: '',
+      errors: [message],
+      contentType: 'text/plain',
+      escape: 'none' as const,
+    });
+    const off = runtime.offThread;
+    if (!off)
+      return safe(
+        () => {
+          const o = open(p.uri);
+          return o ? o.ls.render(o.d, p) : service(p.uri).render(undefined, p);
+        },
+        failed('internal error while rendering'),
+        'render',
+        token,
+      );
+    const d = documents.get(p.uri);
+    const f = d ? syncDoc(d) : folderOf(p.uri);
+    const o = await off.render(folderState(f), d?.uri, p, d?.version);
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    if (o.ok) return o.value;
+    if (o.reason === 'failed') log(`render: ${o.message}`);
+    return failed(o.reason === 'stopped' ? `rendering ${o.message}` : 'internal error while rendering');
+  });
   connection.onRequest(listPhonesRequest, (p, token) =>
     safe(
       () => {
@@ -672,6 +742,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     revalidate(f, editDelay);
   });
 
+  connection.onShutdown(() => runtime.offThread?.dispose());
   documents.listen(connection);
   connection.listen();
 }

@@ -7,8 +7,8 @@
 // a thread once per bench version), the server address, the budget, and the text of the template and of
 // every partial it reaches (a text is sent only when the thread does not already have that version).
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../node/startWorker';
 import type { ParsedBench } from '../core/bench/parse';
 import type { ServerAddress } from '../core/context';
 import { DEFAULT_LIMITS, type RenderLimits } from '../core/render/interpreter';
@@ -191,7 +191,7 @@ export class RenderPool {
 
   private spawn(slot: Slot): Worker {
     if (slot.worker) return slot.worker;
-    const worker = startWorker();
+    const worker = startRenderWorker();
     worker.unref();
     worker.on('message', (r: WorkerReply | 'ready') => {
       if (r === 'ready') {
@@ -248,14 +248,7 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/**
- * A render thread: the bundled dist/renderWorker.js next to whichever bundle runs the server (no node
- * options: an editor's may not suit a thread), or, running from TypeScript sources (tests), the source
- * loaded through tsx's require hook.
- */
-function startWorker(): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'renderWorker.js'), { execArgv: [] });
-  const tsx = require.resolve('tsx/cjs/api');
-  const entry = join(__dirname, 'renderWorker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true, execArgv: [] });
+/** A render thread: dist/renderWorker.js next to the bundle, or renderWorker.ts from sources (tests). */
+function startRenderWorker(): Worker {
+  return startWorker(__dirname, 'renderWorker', __filename.endsWith('.ts'));
 }

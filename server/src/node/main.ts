@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { createConnection } from 'vscode-languageserver/node';
 import { DiskFiles, MemoryFiles } from '../core/files';
 import { startServer, type RuntimeEnvironment } from '../languageServer';
+import { ServiceThread } from './serviceThread';
 
 const connection = createConnection();
 
@@ -29,6 +30,8 @@ const runtime: RuntimeEnvironment = {
     },
   },
   now: () => Date.now(),
+  // validation and preview renders on a thread of their own: hovers and completions never wait on a render
+  offThread: process.env.PROVISIONING_STUDIO_INLINE === '1' ? undefined : new ServiceThread(),
 };
 
 startServer(connection, runtime);

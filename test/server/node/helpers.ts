@@ -35,27 +35,34 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-/** Builds the server bundle (server only, as `npm run build` does) when a server source is newer. */
+/** Builds the server bundle and its service thread (as `npm run build` does) when a server source is newer. */
 export async function ensureServerBuilt(): Promise<void> {
   let built = 0;
   try {
-    built = statSync(serverBundle).mtimeMs;
+    built = Math.min(statSync(serverBundle).mtimeMs, statSync(path.join(repoRoot, 'dist/serviceWorker.js')).mtimeMs);
   } catch {
     /* not built */
   }
   if (built > newestMtime(path.join(repoRoot, 'server/src'))) return;
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: [path.join(repoRoot, 'server/src/node/main.ts')],
-    outfile: serverBundle,
+  const common: import('esbuild').BuildOptions = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
-    external: ['vscode'],
+    external: ['vscode', 'tsx'],
     logLevel: 'warning',
-  });
+  };
+  await Promise.all([
+    build({ ...common, entryPoints: [path.join(repoRoot, 'server/src/node/main.ts')], outfile: serverBundle }),
+    // the service thread the server starts from next to its bundle
+    build({
+      ...common,
+      entryPoints: [path.join(repoRoot, 'server/src/node/serviceWorker.ts')],
+      outfile: path.join(repoRoot, 'dist/serviceWorker.js'),
+    }),
+  ]);
 }
 
 export function writeWorkspace(files: Record<string, string>): { root: string; uri: (p: string) => string; dispose(): void } {

@@ -29,6 +29,11 @@ export interface RenderLimits {
   maxMs: number;
 }
 export const DEFAULT_LIMITS: RenderLimits = { maxPartialDepth: 32, maxOutputBytes: 8 * 1024 * 1024, maxSteps: 2_000_000, maxMs: 1000 };
+/**
+ * Told when a render starts, with its wall-clock budget: a watchdog on another thread (the language
+ * server's service thread) re-arms its timer per render rather than per request.
+ */
+export const renderWatch: { onStart?: (maxMs: number) => void } = {};
 /** How many steps pass between two clock reads. */
 const CLOCK_EVERY = 256;
 
@@ -109,6 +114,7 @@ class Interpreter {
   run(context: unknown): RenderOutput {
     this.stack.push({ src: this.root, callStart: 0, callEnd: 0 });
     this.deadline = Number.isFinite(this.limits.maxMs) ? performance.now() + this.limits.maxMs : Infinity;
+    renderWatch.onStart?.(this.limits.maxMs);
     let failed = false;
     try {
       this.program(this.root.ast, { ctx: context, data: { root: context } });
