@@ -224,17 +224,30 @@ export function isSlip(typed: string, cand: string): boolean {
     b = cand.toLowerCase();
   if (a === b || bareOf(a) === bareOf(b) || wordsOf(a) === wordsOf(b)) return true;
   // Numbers compare equal: an index out of range with a misspelt word (`linekey.100.lable`) is still a slip.
-  const ta = a.replace(/\d+/g, '#').split(SEP).filter(Boolean),
-    tb = b.replace(/\d+/g, '#').split(SEP).filter(Boolean);
+  const tokens = (s: string) => s.replace(/\d+/g, '#').split(SEP).filter(Boolean);
+  const ta = tokens(a),
+    tb = tokens(b);
   if (ta.length !== tb.length) return false;
   const diff: number[] = [];
   for (let i = 0; i < ta.length; i++) if (ta[i] !== tb[i]) diff.push(i);
   if (diff.length !== 1) return false; // 0: only numbers differ (`codec4_name` beside `codec1_name`): another slot, not a slip
   const [x, y] = [ta[diff[0]], tb[diff[0]]];
   if (x === '#' || y === '#') return false; // an index where the known key has a word (`feature.1.x`, `feature.e911.x`)
+  if (x.length === 1 && y.length === 1) return false; // a letter slot (`Profile_Rule_D` beside `Profile_Rule_B`)
+  // One word of a camel-case name replaced by another (`vpn.SSTPUserName` beside `vpn.L2TPUserName`,
+  // `BLFUsingColor` beside `BLFRingColor`): another setting, not a slip.
+  const sa = subwords(typed.split(SEP).filter(Boolean)[diff[0]]),
+    sb = subwords(cand.split(SEP).filter(Boolean)[diff[0]]);
+  if (sa.length > 1 && sa.length === sb.length) {
+    const d = sa.map((w, i) => i).filter((i) => sa[i] !== sb[i]);
+    if (d.length === 1 && distance(sa[d[0]], sb[d[0]]) > 1) return false;
+  }
   const len = Math.max(x.length, y.length);
   return distance(x, y) <= (len <= 4 ? 1 : len <= 8 ? 1.5 : 2);
 }
+
+/** The words of a camel-case name, lower-cased: `L2TPServerAddress` → l2tp server address. */
+const subwords = (s: string | undefined): string[] => (s?.match(/[A-Z0-9]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? []).map((w) => w.toLowerCase());
 
 const familyRes = new WeakMap<KeyCatalog, { prefix: string; re: RegExp }[]>();
 

@@ -183,6 +183,8 @@ test('what is a slip: a misspelt word, another index form, swapped words; not a 
     ['label.account.1', 'account.1.label'],
     ['linekey.100.lable', 'linekey.10.label'],
     ['ACCOUNT.1.ENABLE', 'account.1.enable'],
+    ['sip.line[1].RegisterAdr', 'sip.line[1].RegisterAddr'],
+    ['vpn.L2TPSreverAddress', 'vpn.L2TPServerAddress'],
   ];
   const no: [string, string][] = [
     ['dialplan.1.digitmap', 'dialplan.digitmap'],
@@ -190,6 +192,10 @@ test('what is a slip: a misspelt word, another index form, swapped words; not a 
     ['attendant.reg', 'attendant.uri'],
     ['codec4_name[1]', 'codec1_name[1]'],
     ['feature.1.enabled', 'feature.E911.enabled'],
+    // a letter slot, and one word of a camel-case name replaced by another (real Fanvil and Cisco settings)
+    ['Profile_Rule_D', 'Profile_Rule_B'],
+    ['vpn.SSTPServerAddress', 'vpn.L2TPServerAddress'],
+    ['phone.blfLed.BLFUsingColor', 'phone.blfLed.BLFRingColor'],
   ];
   for (const [typed, known] of yes) assert.equal(isSlip(typed, known), true, `${typed} is a slip of ${known}`);
   for (const [typed, known] of no) assert.equal(isSlip(typed, known), false, `${typed} is not a slip of ${known}`);
