@@ -104,7 +104,7 @@ suite('Multi-root workspace', () => {
       children.map((c) => c.map((n) => `${n.kind}:${n.phone && n.phone.name}`)),
       [['phone:a-desk'], ['phone:b-desk']],
     );
-    const items = children.map((c) => api.bench.getTreeItem(c[0]));
+    const items = await Promise.all(children.map((c) => api.bench.getTreeItem(c[0])));
     assert.notStrictEqual(items[0].id, items[1].id);
     // a phone's routes come from its folder
     const routes = await api.bench.getChildren(children[1][0]);
