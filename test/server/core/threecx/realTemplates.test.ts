@@ -20,6 +20,8 @@ const SERVED: Record<string, string[]> = {
   'templates/3cx/cisco-spa50x.ph.xml': ['cisco-spa504g'],
   'templates/3cx/grandstream-dp75x.fxs.xml': ['grandstream-dp750'],
   'templates/3cx/yealink-w52p.ph.xml': ['yealink-w52p'],
+  'templates/3cx/poly-soundpoint-aet.ph.xml': ['poly-spip501'],
+  'templates/3cx/grandstream-gxp-uf.ph.xml': ['grandstream-gxp2170', 'grandstream-gxp1628'],
 };
 
 test('real 3CX templates: check reports no errors (warnings only, e.g. keys the vendor catalogs do not know)', () => {
@@ -119,6 +121,27 @@ test('real 3CX templates: what each phone receives', () => {
   assert.match(w52, /^account\.1\.dnd\.on_code = \*32\r$/m);
   assert.match(w52, /^local_time\.time_zone = -5\r$/m);
   assert.doesNotMatch(w52, /REMOTESPM|local_spm/);
+  // Polycom SoundPoint IP 501 (v15, ua="SPIP_501"): four files, the time zone list without <item>s gives the offset
+  assert.deepEqual(
+    ws.routesFor(phone('poly-spip501')).map((r) => r.path),
+    ['0004f2501009.cfg', 'server.cfg', '0004f2501009-config.cfg', 'sip_318.cfg'],
+  );
+  assert.match(file('poly-spip501', 'server.cfg'), /tcpIpApp\.sntp\.gmtOffset="-39600"/);
+  const sp = file('poly-spip501', '0004f2501009-config.cfg');
+  assert.match(sp, /reg\.1\.auth\.password="s&amp;p"/);
+  assert.match(sp, /^<\?xml[^\n]*\r\n<!--/, 'the body starts at the CDATA, not at the newline before it');
+  // Grandstream GXP (v16 SP3): {SET $uagroup=…} per model group, per-kind <blftype> fields, a second file per model
+  const gxp = file('grandstream-gxp2170', 'cfg000b8221700a.xml');
+  assert.match(gxp, /<P1367>11<\/P1367>[\s\S]*<P1469>Ada <\/P1469>[\s\S]*<P1470>201<\/P1470>/, 'key 1: BLF');
+  assert.match(gxp, /<P1369>10<\/P1369>[\s\S]*<P1471>VM <\/P1471>/, 'key 2: speed dial');
+  assert.doesNotMatch(gxp, /GXP16xx|uagroup/);
+  const small = file('grandstream-gxp1628', 'cfg000b8216280b.xml');
+  assert.match(small, /<P48>sbc\.bench\.test:5060<\/P48>/);
+  assert.match(small, /<P1469>A&amp;B <\/P1469>/);
+  assert.match(
+    file('grandstream-gxp2170', 'screensaver000b8221700a.xml'),
+    /^\t\t<image path="http:\/\/prov\.bench\.test:8080\/provisioning\/logo\/gxp2170\.jpg" \/>$/m,
+  );
 });
 
 test('real 3CX templates: convert is byte-identical for every bench phone each one serves', () => {
