@@ -19,7 +19,7 @@ import { equalsIndex, lineAt, mustacheAt, openElementsAt, xmlPlaceAt, type Musta
 import { snippetsFor } from './snippets';
 import type { CompiledPattern } from '../core/catalog/catalogs';
 import type { KeyCatalog, KeyDef } from '../core/catalog/types';
-import { childElements, isPValue, keyContinuations, keyDefOf, keyMarkdown, typeSummary, valueChoices } from './vendorKeys';
+import { childElements, editorCatalog, isPValue, keyContinuations, keyDefOf, keyMarkdown, typeSummary, valueChoices } from './vendorKeys';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 const BLOCK_HELPERS = ['each', 'if', 'unless', 'with'];
@@ -229,7 +229,7 @@ function upCtx(scope: StaticScope, depth: number): SchemaNode | undefined {
 function hostItems(ctx: ServiceContext, doc: TextDocument, text: string, offset: number): CompletionItem[] {
   const info = ctx.info(doc);
   return hostCompletions(ctx, doc, text, offset, {
-    cat: ctx.catalogFor(info.path),
+    cat: editorCatalog(ctx, info.path),
     xml: info.xml,
     vendor: info.vendor,
     model: ctx.phoneFor(info.path)?.model,

@@ -8,7 +8,7 @@ import { HELPERS } from '../core/render/helpers';
 import { concreteOf, pathFromString, valueAt } from './ast';
 import type { ServiceContext } from './context';
 import { equalsIndex, lineAt, mustacheAt, openElementsAt, type MustacheAt } from './cursor';
-import { keyDefOf, keyMarkdown } from './vendorKeys';
+import { editorCatalog, keyDefOf, keyMarkdown } from './vendorKeys';
 
 export function doHover(ctx: ServiceContext, doc: TextDocument, pos: Position): Hover | null {
   const info = ctx.sync(doc);
@@ -100,7 +100,7 @@ function preview(v: unknown): string {
 
 function keyHover(ctx: ServiceContext, doc: TextDocument, text: string, offset: number): Hover | null {
   const info = ctx.info(doc);
-  return hostKeyHover(doc, text, offset, ctx.catalogFor(info.path), info.xml);
+  return hostKeyHover(doc, text, offset, editorCatalog(ctx, info.path), info.xml);
 }
 
 /** The catalog entry of the vendor key under the cursor in host text (`text` keeps the document's offsets). */

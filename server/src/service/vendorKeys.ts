@@ -1,8 +1,22 @@
 // Vendor keys for completion and hover: the catalog patterns a typed key prefix can continue into,
 // grouped by the next segment, and the catalog entry of a key written with {{expressions}} in it.
 import { compileCatalog, matchKeyLoose, type CompiledPattern, type LooseKeyMatch } from '../core/catalog/catalogs';
+import type { OutputFormatId } from '../core/catalog/output';
 import type { KeyCatalog, KeyDef } from '../core/catalog/types';
+import { workspaceCatalog } from '../core/catalog/workspace';
+import type { ServiceContext } from './context';
 import { blankMustaches } from './cursor';
+
+/**
+ * The catalog completion and hover use for a template: the vendor's bundled catalog extended by the
+ * workspace's `catalog/<vendor>.yaml` (open buffers included), the catalog `check` and the problems read.
+ */
+export function editorCatalog(ctx: ServiceContext, path: string): { catalog: KeyCatalog; format: OutputFormatId } | undefined {
+  const found = ctx.catalogFor(path);
+  if (!found) return undefined;
+  const extended = workspaceCatalog(ctx.files, found.catalog.vendor).catalog;
+  return extended && extended !== found.catalog ? { ...found, catalog: extended } : found;
+}
 
 /** A placeholder for `{{…}}` inside a typed key: matches any index hole. */
 const HOLE = '\u0001';

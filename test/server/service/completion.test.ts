@@ -221,3 +221,14 @@ test('Grandstream version 1: P-values as element names with their alias as detai
   );
   has(labels(ls, '<gs_provision version="1">\n<config version="1">\n<P271>|</P271>\n</config>\n</gs_provision>', GS1), '1', '0');
 });
+
+test('workspace catalog: keys of catalog/yealink.yaml are completed with their type and values', () => {
+  const wl = service({
+    'catalog/yealink.yaml':
+      'keys:\n  - features.custom_flag\n  - account.{account}.custom_mode\n  - { key: features.level, type: enum, values: [low, high], description: Our own level }\n',
+  });
+  has(labels(wl, 'features.|'), 'custom_flag', 'level');
+  has(labels(wl, 'account.1.|'), 'custom_mode', 'auth_name');
+  has(labels(wl, 'features.level = |'), 'low', 'high');
+  hasNot(labels(ls, 'features.|'), 'custom_flag');
+});

@@ -54,3 +54,22 @@ test('Fanvil: an element name hovers as its element path', () => {
   assert.ok(c && c.includes('sip.line[{line}].RegisterAddr'), c ?? 'no hover');
   assert.equal(hover('<sysConf>\n<sip>\n<Regis|terAddr>pbx</RegisterAddr>\n</sip>\n</sysConf>', F), '');
 });
+
+test('workspace catalog: a key of catalog/yealink.yaml hovers with its description, type and values', () => {
+  const wl = service({
+    'catalog/yealink.yaml':
+      'keys:\n  - { key: features.level, type: enum, values: [low, high], description: Our own level }\n  - features.custom_flag\n',
+  });
+  const { doc, pos } = at('features.le|vel = low');
+  try {
+    const v = (wl.doHover(doc, pos)?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(v, /features\.level/);
+    assert.match(v, /Our own level/);
+    assert.match(v, /`high`/);
+  } finally {
+    wl.closeDocument(doc.uri);
+  }
+  assert.match(hover('features.custom_fl|ag = 1'), /^$/, 'not known without the workspace catalog');
+  const { doc: d2, pos: p2 } = at('features.custom_fl|ag = 1');
+  assert.match((wl.doHover(d2, p2)?.contents as MarkupContent | undefined)?.value ?? '', /workspace catalog/);
+});
