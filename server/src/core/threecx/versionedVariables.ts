@@ -28,6 +28,7 @@ export const SOURCES = {
   w70bV20: 'lnx1-1/3CX-config-library templates/yealink/w70b/yealink.W70B_CustomV1.fxs.fxs.xml (2025, v20)',
   w52V15:
     'jonhusen/3cx-provisioning-templates yealink.W52.ph.xml (3CX Yealink W52P template of 2015, in a repository of 2016: v15 or earlier)',
+  ufoneV16: 'UFONE-NZ/3CX-Templates grandstream-uf.ph.xml (3CX Grandstream GXP template customised for V16.0 SP3, 2019)',
   dp75xV16:
     'roby8martin/i3CX template/fxs/Grandstream_DP75x.fxs.xml (3CX Grandstream DP75x template of 2018-10-25, v16; the repository installs it into a 3CX V18)',
 } as const;
@@ -76,18 +77,18 @@ export const VERSIONED_VARIABLES: VersionedVariable[] = [
   v('dstEnableDisable', 'Daylight saving time on or off (legacy).', ALL, ['docs', 'w52V15', 'w70bV20']),
   v('logo_filename', 'File name of the custom logo.', V20, ['docs']),
   v('userphone', 'Snom: function key behaviour.', V20, ['docs']),
-  v('local_spm_ip', 'Address of the 3CX SPM (remote-office proxy, the SBC before v15.5).', ['v15'], ['yealinkV15']),
-  v('local_spm_port', 'Port of the 3CX SPM.', ['v15'], ['yealinkV15']),
+  v('local_spm_ip', 'Address of the 3CX SPM (remote-office proxy, the SBC before v15.5).', ['v15'], ['yealinkV15', 'w52V15']),
+  v('local_spm_port', 'Port of the 3CX SPM.', ['v15'], ['yealinkV15', 'w52V15']),
   // queues and paging
-  v('queuecrtN', 'True when queue N has a custom ringtone (for {IF queuecrtN}).', FROM16, ['docs', 'fanvilV16']),
+  v('queuecrtN', 'True when queue N has a custom ringtone (for {IF queuecrtN}).', FROM16, ['docs', 'fanvilV16', 'ufoneV16']),
   v('queueid', 'Queue whose custom ringtone is configured.', FROM16, ['docs', 'fanvilV16']),
   v('queueringtone', 'Default ringtone of all queues.', FROM16, ['docs', 'fanvilV16']),
   v('queueringtonevalue', 'Alert-Info text 3CX sends for a queue call.', FROM16, ['docs', 'fanvilV16']),
-  v('multicastenabled', 'Multicast listening (multicast ring groups / paging) on or off.', V20, ['docs']),
+  v('multicastenabled', 'Multicast listening (multicast ring groups / paging) on or off.', FROM16, ['docs', 'fanvilV16', 'ufoneV16']),
   v('multicastrgipN', 'Listening address of multicast ring group N.', FROM16, ['docs', 'fanvilV16']),
   v('multicastrgportN', 'Listening port of multicast ring group N.', FROM16, ['docs', 'fanvilV16']),
   v('multicastrgnameN', 'Label of multicast ring group N.', FROM16, ['docs', 'fanvilV16']),
-  v('multicastrgipportN', 'Address:port of multicast ring group N (some Snom models).', V20, ['docs']),
+  v('multicastrgipportN', 'Address:port of multicast ring group N (some Snom models, Grandstream).', FROM16, ['docs', 'ufoneV16']),
   // BLF and keys
   v('value', 'Inside {IF blfN}: the <value> of the key kind in <blftype> (Cisco templates).', ALL, ['docs', 'ciscoV16']),
   v('type', 'Inside {IF blfN}: the <type> of the key kind in <blftype> (Yealink templates).', ALL, ['yealinkV15']),

@@ -135,9 +135,13 @@ test('real 3CX templates: what each phone receives', () => {
   assert.match(gxp, /<P1367>11<\/P1367>[\s\S]*<P1469>Ada <\/P1469>[\s\S]*<P1470>201<\/P1470>/, 'key 1: BLF');
   assert.match(gxp, /<P1369>10<\/P1369>[\s\S]*<P1471>VM <\/P1471>/, 'key 2: speed dial');
   assert.doesNotMatch(gxp, /GXP16xx|uagroup/);
+  // 3CX's own URL of the second deviceconfig: HOST:PORT, then PATH with its leading slash
+  assert.match(gxp, /<P934>prov\.bench\.test:8080\/provisioning\/screensaver000b8221700a\.xml<\/P934>/);
+  assert.ok(ws.routesFor(phone('grandstream-gxp2170')).some((r) => r.path === 'screensaver000b8221700a.xml'));
   const small = file('grandstream-gxp1628', 'cfg000b8216280b.xml');
   assert.match(small, /<P48>sbc\.bench\.test:5060<\/P48>/);
   assert.match(small, /<P1469>A&amp;B <\/P1469>/);
+  assert.doesNotMatch(small, /<P934>/, "{IF $uagroup=GXP21xx} is false: the GXP1628's {SET} sets GXP16xx");
   assert.match(
     file('grandstream-gxp2170', 'screensaver000b8221700a.xml'),
     /^\t\t<image path="http:\/\/prov\.bench\.test:8080\/provisioning\/logo\/gxp2170\.jpg" \/>$/m,

@@ -10,7 +10,10 @@ test('queue, paging, key and FXS/DECT variables know their 3CX versions', () => 
   const versions = (n: string) => versionedVariable(n)?.versions;
   assert.deepEqual(versions('queuecrt3'), ['v16', 'v18', 'v20']);
   assert.deepEqual(versions('multicastrgip1'), ['v16', 'v18', 'v20']);
-  assert.deepEqual(versions('multicastenabled'), ['v20']);
+  // declared by the Fanvil (2020) and Grandstream GXP (V16.0 SP3) templates; 3CX's list is of v20
+  assert.deepEqual(versions('multicastenabled'), ['v16', 'v18', 'v20']);
+  assert.deepEqual(versions('multicastrgipport1'), ['v16', 'v18', 'v20']);
+  assert.deepEqual(versions('langwebUI2'), ['v20']);
   assert.deepEqual(versions('codec4'), ['v15', 'v16', 'v18', 'v20']);
   assert.deepEqual(versions('local_spm_ip'), ['v15']);
   // FXS/DECT accounts, device password and time zone: the Grandstream DP75x template of 2018 (v16) has them too
