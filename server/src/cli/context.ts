@@ -1,4 +1,5 @@
 // What every CLI command receives: the workspace and the output streams.
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { normaliseBenchFile } from '../core/bench/parse';
 import { DiskFiles } from '../core/files';
@@ -50,3 +51,15 @@ export function openWorkspace(dir: string, benchFile?: string): { root: string; 
 }
 
 export { formatProblem } from '../core/check';
+
+/**
+ * A command-line path as a workspace-relative one ('' for the root): absolute, relative to the folder the
+ * command runs in, or relative to the workspace root; undefined when it lies outside the workspace.
+ */
+export function workspacePath(arg: string, root: string, cwd: string): string | undefined {
+  const fromCwd = resolve(cwd, arg);
+  const abs = isAbsolute(arg) || existsSync(fromCwd) || !existsSync(resolve(root, arg)) ? fromCwd : resolve(root, arg);
+  const rel = relative(root, abs);
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join('/');
+}

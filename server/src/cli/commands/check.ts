@@ -1,20 +1,6 @@
 import { UsageError, opt } from '../args';
-import { formatProblem, type Command } from '../context';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { existsSync } from 'node:fs';
+import { formatProblem, workspacePath, type Command } from '../context';
 import { checkWorkspace } from '../../core/check';
-
-/**
- * A command-line path as a workspace-relative one ('' for the root): absolute, relative to the folder the
- * command runs in, or relative to the workspace root; undefined when it lies outside the workspace.
- */
-function workspacePath(arg: string, root: string, cwd: string): string | undefined {
-  const fromCwd = resolve(cwd, arg);
-  const abs = isAbsolute(arg) || existsSync(fromCwd) || !existsSync(resolve(root, arg)) ? fromCwd : resolve(root, arg);
-  const rel = relative(root, abs);
-  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  return rel.split(sep).join('/');
-}
 
 export const checkCommand: Command = {
   summary: 'report template syntax errors, unknown data paths, helpers, partials and vendor keys, and bench file errors',

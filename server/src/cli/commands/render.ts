@@ -1,5 +1,5 @@
 import { SERVER_ADDRESS_VALUES, UsageError, opt, serverAddressOption } from '../args';
-import { formatProblem, type Command } from '../context';
+import { formatProblem, workspacePath, type Command } from '../context';
 import { checkTemplate, renderProblems } from '../../core/check';
 import { TEMPLATES_DIR } from '../../core/workspace';
 
@@ -10,7 +10,7 @@ export const renderCommand: Command = {
     '       render --phone <mac|name> --path <request-path> [--host …] [--port …] [--url …]\n' +
     '  --host/--port/--url: where phones reach the dev server, as given to `serve` ({{server.url}})',
   values: ['phone', 'path', ...SERVER_ADDRESS_VALUES],
-  run({ args, io, workspace: ws }) {
+  run({ args, io, root, cwd, workspace: ws }) {
     ws.setServerAddress(serverAddressOption(args));
     const query = opt(args, 'phone');
     if (!query) throw new UsageError('--phone <mac|name> is required');
@@ -36,6 +36,8 @@ export const renderCommand: Command = {
       route = res.route;
     }
     if (!template) throw new UsageError('give a template file or --path <request-path>');
+    // a path on the command line (absolute, or relative to where the command runs) names a file in the workspace
+    if (!route) template = workspacePath(template, root, cwd) ?? template;
     template = template.replace(/\\/g, '/').replace(/^\.\//, '');
     if (!template.startsWith(`${TEMPLATES_DIR}/`) && ws.files.read(template) === undefined) template = `${TEMPLATES_DIR}/${template}`;
     if (ws.files.read(template) === undefined) {

@@ -7,6 +7,7 @@ import { readProblemOverrides } from '../problems/policy';
 import { PROBLEM_CODES } from '../problems/registry';
 import { normaliseMac } from './mac';
 import { BENCH_SCHEMA, validateNode, type SchemaError } from './schema';
+import { hasUnresolved, processEnv, referenceProblems, resolveReferences, type Env } from './secrets';
 
 /** The default bench file, at the workspace root (a Workspace can use another: WorkspaceOptions.benchFile). */
 export const BENCH_FILE = 'bench.yaml';
@@ -85,7 +86,8 @@ function yamlMessage(message: string): string {
   return /call stack/i.test(message) ? 'nested too deeply to read (a bench file needs a few levels)' : firstLine(message);
 }
 
-export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE): ParsedBench {
+/** `env`: what `${env:NAME}` references in values resolve to (default: the process environment). */
+export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE, env: Env = processEnv()): ParsedBench {
   const idx = new LineIndex(text);
   const problems: Problem[] = [];
   const add = (
@@ -139,6 +141,9 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
   validateNode(doc.contents as Node | null, BENCH_SCHEMA, [0, 0], [], schemaErrors);
   for (const e of schemaErrors) add(e.start, e.end, e.code, e.message, 'error', e.suggestions);
 
+  // after the schema check, so no message ever quotes a resolved secret
+  for (const r of referenceProblems(doc, env)) add(r.start, Math.max(r.end, r.start + 1), 'bench-secret', r.message);
+
   let raw: Record<string, unknown> = {};
   try {
     const js = doc.toJS({ maxAliasCount: 100 });
@@ -147,6 +152,12 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
     add(0, 0, 'bench-yaml', `YAML: ${yamlMessage((err as Error).message)}`);
     return { bench: empty, problems, hasErrors: true, locate };
   }
+
+  // a phone with an unresolved reference (its own, or in a section every phone uses) is not served: a
+  // phone must never receive `${env:…}` as its password
+  const globalUnresolved = ['pbx', 'server', 'vars', 'contacts'].some((k) => hasUnresolved(raw[k], env));
+  const phoneUnresolved = arr(raw.phones).map((p) => globalUnresolved || hasUnresolved(p, env));
+  raw = resolveReferences(raw, env);
 
   const bench: Bench = {
     pbx: { ...empty.pbx, ...(obj(raw.pbx) as object) } as Bench['pbx'],
@@ -220,7 +231,7 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE)
         sugg,
       );
     }
-    if (!mac || !known) return; // unusable phone: reported above or by the schema
+    if (!mac || !known || phoneUnresolved[i]) return; // unusable phone: reported above, by the schema, or bench-secret
     const canonicalModel = known.find((m) => m.toLowerCase() === model.toLowerCase()) ?? model;
     const phone: Phone = {
       mac,

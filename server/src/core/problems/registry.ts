@@ -54,6 +54,11 @@ export const PROBLEMS = {
     SUGGEST,
   ),
   'bench-missing': def('bench', 'error', 'The bench file does not exist.'),
+  'bench-secret': def(
+    'bench',
+    'error',
+    'A `${env:NAME}` reference in a bench value names an unset environment variable, or is malformed (a value is never shown).',
+  ),
   // ---- Handlebars templates ----
   'hbs-syntax': def('template', 'error', 'Handlebars syntax error; nothing renders.'),
   'hbs-unclosed-block': def('template', 'error', 'A {{#block}} is never closed; nothing renders.'),

@@ -70,6 +70,9 @@ const CASES: Record<ProblemCode, Case> = {
   'bench-duplicate-mac': bench(`phones:\n${phone('mac: 805e0c000001')}${phone('mac: 80-5E-0C-00-00-01')}`),
   'bench-unknown-model': bench('phones:\n  - { mac: 805e0c000001, vendor: yealink, model: T99Z }\n'),
   'bench-missing': { 'templates/yealink/mac.cfg.hbs': H },
+  'bench-secret': bench(
+    'phones:\n  - { mac: 805e0c000001, vendor: yealink, model: T46S, lines: [{ extension: "1", password: "${env:PS_TEST_UNSET_PW}" }] }\n',
+  ),
   'hbs-syntax': yealink('{{#if phone.mac}}\n{{/each}}\n'),
   'hbs-unclosed-block': yealink('{{#if phone.mac}}\nx = 1\n'),
   'hbs-unsupported': yealink('{{> (lookup phone "model")}}\n'),
