@@ -9,6 +9,7 @@ import { serveCommand } from './commands/serve';
 import { notifyCommand } from './commands/notify';
 import { convertCommand } from './commands/convert';
 import { identifyCommand } from './commands/identify';
+import { benchCommand } from './commands/bench';
 
 export const COMMANDS: Record<string, Command> = {
   render: renderCommand,
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   notify: notifyCommand,
   convert: convertCommand,
   identify: identifyCommand,
+  bench: benchCommand,
 };
 
 const GLOBAL_VALUES = ['workspace', 'bench', 'render-budget'];

@@ -1,75 +1,73 @@
-// The global --bench option: render, check and routes read another bench file (relative to the workspace
-// folder, or an absolute path inside it); bench problems carry its name; bad paths are usage errors.
-import { test, after } from 'node:test';
+// `bench add | import | export` through the CLI: the bench file keeps its comments and layout; a CSV with
+// a bad row imports nothing and names each bad row; export lists identities, never passwords.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempExample } from '../../helpers/workspace';
 
-// the example workspace with its bench moved to lab/phones.yaml, one phone renamed (so the file read is visible)
-const dir = tempExample();
-mkdirSync(join(dir, 'lab'));
-renameSync(join(dir, 'bench.yaml'), join(dir, 'lab/phones.yaml'));
-const text = readFileSync(join(dir, 'lab/phones.yaml'), 'utf8');
-assert.ok(text.includes('name: reception-t54w'));
-writeFileSync(join(dir, 'lab/phones.yaml'), text.replace('name: reception-t54w', 'name: lab-reception'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+test('bench add: the phone is on the bench (routes serve it), the rest of the file unchanged', async () => {
+  const dir = tempExample();
+  const before = readFileSync(join(dir, 'bench.yaml'), 'utf8');
+  const r = await cli(['bench', 'add', '80:5E:C0:78:29:65', '--model', 'T46U', '--name', 'bench adopt', '--workspace', dir]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /added 80:5E:C0:78:29:65 to bench\.yaml/);
+  const after = readFileSync(join(dir, 'bench.yaml'), 'utf8');
+  const added = after.split('\n').filter((l) => !before.split('\n').includes(l));
+  assert.equal(added.length, 1);
+  assert.equal(after.replace(`${added[0]}\n`, ''), before, 'comments and layout kept');
+  const routes = await cli(['routes', '--workspace', dir]);
+  assert.equal(routes.code, 0, routes.err);
+  assert.match(routes.out, /bench adopt/);
+  assert.ok(!readdirSync(dir).some((f) => f.endsWith('.tmp')), 'no temporary file left');
+  const again = await cli(['bench', 'add', '805ec0782965', '--model', 'T46U', '--workspace', dir]);
+  assert.equal(again.code, 1);
+  assert.match(again.err, /805ec0782965 is already on the bench \(bench adopt\)/);
+  assert.equal(readFileSync(join(dir, 'bench.yaml'), 'utf8'), after, 'a refused add changes nothing');
+  const usage = await cli(['bench', 'frobnicate', '--workspace', dir]);
+  assert.equal(usage.code, 2);
+});
 
-test('render --bench: the phone comes from the other bench file', async () => {
-  const res = await cli([
-    'render',
-    '--workspace',
-    dir,
-    '--bench',
-    'lab/phones.yaml',
-    '--phone',
-    'lab-reception',
-    '--path',
-    '/805e0c112233.cfg',
+test('bench import: every bad row named with its line, nothing imported; a good file imports all rows', async () => {
+  const dir = tempExample();
+  const before = readFileSync(join(dir, 'bench.yaml'), 'utf8');
+  writeFileSync(
+    join(dir, 'bad.csv'),
+    'mac,vendor,model,name,ip\n0004f2aa0001,poly,VVX450,"Front, desk",192.0.2.10\nzz,yealink,T54W,x,\n0004f2aa0001,poly,VVX450,dup,\n805ec0aa0004,,Z99,nobody,\n',
+  );
+  const bad = await cli(['bench', 'import', join(dir, 'bad.csv'), '--workspace', dir]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /bad\.csv:3: 'zz' is not a MAC address/);
+  assert.match(bad.err, /bad\.csv:4: 0004f2aa0001 is already on the bench \(Front, desk\)/);
+  assert.match(bad.err, /bad\.csv:5: the vendor of model 'Z99' is not known/);
+  assert.match(bad.err, /nothing imported \(3 bad rows\)/);
+  assert.equal(readFileSync(join(dir, 'bench.yaml'), 'utf8'), before);
+  writeFileSync(join(dir, 'good.csv'), '\uFEFFMAC,Model,Name\r\n0004f2aa0001,VVX450,"Front, desk"\r\n805ec0aa0002,T54W,"say ""hi"""\r\n');
+  const good = await cli(['bench', 'import', 'good.csv', '--workspace', dir], dir);
+  assert.equal(good.code, 0, good.err);
+  assert.match(good.out, /imported 2 phones into bench\.yaml/);
+  const exp = await cli(['bench', 'export', '--format', 'json', '--workspace', dir]);
+  const rows = JSON.parse(exp.out) as { mac: string; vendor: string; model: string; name: string }[];
+  assert.deepEqual(rows.slice(-2), [
+    { mac: '0004f2aa0001', vendor: 'poly', model: 'VVX450', name: 'Front, desk', ip: '' },
+    { mac: '805ec0aa0002', vendor: 'yealink', model: 'T54W', name: 'say "hi"', ip: '' },
   ]);
-  assert.equal(res.code, 0, res.err);
-  assert.match(res.out, /^account\.1\.password = p&ss<w>"rd'=1$/m);
-  // --bench=… form, ./ prefix, and an absolute path inside the workspace
-  for (const opt of ['--bench=./lab/phones.yaml', `--bench=${join(dir, 'lab/phones.yaml')}`]) {
-    const r = await cli(['render', 'templates/yealink/mac.cfg.hbs', '--phone', 'lab-reception', opt], dir);
-    assert.equal(r.code, 0, `${opt}: ${r.err}`);
-    assert.equal(r.out, res.out);
-  }
-  // without --bench the workspace has no bench.yaml: no phones
-  const none = await cli(['render', 'templates/yealink/mac.cfg.hbs', '--phone', 'lab-reception'], dir);
-  assert.equal(none.code, 2);
+  const badHeader = await cli(['bench', 'import', 'good.csv', '--workspace', dir], dir);
+  assert.equal(badHeader.code, 1, 'the same rows again: duplicates');
 });
 
-test('routes --bench: every phone of the other bench file, with the templates answering', async () => {
-  const res = await cli(['routes', '--format', 'json', '--bench', 'lab/phones.yaml'], dir);
-  assert.equal(res.code, 0, res.err);
-  const rows = JSON.parse(res.out) as { phone: string; path: string; template: string | null; status: string }[];
-  const boot = rows.find((r) => r.phone === 'lab-reception' && r.path === '/805e0c112233.boot');
-  assert.equal(boot?.template, 'templates/yealink/mac.boot.hbs');
-  assert.ok(!rows.some((r) => r.phone === 'reception-t54w'));
-});
-
-test('check --bench: clean with the other bench; its problems carry its path; a missing one is bench-missing', async () => {
-  const ok = await cli(['check', '--bench', 'lab/phones.yaml'], dir);
-  assert.equal(ok.code, 0, ok.out + ok.err);
-  const missing = await cli(['check'], dir);
-  assert.equal(missing.code, 1);
-  assert.match(missing.out, /^bench\.yaml:1:1 error bench-missing no bench\.yaml at the workspace root/m);
-  const other = await cli(['check', '--bench', 'lab/none.yaml'], dir);
-  assert.match(other.out, /^lab\/none\.yaml:1:1 error bench-missing no bench file lab\/none\.yaml in the workspace/m);
-
-  writeFileSync(join(dir, 'lab/broken.yaml'), text.replace('transport: udp', 'transport: udpp'));
-  const broken = await cli(['check', '--bench', 'lab/broken.yaml'], dir);
-  assert.equal(broken.code, 1);
-  assert.match(broken.out, /^lab\/broken\.yaml:\d+:\d+ error bench-enum /m);
-});
-
-test('--bench outside the workspace folder is a usage error; --help lists it', async () => {
-  for (const bad of ['../bench.yaml', '/etc/hosts']) {
-    const r = await cli(['routes', '--bench', bad], dir);
-    assert.equal(r.code, 2, bad);
-    assert.match(r.err, /^error: --bench: /, bad);
-  }
-  const help = await cli(['--help']);
-  assert.match(help.out, /--bench <file> +bench file, relative to the workspace folder/);
+test('bench export: CSV round-trips through import; never a password', async () => {
+  const dir = tempExample();
+  const exp = await cli(['bench', 'export', '--workspace', dir]);
+  assert.equal(exp.code, 0, exp.err);
+  assert.match(exp.out, /^mac,vendor,model,name,ip\n/);
+  const bench = readFileSync(join(dir, 'bench.yaml'), 'utf8');
+  for (const pw of bench.matchAll(/password:\s*"?([^",}\n]+)/g)) assert.ok(!exp.out.includes(pw[1].trim()), 'no password exported');
+  const other = tempExample();
+  writeFileSync(join(other, 'bench.yaml'), 'pbx: { host: pbx.test }\n');
+  writeFileSync(join(other, 'phones.csv'), exp.out);
+  const imp = await cli(['bench', 'import', 'phones.csv', '--workspace', other], other);
+  assert.equal(imp.code, 0, imp.err);
+  const again = await cli(['bench', 'export', '--workspace', other]);
+  assert.equal(again.out, exp.out);
 });
