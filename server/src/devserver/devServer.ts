@@ -6,6 +6,7 @@
 // applies to the next request (docs/dev-server.md, "Live edits and caching").
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -124,6 +125,22 @@ export interface DevServerEvents {
   upload: [Omit<UploadRecord, 'body'>];
   listening: [ServerInfo];
   closed: [];
+}
+
+/** What another transport (TFTP) sends for a read: fileFor(). */
+export interface TransportAnswer {
+  /** 200 with a body, else the status an HTTP GET would get (400, 403, 404, 429, 500). */
+  status: number;
+  body?: Buffer;
+  /** How the file was found, or why the request was refused. */
+  reason: string;
+  phone?: { mac: string; name: string };
+  /**
+   * Logs the request (event 'request') once the transfer has ended: the bytes the client acknowledged, a
+   * status when it differs from `status` (a transfer that did not complete), and a note for the log.
+   * A bench phone's state records the file only for a completed 200.
+   */
+  finish(outcome: { bytes: number; status?: number; note?: string }): void;
 }
 
 interface Resolved {
@@ -345,6 +362,132 @@ export class DevServer extends EventEmitter<DevServerEvents> {
         bootUrls: routes.map((r) => `${base}/${r.path}`),
       };
     });
+  }
+
+  /**
+   * A file read by another transport (TFTP, see tftp.ts), resolved and rendered exactly as an HTTP GET
+   * without a User-Agent: the allowlist, the rate limit for strangers, the path prefix and unsafe paths,
+   * static folders, uploads read back, then the MAC in the path or the client IP of a bench phone, and the
+   * same render (last good version when broken). `write`: a write request, refused (the server is
+   * read-only). Nothing is logged until the transport calls finish() with what it sent; `server.auth`
+   * does not apply (TFTP has no authentication).
+   */
+  fileFor(path: string, remoteAddress: string, opts: { method: string; write?: boolean }): Promise<TransportAnswer> {
+    const files = this.workspace.files;
+    const run = () => this.readFor(path, normaliseIp(remoteAddress), opts);
+    return files.snapshot ? files.snapshot(run) : run();
+  }
+
+  private async readFor(path: string, ip: string, opts: { method: string; write?: boolean }): Promise<TransportAnswer> {
+    const t0 = performance.now();
+    const e: RequestLogEntry = {
+      time: isoTime(this.now()),
+      ip,
+      method: clean(opts.method, 10)!,
+      path: '-',
+      status: 0,
+      bytes: 0,
+      renderMs: 0,
+      totalMs: 0,
+    };
+    let record: { phone: Phone; path: string; template: string; hash: string; bytes: Buffer } | undefined;
+    const answer = (status: number, reason: string, body?: Buffer): TransportAnswer => {
+      let finished = false;
+      return {
+        status,
+        reason,
+        body,
+        phone: e.phone,
+        finish: (outcome) => {
+          if (finished) return;
+          finished = true;
+          e.status = outcome.status ?? status;
+          e.bytes = outcome.bytes;
+          e.reason = clean(outcome.note ? `${reason}; ${outcome.note}` : reason, 300);
+          e.totalMs = performance.now() - t0;
+          this.logged(e);
+          if (record && e.status === 200)
+            this.states.record(
+              record.phone,
+              { time: e.time, ip },
+              { path: record.path, time: e.time, status: 200, template: record.template, hash: record.hash, bytes: record.bytes },
+            );
+        },
+      };
+    };
+    const { parsed, stale } = this.bench();
+    const cfg = parsed.bench.server;
+    const phones = parsed.bench.phones;
+    const allow = this.allowList(parsed);
+    if (allow && !allow.check(ip)) return answer(403, 'client IP not in server.allow');
+    if (this.guard.lockedFor(ip)) return answer(403, 'locked out after repeated wrong credentials');
+    const wait = this.guard.limitedFor(ip);
+    if (wait && !this.isBenchPhoneAddress(ip, phones)) return answer(429, `rate limited (repeated 404s), retry in ${wait} s`);
+    const miss = (status: number, reason: string) => {
+      if (!this.isBenchPhoneAddress(ip, phones)) this.guard.noteMiss(ip);
+      return answer(status, reason);
+    };
+    if (path.length > 2048) return miss(400, 'file name too long');
+    let p = `/${path.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/');
+    const prefix = cfg.path_prefix ? `/${String(cfg.path_prefix).replace(/^\/+|\/+$/g, '')}` : '';
+    const bad = unsafePath(p);
+    if (bad) {
+      e.path = clean(prefix && p.startsWith(`${prefix}/`) ? p.slice(prefix.length) : p)!;
+      return miss(400, `refused: ${bad}`);
+    }
+    if (prefix) {
+      if (!p.startsWith(`${prefix}/`)) {
+        e.path = '(outside the path prefix)';
+        return miss(404, 'wrong or missing path prefix');
+      }
+      p = p.slice(prefix.length);
+    }
+    e.path = clean(p)!;
+    const rel = p.slice(1);
+    if (opts.write) {
+      const target = this.uploadTarget(rel, phones);
+      if (target) e.phone = { mac: target.phone.mac, name: target.phone.name };
+      return miss(403, 'read-only: phones upload over HTTP PUT only');
+    }
+    const mount = findMount(cfg.static, p);
+    if (mount && this.root) {
+      const hit = lookupStatic(this.root, mount.mount, mount.rest);
+      if (hit.kind === 'forbidden') return miss(404, `static: ${hit.reason}`);
+      if (hit.kind === 'file') {
+        try {
+          return answer(200, `static ${mount.mount.dir}`, await readFile(hit.abs));
+        } catch {
+          return miss(404, 'static: unreadable');
+        }
+      }
+    }
+    const up = this.uploadTarget(rel, phones);
+    if (up?.rule.readBack && this.isPhoneAt(up.phone, ip)) {
+      const stored = this.uploadStore.latest(up.phone.mac, up.rule.suffix);
+      if (stored) {
+        e.phone = { mac: up.phone.mac, name: up.phone.name };
+        return answer(200, 'uploaded earlier by the phone', stored.body);
+      }
+    }
+    const { resolved, reason, phone } = this.resolve(rel, undefined, ip, parsed, undefined);
+    if (!resolved.ok) {
+      const attributed = this.attributable(rel, ip, phones);
+      if (attributed) {
+        e.phone = { mac: attributed.mac, name: attributed.name };
+        return answer(404, resolved.reason);
+      }
+      return miss(404, resolved.reason);
+    }
+    e.template = resolved.template;
+    if (phone && /^MAC in the/.test(reason)) this.rememberIp(ip, phone.mac);
+    if (phone) e.phone = { mac: phone.mac, name: phone.name };
+    const served = await this.renderer.serve(resolved, parsed, stale);
+    if (!served) return answer(500, `render failed for ${resolved.template} (no last good version)`);
+    e.renderMs = served.renderMs;
+    e.stale = served.stale || undefined;
+    e.hash = served.hash;
+    if (phone) record = { phone, path: `/${resolved.path}`, template: resolved.template, hash: served.hash, bytes: served.bytes };
+    return answer(200, reason, served.bytes);
   }
 
   // ------------------------------------------------------------------ internals

@@ -1,13 +1,30 @@
-import { SERVER_ADDRESS_VALUES, serverAddressOption } from '../args';
+import { SERVER_ADDRESS_VALUES, serverAddressOption, UsageError, type Args } from '../args';
 import type { Command } from '../context';
 import { batchedLogWriter, DevServer } from '../../devserver';
+import { DEFAULT_TFTP_PORT, TftpServer } from '../../devserver/tftp';
+
+/** `--tftp [port]`: undefined without `--tftp`; the port is the argument after it (serve takes no other). */
+function tftpOption(args: Args): number | undefined {
+  const [first, ...more] = args.positionals;
+  if (!args.options.has('tftp')) {
+    if (first !== undefined) throw new UsageError(`unexpected argument '${first}'`);
+    return undefined;
+  }
+  if (more.length) throw new UsageError(`unexpected argument '${more[0]}'`);
+  if (first === undefined) return DEFAULT_TFTP_PORT;
+  const port = Number(first);
+  if (!/^\d+$/.test(first) || port > 65535) throw new UsageError(`--tftp: '${first}' is not a port number`);
+  return port;
+}
 
 export const serveCommand: Command = {
   summary: 'run the dev provisioning server: phones fetch per-request rendered files (nothing written to disk)',
-  usage: 'serve [--host <address>] [--port <port>] [--url <base URL phones use>]',
+  usage: 'serve [--host <address>] [--port <port>] [--url <base URL phones use>] [--tftp [<udp port, default 69>]]',
   values: SERVER_ADDRESS_VALUES,
+  flags: ['tftp'],
   async run({ args, io, workspace }) {
     const { host, port, url } = serverAddressOption(args);
+    const tftpPort = tftpOption(args);
     if (url) workspace.setServerAddress({ url });
     const server = new DevServer(workspace, { host, port });
     server.on('request', batchedLogWriter(io.out));
@@ -20,9 +37,20 @@ export const serveCommand: Command = {
     server.on('upload', (u) => io.out(`${u.time} ${u.ip} ${u.phone ?? u.mac} uploaded ${u.file} (${u.bytes} bytes)\n`));
     const info = await server.start();
     const cfg = workspace.servingBench().parsed.bench.server;
-    io.out(
-      `Provisioning dev server listening on ${info.scheme}://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}\n`,
-    );
+    const shownHost = info.host.includes(':') ? `[${info.host}]` : info.host;
+    io.out(`Provisioning dev server listening on ${info.scheme}://${shownHost}:${info.port}\n`);
+    let tftp: TftpServer | undefined;
+    if (tftpPort !== undefined) {
+      tftp = new TftpServer(server, { host: info.host, port: tftpPort });
+      try {
+        const t = await tftp.start();
+        io.out(`TFTP (read-only) listening on udp ${shownHost}:${t.port}\n`);
+        if (info.auth) io.err(`note: TFTP has no authentication: server.auth does not protect files fetched over TFTP\n`);
+      } catch (e) {
+        await server.stop();
+        throw e;
+      }
+    }
     io.out(`Phones use ${info.url}\n`);
     if (info.tls)
       io.out(
@@ -56,6 +84,7 @@ export const serveCommand: Command = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    await tftp?.stop();
     await server.stop();
     io.out('stopped\n');
     return 0;
