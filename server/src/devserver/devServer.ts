@@ -30,6 +30,7 @@ import { ServeRenderer, type Served } from './render';
 import { defaultPoolSize, RenderPool } from './renderPool';
 import { generateSelfSigned } from './selfsigned';
 import { PhoneStates, UploadStore, type FetchRecord, type PhoneState } from './state';
+import { UnknownPhones } from './unknownPhones';
 import { findMount, lookupStatic, sendStatic, unsafePath } from './static';
 
 export interface DevServerLimits {
@@ -165,6 +166,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   /** Where renders run (see renderPool.ts); its threads start with the server and end with stop(). */
   readonly renderPool: RenderPool;
   private readonly states = new PhoneStates();
+  /** MACs seen in requests that no bench phone has, with what their User-Agent tells (the most recent 256). */
+  readonly unknownPhones = new UnknownPhones();
   private readonly uploadStore: UploadStore;
   private readonly historyBuf: RequestLogEntry[] = [];
   private readonly ipPhone = new Map<string, string>();
@@ -190,6 +193,8 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       'problem' in e ? this.emit('problem', e.problem) : this.emit('recovered', e.recovered),
     );
     this.uploadStore = new UploadStore(this.limits.uploadsKept, this.limits.uploadsTotalBytes);
+    // phones knocking that are not on the bench, for adopting them (bench view "Add to Bench", `bench add`)
+    this.on('request', (e: RequestLogEntry) => this.unknownPhones.note(e, () => this.bench().parsed.bench.phones));
     this.root = options.root ?? (workspace.files instanceof DiskFiles ? workspace.files.root : undefined);
     // never serve a file caught half-written: reads settle for quietMs after the last change (see DiskFiles)
     if (workspace.files instanceof DiskFiles) workspace.files.quietMs = options.quietMs ?? DEFAULT_QUIET_MS;

@@ -105,3 +105,22 @@ test('serve: the request log cannot be forged or coloured by a request, and neve
     w.cleanup();
   }
 });
+
+test('serve: a phone not on the bench is named once, with the bench add command that adopts it', async () => {
+  const w = makeWorkspace();
+  try {
+    const { child, io, exited, base } = await startServe(w.dir);
+    const ua = 'Yealink SIP-T46U 108.86.0.20 80:5e:c0:78:29:65';
+    assert.equal((await get(base, '/805ec0782965.cfg', ua)).status, 404);
+    assert.equal((await get(base, '/805ec0782965.boot', ua)).status, 404);
+    await new Promise((r) => setTimeout(r, 100));
+    const lines = io.err.split('\n').filter((l) => l.startsWith('not on the bench'));
+    assert.deepEqual(lines, [
+      'not on the bench: 805ec0782965 (yealink T46U firmware 108.86.0.20) from 127.0.0.1; add it: provisioning-studio bench add 805ec0782965 --model T46U',
+    ]);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  } finally {
+    w.cleanup();
+  }
+});

@@ -28,6 +28,15 @@ export const serveCommand: Command = {
     if (url) workspace.setServerAddress({ url });
     const server = new DevServer(workspace, { host, port });
     server.on('request', batchedLogWriter(io.out));
+    // a phone that is not on the bench: said once, with the command that adopts it
+    server.on('request', (e) => {
+      const mac = e.ua?.mac ?? e.path.match(/[0-9a-f]{12}/i)?.[0]?.toLowerCase();
+      const u = mac ? server.unknownPhones.all().find((x) => x.mac === mac) : undefined;
+      if (!u || u.requests !== 1) return;
+      const what = [u.vendor, u.model, u.firmware && `firmware ${u.firmware}`].filter(Boolean).join(' ');
+      const model = u.model && u.knownModel ? ` --model ${u.model}` : ' --model <model>';
+      io.err(`not on the bench: ${u.mac}${what ? ` (${what})` : ''} from ${u.ip}; add it: provisioning-studio bench add ${u.mac}${model}`);
+    });
     server.on('problem', (p) =>
       io.err(
         `problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${p.servingLastGood ? ' (serving the last good version)' : ''}`,
