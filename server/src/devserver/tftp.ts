@@ -114,7 +114,8 @@ export class TftpServer {
       // a stray DATA/ACK/ERROR on the listening port, or a malformed request: not a transfer, not logged
       if (msg.length >= 2 && msg.readUInt16BE(0) === OP.ERROR) return;
       const err = e instanceof TftpError ? e : new TftpError(ERR.ILLEGAL_OPERATION, 'malformed request');
-      return this.reply(rinfo, err.code, `Illegal operation: ${err.message}`);
+      const what = err.code === ERR.OPTION_REFUSED ? 'Option negotiation refused' : 'Illegal operation';
+      return this.reply(rinfo, err.code, `${what}: ${err.message}`);
     }
     const key = `${rinfo.address}\0${rinfo.port}`;
     if (this.busy.has(key)) return; // a retransmitted request while its answer is being prepared or sent
