@@ -121,7 +121,9 @@ export class TftpServer {
     if (this.busy.has(key)) return; // a retransmitted request while its answer is being prepared or sent
     if (this.busy.size >= (this.options.maxTransfers ?? 128)) return this.reply(rinfo, ERR.NOT_DEFINED, 'Server busy, retry later');
     this.busy.add(key);
-    void this.answer(req, rinfo).finally(() => this.busy.delete(key));
+    this.answer(req, rinfo)
+      .catch(() => this.reply(rinfo, ERR.NOT_DEFINED, 'Server error'))
+      .finally(() => this.busy.delete(key));
   }
 
   private async answer(req: TftpRequest, rinfo: RemoteInfo): Promise<void> {
