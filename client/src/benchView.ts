@@ -6,12 +6,16 @@ import { benchFolders } from './config';
 import type { DevServerController } from './devserver/controller';
 import { displayMac } from './phonePicker';
 import type { PhoneInfo, RouteInfo, Server } from './serverRequests';
+import type { UnknownPhone } from '../../server/src/devserver/unknownPhones';
+import { describe } from './adopt';
 
 /** `folder`: the workspace folder whose bench the phone is on (undefined: the only/first one). */
 export type BenchNode =
   | { kind: 'folder'; folder: vscode.WorkspaceFolder }
   | { kind: 'phone'; phone: PhoneInfo; folder?: vscode.Uri }
   | { kind: 'route'; phone: PhoneInfo; route: RouteInfo; folder?: vscode.Uri }
+  | { kind: 'unknownGroup'; folder?: vscode.Uri; count: number }
+  | { kind: 'unknownPhone'; phone: UnknownPhone; folder?: vscode.Uri }
   | { kind: 'message'; text: string };
 
 function ago(ms: number): string {
@@ -51,6 +55,8 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
         return this.phones(folders[0]?.uri);
       }
       if (node.kind === 'folder') return this.phones(node.folder.uri);
+      if (node.kind === 'unknownGroup')
+        return this.dev.unknownPhones(node.folder).map((u) => ({ kind: 'unknownPhone', phone: u.phone, folder: u.folder.uri }));
       if (node.kind === 'phone') {
         const { phone, folder } = node;
         const routes = await this.server.listRoutes(phone.name, folder);
@@ -66,7 +72,11 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
 
   private async phones(folder: vscode.Uri | undefined): Promise<BenchNode[]> {
     const phones = await this.server.listPhones(undefined, folder);
-    return phones.map((phone) => ({ kind: 'phone', phone, folder }));
+    const nodes: BenchNode[] = phones.map((phone) => ({ kind: 'phone', phone, folder }));
+    // phones the dev server saw that are not on this bench: adopt them with "Add to Bench"
+    const unknown = this.dev.unknownPhones(folder).length;
+    if (unknown) nodes.push({ kind: 'unknownGroup', folder, count: unknown });
+    return nodes;
   }
 
   async getTreeItem(node: BenchNode): Promise<vscode.TreeItem> {
@@ -79,6 +89,23 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
       const running = this.dev.serverOf(node.folder.uri)?.info;
       item.description = running ? `dev server ${running.url}` : undefined;
       item.tooltip = `${node.folder.uri.fsPath}${running ? `\ndev server: ${running.url}` : ''}`;
+      return item;
+    }
+    if (node.kind === 'unknownGroup') {
+      const item = new vscode.TreeItem('Not on the bench', vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.count} phone${node.count > 1 ? 's' : ''} fetched from the dev server`;
+      item.iconPath = new vscode.ThemeIcon('question');
+      item.contextValue = 'unknownGroup';
+      return item;
+    }
+    if (node.kind === 'unknownPhone') {
+      const u = node.phone;
+      const item = new vscode.TreeItem(displayMac(u.mac), vscode.TreeItemCollapsibleState.None);
+      item.id = `unknown:${node.folder?.toString() ?? ''}:${u.mac}`;
+      item.description = describe(u);
+      item.tooltip = `${u.userAgent ?? 'no User-Agent'}\nlast request ${new Date(u.lastSeen).toLocaleString()} (${u.lastPath})`;
+      item.iconPath = new vscode.ThemeIcon('device-mobile', new vscode.ThemeColor('disabledForeground'));
+      item.contextValue = 'unknownPhone';
       return item;
     }
     if (node.kind === 'route') {

@@ -1,4 +1,5 @@
 // Provisioning Studio: activation and wiring. Each feature lives in its own small module.
+import { addToBench } from './adopt';
 import * as vscode from 'vscode';
 import { BenchView, type BenchNode } from './benchView';
 import { revealPhone } from './benchModel';
@@ -167,6 +168,12 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
     // another bench file: the bench view lists its phones (the language server re-reads the setting itself)
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('provisioningStudio.benchFile')) bench.refresh();
+    }),
+    command('bench.addToBench', async (n?: BenchNode, name?: string) => {
+      const node = n && typeof n === 'object' && n.kind === 'unknownPhone' ? { phone: n.phone, folder: n.folder } : undefined;
+      const added = await addToBench(devServer, node, typeof name === 'string' ? name : undefined);
+      if (added) bench.refresh();
+      return added;
     }),
     command('bench.reveal', (n?: BenchNode) => {
       const p = phoneOf(n);

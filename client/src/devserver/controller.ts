@@ -2,6 +2,7 @@
 // extension host over the saved workspace files, one per workspace folder; every request goes to
 // "Provisioning Requests", and its per-phone state (last fetch, freshness) feeds the bench view. Its
 // real address goes to the language server (onDidChangeServer), so previews render what it serves.
+import type { UnknownPhone } from '../../../server/src/devserver/unknownPhones';
 import * as vscode from 'vscode';
 import { DiskFiles } from '../../../server/src/core/files';
 import { Workspace } from '../../../server/src/core/workspace';
@@ -130,6 +131,16 @@ export class DevServerController implements vscode.Disposable {
       };
     }
     return undefined;
+  }
+
+  /** Phones that fetched from the dev server of `folder` (else of any folder) but are not on its bench, most recent first. */
+  unknownPhones(folder?: vscode.Uri): { phone: UnknownPhone; folder: vscode.WorkspaceFolder }[] {
+    const out: { phone: UnknownPhone; folder: vscode.WorkspaceFolder }[] = [];
+    for (const r of this.servers.values()) {
+      if (folder && r.folder.uri.toString() !== folder.toString()) continue;
+      for (const phone of r.server.unknownPhones.all(r.server.workspace.phones)) out.push({ phone, folder: r.folder });
+    }
+    return out;
   }
 
   lastSeenIp(mac: string, folder?: vscode.Uri): string | undefined {

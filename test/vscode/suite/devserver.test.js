@@ -105,6 +105,39 @@ suite('Dev server and reprovision', () => {
     await waitFor(() => showsUrl(ed, 'http://127.0.0.1:8080'), { what: "the bench's server.url after the server stopped" });
   });
 
+  test('a phone not on the bench shows under "Not on the bench"; Add to Bench writes it into bench.yaml and it is served', async () => {
+    const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');
+    const benchFile = vscode.Uri.joinPath(workspaceRoot(), 'bench.yaml').fsPath;
+    const before = fs.readFileSync(benchFile, 'utf8');
+    const ua = 'Yealink SIP-T46U 108.86.0.20 80:5e:c0:78:29:65';
+    const url = `${info.url.replace(/\/$/, '')}/805ec0782965.cfg`;
+    try {
+      assert.strictEqual((await fetch(url, { headers: { 'User-Agent': ua } })).status, 404);
+      const group = await waitFor(async () => (await api.bench.getChildren()).find((n) => n.kind === 'unknownGroup'), {
+        what: 'the Not on the bench node',
+      });
+      const [node] = await api.bench.getChildren(group);
+      assert.strictEqual(node.kind, 'unknownPhone');
+      assert.deepStrictEqual([node.phone.mac, node.phone.vendor, node.phone.model], ['805ec0782965', 'yealink', 'T46U']);
+      const item = await api.bench.getTreeItem(node);
+      assert.strictEqual(item.contextValue, 'unknownPhone');
+      const added = await vscode.commands.executeCommand('provisioningStudio.bench.addToBench', node, 'adopted-t46u');
+      assert.strictEqual(added, true);
+      const after = fs.readFileSync(benchFile, 'utf8');
+      assert.match(after, /- \{ mac: 805ec0782965, vendor: yealink, model: T46U, name: adopted-t46u, ip: 127\.0\.0\.1 \}/);
+      assert.ok(after.startsWith(before.replace(/\n*$/, '')), 'the rest of the bench file is unchanged');
+      await waitFor(async () => (await fetch(url, { headers: { 'User-Agent': ua } })).status === 200, {
+        what: 'the adopted phone to be served',
+      });
+      await waitFor(async () => !(await api.bench.getChildren()).some((n) => n.kind === 'unknownGroup'), { what: 'the node to go' });
+    } finally {
+      fs.writeFileSync(benchFile, before);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === benchFile);
+      if (doc && doc.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+      await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
+    }
+  });
+
   test('Reprovision Phone sends the vendor NOTIFY and reports the outcome', async () => {
     const phone = await fakePhone();
     try {
