@@ -68,8 +68,9 @@ class Raw {
     await new Promise<void>((ok) => sock.bind(0, '127.0.0.1', ok));
     return new Raw(sock);
   }
+  private sent: Promise<void> = Promise.resolve();
   send(buf: Buffer, to = port): void {
-    this.sock.send(buf, to, '127.0.0.1');
+    this.sent = new Promise((ok) => this.sock.send(buf, to, '127.0.0.1', () => ok()));
   }
   /** The next packet, or undefined after `ms`. */
   next(ms = 3000): Promise<Packet | undefined> {
@@ -91,8 +92,9 @@ class Raw {
     assert.ok(p, `no packet within ${ms} ms`);
     return p;
   }
+  /** Closes once the last datagram is out (closing at once can drop the final ACK). */
   close(): void {
-    this.sock.close();
+    void this.sent.then(() => this.sock.close());
   }
 }
 
@@ -124,6 +126,12 @@ async function download(file: string, opts: [string, string][] = [], mode = 'oct
   } finally {
     c.close();
   }
+}
+
+/** Until `cond` holds (the server logs a transfer when it receives the last ACK, after the client sent it). */
+async function waitFor(cond: () => boolean, ms = 2000): Promise<void> {
+  for (const end = Date.now() + ms; !cond() && Date.now() < end;) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(cond(), 'condition not met in time');
 }
 
 // ------------------------------------------------------------------ the real client
@@ -169,7 +177,7 @@ test('tftp-hpa downloads the rendered file HTTP serves for the same phone (octet
     assert.match(await tftpHpa(port, 'binary', 'get aabbccddeeff.cfg got', dir), /Error code 1: File not found/);
     writeFileSync(join(dir, 'up.cfg'), 'x');
     assert.match(await tftpHpa(port, 'binary', 'put up.cfg 805e0c112233.cfg', dir), /Error code 2: Access violation/);
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => http.log.some((x) => x.method === 'TFTP-WRQ'));
     const e = http.log.find((x) => x.method === 'TFTP-RRQ' && x.path === '/805e0c112233.cfg' && x.status === 200);
     assert.ok(e, JSON.stringify(http.log.map((x) => [x.method, x.path, x.status])));
     assert.equal(e.phone?.name, 'yea-t46s');
@@ -407,4 +415,52 @@ test('serve --tftp: a port that is not a number is a usage error', () => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'serve', '--workspace', w.dir, '--tftp', 'x69'], { encoding: 'utf8' });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--tftp: 'x69' is not a port number/);
+});
+
+test('the same resolution as HTTP: the path prefix, a bench phone by its client IP for a common file, the allowlist', async () => {
+  const bench = benchYaml('server: { host: 127.0.0.1, port: 0, path_prefix: pfx-9 }').replace(
+    'name: yea-t46s,',
+    'name: yea-t46s, ip: 127.0.0.1,',
+  );
+  const v = makeWorkspace(bench);
+  const h = await startServer(v.ws, { quietMs: 0 });
+  const t = new TftpServer(h.server, { host: '127.0.0.1', port: 0 });
+  const saved = port;
+  try {
+    port = (await t.start()).port;
+    const common = h.server
+      .phoneUrls()
+      .find((p) => p.phone.name === 'yea-t46s')!
+      .bootUrls.map((u) => new URL(u).pathname)
+      .find((p) => !p.includes('805e0c112233'))!;
+    assert.match(common, /^\/pfx-9\/y0+\w+\.cfg$/);
+    const viaHttp = await get(h.base, common);
+    assert.equal(viaHttp.status, 200);
+    const viaTftp = await download(common.slice(1));
+    assert.deepEqual(viaTftp.bytes, viaHttp.body);
+    await waitFor(() => h.log.some((x) => x.method === 'TFTP-RRQ'));
+    const e = h.log.find((x) => x.method === 'TFTP-RRQ');
+    assert.equal(e?.phone?.name, 'yea-t46s');
+    assert.equal(e?.reason, 'client IP in the bench; TFTP octet');
+    assert.match(e?.path ?? '', /^\/y0+\w+\.cfg$/, 'the prefix is never logged');
+    // a leading slash is ignored; without the prefix: not found, like HTTP's 404
+    assert.deepEqual((await download(`/pfx-9/805e0c112233.cfg`)).bytes, (await get(h.base, '/pfx-9/805e0c112233.cfg')).body);
+    const c = await Raw.open();
+    c.send(rrq('805e0c112233.cfg'));
+    assert.equal((await c.must()).msg.toString('latin1'), errorOf(1, 'File not found').toString('latin1'));
+    c.close();
+    // server.allow without loopback: access violation, as HTTP's 403
+    v.write('bench.yaml', bench.replace('path_prefix: pfx-9', 'path_prefix: pfx-9, allow: [10.0.0.0/8]'));
+    await new Promise((r) => setTimeout(r, 30));
+    assert.equal((await get(h.base, '/pfx-9/805e0c112233.cfg')).status, 403);
+    const d = await Raw.open();
+    d.send(rrq('pfx-9/805e0c112233.cfg'));
+    assert.equal((await d.must()).msg.toString('latin1'), errorOf(2, 'Access violation').toString('latin1'));
+    d.close();
+  } finally {
+    port = saved;
+    await t.stop();
+    await h.stop();
+    v.cleanup();
+  }
 });
