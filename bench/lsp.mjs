@@ -10,7 +10,7 @@
 // yaml-language-server waits a fixed 200 ms before validating; its row "work" subtracts it. Ours runs
 // with `validation.delay: 0` here (the editor default is 150 ms), so ours is measured as work.
 // Setup: npm install --prefix bench/.deps yaml-language-server
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -120,8 +120,8 @@ function yealinkTemplate() {
 }
 
 // ---- protocol client ----
-function start(cmd, argv, rootUri, answerConfig) {
-  const child = spawn(cmd, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
+function start(cmd, argv, rootUri, answerConfig, env) {
+  const child = spawn(cmd, argv, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   child.stderr.on('data', () => {});
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
@@ -219,19 +219,12 @@ function ensureBuilt() {
       const s = statSync(p);
       return Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
     }, 0);
-  if (existsSync(bundle) && statSync(bundle).mtimeMs > newest(path.join(repo, 'server/src'))) return bundle;
-  const esbuild = require('esbuild');
-  esbuild.buildSync({
-    entryPoints: [path.join(repo, 'server/src/node/main.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
+  const worker = path.join(repo, 'dist/serviceWorker.js');
+  const built = existsSync(bundle) && existsSync(worker) ? Math.min(statSync(bundle).mtimeMs, statSync(worker).mtimeMs) : 0;
+  if (built > newest(path.join(repo, 'server/src'))) return bundle;
+  // every bundle, as npm run build does (the server starts its service thread from dist/serviceWorker.js)
+  const r = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs')], { cwd: repo, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
   return bundle;
 }
 
@@ -260,11 +253,13 @@ async function main() {
   );
 
   const results = {};
-  for (const [name, settings] of [
+  for (const [name, settings, env] of [
     ['ours', { validation: { delay: 0, fullDelay: 60_000 } }],
     ['ours, all 50 phones per edit', { validation: { delay: 0, fullDelay: 60_000, allPhonesWhileTyping: true } }],
+    // baseline: validation on the connection's thread, as before the service thread
+    ['ours inline', { validation: { delay: 0, fullDelay: 60_000 } }, { PROVISIONING_STUDIO_INLINE: '1' }],
   ]) {
-    const s = start(process.execPath, [bundle, '--stdio'], rootUri, (section) => (section === 'provisioningStudio' ? settings : null));
+    const s = start(process.execPath, [bundle, '--stdio'], rootUri, (section) => (section === 'provisioningStudio' ? settings : null), env);
     await s.init();
     results[name] = await measure(s, `${rootUri}/templates/yealink/mac.cfg.hbs`, 'provisioning-cfg-hbs', template, {
       editLine: (r) => staticLines[(r * 7919) % staticLines.length],
@@ -322,6 +317,9 @@ async function main() {
   console.log(row('ours: didChange → diagnostics (representative phones)', ours.diag));
   console.log(row('ours: didChange → diagnostics (all 50 phones)', results['ours, all 50 phones per edit'].diag));
   console.log(row('ours: completion', ours.comp));
+  const inline = results['ours inline'];
+  console.log(row('baseline: validation inline (no service thread) → diagnostics', inline.diag));
+  console.log(row('baseline: completion, validation inline', inline.comp));
   const y = results['yaml-language-server'];
   if (y) {
     console.log(row('yaml-language-server: didChange → diagnostics (incl. 200 ms)', y.diag));
