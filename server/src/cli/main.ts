@@ -10,6 +10,7 @@ import { notifyCommand } from './commands/notify';
 import { convertCommand } from './commands/convert';
 import { identifyCommand } from './commands/identify';
 import { benchCommand } from './commands/bench';
+import { dhcpCommand } from './commands/dhcp';
 
 export const COMMANDS: Record<string, Command> = {
   render: renderCommand,
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   convert: convertCommand,
   identify: identifyCommand,
   bench: benchCommand,
+  dhcp: dhcpCommand,
 };
 
 const GLOBAL_VALUES = ['workspace', 'bench', 'render-budget'];

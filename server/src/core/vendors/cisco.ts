@@ -63,4 +63,41 @@ export const cisco: VendorProfile = {
   },
   provisioningHelp:
     'Web UI Voice → Provisioning → Profile Rule = http://<dev-server>:<port>/<prefix>/$MA.xml (admin/advanced), then Resync.',
+  // DHCP: DHCP_Option_To_Use, default 66,160,159,150,60,43,125, tried in that order.
+  dhcp: {
+    options: [
+      {
+        code: 66,
+        value: 'url',
+        note: 'first in DHCP_Option_To_Use (default 66,160,159,150,60,43,125); a URL here is the provisioning server, Profile_Rule paths ($PSN.xml) are fetched from it',
+        source:
+          'Cisco IP Phone 7800/8800 Multiplatform Phones Administration Guide, Provisioning, "DHCP Option To Use" (default 66,160,159,150,60,43,125); default in catalog/data/cisco.json; fusionpbx/fusionpbx-docs source/applications/provision/provision_auto_cisco.rst ("Use the DHCP Option 66 to deliver the provisioning URL")',
+      },
+      {
+        code: 160,
+        value: 'url',
+        note: 'second in DHCP_Option_To_Use: the provisioning URL',
+        source: 'Cisco Multiplatform Phones Administration Guide, Provisioning, "DHCP Option To Use" (default 66,160,159,150,60,43,125)',
+      },
+      {
+        code: 150,
+        value: 'tftp-ip',
+        note: 'TFTP server list (IPv4 addresses), after 66/160/159: the phone fetches /$PSN.xml over TFTP (serve --tftp)',
+        source:
+          'Cisco Multiplatform Phones Administration Guide, "DHCP Option To Use"; option 150 = list of TFTP server IPv4 addresses: usecallmanager.nz "DHCP Options" (http://usecallmanager.nz/dhcpd-conf.html, option tftp-servers code 150 = ip-address)',
+      },
+    ],
+    notPrinted: [
+      {
+        code: 159,
+        why: 'the same role as 160 (tried between 160 and 150); 160 is printed instead, and 159 is v4-portparams (RFC 7618) in Kea',
+        source: 'Cisco Multiplatform Phones Administration Guide, "DHCP Option To Use"',
+      },
+      {
+        code: 43,
+        why: 'vendor-encapsulated, after the others in DHCP_Option_To_Use',
+        source: 'Cisco Multiplatform Phones Administration Guide, "DHCP Option To Use"',
+      },
+    ],
+  },
 };

@@ -54,4 +54,16 @@ export const fanvil: VendorProfile = {
   firmwareNaming: '<model><version>T<build date>.z (e.g. x42.14.0.7386T20210730173312.z; wazo_fanvil/serie_x/entry.py COMMON_FILES)',
   provisioningHelp:
     'Web UI System → Auto Provision → Server URL = http://<dev-server>:<port>/<prefix>/ , Config file name blank, then Apply.',
+  // DHCP: the option carrying the server is a phone setting, ap.opt.DHCPOption, default 66.
+  dhcp: {
+    options: [
+      {
+        code: 66,
+        value: 'url',
+        note: 'read by default (ap.opt.DHCPOption = 66; 43, 160 or 161 once set), before PnP and the server stored in flash',
+        source:
+          'Fanvil C56 User Manual 4.3.6 "Maintenance → Auto Provision": DHCP option, then PnP server, then phone flash (https://manualshive.com/en/manual/fanvil/c56/543890?page=39); default of ap.opt.DHCPOption in catalog/data/fanvil.json',
+      },
+    ],
+  },
 };

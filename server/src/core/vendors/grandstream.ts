@@ -68,4 +68,28 @@ export const grandstream: VendorProfile = {
   firmwareNaming: '<model family>fw.bin (e.g. gxp2170fw.bin, firmware path P192); model-wide config cfg<model>.xml',
   provisioningHelp:
     'Web UI Maintenance → Upgrade and Provisioning → Config Server Path = http://<dev-server>:<port>/<prefix>/ , Config Upgrade Via HTTP (P237/P212).',
+  // DHCP: options 43 and 66 override the configured server path by default (P145 = 1); 150/160 only when enabled.
+  dhcp: {
+    options: [
+      {
+        code: 66,
+        value: 'url',
+        note: 'read by default: "Allow DHCP Option 43 and Option 66 to override server" (P145, provisioning.override.dhcp.allowCommonOptions) = 1',
+        source:
+          'Grandstream DHCP Options Guide, "DHCP Option 66 (TFTP Server Name)" (https://documentation.grandstream.com/knowledge-base/dhcp-options-linux-server-guide/); P145 default in catalog/data/grandstream.json',
+      },
+    ],
+    notPrinted: [
+      {
+        code: 43,
+        why: 'vendor-encapsulated sub-options (Grandstream format), read like 66 when P145 = 1',
+        source: 'Grandstream DHCP Options Guide, "DHCP Option 43 (Vendor Specific Information)" (same guide)',
+      },
+      {
+        code: 160,
+        why: 'read only when enabled on the phone (provisioning.override.dhcp.enableOption160)',
+        source: 'Grandstream DHCP Options Guide, "DHCP Option 160 (Configuration Server Address)"; key in catalog/data/grandstream.json',
+      },
+    ],
+  },
 };

@@ -74,6 +74,25 @@ export const poly: VendorProfile = {
     '[PHONE_PART_NUMBER].sip.ld (e.g. 3111-46135-002.sip.ld) or sip.ld for all models (Poly UC Software Administrator Guide, APP_FILE_PATH)',
   provisioningHelp:
     'Settings → Advanced → Administration Settings → Network Configuration → Provisioning Server: Server Type HTTP, Server Address http://<dev-server>:<port>/<prefix>/ (or DHCP option 160).',
+  // DHCP: Boot Server "Option 66" is the factory default; "Custom+Option 66" with custom option 160 (string) reads 160 first.
+  dhcp: {
+    options: [
+      {
+        code: 160,
+        value: 'url',
+        note: 'read first when Boot Server = Custom+Option 66 (device.dhcp.bootSrvUseOpt = 3) with Boot Server Option 160, type String (device.dhcp.bootSrvOpt = 160)',
+        source:
+          'Polycom SIP 3.1 Administrator Guide, DHCP menu, Boot Server / Boot Server Option (128-254) / Boot Server Option Type (https://www.manualslib.com/manual/521116/Polycom-Sip-3-1.html?page=40); option 160 as the Polycom configuration URL: gist robzr/357ba47c242f558975030ba41b072620 (option polycom-config-url code 160 = text)',
+      },
+      {
+        code: 66,
+        value: 'url',
+        note: 'read by default (Boot Server = Option 66, string; device.dhcp.bootSrvUseOpt = 0), and after a missing custom option',
+        source:
+          'Polycom SIP 2.2 Administrator Guide, DHCP menu, "Boot Server 0=Option 66 … (string type)" (https://manualsbrain.com/it/manuals/1307421/?page=35); default of device.dhcp.bootSrvUseOpt in catalog/data/poly.json (Poly UC Software templates)',
+      },
+    ],
+  },
   // UC Software phones upload logs, the user's override files and the contact directory to the provisioning
   // server, and fetch the override files and directory back at boot (Poly UC Software Administrator Guide,
   // "Provisioning server: phone uploads": <MAC>-app.log, <MAC>-boot.log, <MAC>-phone.cfg, <MAC>-web.cfg,

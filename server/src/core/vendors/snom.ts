@@ -64,4 +64,31 @@ export const snom: VendorProfile = {
   firmwareNaming: 'snom<model>-<version>-SIP-r.bin (URL from snom<model>-firmware.xml; wazo_snom common templates)',
   provisioningHelp:
     'Web UI Advanced → Update → Setting URL = http://<dev-server>:<port>/<prefix>/snom{model}.htm (or DHCP option 66/67), then Reboot.',
+  // DHCP: the setting URL is option 66 (server) joined with option 67 (file); 43 may tunnel both.
+  dhcp: {
+    options: [
+      {
+        code: 66,
+        value: 'url',
+        note: 'the server part of the setting URL (setting_server)',
+        source:
+          'snom FAQ "Configuring snom phones for Mass Deployment": setting_server "can be set … automatically via DHCP (options 66 and 67)", {mac} replaced by the phone (https://manuals.online/snom/software/configuring-snom-phones-for-mass-deployment/instruction-manual/2hcfw); snom wiki Features/Auto_Provisioning/DHCP/Options (opt 66 http://test + opt 67 snom/settings.php)',
+      },
+      {
+        code: 67,
+        value: 'file',
+        file: 'snom{model}.htm',
+        note: 'the file part of the setting URL, appended to 66 (the Setting URL of provisioningHelp); other phones may take 67 as a boot file name: give it to snom phones only',
+        source:
+          'snom wiki Features/Auto_Provisioning/DHCP/Options (http://wiki.snom.com/Features/Auto_Provisioning/DHCP/Options); snom mass deployment FAQ (same as 66)',
+      },
+    ],
+    notPrinted: [
+      {
+        code: 43,
+        why: 'vendor-encapsulated 66/67 (firmware 7.3.17/8.2.1+), which win over plain 66/67',
+        source: 'snom wiki Features/Auto_Provisioning/DHCP/Options, "Option 43 (vendor-encapsulated-options)"',
+      },
+    ],
+  },
 };

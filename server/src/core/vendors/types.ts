@@ -83,6 +83,33 @@ export interface UploadRule {
   readBack: boolean;
 }
 
+/**
+ * One DHCP option a vendor's phones read to find the provisioning server (`provisioning-studio dhcp` prints it for the
+ * bench's server URL).
+ */
+export interface DhcpOptionUse {
+  code: number;
+  /**
+   * What the option carries: `url` the server's base URL (`{{server.url}}`), `tftp-ip` the server's IPv4 address (a
+   * TFTP server list: the phone then fetches over TFTP), `file` the path in `file`, which the phone appends to option 66.
+   */
+  value: 'url' | 'tftp-ip' | 'file';
+  /** For `file`: the path, with the phone's own placeholders (`{model}`, `{mac}`). */
+  file?: string;
+  /** When the phone reads it (factory default, or only after a setting), in a few words. */
+  note: string;
+  /** Where the fact comes from: a vendor guide section (with its address) or a public project path. */
+  source: string;
+}
+
+/** How a vendor's phones find their provisioning server by DHCP. */
+export interface DhcpUse {
+  /** The options `dhcp` prints, in the order the phone tries them. */
+  options: DhcpOptionUse[];
+  /** Options the phones also read that `dhcp` does not print (vendor-encapsulated 43, custom options), and why. */
+  notPrinted?: { code: number; why: string; source: string }[];
+}
+
 export interface VendorProfile {
   id: VendorId;
   label: string;
@@ -95,6 +122,8 @@ export interface VendorProfile {
   notify: NotifyEvents;
   /** How to point a phone at the dev server, for docs and the client. */
   provisioningHelp: string;
+  /** The DHCP options the phones read to find the provisioning server, each with its source. */
+  dhcp?: DhcpUse;
   /** How the vendor names firmware files, with the reference. */
   firmwareNaming?: string;
   /** Files the phones upload (absent: the vendor's phones never upload; a PUT is refused). */

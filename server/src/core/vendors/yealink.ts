@@ -66,4 +66,23 @@ export const yealink: VendorProfile = {
     '<model family>-<hardware number>.<version>.rom (e.g. T46S(T48S,T42S,T41S)-66.86.0.15.rom; wazo_yealink/v86/entry.py MODEL_INFO)',
   provisioningHelp:
     'Web UI Settings → Auto Provision → Server URL = http://<dev-server>:<port>/<prefix>/ (or static.auto_provision.server.url); then "Auto Provision Now".',
+  // DHCP: the custom option (only when static.auto_provision.dhcp_option.list_user_options names one), then 66, then 43.
+  dhcp: {
+    options: [
+      {
+        code: 66,
+        value: 'url',
+        note: 'read by default (static.auto_provision.dhcp_option.enable = 1); a custom option, when configured, wins over it',
+        source:
+          'Yealink T5 Series Administrator Guide, Phone Network, "DHCP Option 66, Option 43 and Custom Option": custom option > option 66 > option 43 (https://www.easymanua.ls/yealink/t5-series/manual/730711?p=33); default of static.auto_provision.dhcp_option.enable in catalog/data/yealink.json',
+      },
+    ],
+    notPrinted: [
+      {
+        code: 43,
+        why: 'vendor-specific information (the ACS address): read after 66, only when 66 is absent',
+        source: 'Yealink T5 Series Administrator Guide, "DHCP Option 66, Option 43 and Custom Option" (same page)',
+      },
+    ],
+  },
 };
