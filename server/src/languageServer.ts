@@ -78,7 +78,8 @@ const THREECX_TRIGGERS = ['%', ' ', ','];
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   benchFile: BENCH_FILE,
-  validation: { delay: 150, fullDelay: 1000, allPhonesWhileTyping: false },
+  // at once: the service thread cancels a check still running for an older version (node/serviceThread.ts)
+  validation: { delay: 0, fullDelay: 1000, allPhonesWhileTyping: false },
 };
 
 export async function runSafe<T>(

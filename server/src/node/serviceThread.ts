@@ -15,7 +15,7 @@ const GRACE_MS = 250;
 /** How long a job may run before its first render starts (parsing, static checks, a large bench): a safety net. */
 const BEFORE_RENDER_MS = 30_000;
 
-type Job = Omit<ServiceJob, 'id' | 'folder' | 'docs' | 'closed'> & {
+type Job = Omit<ServiceJob, 'id' | 'cancel' | 'folder' | 'docs' | 'closed'> & {
   folder: FolderState;
   /** Jobs with the same key replace each other while queued (one validation per document). */
   key?: string;
@@ -32,6 +32,9 @@ export class ServiceThread implements OffThreadService {
   private sent = new Map<string, Map<string, string>>();
   /** Times the worker was restarted because a render ran past its budget. */
   restarts = 0;
+  /** Running jobs stopped because a newer one for the same document came (their renders poll this flag). */
+  cancelled = 0;
+  private readonly cancel = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(private readonly opts: { start?: () => Worker; graceMs?: number; beforeRenderMs?: number } = {}) {}
 
@@ -55,6 +58,8 @@ export class ServiceThread implements OffThreadService {
   private enqueue<T>(job: Omit<Job, 'done'>): Promise<OffThreadOutcome<T>> {
     return new Promise((resolve) => {
       const full = { ...job, done: resolve as Job['done'] };
+      // the running validation of the same document is stale: its renders stop at their next clock check
+      if (job.key && this.current?.job.key === job.key) Atomics.store(this.cancel, 0, this.current.id);
       const i = job.key ? this.queue.findIndex((q) => q.key === job.key) : -1;
       if (i >= 0) {
         this.queue[i].done({ ok: false, reason: 'superseded', message: 'a newer version replaced it' });
@@ -72,7 +77,7 @@ export class ServiceThread implements OffThreadService {
     const { docs, closed } = this.changes(job.folder);
     const { folder, key: _key, done: _done, ...rest } = job;
     const { docs: _all, ...folderState } = folder;
-    const msg: ServiceJob = { ...rest, id: this.nextId++, folder: folderState, docs, closed };
+    const msg: ServiceJob = { ...rest, id: this.nextId++, cancel: this.cancel, folder: folderState, docs, closed };
     this.current = { id: msg.id, job, started: performance.now() };
     this.arm(this.opts.beforeRenderMs ?? BEFORE_RENDER_MS);
     worker.ref(); // a job in flight keeps the process alive; an idle thread does not
@@ -135,7 +140,8 @@ export class ServiceThread implements OffThreadService {
         return;
       }
       if (this.current?.id !== r.id) return;
-      this.finish(r.ok ? { ok: true, value: r.value } : { ok: false, reason: 'failed', message: r.message });
+      if (!r.ok && r.cancelled) this.cancelled++;
+      this.finish(r.ok ? { ok: true, value: r.value } : { ok: false, reason: r.cancelled ? 'superseded' : 'failed', message: r.message });
     });
     const died = (why: string) => {
       if (worker !== this.worker) return;

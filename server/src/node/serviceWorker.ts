@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiskFiles, MemoryFiles } from '../core/files';
-import { renderWatch } from '../core/render/interpreter';
+import { RenderCancelled, renderWatch } from '../core/render/interpreter';
 import type { FolderState, OpenDoc } from '../offThread';
 import type { RenderParams } from '../protocol';
 import { createLanguageService, type LanguageService } from '../service/languageService';
@@ -13,6 +13,8 @@ import type { ValidationOptions } from '../service/validation';
 
 export interface ServiceJob {
   id: number;
+  /** Shared with the connection's thread: holds the id of a job it has superseded (a newer edit of the document). */
+  cancel: Int32Array;
   kind: 'validate' | 'render';
   folder: Omit<FolderState, 'docs'>;
   /** Open documents whose text the thread has not seen yet. */
@@ -25,7 +27,7 @@ export interface ServiceJob {
 }
 
 export type ServiceReply =
-  'ready' | { beat: number } | { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+  'ready' | { beat: number } | { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; cancelled?: boolean };
 
 interface Held {
   ls: LanguageService;
@@ -82,13 +84,20 @@ function run(job: ServiceJob): unknown {
 const port = parentPort;
 if (port) {
   renderWatch.onStart = (maxMs) => port.postMessage({ beat: maxMs } satisfies ServiceReply);
+  let current: ServiceJob | undefined;
+  renderWatch.cancelled = () => !!current && Atomics.load(current.cancel, 0) === current.id;
   port.on('message', (job: ServiceJob) => {
     let reply: ServiceReply;
+    current = job;
     try {
       reply = { id: job.id, ok: true, value: run(job) };
     } catch (e) {
-      reply = { id: job.id, ok: false, message: (e as Error)?.stack ?? String(e) };
+      reply =
+        e instanceof RenderCancelled
+          ? { id: job.id, ok: false, message: 'superseded', cancelled: true }
+          : { id: job.id, ok: false, message: (e as Error)?.stack ?? String(e) };
     }
+    current = undefined;
     port.postMessage(reply);
   });
   port.postMessage('ready' satisfies ServiceReply);

@@ -107,3 +107,31 @@ test('a queued validation is replaced by a newer one for the same document', asy
     ws.dispose();
   }
 });
+
+test('a running validation is cancelled when a newer edit of the same document comes (its render stops at the next clock check)', async () => {
+  const ws = writeWorkspace({ 'bench.yaml': EXAMPLE_BENCH, 'templates/yealink/mac.cfg.hbs': FIXED });
+  const thread = new ServiceThread();
+  try {
+    const uri = ws.uri('templates/yealink/mac.cfg.hbs');
+    const folder = (text: string): FolderState => ({
+      uri: ws.uri('').replace(/\/$/, ''),
+      root: ws.root,
+      benchFile: 'bench.yaml',
+      filesEpoch: 0,
+      docs: [{ uri, languageId: 'provisioning-cfg-hbs', text }],
+    });
+    await thread.validate(folder(FIXED), { uri, version: 1 }, {}); // the thread is up
+    // the full pass of a runaway template: 1 s per render unless cancelled
+    const stale = thread.validate(folder(RUNAWAY), { uri, version: 2 }, { phones: 'all' });
+    await new Promise((r) => setTimeout(r, 150)); // it is rendering
+    const fresh = thread.validate(folder(FIXED), { uri, version: 3 }, {});
+    const [a, b] = await Promise.all([stale, fresh]);
+    assert.ok(!a.ok && a.reason === 'superseded', JSON.stringify(a));
+    assert.ok(b.ok, JSON.stringify(b));
+    assert.equal(thread.cancelled, 1);
+    assert.equal(thread.restarts, 0, 'cancelled, not killed');
+  } finally {
+    await thread.dispose();
+    ws.dispose();
+  }
+});

@@ -33,7 +33,18 @@ export const DEFAULT_LIMITS: RenderLimits = { maxPartialDepth: 32, maxOutputByte
  * Told when a render starts, with its wall-clock budget: a watchdog on another thread (the language
  * server's service thread) re-arms its timer per render rather than per request.
  */
-export const renderWatch: { onStart?: (maxMs: number) => void } = {};
+export const renderWatch: {
+  onStart?: (maxMs: number) => void;
+  /** Polled with the clock: true when the work this render is for was superseded (a newer edit), so it stops now. */
+  cancelled?: () => boolean;
+} = {};
+
+/** Thrown through the render when renderWatch.cancelled() says so: nothing of the render is used. */
+export class RenderCancelled extends Error {
+  constructor() {
+    super('render cancelled: superseded');
+  }
+}
 /** How many steps pass between two clock reads. */
 const CLOCK_EVERY = 256;
 
@@ -115,10 +126,12 @@ class Interpreter {
     this.stack.push({ src: this.root, callStart: 0, callEnd: 0 });
     this.deadline = Number.isFinite(this.limits.maxMs) ? performance.now() + this.limits.maxMs : Infinity;
     renderWatch.onStart?.(this.limits.maxMs);
+    if (renderWatch.cancelled?.()) throw new RenderCancelled();
     let failed = false;
     try {
       this.program(this.root.ast, { ctx: context, data: { root: context } });
     } catch (e) {
+      if (e instanceof RenderCancelled) throw e;
       failed = true;
       if (!(e instanceof RenderFailure)) {
         const msg =
@@ -174,8 +187,9 @@ class Interpreter {
     if (++this.steps > this.limits.maxSteps) {
       this.overBudget(node, `rendering stopped after ${this.limits.maxSteps.toLocaleString('en')} steps`);
     }
-    if (this.steps % CLOCK_EVERY === 0 && performance.now() > this.deadline) {
-      this.overBudget(node, `rendering stopped after ${this.limits.maxMs.toLocaleString('en')} ms`);
+    if (this.steps % CLOCK_EVERY === 0) {
+      if (renderWatch.cancelled?.()) throw new RenderCancelled();
+      if (performance.now() > this.deadline) this.overBudget(node, `rendering stopped after ${this.limits.maxMs.toLocaleString('en')} ms`);
     }
   }
   /** The budget is spent: the error goes on the outermost loop running (the one that ran away), else on `node`. */
