@@ -211,6 +211,11 @@ async function measure(server, uri, languageId, text, { editLine, editValue, com
   return { diag, comp };
 }
 
+/** The default validation delay the extension ships (package.json), which a user waits before the work starts. */
+const DELAY = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).contributes.configuration.properties[
+  'provisioningStudio.validation.delay'
+].default;
+
 function ensureBuilt() {
   const bundle = path.join(repo, 'dist/server.js');
   const newest = (d) =>
@@ -331,12 +336,19 @@ async function main() {
       `  diagnostics work p50 ${ratio(pct(ours.diag, 50), pct(y.diagWork, 50))}, p95 ${ratio(pct(ours.diag, 95), pct(y.diagWork, 95))}`,
     );
     console.log(
-      `  diagnostics end-to-end (ours + our default 150 ms delay vs theirs incl. 200 ms) p50 ${ratio(pct(ours.diag, 50) + 150, pct(y.diag, 50))}, p95 ${ratio(pct(ours.diag, 95) + 150, pct(y.diag, 95))}`,
+      `  diagnostics end-to-end (ours + our default ${DELAY} ms delay vs theirs incl. 200 ms) p50 ${ratio(pct(ours.diag, 50) + DELAY, pct(y.diag, 50))}, p95 ${ratio(pct(ours.diag, 95) + DELAY, pct(y.diag, 95))}`,
     );
     console.log(`  completion p50 ${ratio(pct(ours.comp, 50), pct(y.comp, 50))}, p95 ${ratio(pct(ours.comp, 95), pct(y.comp, 95))}`);
   }
-  const ok = pct(ours.diag, 95) <= 50 && pct(ours.comp, 95) <= 10;
-  console.log(`\ngoal (diagnostics p95 ≤ 50 ms, completion p95 ≤ 10 ms): ${ok ? 'met' : 'NOT met'}`);
+  // the targets with the default settings (issue 17): the user waits the default delay plus the work
+  const all = results['ours, all 50 phones per edit'].diag;
+  const targets = [
+    [`diagnostics end-to-end p95 (default delay ${DELAY} ms) ≤ 50 ms`, pct(ours.diag, 95) + DELAY, 50],
+    ['all 50 phones pass p95 ≤ 100 ms', pct(all, 95), 100],
+    ['completion p95 ≤ 5 ms', pct(ours.comp, 95), 5],
+  ];
+  console.log('');
+  for (const [what, v, max] of targets) console.log(`target ${what}: ${v.toFixed(1)} ms — ${v <= max ? 'met' : 'NOT met'}`);
 }
 
 main().catch((e) => {
