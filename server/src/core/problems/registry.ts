@@ -144,6 +144,11 @@ export const PROBLEMS = {
   'mixed-line-endings': def('output', 'warning', 'CRLF and LF line endings in one file.'),
   'invalid-utf8': def('template', 'error', 'A template or the bench file is not valid UTF-8 (the byte offset is given).'),
   'unsupported-model': def('output', 'information', 'A key the catalog marks as not supported by this phone model.'),
+  'key-overridden': def(
+    'output',
+    'information',
+    'A key set again, to another value, by a file or line that wins in the boot order: this value never takes effect.',
+  ),
   // ---- linter controls ----
   'unknown-problem-code': def(
     'linter',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { checkOutput } from '../../../../server/src/core/catalog/check';
 import type { KeyCatalog } from '../../../../server/src/core/catalog/types';
 import { checkWorkspace, renderProblems } from '../../../../server/src/core/check';
+import { overrideProblems } from '../../../../server/src/core/effective';
 import { PROBLEM_CODES, PROBLEMS, isProblemCode, type ProblemCode } from '../../../../server/src/core/problems/registry';
 import type { Problem } from '../../../../server/src/core/types';
 import { LineIndex } from '../../../../server/src/core/util/text';
@@ -130,6 +131,11 @@ const CASES: Record<ProblemCode, Case> = {
   'index-out-of-range': yealink('account.99.label = x\n'),
   'malformed-line': yealink('this line has no equals sign\n'),
   'unsupported-model': yealinkOutput(`${H}phone_setting.backlight_time = 5\n`, 'T27G'),
+  // the common file sets lang.gui, the per-phone file (applied later) sets it again: the common line loses
+  'key-overridden': () => {
+    const ws = memoryWorkspace(yealink('lang.gui = French\n', { 'templates/yealink/common.cfg.hbs': `${H}lang.gui = English\n` }));
+    return overrideProblems(ws, ws.phones[0]);
+  },
   'unknown-problem-code': bench('problems: { unknown-kye: off }\nphones: []\n'),
   'output-bom': { 'bench.yaml': MINI_BENCH, [Y]: `\ufeff${H}account.1.label = x\n` },
   'xml-illegal-char': {
