@@ -10,6 +10,7 @@ import { notifyCommand } from './commands/notify';
 import { convertCommand } from './commands/convert';
 import { identifyCommand } from './commands/identify';
 import { benchCommand } from './commands/bench';
+import { effectiveCommand } from './commands/effective';
 import { dhcpCommand } from './commands/dhcp';
 
 export const COMMANDS: Record<string, Command> = {
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   convert: convertCommand,
   identify: identifyCommand,
   bench: benchCommand,
+  effective: effectiveCommand,
   dhcp: dhcpCommand,
 };
 

@@ -44,6 +44,15 @@ export const cisco: VendorProfile = {
       description: 'XML directory service (CiscoIPPhoneDirectory).',
     },
   ],
+  bootOrder: {
+    files: ['{modelFile}', '{mac}.xml'],
+    acrossFiles: 'last',
+    withinFile: 'last',
+    sources: [
+      'Cisco SPA / MPP provisioning: the factory rule fetches /$PSN.xml (MPP) or /spa$PSN.cfg (SPA), whose Profile_Rule then fetches $MA.xml; each profile applied updates the parameters it sets, so the per-phone file applied last wins (docs vendors.md)',
+      'within one file the last occurrence wins (docs vendors.md, flat-profile: "the last occurrence wins")',
+    ],
+  },
   // MPP: the one parenthesised group is the MAC. SPA: (MAC)(serial), or only (serial) (SPA525G); Linksys: (serial) only,
   // never a MAC (wazo-provd-plugins plugins/wazo_cisco_spa/common/common.py). ATA19x: (serial).
   userAgents: [

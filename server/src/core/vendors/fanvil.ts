@@ -35,6 +35,15 @@ export const fanvil: VendorProfile = {
       description: 'Remote phonebook (FanvilIPPhoneDirectory).',
     },
   ],
+  bootOrder: {
+    files: ['{modelFile}', '{mac}.cfg'],
+    acrossFiles: 'last',
+    withinFile: 'last',
+    sources: [
+      'Fanvil auto provision (docs vendors.md; wazo_fanvil COMMON_FILES): the model-wide file, then <mac>.cfg, which wins',
+      'within one file the later element wins: inferred — bench',
+    ],
+  },
   userAgents: [
     // "Fanvil X6U Pro 0.0.10 0c383e2cd782", "Fanvil X5U-V2 2.12.16.17 0c383e557eb1" (wazo_fanvil/common/common.py)
     {

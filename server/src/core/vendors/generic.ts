@@ -12,6 +12,7 @@ export const generic: VendorProfile = {
     { path: '{mac}.cfg', template: 'mac.cfg.hbs', format: 'text', fileKind: 'mac', boot: true, description: 'Per-device file.' },
     { path: '{mac}.xml', template: 'mac.xml.hbs', format: 'xml', fileKind: 'mac', boot: false, description: 'Per-device XML file.' },
   ],
+  bootOrder: { files: ['{mac}.cfg'], acrossFiles: 'last', withinFile: 'last', sources: ['one per-device file'] },
   userAgents: [],
   notify: {
     resync: 'check-sync',

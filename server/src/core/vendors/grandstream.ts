@@ -42,6 +42,15 @@ export const grandstream: VendorProfile = {
       description: 'XML phonebook (AddressBook).',
     },
   ],
+  bootOrder: {
+    files: ['cfg.xml', 'cfg{model}.xml', 'cfg{mac}.xml'],
+    acrossFiles: 'last',
+    withinFile: 'last',
+    sources: [
+      'Grandstream SIP Device Provisioning Guide: the phone requests cfg<mac>.xml, cfg<model>.xml and the generic cfg.xml; applied from generic to specific, so the per-phone file wins: inferred — bench (by default a phone may stop at the first file it finds)',
+      'within one file the later element wins: inferred — bench',
+    ],
+  },
   // "Grandstream Model HW GXV3350  V1.3A SW 1.0.1.8 DevId c074ad150b88", "Grandstream Model HW HT802V2 V1.0A SW …",
   // "Grandstream GXP2000 (gxp2000e.bin:1.2.5.3/boot55e.bin:1.1.6.9) DevId 000b822726c8" (wazo_grandstream/common/common.py)
   userAgents: [

@@ -50,6 +50,16 @@ export const poly: VendorProfile = {
       description: 'Local contact directory.',
     },
   ],
+  bootOrder: {
+    list: { paths: ['{mac}.cfg', '000000000000.cfg'], syntax: 'config-files' },
+    files: [],
+    acrossFiles: 'first',
+    withinFile: 'first',
+    sources: [
+      'Polycom SoundPoint IP / SoundStation IP Administrator Guide 1.4.x, 2.2.2.1.2.2 "Application Configuration Files": the files in CONFIG_FILES are processed left to right and the parameter found first is the one that is effective',
+      'master file: <mac>.cfg, else 000000000000.cfg (same guide, "Master Configuration Files"); within one file the first occurrence: inferred — bench',
+    ],
+  },
   // "FileTransport PolycomSoundPointIP-SPIP_335-UA/3.2.1.0078", "… PolycomSoundStationIP-SSIP_6000-UA/4.0.4.2906 Type/Application",
   // "FileTransport PolycomVVX-VVX_400-UA/4.1.4.7430 Type/Application" (wazo_polycom/common/common.py): no MAC; UC Software
   // 6+ SIP: "PolycomVVX-VVX_411-UA/6.3.1.8427_64167f251288" (MAC after the version), 7.x: "Poly/7.3.0.16841

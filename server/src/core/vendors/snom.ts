@@ -42,6 +42,15 @@ export const snom: VendorProfile = {
       description: 'Local phonebook (tbook).',
     },
   ],
+  bootOrder: {
+    files: ['snom{model}.htm', 'snom{model}-{MAC}.htm'],
+    acrossFiles: 'last',
+    withinFile: 'last',
+    sources: [
+      'Snom setting files (wiki.snom.com Mass_Deployment/Setting_Files, docs vendors.md): snom<model>.htm, then snom<model>-<MAC>.htm; a later setting overwrites an earlier one',
+      'within one file the later element wins: inferred — bench',
+    ],
+  },
   // "Mozilla/4.0 (compatible; snomD785-SIP 10.1.33.33 2010.12-00004-g9ba52f5 000413922D24 SXM:0 UXM:0)",
   // "… snomPA1-SIP 8.4.35 1.1.3-s)", DECT "Mozilla/4.0 (compatible; Snom M900 05.20.0001 000413b60680)"
   // (wazo_snom/common/common.py, common_dect/common.py); a Snom MAC starts with the Snom OUI 000413.

@@ -2,6 +2,7 @@
 import type { OutputFormatId } from '../catalog/output';
 import type { MacNotation } from '../bench/mac';
 import type { VendorId } from '../types';
+import type { BootOrder } from '../effectiveOrder';
 
 export interface OutputFormat {
   id: OutputFormatId;
@@ -128,4 +129,6 @@ export interface VendorProfile {
   firmwareNaming?: string;
   /** Files the phones upload (absent: the vendor's phones never upload; a PUT is refused). */
   uploads?: UploadRule[];
+  /** The order the phone applies its configuration files in, and which value wins (absent: boot routes in order, last wins). */
+  bootOrder?: BootOrder;
 }

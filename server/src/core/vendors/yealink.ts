@@ -42,6 +42,16 @@ export const yealink: VendorProfile = {
       description: 'Remote phonebook (YealinkIPPhoneDirectory).',
     },
   ],
+  bootOrder: {
+    list: { paths: ['{mac}.boot'], syntax: 'include-config' },
+    files: ['{modelFile}', '{mac}.cfg'],
+    acrossFiles: 'last',
+    withinFile: 'last',
+    sources: [
+      'Yealink auto-provisioning guide (docs vendors.md): <mac>.boot lists include:config files, loaded top to bottom, later ones win; without it the common y0000000000XX.cfg, then <mac>.cfg',
+      'within one file the later line wins: inferred (the boot file rule applied to lines) — bench',
+    ],
+  },
   // "Yealink SIP-T46S 66.86.0.15 80:5e:0c:11:22:33", "yealink SIP-T28P 2.70.0.140 …", "Yealink SIP VP-T49G 51.80.0.10 …",
   // "Yealink W70B 146.87.0.15 …", "Yealink-T46G 28.71.0.81 28.1.0.128.0.0.0" (no MAC); old DECT/video firmware omits the
   // vendor: "W52P 25.30.0.2 …", "VP530P 23.70.0.40 …" (wazo-provd-plugins plugins/wazo_yealink/common/common.py)
