@@ -187,3 +187,48 @@ export function overrideProblemsOf(config: EffectiveConfig): Problem[] {
   }
   return problems;
 }
+
+/** One assignment as front ends show it: `line` is 1-based in `template`, `outputLine` in the rendered file. */
+export interface AssignmentView {
+  key: string;
+  value: string;
+  path: string;
+  template: string | null;
+  line: number | null;
+  outputLine: number;
+  via?: { template: string; line: number };
+}
+
+/** The effective configuration as plain JSON (the CLI's `--format json`, an editor view): secrets masked unless `showSecrets`. */
+export interface EffectiveView {
+  phone: { name: string; mac: string; vendor: string; model: string };
+  rules: { acrossFiles: BootOrder['acrossFiles']; withinFile: BootOrder['withinFile']; sources: string[] };
+  files: { path: string; role: BootFile['role']; template: string | null; status: BootFile['status']; note: string | null }[];
+  keys: { key: string; value: string; secret: boolean; setBy: AssignmentView; overridden: AssignmentView[] }[];
+}
+
+export function effectiveView(config: EffectiveConfig, opts: { showSecrets?: boolean; key?: string } = {}): EffectiveView {
+  const show = !!opts.showSecrets;
+  const view = (a: Assignment, secret: boolean): AssignmentView => ({
+    key: a.key,
+    value: shownValue(a.value, secret, show),
+    path: a.path,
+    template: a.template ?? null,
+    line: a.range ? a.range.start.line + 1 : null,
+    outputLine: a.outputLine,
+    ...(a.via ? { via: { template: a.via.file, line: a.via.range.start.line + 1 } } : {}),
+  });
+  const { phone, rules } = config;
+  return {
+    phone: { name: phone.name, mac: phone.mac, vendor: phone.vendor, model: phone.model },
+    rules: { acrossFiles: rules.acrossFiles, withinFile: rules.withinFile, sources: rules.sources },
+    files: config.files.map((f) => ({ path: f.path, role: f.role, template: f.template ?? null, status: f.status, note: f.note ?? null })),
+    keys: config.keys.filter(keyFilter(opts.key)).map((k) => ({
+      key: k.key,
+      value: shownValue(k.value, k.secret, show),
+      secret: k.secret,
+      setBy: view(k.setBy, k.secret),
+      overridden: k.overridden.map((a) => view(a, k.secret)),
+    })),
+  };
+}

@@ -1,6 +1,6 @@
 import { UsageError, opt } from '../args';
 import { formatProblem, type Command } from '../context';
-import { effectiveConfig, keyFilter, originOf, shownValue, type Assignment, type EffectiveKey } from '../../core/effective';
+import { effectiveConfig, effectiveView, keyFilter, originOf, shownValue, type EffectiveKey } from '../../core/effective';
 
 export const effectiveCommand: Command = {
   summary: "a phone's effective configuration: the final value of every key and the file and template line that set it",
@@ -31,34 +31,7 @@ export const effectiveCommand: Command = {
     const code = failed.length ? 1 : 0;
 
     if (format === 'json') {
-      const assignment = (a: Assignment, secret: boolean) => ({
-        key: a.key,
-        value: shownValue(a.value, secret, show),
-        path: a.path,
-        template: a.template ?? null,
-        line: a.range ? a.range.start.line + 1 : null,
-        outputLine: a.outputLine,
-        ...(a.via ? { via: { template: a.via.file, line: a.via.range.start.line + 1 } } : {}),
-      });
-      const json = {
-        phone: { name: phone.name, mac: phone.mac, vendor: phone.vendor, model: phone.model },
-        rules: { acrossFiles: config.rules.acrossFiles, withinFile: config.rules.withinFile, sources: config.rules.sources },
-        files: config.files.map((f) => ({
-          path: f.path,
-          role: f.role,
-          template: f.template ?? null,
-          status: f.status,
-          note: f.note ?? null,
-        })),
-        keys: keys.map((k) => ({
-          key: k.key,
-          value: shownValue(k.value, k.secret, show),
-          secret: k.secret,
-          setBy: assignment(k.setBy, k.secret),
-          overridden: k.overridden.map((a) => assignment(a, k.secret)),
-        })),
-      };
-      io.out(`${JSON.stringify(json, null, 2)}\n`);
+      io.out(`${JSON.stringify(effectiveView(config, { showSecrets: show, key: opt(args, 'key') }), null, 2)}\n`);
       return code;
     }
 
