@@ -4,7 +4,7 @@
 import type { ParsedBench } from './bench/parse';
 import { attr, findAll, parseXml } from './catalog/readers/xml';
 import type { Phone } from './types';
-import { getProfile, type RouteDef, type VendorProfile } from './vendors';
+import { findModel, getProfile, type RouteDef, type VendorProfile } from './vendors';
 import type { RenderResult, RouteResolution, Workspace } from './workspace';
 
 /**
@@ -81,7 +81,7 @@ export function bootFiles(ws: Workspace, phone: Phone, opts: { bench?: ParsedBen
     const files = [listFile];
     if (!listFile.output) return { rules, files };
     const seen = new Set<string>();
-    for (const ref of listedFiles(list.syntax, listFile.output.text)) {
+    for (const ref of listedFiles(list.syntax, listFile.output.text, phone)) {
       const path = requestPath(ws, phone, ref, opts.bench);
       if (!path || seen.has(path.toLowerCase())) continue;
       seen.add(path.toLowerCase());
@@ -114,8 +114,11 @@ export function bootFiles(ws: Workspace, phone: Phone, opts: { bench?: ParsedBen
   return { rules, files };
 }
 
-/** The file references a list file names, in order. */
-export function listedFiles(syntax: NonNullable<BootOrder['list']>['syntax'], text: string): string[] {
+/**
+ * The file references a list file names, in order. Poly: the master's `CONFIG_FILES`, or the phone model's own
+ * `<APPLICATION_VVX400 CONFIG_FILES_VVX400="…"/>` inside it when that is not empty.
+ */
+export function listedFiles(syntax: NonNullable<BootOrder['list']>['syntax'], text: string, phone?: Phone): string[] {
   if (syntax === 'include-config') {
     const out: string[] = [];
     for (const line of text.split(/\r?\n/)) {
@@ -125,19 +128,27 @@ export function listedFiles(syntax: NonNullable<BootOrder['list']>['syntax'], te
     return out;
   }
   const app = findAll(parseXml(text).roots, 'APPLICATION')[0];
-  const value = app && attr(app, 'CONFIG_FILES')?.value;
-  return (value ?? '')
+  if (!app) return [];
+  const profile = phone && getProfile(phone.vendor);
+  const own = app.children.find(
+    (c) => /^APPLICATION_./i.test(c.name) && profile && findModel(profile, c.name.slice(12))?.id === phone?.model,
+  );
+  const ownList = own && attr(own, `CONFIG_FILES_${own.name.slice(12)}`)?.value.trim();
+  return (ownList || (attr(app, 'CONFIG_FILES')?.value ?? ''))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
 /**
- * The request path a listed reference makes: Poly's `[PHONE_MAC_ADDRESS]` filled in, a URL reduced to its path
+ * The request path a listed reference makes: Poly's `[PHONE_MAC_ADDRESS]` and `[PHONE_MODEL]` filled in, a URL reduced to its path
  * below the dev server's base URL (its path prefix removed), no leading slash.
  */
 export function requestPath(ws: Workspace, phone: Phone, ref: string, bench?: ParsedBench): string {
-  let p = ref.trim().replace(/\[PHONE_MAC_ADDRESS\]/gi, phone.mac);
+  let p = ref
+    .trim()
+    .replace(/\[PHONE_MAC_ADDRESS\]/gi, phone.mac)
+    .replace(/\[PHONE_MODEL\]/gi, phone.model);
   const url = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)?/i.exec(p);
   if (url) {
     p = url[1] ?? '/';

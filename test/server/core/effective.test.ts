@@ -167,6 +167,27 @@ test('Poly: without a master file of its own the phone reads 000000000000.cfg; a
   assert.ok(!c.keys.some((k) => k.key === 'reg.1.address'), 'phone<mac>.cfg is not listed: its keys never reach the phone');
 });
 
+test('Poly: the model’s own CONFIG_FILES_<model> inside the master wins over CONFIG_FILES when not empty', () => {
+  const files = POLY_FILES('site.cfg');
+  files['templates/poly/master.xml.hbs'] =
+    '<?xml version="1.0" standalone="yes"?>\n<APPLICATION APP_FILE_PATH="sip.ld" CONFIG_FILES="site.cfg">\n' +
+    '  <APPLICATION_VVX300 CONFIG_FILES_VVX300="nothing.cfg"/>\n' +
+    '  <APPLICATION_VVX400 CONFIG_FILES_VVX400="[PHONE_MODEL]-[PHONE_MAC_ADDRESS].cfg, phone[PHONE_MAC_ADDRESS].cfg, site.cfg"/>\n' +
+    '</APPLICATION>\n';
+  const ws = memoryWorkspace(files);
+  const c = effectiveConfig(ws, ws.findPhone('two')!);
+  assert.deepEqual(
+    c.files.map((f) => [f.path, f.status]),
+    [
+      ['0004f2000002.cfg', 'ok'],
+      ['VVX400-0004f2000002.cfg', 'not served'],
+      ['phone0004f2000002.cfg', 'ok'],
+      ['site.cfg', 'ok'],
+    ],
+  );
+  assert.equal(key(c, 'tcpIpApp.sntp.address').value, 'phone.ntp');
+});
+
 const CISCO_BENCH = `pbx: { host: pbx.test }
 phones:
   - { mac: 00562b043615, vendor: cisco, model: CP-8841-3PCC, name: mpp, lines: [{ extension: "103", password: "c&rol" }] }

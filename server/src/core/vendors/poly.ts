@@ -58,6 +58,7 @@ export const poly: VendorProfile = {
     sources: [
       'Polycom SoundPoint IP / SoundStation IP Administrator Guide 1.4.x, 2.2.2.1.2.2 "Application Configuration Files": the files in CONFIG_FILES are processed left to right and the parameter found first is the one that is effective',
       'master file: <mac>.cfg, else 000000000000.cfg (same guide, "Master Configuration Files"); within one file the first occurrence: inferred — bench',
+      'a model\'s own <APPLICATION_VVX400 CONFIG_FILES_VVX400="…"/> inside <APPLICATION> replaces CONFIG_FILES when not empty (per-model elements of the UC Software 000000000000.cfg; the precedence is inferred — bench)',
     ],
   },
   // "FileTransport PolycomSoundPointIP-SPIP_335-UA/3.2.1.0078", "… PolycomSoundStationIP-SSIP_6000-UA/4.0.4.2906 Type/Application",
