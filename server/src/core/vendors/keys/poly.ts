@@ -1,0 +1,62 @@
+// Poly (Polycom UC Software) key codes. Poly has no single key-type setting: a watched number is an attendant
+// resource (`attendant.resourceList.N.address|label|type`, `type` = `normal` or `automata`), and on UC Software 5.x+
+// with Flexible Line Keys (`lineKey.reassignment.enabled="1"`) each key's role is `lineKey.N.category`
+// (`Line`, `BLF`, `SpeedDial`, `EFK`, `Presence`, `Unassigned`) with `lineKey.N.index` pointing into the list it
+// takes its entry from. The code is the value of the setting named in `value`.
+//
+// Sources: the Poly UC Software administrator guide description of `attendant.resourceList.x.type` ("If 'Normal', the
+// default action is to initiate a call if the user is idle or busy and to perform a directed call pickup if the user is
+// ringing … If 'Automata', the default action is to perform a park/blind transfer of any currently active call. If
+// there is no active call and the monitored user is ringing/busy, an attempt to perform a directed call pickup/park
+// retrieval is made"); fusionpbx/fusionpbx app/devices/app_config.php (vendor "poly"/"polycom" functions: line, normal,
+// automata) and its polycom templates (`attendant.resourceList.N.type="…"`); wazo-platform/wazo-provd-plugins
+// plugins/wazo_polycom/common/common.py (BLF and park keys as attendant resources). `lineKey.x.category` values are
+// from the Poly UC Software 6.4.0 administrator guide's Flexible Line Keys parameters (as cited in a public vendor
+// reference note; not re-read here in Poly's own text).
+//
+// Left out: pickup (a `normal` resource already picks up when ringing — same code as BLF), and DND, forward,
+// transfer, voicemail, conference, record, URL, paging: on Poly those are enhanced feature keys (`efk.efklist.N.*`
+// macros) or soft keys, not a key type.
+import type { VendorKeys } from './types';
+
+const TYPE = 'Poly UC Software administrator guide, attendant.resourceList.x.type (normal / automata)';
+const FUSION = 'fusionpbx/fusionpbx app/devices/app_config.php (vendor "poly" functions)';
+const FLK =
+  'Poly UC Software 6.4.0 administrator guide, Flexible Line Keys: lineKey.x.category = Line|BLF|SpeedDial|EFK|Presence|Unassigned';
+
+export const POLY_KEYS: VendorKeys = {
+  types: {
+    line: {
+      code: 'Line',
+      value: '`lineKey.N.category` (Flexible Line Keys); `lineKey.N.index` = the registration',
+      source: `${FLK}; ${FUSION} (line)`,
+    },
+    blf: {
+      code: 'normal',
+      value: '`attendant.resourceList.N.type`; the watched number in `.address`',
+      source: `${TYPE}; ${FUSION} (normal); wazo-platform/wazo-provd-plugins plugins/wazo_polycom/common/common.py (_add_fkeys)`,
+    },
+    speed_dial: {
+      code: 'SpeedDial',
+      value: '`lineKey.N.category` (Flexible Line Keys); `lineKey.N.index` = the speed-dial entry',
+      source: FLK,
+    },
+    park: {
+      code: 'automata',
+      value: '`attendant.resourceList.N.type`; the park orbit in `.address` (pressing parks the active call, or retrieves)',
+      source: `${TYPE}; ${FUSION} (automata)`,
+    },
+  },
+  // Wazo counts 3 expansion modules of 40 keys for the VVX phones (_EXPANSION = 3 * 40); it does not name the module.
+  // Poly's user guide confirms up to three modules per VVX (smart paging "pages 1–9" on three VVX Color Expansion
+  // Modules) but the stored excerpt gives no key count for the color module — only the 40-key figure is recorded.
+  modules: [
+    {
+      id: 'VVX Expansion Module',
+      keys: 40,
+      maxPerPhone: 3,
+      source:
+        'wazo-platform/wazo-provd-plugins plugins/wazo_polycom/common/common.py (_EXPANSION = 3 * 40 # Expansion modules); Poly VVX user guide, expansion modules (up to three per phone)',
+    },
+  ],
+};
