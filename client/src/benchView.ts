@@ -129,16 +129,16 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
     const state = await this.dev.phoneState(p.mac, node.folder);
     const parts = [`${p.vendor} ${p.model}`, p.ip ?? state?.ip];
     if (state) parts.push(`${ago(state.lastRequestAt)}${state.current === false ? ' · outdated' : state.current ? ' · current' : ''}`);
+    // the firmware it reports against the bench's pin for its model (core words it)
+    const fw = state?.firmware;
+    if (fw?.text) parts.push(fw.text);
     item.description = parts.filter(Boolean).join(' · ');
     const sel = this.selected(node.folder);
     const isSelected = sel === p.name || sel?.toLowerCase() === p.mac.toLowerCase();
+    const warn = state?.current === false || !!fw?.differs;
     item.iconPath = new vscode.ThemeIcon(
-      state?.current === false ? 'warning' : 'device-mobile',
-      state?.current === false
-        ? new vscode.ThemeColor('problemsWarningIcon.foreground')
-        : isSelected
-          ? new vscode.ThemeColor('charts.blue')
-          : undefined,
+      warn ? 'warning' : 'device-mobile',
+      warn ? new vscode.ThemeColor('problemsWarningIcon.foreground') : isSelected ? new vscode.ThemeColor('charts.blue') : undefined,
     );
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${p.name}**${isSelected ? ' (selected)' : ''}\n\n`);
@@ -150,6 +150,10 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
       md.appendMarkdown(
         `- ${state.current === false ? `$(warning) what it last fetched is **outdated** (${state.stalePaths.map((p) => `\`${p}\``).join(', ')}): reprovision it` : state.current ? 'what it last fetched is current' : 'freshness unknown'}\n`,
       );
+      if (fw?.text)
+        md.appendMarkdown(
+          `- ${fw.differs ? '$(warning) ' : ''}${fw.text}${fw.pinned ? ` — bench pin \`${fw.pinned}\`` : ''}${fw.differs ? ': reprovision it to upgrade' : ''}\n`,
+        );
     } else {
       md.appendMarkdown(this.dev.isRunning(node.folder) ? '- no request from this phone yet\n' : '- dev server stopped\n');
     }

@@ -4,6 +4,7 @@
 // real address goes to the language server (onDidChangeServer), so previews render what it serves.
 import type { UnknownPhone } from '../../../server/src/devserver/unknownPhones';
 import * as vscode from 'vscode';
+import { describeFirmware, firmwarePin } from '../../../server/src/core/bench/firmware';
 import { DiskFiles } from '../../../server/src/core/files';
 import { Workspace } from '../../../server/src/core/workspace';
 import { DevServer, formatLogLine, type ServerInfo } from '../../../server/src/devserver';
@@ -23,6 +24,8 @@ export interface PhoneFetchState {
   /** Whether every file the phone last fetched is what it would get now (undefined: nothing fetched). */
   current?: boolean;
   stalePaths: string[];
+  /** The firmware the phone reports (User-Agent) against the bench's pin for its model, worded by core. */
+  firmware?: { reported?: string; pinned?: string; text?: string; differs: boolean };
 }
 
 /** A running dev server and the workspace folder it serves. */
@@ -121,6 +124,9 @@ export class DevServerController implements vscode.Disposable {
       if (!s) continue;
       const fresh = await server.freshness(s.mac);
       const last = [...s.files.values()].sort((a, b) => a.time.localeCompare(b.time)).pop();
+      const bench = server.workspace.servingBench().parsed.bench;
+      const phone = bench.phones.find((p) => p.mac === s.mac);
+      const pinned = phone && firmwarePin(bench, phone)?.file;
       return {
         mac: s.mac,
         lastRequestAt: s.lastFetch ? Date.parse(s.lastFetch) : 0,
@@ -128,6 +134,7 @@ export class DevServerController implements vscode.Disposable {
         ip: s.lastIp,
         current: fresh.length ? fresh.every((f) => !f.stale) : undefined,
         stalePaths: fresh.filter((f) => f.stale).map((f) => f.path),
+        firmware: { reported: s.firmware, pinned, ...describeFirmware(s.firmware, pinned) },
       };
     }
     return undefined;

@@ -6,6 +6,7 @@ import { handlebarsDialect } from './dialect';
 import { checkOutput } from './catalog/check';
 import { firmwareOf } from './catalog/firmware';
 import { workspaceCatalog, workspaceCatalogProblems } from './catalog/workspace';
+import { firmwareFileProblems } from './bench/firmware';
 import type { ParsedBench } from './bench/parse';
 import type { SchemaNode } from './bench/schema';
 import type { RenderLimits } from './render/interpreter';
@@ -53,11 +54,16 @@ const STOPPING = new Set<ProblemCode>(['hbs-syntax', 'hbs-unclosed-block', 'temp
 
 export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[] {
   const parsed = opts.bench ?? ws.parsedBench();
-  const problems: Problem[] = [...parsed.problems, ...workspaceCatalogProblems(ws.files)];
+  const problems: Problem[] = [...parsed.problems, ...benchFileProblems(ws, parsed), ...workspaceCatalogProblems(ws.files)];
   const schema = opts.schema ?? contextSchema(parsed.bench);
   const files = opts.files ?? ws.templateFiles();
   for (const file of files) problems.push(...checkTemplate(ws, file, schema, { ...opts, bench: parsed }));
   return applyProblemPolicy(dedupe(problems), workspacePolicy(ws, { bench: parsed, files }));
+}
+
+/** What the bench file says that only the workspace's files can confirm: each pinned firmware image exists. */
+export function benchFileProblems(ws: Workspace, parsed: ParsedBench = ws.parsedBench()): Problem[] {
+  return firmwareFileProblems(ws.files, parsed.bench, parsed.locate, ws.benchFile);
 }
 
 export function checkTemplate(ws: Workspace, file: string, schema?: SchemaNode, opts: CheckOptions = {}): Problem[] {

@@ -1,4 +1,5 @@
 // The data a template sees when rendered for one phone.
+import { firmwareContext } from './bench/firmware';
 import { formatMac } from './bench/mac';
 import type { Bench, Phone } from './types';
 import { findModel, getProfile } from './vendors';
@@ -12,6 +13,8 @@ export interface RenderContext {
   vars: Record<string, unknown>;
   contacts: Bench['contacts'];
   server: { url: string };
+  /** The firmware pinned for the phone's model (bench `firmware:`); absent without a pin. */
+  firmware?: { url: string; file: string };
 }
 
 /**
@@ -68,6 +71,7 @@ export function buildContext(bench: Bench, phone: Phone, address?: ServerAddress
     vars: { ...bench.vars, ...phone.vars },
     contacts: bench.contacts,
     server: { url: serverUrl(bench, address) },
+    firmware: firmwareContext(bench, phone, serverUrl(bench, address)),
   };
   return JSON.parse(JSON.stringify(ctx)) as RenderContext;
 }

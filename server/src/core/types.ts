@@ -113,6 +113,8 @@ export interface Bench {
   vars: Record<string, unknown>;
   contacts: Contact[];
   phones: Phone[];
+  /** The `firmware:` map: the image pinned per model (core/bench/firmware.ts), only the pins that are valid. */
+  firmware?: import('./bench/firmware').FirmwarePin[];
   /** The `problems:` section: severity per problem code (`off` removes), for `check` and the editor alike. */
   problems?: import('./problems/policy').ProblemOverrides;
 }

@@ -89,6 +89,16 @@ export function contextSchema(bench: Bench): SchemaNode {
         description: 'The dev provisioning server.',
         properties: { url: str('Base URL phones use to reach the server, without a trailing slash.') },
       },
+      firmware: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "The firmware image pinned for the phone's model in the bench `firmware:` map; absent without a pin ({{#if firmware.url}}).",
+        properties: {
+          url: str('URL of the pinned image on the dev server (its static folder for firmware).'),
+          file: str('File name of the pinned image, as in the bench, e.g. T54W-96.86.0.100.rom.'),
+        },
+      },
     },
   };
 }

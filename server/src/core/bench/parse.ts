@@ -5,6 +5,7 @@ import type { Bench, Phone, Problem, Range, VendorId } from '../types';
 import { LineIndex, nearest } from '../util/text';
 import { readProblemOverrides } from '../problems/policy';
 import { PROBLEM_CODES } from '../problems/registry';
+import { DEFAULT_FIRMWARE_MOUNT, readFirmwarePins } from './firmware';
 import { normaliseMac } from './mac';
 import { BENCH_SCHEMA, validateNode, type SchemaError } from './schema';
 import { hasUnresolved, processEnv, referenceProblems, resolveReferences, type Env } from './secrets';
@@ -168,6 +169,15 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE,
       .map((c) => ({ ...c, name: str(c.name), number: str(c.number) })),
     phones: [],
   };
+
+  if (raw.firmware !== undefined) {
+    // pins per model: unknown models and names that leave the folder are located errors; without a static
+    // folder the pins are served from firmware/ at /firmware
+    const fw = readFirmwarePins(doc, raw.firmware);
+    for (const p of fw.problems) add(p.start, p.end, p.code, p.message, 'error', p.suggestions);
+    bench.firmware = fw.pins;
+    if (fw.pins.length && !bench.server.static?.length) bench.server = { ...bench.server, static: [{ ...DEFAULT_FIRMWARE_MOUNT }] };
+  }
 
   if (raw.problems !== undefined) {
     // unknown codes: a located warning; a value that is no level is the schema's bench-enum error

@@ -59,6 +59,17 @@ export const PROBLEMS = {
     'error',
     'A `${env:NAME}` reference in a bench value names an unset environment variable, or is malformed (a value is never shown).',
   ),
+  'bench-firmware-model': def(
+    'bench',
+    'error',
+    'A key of the `firmware:` map names no model of any vendor profile; the pin is ignored.',
+    SUGGEST,
+  ),
+  'bench-firmware-file': def(
+    'bench',
+    'error',
+    'A pinned firmware file is not in the folder that serves firmware (`check`), or its name leaves that folder.',
+  ),
   // ---- Handlebars templates ----
   'hbs-syntax': def('template', 'error', 'Handlebars syntax error; nothing renders.'),
   'hbs-unclosed-block': def('template', 'error', 'A {{#block}} is never closed; nothing renders.'),

@@ -74,6 +74,10 @@ const CASES: Record<ProblemCode, Case> = {
   'bench-secret': bench(
     'phones:\n  - { mac: 805e0c000001, vendor: yealink, model: T46S, lines: [{ extension: "1", password: "${env:PS_TEST_UNSET_PW}" }] }\n',
   ),
+  'bench-firmware-model': bench('firmware: { T54X: T54W-96.86.0.100.rom }\nphones: []\n'),
+  'bench-firmware-file': bench(
+    'server: { static: [{ path: /firmware, dir: fw }] }\nfirmware: { T54W: T54W-96.86.0.100.rom }\nphones: []\n',
+  ),
   'hbs-syntax': yealink('{{#if phone.mac}}\n{{/each}}\n'),
   'hbs-unclosed-block': yealink('{{#if phone.mac}}\nx = 1\n'),
   'hbs-unsupported': yealink('{{> (lookup phone "model")}}\n'),
