@@ -88,6 +88,13 @@ export const CISCO_KEYS: VendorKeys = {
       source: `${KEM}: "The Cisco IP Phone 6851 Multiplatform Phone supports only one key expansion module … 14 lines … two pages"`,
     },
     {
+      id: 'Cisco Desk Phone 9800 Key Expansion Module',
+      keys: 40,
+      maxPerPhone: 3,
+      source:
+        'Cisco Desk Phone 9800 KEM article (help.webex.com/en-us/article/ngr795j): "supports 40 lines, with two pages of 20 buttons each"; 9851: 1 KEM, 9861/9871: up to 3 (Number_of_Units 0–3); KEM_Type DP-9800-KEM (fusionpbx/fusionpbx resources/templates/provision/cisco/9861/{$mac}.xml)',
+    },
+    {
       id: 'SPA500S',
       keys: 32,
       maxPerPhone: 2,

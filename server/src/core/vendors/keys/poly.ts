@@ -12,7 +12,8 @@
 // automata) and its polycom templates (`attendant.resourceList.N.type="…"`); wazo-platform/wazo-provd-plugins
 // plugins/wazo_polycom/common/common.py (BLF and park keys as attendant resources). `lineKey.x.category` values are
 // from the Poly UC Software 6.4.0 administrator guide's Flexible Line Keys parameters (as cited in a public vendor
-// reference note; not re-read here in Poly's own text).
+// reference note; not re-read here in Poly's own text). Public templates write the same categories with other cases
+// (`speedDial`, `blf`, `unassigned`); Poly's spelling (`SpeedDial`, `BLF`) is used here.
 //
 // Left out: pickup (a `normal` resource already picks up when ringing — same code as BLF), and DND, forward,
 // transfer, voicemail, conference, record, URL, paging: on Poly those are enhanced feature keys (`efk.efklist.N.*`

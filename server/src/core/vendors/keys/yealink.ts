@@ -1,9 +1,11 @@
 // Yealink DSS key types: the number `linekey.N.type`, `memorykey.N.type` and `expansion_module.X.key.Y.type` take.
 //
-// Primary source: the type list Yealink's own configuration templates carry for `linekey.X.type` ("The valid types are:
+// Primary source: the type list of Yealink's configuration-template comment for `linekey.X.type` ("It configures the key
+// feature for the line key X. The valid types are:
 // 0-NA 1-Conference 2-Forward 3-Transfer 4-Hold 5-DND 7-Call Return 8-SMS 9-Directed Pickup 10-Call Park 11-DTMF
 // 12-Voice Mail 13-Speed Dial 14-Intercom 15-Line 16-BLF 17-URL 18-Group Listening 20-Private Hold 22-XML Group
-// 23-Group Pickup 24-Multicast Paging 25-Record 27-XML Browser … 56-Retrieve Park …"), reproduced as the Yealink
+// 23-Group Pickup 24-Multicast Paging 25-Record 27-XML Browser … 56-Retrieve Park …", as quoted in public provisioning
+// scripts; the stored copy of Yealink's own guide table was not reachable), matching the Yealink
 // function table of fusionpbx/fusionpbx app/devices/app_config.php (same numbers). wazo-platform/wazo-provd-plugins
 // plugins/wazo_yealink/common/common.py writes 13 (speed dial), 16 (BLF), 10 (park) and 15 (line), and the Yealink
 // SIP-T2/T4 administrator guide's DSS key section says "The digit 5 stands for the key type DND".
@@ -13,7 +15,7 @@
 // 39 = BLF List, 40 = Prefix); the vendor list wins.
 import type { VendorKeys } from './types';
 
-const TYPES = 'Yealink config template comment for linekey.X.type (valid types 0-NA … 61-Directory)';
+const TYPES = 'Yealink config template comment for linekey.X.type ("The valid types are: 0-NA … 61-Directory")';
 const FUSION = 'fusionpbx/fusionpbx app/devices/app_config.php (vendor "yealink" functions)';
 const WAZO = 'wazo-platform/wazo-provd-plugins plugins/wazo_yealink/common/common.py (BaseYealinkFunckeyGenerator)';
 // Expansion key ranges, from the comment Yealink ships above expansion_module.X.key.Y.* in its common .cfg
@@ -28,7 +30,7 @@ const EXP_RANGES =
 
 export const YEALINK_KEYS: VendorKeys = {
   types: {
-    line: { code: '15', value: 'the account number in `linekey.N.line`; `value` is not used', source: `${TYPES}; ${FUSION}; ${WAZO}` },
+    line: { code: '15', value: 'the account number in `linekey.N.line`', source: `${TYPES}; ${FUSION}; ${WAZO}` },
     blf: { code: '16', value: 'the monitored number; pickup code in `.pickup_value`', source: `${TYPES}; ${FUSION}; ${WAZO}` },
     speed_dial: { code: '13', source: `${TYPES}; ${FUSION}; ${WAZO}` },
     park: { code: '10', value: 'the park orbit / call park code', source: `${TYPES} (10-Call Park); ${FUSION}; ${WAZO}` },
