@@ -203,3 +203,33 @@ test('a large image is streamed from disk: whole, a range in the middle, and mem
     w.cleanup();
   }
 });
+
+test('a pinned image end to end: firmware.url in the rendered file is served (firmware/ at /firmware by default), with ranges', async () => {
+  const bench = benchYaml().replace(/^phones:/m, 'firmware: { t46s: T46S-66.86.0.20.rom }\nphones:');
+  const w = makeWorkspace(bench, {
+    'templates/yealink/common.cfg.hbs': '#!version:1.0.0.1\n{{#if firmware.url}}\nstatic.firmware.url = {{firmware.url}}\n{{/if}}\n',
+  });
+  mkdirSync(join(w.dir, 'firmware'));
+  const fd = openSync(join(w.dir, 'firmware', 'T46S-66.86.0.20.rom'), 'w');
+  writeSync(fd, SMALL);
+  closeSync(fd);
+  const s = await startServer(w.ws, { limits: { missBurst: 1000 } });
+  try {
+    const common = await get(s.base, '/y000000000066.cfg', 'Yealink SIP-T46S 66.86.0.15 80:5e:0c:11:22:33');
+    assert.equal(common.status, 200);
+    const url = /^static\.firmware\.url = (\S+)$/m.exec(common.text)?.[1];
+    assert.equal(url, `${s.base}/firmware/T46S-66.86.0.20.rom`, 'the real address of the server');
+    const whole = await request(url!);
+    assert.equal(whole.status, 200);
+    assert.deepEqual(whole.body, SMALL);
+    const tail = await request(url!, { headers: { Range: 'bytes=-24' } });
+    assert.equal(tail.status, 206);
+    assert.deepEqual(tail.body, SMALL.subarray(976));
+    // the T56A has no pin: no firmware line
+    const other = await get(s.base, '/y000000000056.cfg', 'Yealink SIP-T56A 58.80.0.25 001565f429a4');
+    assert.doesNotMatch(other.text, /firmware/);
+  } finally {
+    await s.stop();
+    w.cleanup();
+  }
+});
