@@ -1,14 +1,18 @@
 // The data a template sees when rendered for one phone.
 import { firmwareContext } from './bench/firmware';
 import { formatMac } from './bench/mac';
-import type { Bench, Phone } from './types';
+import type { Bench, Key, Phone } from './types';
+import { keysWithCodes } from './keys';
 import { findModel, getProfile } from './vendors';
 
 export interface RenderContext {
   phone: { mac: string; mac_upper: string; mac_colon: string; name: string; vendor: string; model: string; ip: string; sip_port: number };
   model: { id: string; lines: number; keys: number; file_id: string };
   lines: Phone['lines'];
-  keys: Phone['keys'];
+  /** The phone's keys, each with `code`: its vendor's code for the key function (absent where the vendor has none). */
+  keys: (Key & { code?: string })[];
+  /** Expansion modules, each with its keys (and their codes). */
+  modules: { type: string; keys: (Key & { code?: string })[] }[];
   pbx: Bench['pbx'];
   vars: Record<string, unknown>;
   contacts: Bench['contacts'];
@@ -66,7 +70,8 @@ export function buildContext(bench: Bench, phone: Phone, address?: ServerAddress
       file_id: model?.fileId ?? '',
     },
     lines: phone.lines,
-    keys: phone.keys,
+    keys: keysWithCodes(phone.vendor, phone.keys),
+    modules: (phone.modules ?? []).map((m) => ({ type: m.type, keys: keysWithCodes(phone.vendor, m.keys) })),
     pbx: bench.pbx,
     vars: { ...bench.vars, ...phone.vars },
     contacts: bench.contacts,

@@ -1,4 +1,5 @@
 // Core types of the workspace model. Pure: no editor, no network.
+import type { KeyType } from './vendors/keys/types';
 import type { ProblemCode } from './problems/registry';
 
 export type { ProblemCode };
@@ -50,7 +51,7 @@ export interface Line {
 }
 
 export interface Key {
-  type: 'blf' | 'speed_dial' | 'line';
+  type: KeyType;
   value: string;
   label?: string;
   /** 1-based line the key belongs to. */
@@ -65,6 +66,12 @@ export interface Contact {
   [extra: string]: unknown;
 }
 
+/** An expansion module on a phone (bench `modules:`), with its keys. */
+export interface PhoneModule {
+  type: string;
+  keys: Key[];
+}
+
 export interface Phone {
   /** 12 lowercase hex digits. */
   mac: string;
@@ -75,6 +82,8 @@ export interface Phone {
   sip_port?: number;
   lines: Line[];
   keys: Key[];
+  /** Expansion modules, module 1 first (absent: none). */
+  modules?: PhoneModule[];
   vars: Record<string, unknown>;
 }
 

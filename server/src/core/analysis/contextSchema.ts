@@ -76,10 +76,29 @@ export function contextSchema(bench: Bench): SchemaNode {
         phoneItems.properties!.lines,
         bench.phones.map((p) => p.lines),
       ),
-      keys: closeOver(
-        phoneItems.properties!.keys,
-        bench.phones.map((p) => p.keys),
+      keys: withCode(
+        closeOver(
+          phoneItems.properties!.keys,
+          bench.phones.map((p) => p.keys),
+        ),
       ),
+      modules: {
+        type: 'array',
+        description: 'Expansion modules of the phone, module 1 first.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            type: str('The module as the vendor names it (EXP50, 8800 KEM…).'),
+            keys: withCode(
+              closeOver(
+                phoneItems.properties!.keys,
+                bench.phones.flatMap((p) => (p.modules ?? []).map((m) => m.keys)),
+              ),
+            ),
+          },
+        },
+      },
       pbx: closeOver(BENCH_SCHEMA.properties!.pbx, [bench.pbx]),
       vars: closeOver(BENCH_SCHEMA.properties!.vars, [bench.vars, ...bench.phones.map((p) => p.vars)]),
       contacts: closeOver(BENCH_SCHEMA.properties!.contacts, [bench.contacts]),
@@ -101,4 +120,12 @@ export function contextSchema(bench: Bench): SchemaNode {
       },
     },
   };
+}
+
+/** A key list's schema with `code`: the vendor's code for the key function, added when rendering. */
+function withCode(keys: SchemaNode): SchemaNode {
+  const items = keys.items as SchemaNode | undefined;
+  if (!items) return keys;
+  const code = str("The vendor's code for this key function (Yealink 16 for a BLF, Grandstream BLF, …); absent where it has none.");
+  return { ...keys, items: { ...items, properties: { ...items.properties, code } } };
 }

@@ -1,6 +1,6 @@
 // Parses the bench file (bench.yaml) into the Bench model, with located problems.
 // A broken bench file never throws: the caller gets the problems and, when possible, a best-effort model.
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Bench, Phone, Problem, Range, VendorId } from '../types';
 import { LineIndex, nearest } from '../util/text';
 import { readProblemOverrides } from '../problems/policy';
@@ -9,6 +9,7 @@ import { DEFAULT_FIRMWARE_MOUNT, readFirmwarePins } from './firmware';
 import { normaliseMac } from './mac';
 import { BENCH_SCHEMA, validateNode, type SchemaError } from './schema';
 import { hasUnresolved, processEnv, referenceProblems, resolveReferences, type Env } from './secrets';
+import { keyProblems } from '../keys';
 
 /** The default bench file, at the workspace root (a Workspace can use another: WorkspaceOptions.benchFile). */
 export const BENCH_FILE = 'bench.yaml';
@@ -40,6 +41,8 @@ export interface ParsedBench {
   hasErrors: boolean;
   /** The range of the value at a data path in the bench file (for go-to-definition). */
   locate(path: (string | number)[]): Range | undefined;
+  /** Each usable phone's place (by MAC) in the file's `phones:` list, for locating what is about it. */
+  phoneIndex?: Map<string, number>;
 }
 
 const MAX_BENCH_BYTES = 5 * 1024 * 1024;
@@ -192,6 +195,7 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE,
   }
 
   const phonesNode = doc.get('phones', true) as Node | undefined;
+  const phoneIndex = new Map<string, number>();
   const macSeen = new Map<string, number>();
   arr(raw.phones).forEach((p, i) => {
     if (!isObj(p)) return;
@@ -201,7 +205,11 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE,
       const r = n?.range ?? node?.range;
       return r ? [r[0], r[1]] : [0, 0];
     };
-    const mac = normaliseMac(str(p.mac));
+    // a plain all-digit MAC (000413000003) reads as a YAML number and loses its leading zeros: take its text
+    const macNode = isMap(node) ? (node.get('mac', true) as Node | undefined) : undefined;
+    const macText =
+      isScalar(macNode) && typeof macNode.value === 'number' && typeof macNode.source === 'string' ? macNode.source : str(p.mac);
+    const mac = normaliseMac(macText);
     if (p.mac !== undefined && !mac) {
       add(
         ...at('mac'),
@@ -253,16 +261,28 @@ export function parseBench(text: string, models: ModelLookup, file = BENCH_FILE,
       lines: arr(p.lines)
         .filter(isObj)
         .map((l) => stringify({ ...l, extension: str(l.extension) })) as unknown as Phone['lines'],
-      keys: arr(p.keys)
-        .filter(isObj)
-        .map((k) => ({ ...stringify(k), line: typeof k.line === 'number' ? k.line : undefined })) as unknown as Phone['keys'],
+      keys: readKeys(p.keys),
       vars: obj(p.vars),
     };
+    if (p.modules !== undefined)
+      phone.modules = arr(p.modules)
+        .filter(isObj)
+        .map((m) => ({ type: str(m.type), keys: readKeys(m.keys) }));
+    phoneIndex.set(mac, i);
     bench.phones.push(phone);
   });
 
+  // key functions the vendor has no code for, more keys than fit, unknown expansion modules
+  problems.push(...keyProblems({ bench, locate, phoneIndex }, file));
   const hasErrors = problems.some((p) => p.severity === 'error');
-  return { bench, problems, hasErrors, locate };
+  return { bench, problems, hasErrors, locate, phoneIndex };
+}
+
+/** A list of bench keys (phone or module): strings as written, `line` kept when it is a number. */
+function readKeys(v: unknown): Phone['keys'] {
+  return arr(v)
+    .filter(isObj)
+    .map((k) => ({ ...stringify(k), line: typeof k.line === 'number' ? k.line : undefined })) as unknown as Phone['keys'];
 }
 
 function firstLine(s: string): string {

@@ -54,6 +54,13 @@ export const PROBLEMS = {
     SUGGEST,
   ),
   'bench-missing': def('bench', 'error', 'The bench file does not exist.'),
+  'bench-unknown-module': def('bench', 'error', 'An expansion module the vendor profile does not know.', SUGGEST),
+  'key-type-unsupported': def('bench', 'warning', 'A key function the vendor has no key code for: templates get no {{code}} for it.'),
+  'keys-over-capacity': def(
+    'bench',
+    'warning',
+    'More keys than the model (or module) has, more modules than it takes, or a module the model does not take.',
+  ),
   'bench-secret': def(
     'bench',
     'error',

@@ -167,9 +167,9 @@ function varOut(name: string, cx: Cx): string {
 /** `%%Type%%`, `%%Value%%`, `%%DKtype%%`… inside a key scope: the blftype field per key kind. */
 function keyField(field: string, cx: Cx): string {
   const k = cx.key!;
-  const kinds = (Object.keys(KEY_KINDS) as (keyof typeof KEY_KINDS)[]).filter((t) => cx.tpl.blfTypes.has(KEY_KINDS[t]));
+  const kinds = (Object.keys(KEY_KINDS) as (keyof typeof KEY_KINDS)[]).filter((t) => cx.tpl.blfTypes.has(KEY_KINDS[t]!));
   const per = kinds.map((t) => {
-    const f = cx.tpl.blfTypes.get(KEY_KINDS[t])!.fields.get(field);
+    const f = cx.tpl.blfTypes.get(KEY_KINDS[t]!)!.fields.get(field);
     if (!f) return { t, out: mustache(keyFieldFallbackHbs(field, k)) };
     // The expansion is one value: its literal parts are escaped like a value.
     let out = '';
@@ -225,7 +225,7 @@ const lineEnd = (tpl: ThreeCxTemplate, start: number, end: number) => /\r?\n$/.e
 function blfBlock(b: IfBlock & { cond: { kind: 'blf'; n: number } }, cx: Cx): string {
   const tpl = cx.tpl;
   const nl = lineEnd(tpl, b.start, b.end);
-  const kinds = (Object.keys(KEY_KINDS) as (keyof typeof KEY_KINDS)[]).filter((t) => tpl.blfTypes.has(KEY_KINDS[t]));
+  const kinds = (Object.keys(KEY_KINDS) as (keyof typeof KEY_KINDS)[]).filter((t) => tpl.blfTypes.has(KEY_KINDS[t]!));
   const inner: Cx = { ...cx, root: '@root.', key: 'key' };
   const thenOut = nodes(b.then, inner);
   const elseOut = b.else ? nodes(b.else, { ...cx, root: '@root.' }) : '';

@@ -142,6 +142,11 @@ export function evaluate(cond: Condition, env: ThreeCxEnv): { ok: boolean; key?:
       const key = env.ctx.keys[cond.n - 1];
       if (!key) return { ok: false };
       const kind = KEY_KINDS[key.type];
+      if (!kind)
+        return {
+          ok: false,
+          why: `key ${cond.n} is a ${key.type} key, which 3CX templates have no <blftype> kind for: {IF blf${cond.n}} is false`,
+        };
       const blf = env.tpl.blfTypes.get(kind);
       if (!blf)
         return {

@@ -137,8 +137,8 @@ export function blfFieldNames(tpl: { blfTypes: Map<string, { fields: Map<string,
   return out;
 }
 
-/** Bench key type → 3CX BLF kind (`<blftype>` child). */
-export const KEY_KINDS: Record<Key['type'], string> = { blf: 'extension', speed_dial: 'speeddial', line: 'linekey' };
+/** Bench key type → 3CX BLF kind (`<blftype>` child); other key functions have no 3CX kind. */
+export const KEY_KINDS: Partial<Record<Key['type'], string>> = { blf: 'extension', speed_dial: 'speeddial', line: 'linekey' };
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' ? '' : String(v));
 const empty = (v: unknown) => v === undefined || v === null || v === '' || v === false;

@@ -1,9 +1,11 @@
+import { CISCO_KEYS } from './keys/cisco';
 import { FORMATS } from './formats';
 import { ciscoModels } from './models/cisco';
 import type { VendorProfile } from './types';
 
 export const cisco: VendorProfile = {
   id: 'cisco',
+  keys: CISCO_KEYS,
   label: 'Cisco SPA / MPP (3PCC)',
   macNotation: 'plain',
   formats: { 'cisco-xml': FORMATS.ciscoXml, xml: FORMATS.xml },

@@ -1,9 +1,11 @@
+import { FANVIL_KEYS } from './keys/fanvil';
 import { FORMATS } from './formats';
 import { fanvilModels } from './models/fanvil';
 import type { VendorProfile } from './types';
 
 export const fanvil: VendorProfile = {
   id: 'fanvil',
+  keys: FANVIL_KEYS,
   label: 'Fanvil',
   macNotation: 'plain',
   formats: { 'fanvil-xml': FORMATS.fanvilXml, xml: FORMATS.xml },

@@ -1,9 +1,11 @@
+import { GRANDSTREAM_KEYS } from './keys/grandstream';
 import { FORMATS } from './formats';
 import { grandstreamModels } from './models/grandstream';
 import type { VendorProfile } from './types';
 
 export const grandstream: VendorProfile = {
   id: 'grandstream',
+  keys: GRANDSTREAM_KEYS,
   label: 'Grandstream',
   macNotation: 'plain',
   formats: { 'grandstream-xml': FORMATS.grandstreamXml, xml: FORMATS.xml },

@@ -1,9 +1,11 @@
+import { POLY_KEYS } from './keys/poly';
 import { FORMATS } from './formats';
 import { polyModels } from './models/poly';
 import type { VendorProfile } from './types';
 
 export const poly: VendorProfile = {
   id: 'poly',
+  keys: POLY_KEYS,
   label: 'Poly (Polycom UC Software)',
   macNotation: 'plain',
   formats: { 'poly-xml': FORMATS.polyXml, xml: FORMATS.xml },

@@ -1,9 +1,11 @@
+import { SNOM_KEYS } from './keys/snom';
 import { FORMATS } from './formats';
 import { snomModels } from './models/snom';
 import type { VendorProfile } from './types';
 
 export const snom: VendorProfile = {
   id: 'snom',
+  keys: SNOM_KEYS,
   label: 'Snom',
   macNotation: 'upper',
   formats: { 'snom-xml': FORMATS.snomXml, xml: FORMATS.xml },

@@ -1,4 +1,5 @@
 // A vendor profile: everything the engine knows about one vendor, as data.
+import type { VendorKeys } from './keys/types';
 import type { OutputFormatId } from '../catalog/output';
 import type { MacNotation } from '../bench/mac';
 import type { VendorId } from '../types';
@@ -127,6 +128,8 @@ export interface VendorProfile {
   dhcp?: DhcpUse;
   /** How the vendor names firmware files, with the reference. */
   firmwareNaming?: string;
+  /** Key function codes and expansion modules (vendors/keys/<vendor>.ts). */
+  keys?: VendorKeys;
   /** Files the phones upload (absent: the vendor's phones never upload; a PUT is refused). */
   uploads?: UploadRule[];
   /** The order the phone applies its configuration files in, and which value wins (absent: boot routes in order, last wins). */

@@ -1,9 +1,11 @@
+import { YEALINK_KEYS } from './keys/yealink';
 import { FORMATS } from './formats';
 import { yealinkModels } from './models/yealink';
 import type { VendorProfile } from './types';
 
 export const yealink: VendorProfile = {
   id: 'yealink',
+  keys: YEALINK_KEYS,
   label: 'Yealink',
   macNotation: 'plain',
   formats: { 'yealink-cfg': FORMATS.yealinkCfg, xml: FORMATS.xml },

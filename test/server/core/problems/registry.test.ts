@@ -70,6 +70,11 @@ const CASES: Record<ProblemCode, Case> = {
   'bench-mac': bench(`phones:\n${phone('mac: "80:5e:0c:zz"')}`),
   'bench-duplicate-mac': bench(`phones:\n${phone('mac: 805e0c000001')}${phone('mac: 80-5E-0C-00-00-01')}`),
   'bench-unknown-model': bench('phones:\n  - { mac: 805e0c000001, vendor: yealink, model: T99Z }\n'),
+  'bench-unknown-module': bench(`phones:\n${phone('mac: 805e0c000001, modules: [{ type: EXP99 }]')}`),
+  'key-type-unsupported': bench(
+    'phones:\n  - { mac: 00562b000001, vendor: cisco, model: CP-8841-3PCC, keys: [{ type: record, value: "1" }] }\n',
+  ),
+  'keys-over-capacity': bench(`phones:\n${phone('mac: 805e0c000001, modules: [{ type: EXP40 }]')}`),
   'bench-missing': { 'templates/yealink/mac.cfg.hbs': H },
   'bench-secret': bench(
     'phones:\n  - { mac: 805e0c000001, vendor: yealink, model: T46S, lines: [{ extension: "1", password: "${env:PS_TEST_UNSET_PW}" }] }\n',

@@ -1,0 +1,101 @@
+// Programmable keys as vendor data (server/src/core/keys.ts): each key gets its vendor's code for its
+// function ({{code}} in templates), expansion modules carry their own keys, and the bench file is told
+// where a function has no code, keys exceed what the model and its modules hold, or a module is unknown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBench } from '../../../server/src/core/bench/parse';
+import { modelLookup } from '../../../server/src/core/vendors';
+import { memoryWorkspace } from '../../helpers/workspace';
+
+const REPO = join(__dirname, '../../..');
+const templates = (vendor: string) => {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of readdirSync(join(REPO, dir), { withFileTypes: true })) {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else out[p] = readFileSync(join(REPO, p), 'utf8');
+    }
+  };
+  walk(`templates/${vendor}`);
+  return out;
+};
+
+test('the starter templates write each key function with the vendor code, module keys too', () => {
+  const bench = `pbx: { host: pbx.test }
+phones:
+  - mac: 805e0c000001
+    vendor: yealink
+    model: T54W
+    lines: [{ extension: "100" }]
+    keys:
+      - { type: park, value: "700", label: Park }
+      - { type: pickup, value: "101" }
+    modules:
+      - type: EXP50
+        keys:
+          - { type: blf, value: "201", label: Bob }
+          - { type: paging, value: "224.0.1.75:10000" }
+  - mac: 000b82000002
+    vendor: grandstream
+    model: GRP2614
+    lines: [{ extension: "101" }]
+    keys: [{ type: dnd, value: "" }, { type: voicemail, value: "*97" }]
+  - mac: 000413000003
+    vendor: snom
+    model: D785
+    lines: [{ extension: "102" }]
+    keys: [{ type: park, value: "700" }, { type: intercom, value: "100" }]
+`;
+  const ws = memoryWorkspace({ 'bench.yaml': bench, ...templates('yealink'), ...templates('grandstream'), ...templates('snom') });
+  assert.deepEqual(ws.parsedBench().problems, []);
+  const [y, g, s] = ws.phones;
+  assert.equal(s.mac, '000413000003', 'an all-digit MAC (a YAML number) keeps its leading zeros');
+  const yt = ws.render('templates/yealink/mac.cfg.hbs', y).text;
+  assert.match(yt, /^linekey\.2\.type = 10$/m, 'park');
+  assert.match(yt, /^linekey\.3\.type = 9$/m, 'directed pickup');
+  assert.match(yt, /^expansion_module\.1\.key\.1\.type = 16$/m);
+  assert.match(yt, /^expansion_module\.1\.key\.1\.value = 201$/m);
+  assert.match(yt, /^expansion_module\.1\.key\.2\.type = 24$/m, 'paging');
+  const gFile = ws.templateFiles().find((f) => f.startsWith('templates/grandstream/') && !f.includes('/partials/') && /mac/.test(f))!;
+  const gt = ws.render(gFile, g).text;
+  assert.match(gt, /keyMode">DND</);
+  assert.match(gt, /keyMode">VoiceMail</);
+  const sFile = ws.templateFiles().find((f) => f.startsWith('templates/snom/') && !f.includes('/partials/') && /mac/i.test(f))!;
+  const st = ws.render(sFile, s).text;
+  assert.match(st, />orbit 700</);
+  assert.match(st, />icom 100</);
+});
+
+test('bench problems: no code for a function, more keys than fit, unknown or unfit modules — each located', () => {
+  const text = `phones:
+  - mac: 00562b000001
+    vendor: cisco
+    model: CP-8841-3PCC
+    keys: [{ type: record, value: "1" }]
+  - mac: 805e0c000002
+    vendor: yealink
+    model: T54W
+    keys: [${Array.from({ length: 28 }, (_, i) => `{ type: blf, value: "${200 + i}" }`).join(', ')}]
+    modules: [{ type: EXP99 }, { type: EXP40 }, { type: exp50, keys: [${Array.from({ length: 61 }, () => '{ type: blf, value: "1" }').join(', ')}] }]
+`;
+  const p = parseBench(text, modelLookup, 'bench.yaml', {});
+  const lines = text.split('\n');
+  const got = p.problems.map(
+    (x) => `${x.code} ${lines[x.range.start.line].slice(x.range.start.character, x.range.end.character).slice(0, 20)} ${x.message}`,
+  );
+  const find = (re: RegExp) => got.find((g) => re.test(g));
+  assert.ok(find(/^key-type-unsupported record phones\.0\.keys\.0: Cisco .* phones have no key code for 'record'/), got.join('\n'));
+  assert.ok(find(/^keys-over-capacity .* phones\.1\.keys: T54W has 27 programmable keys; 28 given/), got.join('\n'));
+  assert.ok(
+    find(/^bench-unknown-module EXP99 phones\.1\.modules\.0\.type: unknown Yealink expansion module 'EXP99' \(known: EXP40, EXP50\)/),
+    got.join('\n'),
+  );
+  assert.ok(find(/^keys-over-capacity EXP40 phones\.1\.modules\.1: T54W does not take a EXP40 \(it takes: EXP50\)/), got.join('\n'));
+  assert.ok(find(/^keys-over-capacity .* phones\.1\.modules\.2\.keys: a EXP50 has 60 keys; 61 given/), got.join('\n'));
+  assert.equal(p.hasErrors, true, 'an unknown module is an error');
+  // the phones are still served (a warning or a module error does not drop a phone)
+  assert.equal(p.bench.phones.length, 2);
+});
