@@ -9,7 +9,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { parseBench } from '../core/bench/parse';
-import { checkPartial, checkTemplateFor, type PhoneStrategy } from '../core/check';
+import { benchFileProblems, checkPartial, checkTemplateFor, type PhoneStrategy } from '../core/check';
 import type { TemplateDialect } from '../core/dialect';
 import { applyProblemPolicy, workspacePolicy } from '../core/problems/policy';
 import type { Problem, Severity } from '../core/types';
@@ -64,8 +64,11 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
   const info = ctx.sync(doc);
   const strategy = opts.phones ?? 'all';
   if (info.kind === 'bench') {
+    // the bench file in use: its parse problems and what check says about it (a pinned firmware file that is missing)
     const problems =
-      info.path === ctx.benchFile ? ctx.ws.parsedBench().problems : parseBench(doc.getText(), modelLookup, info.path).problems;
+      info.path === ctx.benchFile
+        ? [...ctx.ws.parsedBench().problems, ...benchFileProblems(ctx.ws)]
+        : parseBench(doc.getText(), modelLookup, info.path).problems;
     return { diagnostics: policed(ctx, problems, info.path).map((p) => toDiagnostic(ctx, p, info.path)), rendered: 0, served: 0 };
   }
   if (info.kind === 'other') return { diagnostics: [], rendered: 0, served: 0 };

@@ -12,6 +12,8 @@ import { checkWorkspace } from '../../../../server/src/core/check';
 import { buildContext } from '../../../../server/src/core/context';
 import { modelLookup } from '../../../../server/src/core/vendors';
 import { cli, memoryWorkspace, tempExample } from '../../../helpers/workspace';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../../../../server/src/service/languageService';
 
 const parse = (t: string) => parseBench(t, modelLookup);
 const PHONES = `phones:
@@ -212,4 +214,16 @@ test('the reported firmware against the pin: same, different, unknown', () => {
   });
   assert.deepEqual(describeFirmware('1.2.3', undefined), { text: 'firmware 1.2.3', differs: false });
   assert.deepEqual(describeFirmware(undefined, undefined), { differs: false });
+});
+
+test('the editor reports a missing pinned firmware file on the bench file, as check does', () => {
+  const ws = memoryWorkspace({
+    'bench.yaml':
+      'pbx: { host: pbx.test }\nfirmware:\n  T54W: T54W-96.86.0.100.rom\nphones:\n  - { mac: 805e0c000001, vendor: yealink, model: T54W }\n',
+  });
+  const ls = createLanguageService('file:///ws', ws.files);
+  const doc = TextDocument.create('file:///ws/bench.yaml', 'yaml', 1, ws.files.read('bench.yaml')!);
+  const d = ls.doValidation(doc).filter((x) => x.code === 'bench-firmware-file');
+  assert.equal(d.length, 1, JSON.stringify(ls.doValidation(doc)));
+  assert.equal(d[0].range.start.line, 2);
 });
