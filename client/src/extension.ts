@@ -1,5 +1,6 @@
 // Provisioning Studio: activation and wiring. Each feature lives in its own small module.
 import { addToBench } from './adopt';
+import { EFFECTIVE_SCHEME, EffectiveDocuments, showEffective } from './effective';
 import * as vscode from 'vscode';
 import { BenchView, type BenchNode } from './benchView';
 import { revealPhone } from './benchModel';
@@ -71,8 +72,11 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
     }
   };
 
+  const effectiveDocs = new EffectiveDocuments();
   context.subscriptions.push(
     srv,
+    effectiveDocs,
+    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, effectiveDocs),
     selection,
     previews,
     log,
@@ -168,6 +172,17 @@ export function activate(context: vscode.ExtensionContext): ProvisioningStudioAp
     // another bench file: the bench view lists its phones (the language server re-reads the setting itself)
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('provisioningStudio.benchFile')) bench.refresh();
+    }),
+    command('showEffectiveConfig', async (phone?: string, folder?: vscode.Uri) => {
+      const n = phone as unknown as BenchNode | undefined;
+      const fromNode = n && typeof n === 'object' && n.kind === 'phone' ? n : undefined;
+      const scope =
+        fromNode?.folder ?? folderArg(folder) ?? (await benchFolder({ title: 'Effective Configuration: which workspace folder?' }))?.uri;
+      const name =
+        fromNode?.phone.name ??
+        (typeof phone === 'string' ? phone : undefined) ??
+        (await pickPhone(srv, { folder: scope, selected: selection.phoneOf(scope) }))?.name;
+      return name ? showEffective(srv, effectiveDocs, name, scope) : undefined;
     }),
     command('bench.addToBench', async (n?: BenchNode, name?: string) => {
       const node = n && typeof n === 'object' && n.kind === 'unknownPhone' ? { phone: n.phone, folder: n.folder } : undefined;

@@ -5,6 +5,8 @@ import {
   devServerChangedNotification,
   listPhonesRequest,
   listRoutesRequest,
+  effectiveRequest,
+  type EffectiveResult,
   renderRequest,
   selectPhoneNotification,
   workspaceChangedNotification,
@@ -76,6 +78,12 @@ export class Server implements vscode.Disposable {
     if (phone) params.phone = phone;
     if (folder) params.folderUri = folder.toString();
     return this.client.sendRequest(listRoutesRequest, params);
+  }
+
+  /** The effective configuration of `phone` on `folder`'s bench (secrets masked). */
+  async effective(phone: string, folder?: vscode.Uri, key?: string): Promise<EffectiveResult> {
+    await this.whenReady();
+    return this.client.sendRequest(effectiveRequest, { phone, key, folderUri: folder?.toString() });
   }
 
   /** The phone selected for `folder` (every folder when omitted). */

@@ -30,6 +30,7 @@ import {
   devServerChangedNotification,
   listPhonesRequest,
   listRoutesRequest,
+  effectiveRequest,
   renderRequest,
   selectPhoneNotification,
   workspaceChangedNotification,
@@ -717,6 +718,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       token,
     ),
   );
+  // a phone's effective configuration renders every file it requests: on the service thread
+  connection.onRequest(effectiveRequest, async (p, token) => {
+    const params = { phone: typeof p?.phone === 'string' ? p.phone : undefined, key: typeof p?.key === 'string' ? p.key : undefined };
+    const f = requestFolder(p?.folderUri);
+    const configured = { ...params, phone: params.phone ?? f.selectedPhone ?? f.settings.phone };
+    const off = runtime.offThread;
+    if (!off) return safe(() => f.ls.effective(configured), { error: 'internal error' }, 'effective', token);
+    const o = await off.effective(folderState(f), configured);
+    if (o.ok) return o.value;
+    if (o.reason === 'failed') log(`effective: ${o.message}`);
+    return { error: o.reason === 'stopped' ? `rendering ${o.message}` : 'internal error' };
+  });
   connection.onNotification(selectPhoneNotification, (p) => {
     const phone = typeof p?.phone === 'string' && p.phone ? p.phone : undefined;
     const scope = typeof p?.folderUri === 'string' && p.folderUri ? [requestFolder(p.folderUri)] : allFolders();

@@ -4,7 +4,7 @@
 // while a render runs; a render past its budget costs the other thread, which is restarted.
 import type { ServerAddress } from './core/context';
 import type { ProblemOverrides } from './core/problems/policy';
-import type { RenderParams, RenderResultMessage } from './protocol';
+import type { EffectiveParams, EffectiveResult, RenderParams, RenderResultMessage } from './protocol';
 import type { ValidationOptions, ValidationResult } from './service/validation';
 
 export interface FolderState {
@@ -46,5 +46,7 @@ export interface OffThreadService {
     params: RenderParams,
     version?: number,
   ): Promise<OffThreadOutcome<RenderResultMessage>>;
+  /** A phone's effective configuration (renders every file the phone requests). */
+  effective(folder: FolderState, params: EffectiveParams): Promise<OffThreadOutcome<EffectiveResult>>;
   dispose(): Promise<void>;
 }

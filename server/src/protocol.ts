@@ -88,7 +88,19 @@ export interface RouteInfo {
   status: string;
 }
 
+export interface EffectiveParams {
+  /** Phone name or MAC (default: the folder's selected phone, else its first bench phone). */
+  phone?: string;
+  /** Only keys containing this text (or matching this glob). */
+  key?: string;
+  folderUri?: string;
+}
+
+/** A phone's effective configuration (core/effective.ts effectiveView; secrets masked), or why there is none. */
+export type EffectiveResult = import('./core/effective').EffectiveView | { error: string };
+
 export const renderRequest = new RequestType<RenderParams, RenderResultMessage, void>('provisioning/render');
+export const effectiveRequest = new RequestType<EffectiveParams, EffectiveResult, void>('provisioning/effective');
 export const listPhonesRequest = new RequestType<ListPhonesParams, PhoneInfo[], void>('provisioning/listPhones');
 export const listRoutesRequest = new RequestType<ListRoutesParams, RouteInfo[], void>('provisioning/listRoutes');
 /** Sent by the server when the bench file or a template changed on disk or in an editor, so previews refresh. */

@@ -5,7 +5,7 @@
 // worker keeps each folder's open buffers, and forgets them all when it is restarted.
 import type { Worker } from 'node:worker_threads';
 import type { FolderState, OffThreadOutcome, OffThreadService, OpenDoc } from '../offThread';
-import type { RenderParams, RenderResultMessage } from '../protocol';
+import type { EffectiveParams, EffectiveResult, RenderParams, RenderResultMessage } from '../protocol';
 import type { ValidationOptions, ValidationResult } from '../service/validation';
 import type { ServiceJob, ServiceReply } from './serviceWorker';
 import { startWorker } from './startWorker';
@@ -45,6 +45,10 @@ export class ServiceThread implements OffThreadService {
   render(folder: FolderState, uri: string | undefined, params: RenderParams, version?: number) {
     const doc = uri ? { uri, version: version ?? params.version ?? 0 } : undefined;
     return this.enqueue<RenderResultMessage>({ kind: 'render', folder, doc, params });
+  }
+
+  effective(folder: FolderState, params: EffectiveParams) {
+    return this.enqueue<EffectiveResult>({ kind: 'effective', folder, effective: params });
   }
 
   async dispose(): Promise<void> {

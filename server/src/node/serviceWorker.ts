@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiskFiles, MemoryFiles } from '../core/files';
 import { RenderCancelled, renderWatch } from '../core/render/interpreter';
 import type { FolderState, OpenDoc } from '../offThread';
-import type { RenderParams } from '../protocol';
+import type { EffectiveParams, RenderParams } from '../protocol';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import type { ValidationOptions } from '../service/validation';
 
@@ -15,7 +15,7 @@ export interface ServiceJob {
   id: number;
   /** Shared with the connection's thread: holds the id of a job it has superseded (a newer edit of the document). */
   cancel: Int32Array;
-  kind: 'validate' | 'render';
+  kind: 'validate' | 'render' | 'effective';
   folder: Omit<FolderState, 'docs'>;
   /** Open documents whose text the thread has not seen yet. */
   docs: OpenDoc[];
@@ -24,6 +24,7 @@ export interface ServiceJob {
   doc?: { uri: string; version: number };
   opts?: ValidationOptions;
   params?: RenderParams;
+  effective?: EffectiveParams;
 }
 
 export type ServiceReply =
@@ -78,6 +79,7 @@ function run(job: ServiceJob): unknown {
     if (!doc) throw new Error(`${job.doc?.uri} is not open`);
     return h.ls.validate(doc, job.opts);
   }
+  if (job.kind === 'effective') return h.ls.effective(job.effective ?? {});
   return h.ls.render(doc, job.params!);
 }
 

@@ -13,7 +13,16 @@ import type {
   Range,
 } from 'vscode-languageserver-types';
 import { OverlayFiles, type FileSource } from '../core/files';
-import type { ListPhonesParams, PhoneInfo, RenderParams, RenderResultMessage, RouteInfo } from '../protocol';
+import type {
+  EffectiveParams,
+  EffectiveResult,
+  ListPhonesParams,
+  PhoneInfo,
+  RenderParams,
+  RenderResultMessage,
+  RouteInfo,
+} from '../protocol';
+import { effective } from './effective';
 import { ServiceContext, type DocInfo, type ServiceSettings } from './context';
 import { getLanguageModes, renderNotATemplate, type LanguageMode } from './modes/languageModes';
 import { listPhones, listRoutes } from './render';
@@ -42,6 +51,8 @@ export interface LanguageService {
   render(doc: TextDocument | undefined, params: RenderParams): RenderResultMessage;
   listPhones(params: ListPhonesParams): PhoneInfo[];
   listRoutes(params: { phone?: string }): RouteInfo[];
+  /** A phone's effective configuration (final value of every key, who set it, what it overrode). */
+  effective(params: EffectiveParams): EffectiveResult;
 }
 
 /**
@@ -82,5 +93,6 @@ export function createLanguageService(rootUri: string, files: FileSource, opts: 
     render: (doc, params) => mode(doc ?? params.uri).render?.(doc, params) ?? renderNotATemplate(ctx, doc, params),
     listPhones: (params) => listPhones(ctx, params),
     listRoutes: (params) => listRoutes(ctx, params),
+    effective: (params) => effective(ctx, params),
   };
 }

@@ -1,0 +1,13 @@
+// The effective configuration of a phone for the editor: every key's final value and which file and
+// template line set it, in the vendor's boot order (core/effective.ts), secrets masked.
+import { effectiveConfig, effectiveView } from '../core/effective';
+import type { EffectiveParams, EffectiveResult } from '../protocol';
+import type { ServiceContext } from './context';
+
+export function effective(ctx: ServiceContext, params: EffectiveParams): EffectiveResult {
+  const phones = ctx.bench().bench.phones;
+  const query = params.phone ?? ctx.settings.phone;
+  const phone = query ? ctx.ws.findPhone(query, phones) : phones[0];
+  if (!phone) return { error: query ? `no bench phone '${query}'` : 'the bench has no phones' };
+  return effectiveView(effectiveConfig(ctx.ws, phone), { key: params.key });
+}
