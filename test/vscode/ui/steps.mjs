@@ -271,5 +271,23 @@ step('Start Dev Server: a phone fetch shows in the request log and the bench vie
   await ui.waitForText('.monaco-list-row', /reception-t54w[\s\S]*current/);
   log(`served ${url}/805e0c112233.cfg`);
   await ui.screenshot('dev-server-request-log');
+  // a phone that is not on the bench knocks: the bench view lists it under "Not on the bench"
+  const stranger = await fetch(`${url.replace(/\/$/, '')}/805ec0782965.cfg`, {
+    headers: { 'User-Agent': 'Yealink SIP-T46U 108.86.0.20 80:5e:c0:78:29:65' },
+  });
+  assert.equal(stranger.status, 404);
+  await ui.waitForText('.monaco-list-row', /Not on the bench/);
+  await ui.waitForText('.monaco-list-row', /80:5e:c0:78:29:65[\s\S]*yealink T46U 108\.86\.0\.20/i);
+  await ui.screenshot('bench-not-on-bench');
   await ui.runCommand('Provisioning: Stop Dev Server');
+});
+
+step("Show Effective Configuration: each key's final value and the template line that set it", async ({ ui, assert }) => {
+  await ui.hidePanel();
+  await ui.runCommand('Provisioning: Show Effective Configuration', 30_000, { keepOpen: true });
+  await ui.pickQuickItem('reception-t54w');
+  const text = await ui.editorTexts({ waitFor: /account\.1\.user_name\s+100\s+templates\/yealink/ });
+  assert.match(text, /files, in the order applied/);
+  assert.doesNotMatch(text, /p&ss<w>/, 'passwords masked');
+  await ui.screenshot('effective-configuration');
 });
