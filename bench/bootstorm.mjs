@@ -143,15 +143,10 @@ const results = [];
 try {
   // ---- dev server: the real CLI
   const cli = join(dir, 'cli.js');
-  await build({
-    entryPoints: [join(repo, 'server/src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  const bundle = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['tsx'], logLevel: 'warning' };
+  await build({ ...bundle, entryPoints: [join(repo, 'server/src/cli/main.ts')], outfile: cli });
+  // the dev server's render threads start from the file next to the bundle (as dist/renderWorker.js)
+  await build({ ...bundle, entryPoints: [join(repo, 'server/src/devserver/renderWorker.ts')], outfile: join(dir, 'renderWorker.js') });
   const prof = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
   const dev = spawn(process.execPath, [...prof, cli, 'serve', '--workspace', ws], { stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(dev);
