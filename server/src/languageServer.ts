@@ -260,6 +260,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const safe = <T>(fn: () => T, errorVal: T, what: string, token?: CancellationToken) => runSafe(runtime, log, fn, errorVal, what, token);
   const relevant = (doc: TextDocument) => service(doc).info(doc).kind !== 'other';
 
+  /** Set when the service thread cannot start: validation and renders run on this thread (logged once). */
+  let offThreadDown = false;
+  const threadDown = (why: string) => {
+    if (offThreadDown) return;
+    offThreadDown = true;
+    log(`${why}; checking and previews run on the language server's own thread`);
+  };
   /** What the service thread needs to hold the same workspace as this folder's service. */
   function folderState(f: Folder): FolderState {
     const docs = documents
@@ -494,12 +501,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       send(uri, version, result.diagnostics);
       if (mode === 'fast' && result.rendered < result.served) schedule(uri, v.fullDelay, 'full');
     };
-    if (runtime.offThread) {
+    if (runtime.offThread && !offThreadDown) {
       void runtime.offThread.validate(folderState(f), { uri, version }, opts).then(
         (o) => {
           if (o.ok) done(o.value);
           else if (o.reason === 'stopped') done(stoppedResult(o.message));
-          else if (o.reason === 'failed') log(`validation of ${uri}: ${o.message}`);
+          else if (o.reason === 'unavailable') {
+            threadDown(o.message);
+            validateNow(uri, mode);
+          } else if (o.reason === 'failed') log(`validation of ${uri}: ${o.message}`);
         },
         (e) => log(`validation of ${uri}: ${String(e)}`),
       );
@@ -678,7 +688,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       contentType: 'text/plain',
       escape: 'none' as const,
     });
-    const off = runtime.offThread;
+    const off = offThreadDown ? undefined : runtime.offThread;
     if (!off)
       return safe(
         () => {
@@ -694,6 +704,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const o = await off.render(folderState(f), d?.uri, p, d?.version);
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     if (o.ok) return o.value;
+    if (o.reason === 'unavailable') {
+      threadDown(o.message);
+      const od = open(p.uri);
+      return safe(
+        () => (od ? od.ls.render(od.d, p) : service(p.uri).render(undefined, p)),
+        failed('internal error while rendering'),
+        'render',
+      );
+    }
     if (o.reason === 'failed') log(`render: ${o.message}`);
     return failed(o.reason === 'stopped' ? `rendering ${o.message}` : 'internal error while rendering');
   });
@@ -723,10 +742,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const params = { phone: typeof p?.phone === 'string' ? p.phone : undefined, key: typeof p?.key === 'string' ? p.key : undefined };
     const f = requestFolder(p?.folderUri);
     const configured = { ...params, phone: params.phone ?? f.selectedPhone ?? f.settings.phone };
-    const off = runtime.offThread;
+    const off = offThreadDown ? undefined : runtime.offThread;
     if (!off) return safe(() => f.ls.effective(configured), { error: 'internal error' }, 'effective', token);
     const o = await off.effective(folderState(f), configured);
     if (o.ok) return o.value;
+    if (o.reason === 'unavailable') {
+      threadDown(o.message);
+      return safe(() => f.ls.effective(configured), { error: 'internal error' }, 'effective', token);
+    }
     if (o.reason === 'failed') log(`effective: ${o.message}`);
     return { error: o.reason === 'stopped' ? `rendering ${o.message}` : 'internal error' };
   });

@@ -30,8 +30,11 @@ export interface OpenDoc {
 
 export type OffThreadOutcome<T> =
   | { ok: true; value: T }
-  /** `stopped`: still running past its budget, the thread was restarted; `superseded`: a newer job for the same document replaced it. */
-  | { ok: false; reason: 'stopped' | 'superseded' | 'failed'; message: string };
+  /**
+   * `stopped`: still running past its budget, the thread was restarted; `superseded`: a newer job for the same
+   * document replaced it; `unavailable`: the thread cannot start (the caller does the work itself).
+   */
+  | { ok: false; reason: 'stopped' | 'superseded' | 'failed' | 'unavailable'; message: string };
 
 export interface OffThreadService {
   validate(

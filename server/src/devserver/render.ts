@@ -51,6 +51,8 @@ export class ServeRenderer {
   private broken = new Map<string, string>();
   private running = new Map<string, Inputs & { result: Promise<Served | undefined> }>();
 
+  private toldBroken = false;
+
   constructor(
     private readonly ws: Workspace,
     private readonly pool: RenderPool,
@@ -126,7 +128,14 @@ export class ServeRenderer {
     const file = res.template;
     if (!out.ok) {
       const good = this.lastGood.get(goodKey);
-      if (out.aborted) return good ? { ...good, stale: true, renderMs: out.renderMs } : undefined;
+      if (out.aborted) {
+        // the render threads cannot start: said once (nothing renders until the server is restarted)
+        if (this.pool.broken && !this.toldBroken) {
+          this.toldBroken = true;
+          this.report({ problem: { file, message: this.pool.broken, phone: res.phone.name, servingLastGood: !!good } });
+        }
+        return good ? { ...good, stale: true, renderMs: out.renderMs } : undefined;
+      }
       this.remember(key, inputs);
       if (this.broken.get(goodKey) !== out.message) {
         this.broken.set(goodKey, out.message);

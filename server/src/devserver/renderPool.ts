@@ -76,6 +76,8 @@ interface Queued {
   done: (o: RenderOutcome) => void;
 }
 
+/** Threads failing to start in a row before the pool stops trying. */
+const START_FAILURES = 3;
 /** How long past its budget a render may run before its thread is terminated. */
 const GRACE_MS = 250;
 /** A thread forgets texts beyond this many when they are not needed by the current job. */
@@ -89,10 +91,18 @@ export class RenderPool {
   private nextJob = 1;
   /** Threads terminated past their budget since the pool started (for the log and tests). */
   terminated = 0;
+  /** Threads that ended before they were ready, in a row; at START_FAILURES the pool gives up (see `broken`). */
+  private startFailures = 0;
+  /** Why render threads cannot start (e.g. the worker file is missing from a custom bundle): renders fail at once. */
+  broken?: string;
   /** Renders handed to a thread since the pool started (a remembered failure or a cache hit is not one). */
   started = 0;
 
-  constructor(size = defaultPoolSize()) {
+  /** `start`: how a thread is started (tests); default the bundled or source render worker. */
+  constructor(
+    size = defaultPoolSize(),
+    private readonly startThread: () => Worker = startRenderWorker,
+  ) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ texts: new Map() }));
   }
 
@@ -106,6 +116,7 @@ export class RenderPool {
   }
 
   render(req: RenderRequest): Promise<RenderOutcome> {
+    if (this.broken) return Promise.resolve({ ok: false, message: this.broken, renderMs: 0, aborted: true });
     return new Promise((done) => {
       this.queue.push({ req, done });
       this.dispatch();
@@ -191,11 +202,12 @@ export class RenderPool {
 
   private spawn(slot: Slot): Worker {
     if (slot.worker) return slot.worker;
-    const worker = startRenderWorker();
+    const worker = this.startThread();
     worker.unref();
     worker.on('message', (r: WorkerReply | 'ready') => {
       if (r === 'ready') {
         if (slot.worker === worker) slot.ready = true;
+        this.startFailures = 0;
         return this.dispatch();
       }
       if (slot.job?.id !== r.id) return;
@@ -214,7 +226,17 @@ export class RenderPool {
     });
     const lost = (why: string) => {
       if (slot.worker !== worker) return;
+      // a thread that never became ready cannot start at all (a missing worker file): after a few, give up rather than loop
+      if (!slot.ready && ++this.startFailures >= START_FAILURES) {
+        this.broken = `render threads cannot start: ${why}`;
+        for (const q of this.queue.splice(0)) q.done({ ok: false, message: this.broken, renderMs: 0, aborted: true });
+      }
       this.finish(slot, { ok: false, message: `render thread failed: ${why}`, renderMs: 0 });
+      if (this.broken) {
+        slot.worker = undefined;
+        slot.ready = false;
+        return;
+      }
       this.replace(slot);
     };
     worker.on('error', (e) => lost(e.message));

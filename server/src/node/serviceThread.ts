@@ -10,6 +10,8 @@ import type { ValidationOptions, ValidationResult } from '../service/validation'
 import type { ServiceJob, ServiceReply } from './serviceWorker';
 import { startWorker } from './startWorker';
 
+/** Threads failing to start in a row before the service gives up (and the language server works inline). */
+const START_FAILURES = 3;
 /** How long past its budget a render may run before the thread is restarted. */
 const GRACE_MS = 250;
 /** How long a job may run before its first render starts (parsing, static checks, a large bench): a safety net. */
@@ -34,6 +36,9 @@ export class ServiceThread implements OffThreadService {
   restarts = 0;
   /** Running jobs stopped because a newer one for the same document came (their renders poll this flag). */
   cancelled = 0;
+  /** Why the thread cannot start (after START_FAILURES tries): every job is answered `unavailable` at once. */
+  unavailable?: string;
+  private startFailures = 0;
   private readonly cancel = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(private readonly opts: { start?: () => Worker; graceMs?: number; beforeRenderMs?: number } = {}) {}
@@ -60,6 +65,7 @@ export class ServiceThread implements OffThreadService {
   }
 
   private enqueue<T>(job: Omit<Job, 'done'>): Promise<OffThreadOutcome<T>> {
+    if (this.unavailable) return Promise.resolve({ ok: false, reason: 'unavailable', message: this.unavailable });
     return new Promise((resolve) => {
       const full = { ...job, done: resolve as Job['done'] };
       // the running validation of the same document is stale: its renders stop at their next clock check
@@ -134,6 +140,7 @@ export class ServiceThread implements OffThreadService {
       if (worker !== this.worker) return;
       if (r === 'ready') {
         this.ready = true;
+        this.startFailures = 0;
         return this.dispatch();
       }
       if ('beat' in r) {
@@ -149,8 +156,15 @@ export class ServiceThread implements OffThreadService {
     });
     const died = (why: string) => {
       if (worker !== this.worker) return;
+      const starting = !this.ready;
       this.drop();
+      // a thread that never became ready cannot start at all (a missing worker file): after a few, stop trying
+      if (starting && ++this.startFailures >= START_FAILURES) {
+        this.unavailable = `the service thread cannot start: ${why}`;
+        for (const j of this.queue.splice(0)) j.done({ ok: false, reason: 'unavailable', message: this.unavailable });
+      }
       this.finish({ ok: false, reason: 'failed', message: `the service thread ended: ${why}` });
+      queueMicrotask(() => this.dispatch()); // queued jobs go to a new thread
     };
     worker.on('error', (e) => died(e?.message ?? String(e)));
     worker.on('exit', (code) => died(`exit code ${code}`));

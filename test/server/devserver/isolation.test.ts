@@ -3,6 +3,8 @@
 // terminated (the request gets a failure, the next render a fresh thread). Over real HTTP on loopback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
+import { RenderPool } from '../../../server/src/devserver/renderPool';
 import { benchYaml, get, makeWorkspace, startServer, UA } from './helpers';
 
 const NESTED = '#!version:1.0.0.1\n{{#each (range 1 10000)}}{{#each (range 1 10000)}}{{/each}}{{/each}}\n';
@@ -98,6 +100,35 @@ test('the served bytes come from the render thread with the partials and bench t
     assert.match(s.problems.at(-1)!.message, /missing/);
   } finally {
     await s.stop();
+    w.cleanup();
+  }
+});
+
+test('render threads that cannot start (a missing worker file): renders fail at once with the reason, never hang', async () => {
+  const pool = new RenderPool(1, () => new Worker('/nonexistent/renderWorker.js'));
+  const w = makeWorkspace(benchYaml());
+  try {
+    const parsed = w.ws.parsedBench();
+    const phone = parsed.bench.phones[0];
+    const file = 'templates/yealink/mac.cfg.hbs';
+    const route = w.ws.routesFor(phone)[0]?.route;
+    const req = {
+      file,
+      phone,
+      route: route!,
+      bench: parsed,
+      benchFile: 'bench.yaml',
+      files: new Map([[file, w.ws.files.read(file)!]]),
+      limits: {},
+    };
+    const first = await pool.render(req);
+    assert.equal(first.ok, false);
+    assert.match(!first.ok ? first.message : '', /render threads cannot start: .*nonexistent/);
+    const again = await pool.render(req);
+    assert.ok(!again.ok && again.aborted, 'later renders fail at once');
+    assert.match(pool.broken ?? '', /cannot start/);
+  } finally {
+    await pool.close();
     w.cleanup();
   }
 });

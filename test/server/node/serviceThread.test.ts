@@ -8,7 +8,7 @@ import { HoverRequest } from 'vscode-languageserver-protocol';
 import { ServiceThread } from '../../../server/src/node/serviceThread';
 import type { FolderState } from '../../../server/src/offThread';
 import type { ValidationResult } from '../../../server/src/service/validation';
-import { EXAMPLE_BENCH, ensureServerBuilt, startClient, writeWorkspace } from './helpers';
+import { EXAMPLE_BENCH, ensureServerBuilt, serverBundle, startClient, writeWorkspace } from './helpers';
 
 // no step limit reached before the clock: the typing pass runs for its whole 250 ms budget
 const RUNAWAY =
@@ -133,5 +133,48 @@ test('a running validation is cancelled when a newer edit of the same document c
   } finally {
     await thread.dispose();
     ws.dispose();
+  }
+});
+
+test('a service thread that cannot start: jobs are answered "unavailable" at once, never left waiting', async () => {
+  const { Worker } = await import('node:worker_threads');
+  const thread = new ServiceThread({ start: () => new Worker('/nonexistent/serviceWorker.js') });
+  try {
+    const folder: FolderState = { uri: 'file:///nowhere', benchFile: 'bench.yaml', filesEpoch: 0, docs: [] };
+    const a = await thread.validate(folder, { uri: 'file:///nowhere/templates/x.cfg.hbs', version: 1 }, {});
+    assert.ok(!a.ok && a.reason === 'unavailable', JSON.stringify(a));
+    assert.match(a.message, /the service thread cannot start/);
+    const b = await thread.effective(folder, {});
+    assert.ok(!b.ok && b.reason === 'unavailable');
+  } finally {
+    await thread.dispose();
+  }
+});
+
+test('the language server without its service thread file checks on its own thread (JSON-RPC)', async () => {
+  const { copyFileSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const lone = mkdtempSync(join(tmpdir(), 'ps-lone-server-'));
+  copyFileSync(serverBundle, join(lone, 'server.js')); // no serviceWorker.js beside it
+  const ws = writeWorkspace({ 'bench.yaml': EXAMPLE_BENCH, 'templates/yealink/mac.cfg.hbs': FIXED });
+  const client = await startClient(ws.uri(''), { validation: { delay: 0, fullDelay: 200 } }, join(lone, 'server.js'));
+  try {
+    const uri = ws.uri('templates/yealink/mac.cfg.hbs');
+    const diagnostics = client.diagnostics(uri, 1, 20_000);
+    client.open(uri, 'provisioning-cfg-hbs', '#!version:1.0.0.1\nauto_provision.repeat.enabel = 1\n');
+    const d = await diagnostics;
+    assert.ok(
+      d.some((x) => /did you mean 'auto_provision\.repeat\.enable'/i.test(x.message)),
+      JSON.stringify(d),
+    );
+    assert.ok(
+      client.logs.some((l) => /the service thread cannot start/.test(l)),
+      client.logs.join('\n'),
+    );
+  } finally {
+    await client.dispose();
+    ws.dispose();
+    rmSync(lone, { recursive: true, force: true });
   }
 });
