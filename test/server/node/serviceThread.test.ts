@@ -17,6 +17,17 @@ const RUNAWAY =
 
 before(() => ensureServerBuilt());
 
+/** The folder state of a written workspace, with the given open documents (uri, text). */
+function folderState(ws: ReturnType<typeof writeWorkspace>, docs: [string, string][]): FolderState {
+  return {
+    uri: ws.uri('').replace(/\/$/, ''),
+    root: ws.root,
+    benchFile: 'bench.yaml',
+    filesEpoch: 0,
+    docs: docs.map(([uri, text]) => ({ uri, languageId: 'provisioning-cfg-hbs', text })),
+  };
+}
+
 test('a hover is answered while the document is being validated (the render runs on the service thread)', async () => {
   const ws = writeWorkspace({ 'bench.yaml': EXAMPLE_BENCH, 'templates/yealink/mac.cfg.hbs': RUNAWAY });
   const client = await startClient(ws.uri(''));
@@ -52,13 +63,7 @@ test('a render far past its budget restarts the service thread; the next job run
   const thread = new ServiceThread({ graceMs: 50 });
   try {
     const uri = ws.uri('templates/yealink/mac.cfg.hbs');
-    const folder = (text: string): FolderState => ({
-      uri: ws.uri('').replace(/\/$/, ''),
-      root: ws.root,
-      benchFile: 'bench.yaml',
-      filesEpoch: 0,
-      docs: [{ uri, languageId: 'provisioning-cfg-hbs', text }],
-    });
+    const folder = (text: string) => folderState(ws, [[uri, text]]);
     const stuck = await thread.validate(folder(SLOW), { uri, version: 1 }, { phones: 'representative' });
     assert.equal(stuck.ok, false);
     assert.ok(!stuck.ok && stuck.reason === 'stopped', JSON.stringify(stuck));
@@ -85,16 +90,10 @@ test('a queued validation is replaced by a newer one for the same document', asy
   try {
     const uri = ws.uri('templates/yealink/mac.cfg.hbs');
     const other = ws.uri('templates/yealink/other.cfg.hbs');
-    const folder: FolderState = {
-      uri: ws.uri('').replace(/\/$/, ''),
-      root: ws.root,
-      benchFile: 'bench.yaml',
-      filesEpoch: 0,
-      docs: [
-        { uri, languageId: 'provisioning-cfg-hbs', text: FIXED },
-        { uri: other, languageId: 'provisioning-cfg-hbs', text: FIXED },
-      ],
-    };
+    const folder = folderState(ws, [
+      [uri, FIXED],
+      [other, FIXED],
+    ]);
     const first = thread.validate(folder, { uri: other, version: 1 }, {}); // runs (or waits for the thread)
     const v1 = thread.validate(folder, { uri, version: 1 }, {});
     const v2 = thread.validate(folder, { uri, version: 2 }, {});
@@ -113,13 +112,7 @@ test('a running validation is cancelled when a newer edit of the same document c
   const thread = new ServiceThread();
   try {
     const uri = ws.uri('templates/yealink/mac.cfg.hbs');
-    const folder = (text: string): FolderState => ({
-      uri: ws.uri('').replace(/\/$/, ''),
-      root: ws.root,
-      benchFile: 'bench.yaml',
-      filesEpoch: 0,
-      docs: [{ uri, languageId: 'provisioning-cfg-hbs', text }],
-    });
+    const folder = (text: string) => folderState(ws, [[uri, text]]);
     await thread.validate(folder(FIXED), { uri, version: 1 }, {}); // the thread is up
     // the full pass of a runaway template: 1 s per render unless cancelled
     const stale = thread.validate(folder(RUNAWAY), { uri, version: 2 }, { phones: 'all' });
