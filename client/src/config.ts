@@ -7,8 +7,8 @@ export const SECTION = 'provisioningStudio';
 /** Language id of 3CX phone templates (`*.ph.xml`, `*.fxs.xml`); the server's THREECX_LANGUAGE_ID. */
 export const THREECX_LANGUAGE = 'provisioning-3cx';
 export const LANGUAGES = ['provisioning-cfg-hbs', 'provisioning-xml-hbs', THREECX_LANGUAGE] as const;
-/** Template files the language server watches on disk (a bench file not named bench.yaml: see benchGlob). */
-export const TEMPLATE_GLOBS = ['**/{bench.yaml,templates/**/*.hbs}', '**/*.{ph,fxs}.xml'] as const;
+/** Files the language server watches on disk: templates, the bench, workspace catalogs (another bench file: benchGlob). */
+export const TEMPLATE_GLOBS = ['**/{bench.yaml,templates/**/*.hbs}', '**/*.{ph,fxs}.xml', '**/catalog/*.yaml'] as const;
 export const DEFAULT_BENCH_FILE = 'bench.yaml';
 
 export interface DevServerSettings {

@@ -59,4 +59,12 @@ suite('Workspace catalog: Add to workspace catalog', () => {
     await waitFor(() => diags('uncatalogued-key').length === 0, { what: 'the information to disappear' });
     assert.strictEqual(diags('unknown-key').length, 1, 'the misspelt key is still reported');
   });
+
+  test('catalog/yealink.yaml edited outside the editor (git pull, another tool): the diagnostics follow', async () => {
+    // the key leaves the file: the information comes back; the key returns: it goes again
+    fs.writeFileSync(catalogFile().fsPath, 'keys:\n  - features.some_other_key\n');
+    await waitFor(() => diags('uncatalogued-key').length === 1, { what: 'the information to come back' });
+    fs.writeFileSync(catalogFile().fsPath, 'keys:\n  - features.zz_quux_setting\n');
+    await waitFor(() => diags('uncatalogued-key').length === 0, { what: 'the information to go again' });
+  });
 });
