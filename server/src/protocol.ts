@@ -96,8 +96,8 @@ export interface EffectiveParams {
   folderUri?: string;
 }
 
-/** A phone's effective configuration (core/effective.ts effectiveView; secrets masked), or why there is none. */
-export type EffectiveResult = import('./core/effective').EffectiveView | { error: string };
+/** A phone's effective configuration (core/effective.ts effectiveView, and as `text` the CLI's table; secrets masked), or why there is none. */
+export type EffectiveResult = (import('./core/effective').EffectiveView & { text: string }) | { error: string };
 
 export const renderRequest = new RequestType<RenderParams, RenderResultMessage, void>('provisioning/render');
 export const effectiveRequest = new RequestType<EffectiveParams, EffectiveResult, void>('provisioning/effective');

@@ -1,6 +1,7 @@
 // The effective configuration of a phone for the editor: every key's final value and which file and
 // template line set it, in the vendor's boot order (core/effective.ts), secrets masked.
 import { effectiveConfig, effectiveView } from '../core/effective';
+import { effectiveText } from '../core/effectiveText';
 import type { EffectiveParams, EffectiveResult } from '../protocol';
 import type { ServiceContext } from './context';
 
@@ -9,5 +10,6 @@ export function effective(ctx: ServiceContext, params: EffectiveParams): Effecti
   const query = params.phone ?? ctx.settings.phone;
   const phone = query ? ctx.ws.findPhone(query, phones) : phones[0];
   if (!phone) return { error: query ? `no bench phone '${query}'` : 'the bench has no phones' };
-  return effectiveView(effectiveConfig(ctx.ws, phone), { key: params.key });
+  const config = effectiveConfig(ctx.ws, phone);
+  return { ...effectiveView(config, { key: params.key }), text: effectiveText(config, { key: params.key }) };
 }

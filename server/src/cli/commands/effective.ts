@@ -1,6 +1,7 @@
 import { UsageError, opt } from '../args';
 import { formatProblem, type Command } from '../context';
-import { effectiveConfig, effectiveView, keyFilter, originOf, shownValue, type EffectiveKey } from '../../core/effective';
+import { effectiveConfig, effectiveView } from '../../core/effective';
+import { effectiveText } from '../../core/effectiveText';
 
 export const effectiveCommand: Command = {
   summary: "a phone's effective configuration: the final value of every key and the file and template line that set it",
@@ -26,7 +27,6 @@ export const effectiveCommand: Command = {
     }
     const show = args.options.has('show-secrets');
     const config = effectiveConfig(ws, phone);
-    const keys = config.keys.filter(keyFilter(opt(args, 'key')));
     const failed = config.files.filter((f) => f.status === 'render failed');
     const code = failed.length ? 1 : 0;
 
@@ -35,37 +35,7 @@ export const effectiveCommand: Command = {
       return code;
     }
 
-    const wins = (r: 'last' | 'first') => (r === 'last' ? 'the later' : 'the earlier');
-    io.out(`${phone.name}  ${phone.vendor} ${phone.model}  ${phone.mac}\n`);
-    io.out(`files, in the order applied (${wins(config.rules.acrossFiles)} file wins; in a file ${wins(config.rules.withinFile)} line):\n`);
-    let n = 0;
-    for (const f of config.files) {
-      const status = f.status === 'ok' ? (f.role === 'list' ? '(lists the files below)' : '') : `${f.status}${f.note ? `: ${f.note}` : ''}`;
-      const label = f.role === 'list' ? '-' : `${++n}.`;
-      io.out(`  ${label} /${f.path}  ${f.template ?? '—'}  ${status}`.trimEnd() + '\n');
-    }
-    if (!config.files.length) io.out('  none: no template answers a file this phone applies\n');
-    io.out('\n');
-    if (!keys.length) {
-      io.out(config.keys.length ? `no key matches '${opt(args, 'key')}'\n` : 'no keys\n');
-      return code;
-    }
-    const rows = [['key', 'value', 'set by', 'overrides'], ...keys.map((k) => row(k, show))];
-    const width = [0, 1, 2].map((c) => Math.min(60, Math.max(...rows.map((r) => r[c].length))));
-    for (const r of rows) io.out(`${r.map((cell, c) => (c < 3 ? cell.padEnd(width[c]) : cell)).join('  ')}`.trimEnd() + '\n');
-    const overridden = keys.filter((k) => k.overridden.some((a) => a.value !== k.value)).length;
-    io.out(
-      `\n${keys.length} key${keys.length === 1 ? '' : 's'}${overridden ? `, ${overridden} set to another value elsewhere (overrides)` : ''}\n`,
-    );
+    io.out(effectiveText(config, { showSecrets: show, key: opt(args, 'key') }));
     return code;
   },
 };
-
-/** One line per key: a line break inside a value is shown as \\n. */
-const oneLine = (s: string) => s.replace(/\r?\n/g, '\\n');
-
-function row(k: EffectiveKey, show: boolean): string[] {
-  const value = oneLine(shownValue(k.value, k.secret, show));
-  const overrides = k.overridden.map((a) => `${originOf(a)} = ${oneLine(shownValue(a.value, k.secret, show))}`).join('; ');
-  return [k.key, value, originOf(k.setBy), overrides];
-}
