@@ -3,8 +3,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError, opt } from '../args';
-import type { Command, CommandContext } from '../context';
-import { addPhones, type NewPhone } from '../../core/bench/edit';
+import { formatProblem, type Command, type CommandContext } from '../context';
+import { addPhones, benchPhones, completePhone, type NewPhone } from '../../core/bench/edit';
 import { parseCsv, toCsv } from '../../core/bench/csv';
 
 const COLUMNS = ['mac', 'vendor', 'model', 'name', 'ip'] as const;
@@ -72,14 +72,18 @@ function importCsv(ctx: CommandContext, rest: string[]): number {
   const base = benchText(ctx);
   const phones: NewPhone[] = [];
   if (!errors.length) {
+    // each row checked against the bench and the good rows before it (the bench read once)
+    const existing = benchPhones(base);
     for (const row of csv.rows.slice(1)) {
       if (row.cells.every((c) => !c.trim())) continue;
       const get = (k: string) => row.cells[header.indexOf(k)]?.trim() || undefined;
       const p: NewPhone = { mac: get('mac') ?? '', vendor: get('vendor'), model: get('model'), name: get('name'), ip: get('ip') };
-      // each row checked against the bench and the rows before it
-      const r = addPhones(base, [...phones, p]);
+      const r = completePhone(p, existing);
       if (!r.ok) errors.push(`${rest[0]}:${row.line}: ${r.error}`);
-      else phones.push(p);
+      else {
+        existing.push({ mac: r.phone.mac, name: r.phone.name ?? r.phone.mac });
+        phones.push(p);
+      }
     }
   }
   if (errors.length) {
@@ -105,8 +109,7 @@ function exportPhones(ctx: CommandContext): number {
   const format = opt(ctx.args, 'format') ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not '${format}'`);
   const parsed = ctx.workspace.parsedBench();
-  for (const p of parsed.problems.filter((x) => x.severity === 'error'))
-    ctx.io.err(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} error ${p.code} ${p.message}`);
+  for (const p of parsed.problems.filter((x) => x.severity === 'error')) ctx.io.err(formatProblem(p));
   // the phone's identity only: never a password or another line setting
   const rows = parsed.bench.phones.map((p) => ({ mac: p.mac, vendor: p.vendor, model: p.model, name: p.name, ip: p.ip ?? '' }));
   if (format === 'json') ctx.io.out(`${JSON.stringify(rows, null, 2)}\n`);

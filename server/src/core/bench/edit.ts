@@ -59,10 +59,15 @@ function entry(p: NewPhone & { mac: string; vendor: string; model: string }): st
   return `{ ${fields.join(', ')} }`;
 }
 
+/** The phones a bench text holds (MAC and name), what a new phone must not repeat. */
+export function benchPhones(text: string): { mac: string; name: string }[] {
+  return parseBench(text, modelLookup, 'bench.yaml', {}).bench.phones.map((p) => ({ mac: p.mac, name: p.name }));
+}
+
 /** The bench text with the phones appended to `phones:` (created at the end of the file when missing). */
 export function addPhones(text: string, phones: NewPhone[]): BenchEdit | { ok: true; text: string; added: number } {
-  const before = parseBench(text, modelLookup, 'bench.yaml', {});
-  const existing = before.bench.phones.map((p) => ({ mac: p.mac, name: p.name }));
+  const existing = benchPhones(text);
+  const count = existing.length;
   const entries: string[] = [];
   for (const p of phones) {
     const c = completePhone(p, existing);
@@ -101,7 +106,7 @@ export function addPhones(text: string, phones: NewPhone[]): BenchEdit | { ok: t
     out = `${head}${head.endsWith('\n') || !head ? '' : nl}${block}${nl}${text.slice(at)}`;
   } else return { ok: false, error: "'phones' is not a list" };
   const after = parseBench(out, modelLookup, 'bench.yaml', {});
-  if (after.bench.phones.length !== before.bench.phones.length + phones.length)
+  if (after.bench.phones.length !== count + phones.length)
     return { ok: false, error: 'the bench file could not be extended safely (its phones are not a plain list)' };
   return { ok: true, text: out, added: phones.length };
 }
