@@ -30,7 +30,7 @@ import { ServeRenderer, type Served } from './render';
 import { defaultPoolSize, RenderPool } from './renderPool';
 import { generateSelfSigned } from './selfsigned';
 import { PhoneStates, UploadStore, type FetchRecord, type PhoneState } from './state';
-import { UnknownPhones } from './unknownPhones';
+import { UnknownPhones, type UnknownPhone } from './unknownPhones';
 import { findMount, lookupStatic, sendStatic, unsafePath } from './static';
 
 export interface DevServerLimits {
@@ -124,6 +124,8 @@ export interface DevServerEvents {
   problem: [ServerProblem];
   recovered: [ServerRecovered];
   upload: [Omit<UploadRecord, 'body'>];
+  /** A MAC not on the bench, the first time it is seen (UnknownPhones keeps the list). */
+  unknownPhone: [UnknownPhone];
   listening: [ServerInfo];
   closed: [];
 }
@@ -194,7 +196,10 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     );
     this.uploadStore = new UploadStore(this.limits.uploadsKept, this.limits.uploadsTotalBytes);
     // phones knocking that are not on the bench, for adopting them (bench view "Add to Bench", `bench add`)
-    this.on('request', (e: RequestLogEntry) => this.unknownPhones.note(e, () => this.bench().parsed.bench.phones));
+    this.on('request', (e: RequestLogEntry) => {
+      const u = this.unknownPhones.note(e, () => this.bench().parsed.bench.phones);
+      if (u?.requests === 1) this.emit('unknownPhone', u);
+    });
     this.root = options.root ?? (workspace.files instanceof DiskFiles ? workspace.files.root : undefined);
     // never serve a file caught half-written: reads settle for quietMs after the last change (see DiskFiles)
     if (workspace.files instanceof DiskFiles) workspace.files.quietMs = options.quietMs ?? DEFAULT_QUIET_MS;

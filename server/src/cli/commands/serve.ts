@@ -29,10 +29,7 @@ export const serveCommand: Command = {
     const server = new DevServer(workspace, { host, port });
     server.on('request', batchedLogWriter(io.out));
     // a phone that is not on the bench: said once, with the command that adopts it
-    server.on('request', (e) => {
-      const mac = e.ua?.mac ?? e.path.match(/[0-9a-f]{12}/i)?.[0]?.toLowerCase();
-      const u = mac ? server.unknownPhones.all().find((x) => x.mac === mac) : undefined;
-      if (!u || u.requests !== 1) return;
+    server.on('unknownPhone', (u) => {
       const what = [u.vendor, u.model, u.firmware && `firmware ${u.firmware}`].filter(Boolean).join(' ');
       const model = u.model && u.knownModel ? ` --model ${u.model}` : ' --model <model>';
       io.err(`not on the bench: ${u.mac}${what ? ` (${what})` : ''} from ${u.ip}; add it: provisioning-studio bench add ${u.mac}${model}`);
