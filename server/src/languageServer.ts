@@ -8,6 +8,7 @@ import {
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  DiagnosticSeverity,
   DidOpenTextDocumentNotification,
   LSPErrorCodes,
   ResponseError,
@@ -36,8 +37,8 @@ import {
   workspaceChangedNotification,
 } from './protocol';
 import { createLanguageService, type LanguageService } from './service/languageService';
-import type { FolderState, OffThreadService } from './offThread';
-import type { ValidationResult } from './service/validation';
+import type { FolderState, OffThreadOutcome, OffThreadService } from './offThread';
+import { SOURCE, type ValidationResult } from './service/validation';
 import { ADD_TO_CATALOG_COMMAND, addToWorkspaceCatalog, type AddToCatalogArgs } from './service/codeActions';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -285,14 +286,36 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       docs,
     };
   }
+  /**
+   * A request's work on the service thread; where there is none (tests over memory files) or it cannot start,
+   * `inline` on this thread (through runSafe). `failed` answers a job the thread stopped (its message) or lost.
+   */
+  async function offOrInline<T>(
+    job: (off: OffThreadService) => Promise<OffThreadOutcome<T>>,
+    inline: () => T,
+    failed: (stopped?: string) => T,
+    what: string,
+    token: CancellationToken,
+  ): Promise<T | ResponseError<void>> {
+    const off = offThreadDown ? undefined : runtime.offThread;
+    const o = off ? await job(off) : undefined;
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+    if (o?.ok) return o.value;
+    if (!o || o.reason === 'unavailable') {
+      if (o) threadDown(o.message);
+      return safe(inline, failed(), what, token);
+    }
+    if (o.reason === 'failed') log(`${what}: ${o.message}`);
+    return failed(o.reason === 'stopped' ? o.message : undefined);
+  }
   /** A diagnostic for a validation the service thread stopped (a render far past its budget). */
   const stoppedResult = (message: string): ValidationResult => ({
     diagnostics: [
       {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 1,
+        severity: DiagnosticSeverity.Error,
         code: 'render-limit',
-        source: 'provisioning',
+        source: SOURCE,
         message: `checking this file was ${message}: a render runs far past its budget (a loop whose steps are slow?)`,
       },
     ],
@@ -688,33 +711,17 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       contentType: 'text/plain',
       escape: 'none' as const,
     });
-    const off = offThreadDown ? undefined : runtime.offThread;
-    if (!off)
-      return safe(
-        () => {
-          const o = open(p.uri);
-          return o ? o.ls.render(o.d, p) : service(p.uri).render(undefined, p);
-        },
-        failed('internal error while rendering'),
-        'render',
-        token,
-      );
     const d = documents.get(p.uri);
-    const f = d ? syncDoc(d) : folderOf(p.uri);
-    const o = await off.render(folderState(f), d?.uri, p, d?.version);
-    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
-    if (o.ok) return o.value;
-    if (o.reason === 'unavailable') {
-      threadDown(o.message);
-      const od = open(p.uri);
-      return safe(
-        () => (od ? od.ls.render(od.d, p) : service(p.uri).render(undefined, p)),
-        failed('internal error while rendering'),
-        'render',
-      );
-    }
-    if (o.reason === 'failed') log(`render: ${o.message}`);
-    return failed(o.reason === 'stopped' ? `rendering ${o.message}` : 'internal error while rendering');
+    return offOrInline(
+      (off) => off.render(folderState(d ? syncDoc(d) : folderOf(p.uri)), d?.uri, p, d?.version),
+      () => {
+        const o = open(p.uri);
+        return o ? o.ls.render(o.d, p) : service(p.uri).render(undefined, p);
+      },
+      (stopped) => failed(stopped ? `rendering ${stopped}` : 'internal error while rendering'),
+      'render',
+      token,
+    );
   });
   connection.onRequest(listPhonesRequest, (p, token) =>
     safe(
@@ -742,16 +749,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const params = { phone: typeof p?.phone === 'string' ? p.phone : undefined, key: typeof p?.key === 'string' ? p.key : undefined };
     const f = requestFolder(p?.folderUri);
     const configured = { ...params, phone: params.phone ?? f.selectedPhone ?? f.settings.phone };
-    const off = offThreadDown ? undefined : runtime.offThread;
-    if (!off) return safe(() => f.ls.effective(configured), { error: 'internal error' }, 'effective', token);
-    const o = await off.effective(folderState(f), configured);
-    if (o.ok) return o.value;
-    if (o.reason === 'unavailable') {
-      threadDown(o.message);
-      return safe(() => f.ls.effective(configured), { error: 'internal error' }, 'effective', token);
-    }
-    if (o.reason === 'failed') log(`effective: ${o.message}`);
-    return { error: o.reason === 'stopped' ? `rendering ${o.message}` : 'internal error' };
+    return offOrInline(
+      (off) => off.effective(folderState(f), configured),
+      () => f.ls.effective(configured),
+      (stopped) => ({ error: stopped ? `rendering ${stopped}` : 'internal error' }),
+      'effective',
+      token,
+    );
   });
   connection.onNotification(selectPhoneNotification, (p) => {
     const phone = typeof p?.phone === 'string' && p.phone ? p.phone : undefined;
