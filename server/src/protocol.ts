@@ -96,7 +96,7 @@ export interface EffectiveParams {
   folderUri?: string;
 }
 
-/** A phone's effective configuration (core/effective.ts effectiveView, and as `text` the CLI's table; secrets masked), or why there is none. */
+/** A phone's effective configuration (core effectiveView, and as `text` the CLI's table; secrets masked), or why there is none. */
 export type EffectiveResult = (import('./core/effective').EffectiveView & { text: string }) | { error: string };
 
 export const renderRequest = new RequestType<RenderParams, RenderResultMessage, void>('provisioning/render');
