@@ -12,10 +12,20 @@ export function keyCode(vendor: string, type: string): string | undefined {
   return getProfile(vendor)?.keys?.types[type as KeyType]?.code;
 }
 
-/** The expansion module a bench `modules[].type` names for a vendor (case and separators ignored). */
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The module names a bench may use for one module: its id, then its aliases. */
+export function moduleNames(m: ExpansionModule): string[] {
+  return [m.id, ...(m.aliases ?? []).map((a) => a.name)];
+}
+
+/**
+ * The expansion module a bench `modules[].type` (or a model row's `expansion:` entry) names for a vendor: its id
+ * or one of its aliases, case and separators ignored.
+ */
 export function findModule(vendor: string, type: string): ExpansionModule | undefined {
-  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return getProfile(vendor)?.keys?.modules.find((m) => squash(m.id) === squash(type));
+  const want = squash(type);
+  return getProfile(vendor)?.keys?.modules.find((m) => moduleNames(m).some((n) => squash(n) === want));
 }
 
 /** The keys of a phone with the vendor code of each (`code` absent when the vendor has none). */
@@ -71,7 +81,7 @@ export function keyProblems(parsed: Pick<ParsedBench, 'bench' | 'locate' | 'phon
         );
         return;
       }
-      if (model && model.expansion && !model.expansion.some((e) => e.toLowerCase() === def.id.toLowerCase()))
+      if (model && model.expansion && !model.expansion.some((e) => findModule(phone.vendor, e)?.id === def.id))
         add(
           ['phones', i, 'modules', j, 'type'],
           'warning',
@@ -80,7 +90,7 @@ export function keyProblems(parsed: Pick<ParsedBench, 'bench' | 'locate' | 'phon
         );
       const n = (maxSame.get(def.id) ?? 0) + 1;
       maxSame.set(def.id, n);
-      if (n === def.maxPerPhone + 1)
+      if (def.maxPerPhone !== undefined && n === def.maxPerPhone + 1)
         add(
           ['phones', i, 'modules', j],
           'warning',
@@ -88,7 +98,7 @@ export function keyProblems(parsed: Pick<ParsedBench, 'bench' | 'locate' | 'phon
           `phones.${i}.modules.${j}: at most ${def.maxPerPhone} ${def.id} per phone`,
         );
       checkTypes(m.keys, ['phones', i, 'modules', j, 'keys']);
-      if (m.keys.length > def.keys)
+      if (def.keys !== undefined && m.keys.length > def.keys)
         add(
           ['phones', i, 'modules', j, 'keys'],
           'warning',

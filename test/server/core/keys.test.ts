@@ -90,7 +90,9 @@ test('bench problems: no code for a function, more keys than fit, unknown or unf
   assert.ok(find(/^key-type-unsupported record phones\.0\.keys\.0: Cisco .* phones have no key code for 'record'/), got.join('\n'));
   assert.ok(find(/^keys-over-capacity .* phones\.1\.keys: T54W has 27 programmable keys; 28 given/), got.join('\n'));
   assert.ok(
-    find(/^bench-unknown-module EXP99 phones\.1\.modules\.0\.type: unknown Yealink expansion module 'EXP99' \(known: EXP40, EXP50\)/),
+    find(
+      /^bench-unknown-module EXP99 phones\.1\.modules\.0\.type: unknown Yealink expansion module 'EXP99' \(known: EXP40, EXP43, EXP50\)/,
+    ),
     got.join('\n'),
   );
   assert.ok(find(/^keys-over-capacity EXP40 phones\.1\.modules\.1: T54W does not take a EXP40 \(it takes: EXP50\)/), got.join('\n'));
@@ -98,4 +100,51 @@ test('bench problems: no code for a function, more keys than fit, unknown or unf
   assert.equal(p.hasErrors, true, 'an unknown module is an error');
   // the phones are still served (a warning or a module error does not drop a phone)
   assert.equal(p.bench.phones.length, 2);
+});
+
+test('modules named as the model rows name them, or by an alias, are known and taken; a module the model does not take warns', () => {
+  const text = `phones:
+  - mac: 00562b000011
+    vendor: cisco
+    model: CP-8851-3PCC
+    modules: [{ type: BEKEM }, { type: CP-8800-A-KEM }]
+  - mac: 00562b000012
+    vendor: cisco
+    model: CP-8865-3PCC
+    modules: [{ type: Cisco IP Phone 8865 Key Expansion Module }, { type: "Cisco IP Phone 8800 Key Expansion Module (BEKEM)" }]
+  - mac: 0004f2000013
+    vendor: poly
+    model: VVX400
+    modules: [{ type: VVX Color Expansion Module }, { type: VVX Expansion Module }]
+  - mac: 805e0c000014
+    vendor: yealink
+    model: T46U
+    modules: [{ type: EXP43 }]
+  - mac: 000413000015
+    vendor: snom
+    model: D785
+    modules: [{ type: D7C }]
+  - mac: 0c383e000016
+    vendor: fanvil
+    model: X210
+    modules: [{ type: EXT20 }]
+  - mac: 000b82000017
+    vendor: grandstream
+    model: GRP2616
+    modules: [{ type: GBX20 }]
+  - mac: 000413000018
+    vendor: snom
+    model: D345
+    modules: [{ type: D7 }]
+  - mac: 00562b000019
+    vendor: cisco
+    model: CP-8851-3PCC
+    modules: [{ type: CP-8800-Video }]
+`;
+  const p = parseBench(text, modelLookup, 'bench.yaml', {});
+  const got = p.problems.map((x) => `${x.code} ${x.message}`);
+  assert.deepEqual(got, [
+    'keys-over-capacity phones.7.modules.0: D345 does not take a D7 (it takes: D3)',
+    'keys-over-capacity phones.8.modules.0: CP-8851-3PCC does not take a CP-8800-Video (it takes: BEKEM, CP-8800-Audio)',
+  ]);
 });

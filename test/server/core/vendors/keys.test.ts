@@ -9,6 +9,10 @@ import { CISCO_KEYS } from '../../../../server/src/core/vendors/keys/cisco';
 import { GRANDSTREAM_KEYS } from '../../../../server/src/core/vendors/keys/grandstream';
 import { SNOM_KEYS } from '../../../../server/src/core/vendors/keys/snom';
 import { FANVIL_KEYS } from '../../../../server/src/core/vendors/keys/fanvil';
+import { PROFILES } from '../../../../server/src/core/vendors';
+import { findModule } from '../../../../server/src/core/keys';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const VENDORS: Record<string, VendorKeys> = {
   yealink: YEALINK_KEYS,
@@ -46,31 +50,63 @@ for (const [vendor, keys] of Object.entries(VENDORS)) {
     }
   });
 
-  test(`${vendor}: modules have keys, a per-phone maximum and a source`, () => {
-    const ids = new Set<string>();
+  test(`${vendor}: modules have a source, counts (when given) that are positive, and names that are unique`, () => {
+    const names = new Map<string, string>();
+    const squash = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
     for (const m of keys.modules) {
       assert.ok(m.id.trim().length > 0, `${vendor}: module id`);
-      assert.ok(!ids.has(m.id), `${vendor}: module ${m.id} twice`);
-      ids.add(m.id);
-      assert.ok(Number.isInteger(m.keys) && m.keys > 0, `${vendor} ${m.id}: keys`);
-      assert.ok(Number.isInteger(m.maxPerPhone) && m.maxPerPhone > 0, `${vendor} ${m.id}: maxPerPhone`);
+      if (m.keys !== undefined) assert.ok(Number.isInteger(m.keys) && m.keys > 0, `${vendor} ${m.id}: keys`);
+      if (m.maxPerPhone !== undefined) assert.ok(Number.isInteger(m.maxPerPhone) && m.maxPerPhone > 0, `${vendor} ${m.id}: maxPerPhone`);
       assert.ok(m.source.trim().length > 0, `${vendor} ${m.id}: source`);
+      // an unchecked count says so in its source
+      if (m.keys === undefined) assert.match(m.source, /not (found|checked)/, `${vendor} ${m.id}: why no key count`);
+      for (const a of m.aliases ?? []) assert.ok(a.source.trim().length > 0, `${vendor} ${m.id} alias ${a.name}: source`);
+      // no name (id or alias) may point at two modules, or findModule would pick one at random
+      for (const n of [m.id, ...(m.aliases ?? []).map((a) => a.name)]) {
+        const other = names.get(squash(n));
+        assert.ok(other === undefined || other === m.id, `${vendor}: '${n}' names both ${other} and ${m.id}`);
+        names.set(squash(n), m.id);
+      }
     }
   });
 }
 
-test("spot checks against the vendors' own lists", () => {
-  assert.equal(YEALINK_KEYS.types.line?.code, '15');
-  assert.equal(YEALINK_KEYS.types.blf?.code, '16');
-  assert.equal(YEALINK_KEYS.types.speed_dial?.code, '13');
-  assert.equal(YEALINK_KEYS.types.park?.code, '10');
-  assert.equal(YEALINK_KEYS.types.group_pickup?.code, '23');
-  assert.equal(YEALINK_KEYS.types.paging?.code, '24');
-  assert.equal(GRANDSTREAM_KEYS.types.blf?.code, 'BLF');
-  assert.equal(GRANDSTREAM_KEYS.types.park?.code, 'CallPark');
-  assert.equal(CISCO_KEYS.types.park?.code, 'prk');
-  assert.equal(SNOM_KEYS.types.park?.code, 'orbit');
-  assert.equal(SNOM_KEYS.types.intercom?.code, 'icom');
-  assert.equal(FANVIL_KEYS.types.line?.code, '2');
-  assert.equal(POLY_KEYS.types.blf?.code, 'normal');
+// The model rows name modules (`expansion:`) and the key data defines them: one table. Every entry of every model row,
+// for every vendor, must be a module id of that vendor's key data (the id itself, not an alias), so the two cannot drift.
+test("every model row's expansion entry is a module id of its vendor's key data", () => {
+  let checked = 0;
+  for (const profile of Object.values(PROFILES)) {
+    const ids = new Set((profile.keys?.modules ?? []).map((m) => m.id));
+    for (const model of profile.models) {
+      for (const e of model.expansion ?? []) {
+        assert.ok(ids.has(e), `${profile.id} ${model.id}: expansion '${e}' is not a module id of vendors/keys/${profile.id}.ts`);
+        assert.equal(findModule(profile.id, e)?.id, e, `${profile.id} ${model.id}: findModule('${e}')`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 50, `only ${checked} expansion entries checked`);
+});
+
+test('findModule matches a module by id or alias, any case and separators', () => {
+  assert.equal(findModule('cisco', 'bekem')?.id, 'BEKEM');
+  assert.equal(findModule('cisco', 'Cisco IP Phone 8800 Key Expansion Module')?.id, 'BEKEM');
+  assert.equal(findModule('cisco', 'CP-8800-A-KEM')?.id, 'CP-8800-Audio');
+  assert.equal(findModule('cisco', 'cp 8800 video')?.id, 'CP-8800-Video');
+  assert.equal(findModule('poly', 'VVX Color Expansion Module')?.keys, 84);
+  assert.equal(findModule('poly', 'VVX Expansion Module')?.keys, 40);
+  assert.equal(findModule('yealink', 'exp43')?.keys, 60);
+  assert.equal(findModule('grandstream', 'GBX20')?.id, 'GBX20');
+  assert.equal(findModule('snom', 'd7c')?.id, 'D7C');
+  assert.equal(findModule('fanvil', 'EXT-20')?.maxPerPhone, 5);
+  assert.equal(findModule('yealink', 'EXP99'), undefined);
+  assert.equal(findModule('cisco', 'EXP50'), undefined, 'modules are per vendor');
+});
+
+// Bench completion offers module types from the bench schema (`modules[].type` examples): exactly the module ids.
+test('the bench schema offers every module id of every vendor for modules[].type, and nothing else', () => {
+  const schema = JSON.parse(readFileSync(join(__dirname, '../../../../server/src/core/bench/bench.schema.json'), 'utf8'));
+  const type = schema.properties.phones.items.properties.modules.items.properties.type;
+  const ids = Object.values(PROFILES).flatMap((p) => (p.keys?.modules ?? []).map((m) => m.id));
+  assert.deepEqual([...type.examples].sort(), [...ids].sort());
 });

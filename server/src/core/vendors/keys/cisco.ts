@@ -62,21 +62,36 @@ export const CISCO_KEYS: VendorKeys = {
       source: `${KEM}, "Configure Call Park on a Key Expansion Module line" (fnc=xml;url=…); Cisco MPP parameter reference "Idle_Key_List" (PSK XML service)`,
     },
   },
+  // Ids: the KEM_Type value where Cisco's guide gives one, else the guide's product name; model rows
+  // (vendors/models/cisco.ts) name these ids.
   modules: [
     {
-      id: 'Cisco IP Phone 8800 Key Expansion Module (BEKEM)',
+      id: 'BEKEM',
+      aliases: [
+        { name: 'Cisco IP Phone 8800 Key Expansion Module', source: `${KEM} (single LCD; KEM_Type BEKEM)` },
+        { name: 'Cisco IP Phone 8800 Key Expansion Module (BEKEM)', source: `${KEM} (the earlier id of this module here)` },
+      ],
       keys: 36,
       maxPerPhone: 3,
       source: `${KEM}: single LCD, 18 line keys, two pages; 8851: 2 modules (72 buttons), 8861/8865: 3 (108 buttons); KEM_Type BEKEM`,
     },
     {
-      id: 'Cisco IP Phone 8851/8861 Key Expansion Module',
+      id: 'CP-8800-Audio',
+      aliases: [
+        { name: 'Cisco IP Phone 8851/8861 Key Expansion Module', source: `${KEM} (dual LCD, audio phones)` },
+        {
+          name: 'CP-8800-A-KEM',
+          source:
+            'Cisco part number of the audio KEM, as the earlier model table of this project named it (not re-read in a Cisco document: unverified)',
+        },
+      ],
       keys: 28,
       maxPerPhone: 3,
       source: `${KEM}: dual LCD (audio), 14 line keys, two pages; 8851: 2 (56 buttons), 8861: 3 (84 buttons); KEM_Type CP-8800-Audio`,
     },
     {
-      id: 'Cisco IP Phone 8865 Key Expansion Module',
+      id: 'CP-8800-Video',
+      aliases: [{ name: 'Cisco IP Phone 8865 Key Expansion Module', source: `${KEM} (dual LCD, video phone)` }],
       keys: 28,
       maxPerPhone: 3,
       source: `${KEM}: dual LCD (video), 14 line keys, two pages; 8865: 3 (84 buttons); KEM_Type CP-8800-Video`,
@@ -88,7 +103,13 @@ export const CISCO_KEYS: VendorKeys = {
       source: `${KEM}: "The Cisco IP Phone 6851 Multiplatform Phone supports only one key expansion module … 14 lines … two pages"`,
     },
     {
-      id: 'Cisco Desk Phone 9800 Key Expansion Module',
+      id: 'DP-9800-KEM',
+      aliases: [
+        {
+          name: 'Cisco Desk Phone 9800 Key Expansion Module',
+          source: 'Cisco Desk Phone 9800 KEM article (help.webex.com/en-us/article/ngr795j)',
+        },
+      ],
       keys: 40,
       maxPerPhone: 3,
       source:

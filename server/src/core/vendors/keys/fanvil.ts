@@ -16,7 +16,7 @@
 // Disagreement: Wazo writes its park key with `<Type>2</Type>` and `…/c`; FusionPBX writes every suffixed key as
 // Type 1 and keeps Type 2 for `SIP<line>` line keys, as Wazo's own line keys do — Type 1 is assumed for `c`.
 // Not found in a Fanvil document: DND, transfer, voicemail (FusionPBX's `m` is MWI), conference, record, URL,
-// multicast paging (FusionPBX gives "14" without saying which field takes it) and the expansion modules — left out.
+// multicast paging (FusionPBX gives "14" without saying which field takes it) — left out.
 import type { VendorKeys } from './types';
 
 const TPL = 'fusionpbx/fusionpbx resources/templates/provision/fanvil/x6u/{$mac}.cfg (Fkey Type/Value)';
@@ -44,5 +44,12 @@ export const FANVIL_KEYS: VendorKeys = {
     intercom: { code: 'i', value: 'Type 1, `<number>@<line>/i`', source: `${FUSION} (intercom i); ${TPL}` },
     forward: { code: 'a', value: 'Type 1, `<target>@<line>/a`', source: `${FUSION} (call_forward a); ${TPL}` },
   },
-  modules: [],
+  modules: [
+    {
+      id: 'EXT20',
+      maxPerPhone: 5,
+      source:
+        'name from the earlier model table of this project (X210); fusionpbx/fusionpbx resources/templates/provision/fanvil/x210/{$mac}.cfg has five module slots (DSSExtend1MAC … DSSExtend5MAC, Extern1PageBelong … Extern5PageBelong); key count not found — not checked',
+    },
+  ],
 };

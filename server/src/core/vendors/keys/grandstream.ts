@@ -53,5 +53,10 @@ export const GRANDSTREAM_KEYS: VendorKeys = {
       maxPerPhone: 4,
       source: `${GXP}: "MPK on GXP2200EXT P values. In total (160 MPKs) x 4 = 640 P values" — sections "for the GXP2200EXT 1" … "GXP2200EXT 4", EXT MPK 1–40 on the first`,
     },
+    {
+      id: 'GBX20',
+      source:
+        'name from the earlier model table of this project (GRP2614/2615/2616); fusionpbx/fusionpbx resources/templates/provision/grandstream/grp2614/{$mac}.xml writes extension-board keys as pks.ext.N.* without naming the module or giving its key count — no count or per-phone maximum found, not checked',
+    },
   ],
 };

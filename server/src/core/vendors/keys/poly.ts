@@ -48,16 +48,40 @@ export const POLY_KEYS: VendorKeys = {
       source: `${TYPE}; ${FUSION} (automata)`,
     },
   },
-  // Wazo counts 3 expansion modules of 40 keys for the VVX phones (_EXPANSION = 3 * 40); it does not name the module.
-  // Poly's user guide confirms up to three modules per VVX (smart paging "pages 1–9" on three VVX Color Expansion
-  // Modules) but the stored excerpt gives no key count for the color module — only the 40-key figure is recorded.
+  // Three modules, told apart by their key counts where a source gives one. Model rows (vendors/models/poly.ts) name
+  // these ids.
   modules: [
     {
+      id: 'VVX Color Expansion Module',
+      aliases: [
+        {
+          name: 'VVX LCD Expansion Module',
+          source:
+            'Polycom VVX Expansion Module Administrator\'s Guide Addendum, UC Software 4.1.6 (3725-46307-001 Rev B), lineKey.x.category ("3 LCD EMs")',
+        },
+      ],
+      keys: 84,
+      maxPerPhone: 3,
+      source:
+        'Polycom VVX Expansion Module Administrator\'s Guide Addendum, UC Software 4.1.6 (3725-46307-001 Rev B), lineKey.x.category: "VVX 600 + 3 LCD EMs = 16 + 252 = 268 lines" (84 per module); Poly VVX user guide, smart paging: pages 1–9 on three modules (three pages each)',
+    },
+    {
       id: 'VVX Expansion Module',
+      aliases: [{ name: 'VVX Paper Expansion Module', source: 'earlier data of this project (the paper-label module; unverified)' }],
       keys: 40,
       maxPerPhone: 3,
       source:
-        'wazo-platform/wazo-provd-plugins plugins/wazo_polycom/common/common.py (_EXPANSION = 3 * 40 # Expansion modules); Poly VVX user guide, expansion modules (up to three per phone)',
+        'wazo-platform/wazo-provd-plugins plugins/wazo_polycom/common/common.py (_EXPANSION = 3 * 40 # Expansion modules; the module is not named there); Poly VVX user guide, expansion modules (up to three per phone)',
+    },
+    {
+      id: 'VVX EM50',
+      source:
+        'name from the earlier model table of this project (VVX 350/450); no key count or per-phone maximum found in a stored Poly document — not checked',
+    },
+    {
+      id: 'SoundPoint IP Backlit Expansion Module',
+      source:
+        'name from the earlier model table of this project (SoundPoint IP 600/601/650/670); no key count or per-phone maximum found in a stored Poly document — not checked',
     },
   ],
 };

@@ -16,8 +16,9 @@
 // `<dkey_retrieve>keyevent F_RETRIEVE</dkey_retrieve>` in fusionpbx/fusionpbx resources/templates/provision/snom/720/{$mac}.xml).
 // The code is then the whole value. No pickup / group pickup type: a `blf` key picks up with its `|<code>` suffix.
 //
-// Modules: the D7 / D7C key count and the number per phone were not found in a stored snom document (the D7C user
-// manual's "Function key numbering system" table is not in the stored excerpt) — left out.
+// Modules: D3 (D3xx), D7 (D7xx) and D7C are named below; their key counts and the number per phone were not found in a stored
+// snom document (the D7C user manual's "Function key numbering system" table is not in the stored excerpt), so the
+// bench's module keys are not counted for them.
 import type { VendorKeys } from './types';
 
 const WIKI = 'snom service wiki "Function Key Types" (service.snom.com/display/wiki/Function+Key+Types)';
@@ -53,5 +54,21 @@ export const SNOM_KEYS: VendorKeys = {
     url: { code: 'url', value: 'the action URL the phone requests', source: `${WIKI} (url = Action URL)` },
     paging: { code: 'multicast', value: 'the multicast address:port', source: `${WIKI} (multicast = Multicast Page); ${FUSION}` },
   },
-  modules: [],
+  modules: [
+    {
+      id: 'D3',
+      source:
+        'review of the snom D3/D7 expansion modules (weekly-geekly-es.imtqy.com/articles/de436058): "D3 ist mit allen Snom D3xx-Telefonen kompatibel"; key count and maximum not found — not checked',
+    },
+    {
+      id: 'D7',
+      source:
+        'review of the snom D3/D7 expansion modules (weekly-geekly-es.imtqy.com/articles/de436058): "Für die Leitungen der IP-Telefone D3xx und D7xx stehen Module … D3 und D7 zur Verfügung"; key count and maximum not found — not checked',
+    },
+    {
+      id: 'D7C',
+      source:
+        'snom D7C user manual (manualslib.com/manual/2075907/Snom-D7c.html, p. 18): "Expansion module for snom D717, D735, D765, D785 phones"; key count and maximum not found — not checked',
+    },
+  ],
 };

@@ -31,13 +31,26 @@ export interface KeyTypeCode {
   source: string;
 }
 
+/** Another name a module goes by (a product code, the full product name), with where that name is used. */
+export interface ModuleAlias {
+  name: string;
+  source: string;
+}
+
+/**
+ * One expansion module of a vendor. This is the only module table: model rows (`vendors/models/<vendor>.ts`,
+ * `expansion:`) name modules by `id`, and a bench `modules[].type` may give the id or any alias.
+ */
 export interface ExpansionModule {
-  /** The module's name as the vendor writes it (`EXP50`, `VVX Color Expansion Module`, `KEM`). */
+  /** The module's name as the vendor writes it (`EXP50`, `BEKEM`, `VVX Color Expansion Module`). */
   id: string;
-  /** Keys per module (all pages). */
-  keys: number;
-  /** How many modules one phone takes at most. */
-  maxPerPhone: number;
+  /** Other names of the same product, each with its source. */
+  aliases?: ModuleAlias[];
+  /** Keys per module (all pages); absent when no source gives the count (no capacity check then). */
+  keys?: number;
+  /** How many modules one phone takes at most; absent when no source gives it. */
+  maxPerPhone?: number;
+  /** Where the id, the key count and the maximum come from (and what could not be found). */
   source: string;
 }
 

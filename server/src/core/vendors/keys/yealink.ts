@@ -23,10 +23,14 @@ const WAZO = 'wazo-platform/wazo-provd-plugins plugins/wazo_yealink/common/commo
 // "SIP-T54S/T52S: X ranges from 1 to 3, Y ranges from 1 to 60; SIP-T48G/T48S/T46G/T46S: X ranges from 1 to 6, Y ranges
 // from 1 to 40; SIP-T29G/T27P/T27G: X 1 to 6, Y 1 to 20, 22 to 40 (Ext key 21 cannot be configured)".
 // The module names (EXP40 on the T4x, EXP50 on the T5x) are Yealink's accessory names; the template comment gives
-// only the phone families. EXP43 and the T27/T29 module (keys 1–20, 22–40) are left out: no key count per module found.
+// only the phone families. The T4xU comment (fusionpbx/fusionpbx resources/templates/provision/yealink/t46u/
+// y000000000108.cfg) adds "SIP-T5XW/T54S/T52S/T43U/T46U/T48U: X ranges from 1 to 3, Y ranges from 1 to 60": the T4xU's
+// EXP43 (and EXP50) modules. The T27/T29 module (keys 1–20, 22–40) is left out: its name was not found.
 // Wazo agrees for the T4x: 6 modules of 40 keys (BaseYealinkFunckeyPrefixIterator._NB_EXPMODKEY = 40, _nb_expmod_by_model).
 const EXP_RANGES =
   'Yealink common .cfg comment "Expansion Key X ranges" (fusionpbx/fusionpbx resources/templates/provision/yealink/t46s/y000000000066.cfg)';
+const EXP_RANGES_U =
+  'Yealink common .cfg comment "Expansion Key X ranges" (fusionpbx/fusionpbx resources/templates/provision/yealink/t46u/y000000000108.cfg)';
 
 export const YEALINK_KEYS: VendorKeys = {
   types: {
@@ -62,10 +66,16 @@ export const YEALINK_KEYS: VendorKeys = {
       source: `${EXP_RANGES}: SIP-T48G/T48S/T46G/T46S X 1–6, Y 1–40; ${WAZO} (_NB_EXPMODKEY = 40, 6 modules)`,
     },
     {
+      id: 'EXP43',
+      keys: 60,
+      maxPerPhone: 3,
+      source: `${EXP_RANGES_U}: SIP-T43U/T46U/T48U X 1–3, Y 1–60 (the module name is Yealink's accessory name; the comment names the phones only)`,
+    },
+    {
       id: 'EXP50',
       keys: 60,
       maxPerPhone: 3,
-      source: `${EXP_RANGES}: SIP-T54S/T52S X 1–3, Y 1–60; Yealink SIP-T54W description ("up to three Yealink EXP50 expansion modules")`,
+      source: `${EXP_RANGES}: SIP-T54S/T52S X 1–3, Y 1–60; ${EXP_RANGES_U}: SIP-T5XW/T43U/T46U/T48U X 1–3, Y 1–60; Yealink SIP-T54W description ("up to three Yealink EXP50 expansion modules")`,
     },
   ],
 };

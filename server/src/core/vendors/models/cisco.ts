@@ -38,6 +38,12 @@ const mpp = (n: string, lines: number, keys: number, source = MPP, expansion?: s
   source,
 });
 
+// expansion: module ids of vendors/keys/cisco.ts (which modules each 6800/8800 model takes: the MPP administration
+// guide's KEM chapter, cited there; the 6871's module is earlier data of this project, not in the stored excerpt)
+const KEM68 = ['Cisco IP Phone 6800 Key Expansion Module'];
+const KEM88A = ['BEKEM', 'CP-8800-Audio'];
+const KEM88V = ['BEKEM', 'CP-8800-Video'];
+
 export const ciscoModels: ModelDef[] = [
   spa('301', 1, 0, FW50),
   spa('303', 3, 3, FW50),
@@ -60,9 +66,9 @@ export const ciscoModels: ModelDef[] = [
   },
   mpp('6821', 2, 2, MPP68),
   mpp('6841', 4, 4, MPP68),
-  mpp('6851', 4, 4, MPP68, ['BEKEM']),
+  mpp('6851', 4, 4, MPP68, KEM68),
   mpp('6861', 4, 4, MPP68),
-  mpp('6871', 6, 6, MPP68, ['BEKEM']),
+  mpp('6871', 6, 6, MPP68, KEM68),
   mpp('7811', 1, 0),
   mpp('7821', 2, 2),
   mpp('7832', 1, 0),
@@ -71,7 +77,7 @@ export const ciscoModels: ModelDef[] = [
   mpp('8811', 5, 5),
   mpp('8841', 5, 5),
   mpp('8845', 5, 5, `${MPP} (8845/8865 inferred from the 88xx names)`),
-  mpp('8851', 5, 5, MPP, ['BEKEM', 'CP-8800-A-KEM']),
-  mpp('8861', 5, 5, MPP, ['BEKEM', 'CP-8800-A-KEM']),
-  mpp('8865', 5, 5, `${MPP} (8845/8865 inferred from the 88xx names)`, ['BEKEM', 'CP-8800-A-KEM']),
+  mpp('8851', 5, 5, MPP, KEM88A),
+  mpp('8861', 5, 5, MPP, KEM88A),
+  mpp('8865', 5, 5, `${MPP} (8845/8865 inferred from the 88xx names)`, KEM88V),
 ];

@@ -15,7 +15,9 @@ const m = (id: string, ua: string, lines: number, keys: number, source: string, 
   expansion,
   aliases: [ua],
 });
-const VVX_EM = ['VVX Color Expansion Module'];
+// expansion: module ids of vendors/keys/poly.ts (Wazo gives every VVX the 40-key module; the color module and the
+// EM50 are earlier data of this project)
+const VVX_EM = ['VVX Color Expansion Module', 'VVX Expansion Module'];
 const EM50 = ['VVX EM50'];
 const SP_EM = ['SoundPoint IP Backlit Expansion Module'];
 

@@ -15,7 +15,11 @@ const m = (id: string, lines: number, keys: number, source: string, expansion?: 
   expansion,
   aliases,
 });
-const D7X = ['D7', 'D7C'];
+// expansion: module ids of vendors/keys/snom.ts. D3xx take the D3, D7xx the D7 (snom D3/D7 review); the D7C lists
+// D717, D735, D765 and D785 (its user manual).
+const D3X = ['D3'];
+const D7X = ['D7'];
+const D7XC = ['D7', 'D7C'];
 
 export const snomModels: ModelDef[] = [
   m('D120', 2, 0, EARLIER),
@@ -24,19 +28,19 @@ export const snomModels: ModelDef[] = [
   m('D305', 4, 5, W89),
   m('D315', 4, 5, W89),
   m('D335', 12, 32, W10),
-  m('D345', 12, 48, W89, D7X),
-  m('D375', 12, 36, W89, D7X),
-  m('D385', 12, 48, W10, D7X),
+  m('D345', 12, 48, W89, D3X),
+  m('D375', 12, 36, W89, D3X),
+  m('D385', 12, 48, W10, D3X),
   m('D710', 4, 5, EARLIER),
   m('D712', 4, 5, W89),
   m('D713', 6, 6, W10),
   m('D715', 4, 5, EARLIER, D7X),
-  m('D717', 6, 18, W10, D7X),
+  m('D717', 6, 18, W10, D7XC),
   m('D725', 12, 18, EARLIER, D7X),
-  m('D735', 12, 32, W10, D7X),
+  m('D735', 12, 32, W10, D7XC),
   m('D745', 12, 32, W89, D7X),
-  m('D765', 12, 16, W89, D7X),
-  m('D785', 12, 24, W10, D7X),
+  m('D765', 12, 16, W89, D7XC),
+  m('D785', 12, 24, W10, D7XC),
   m('D810', 6, 0, W10),
   m('D812', 6, 0, W10),
   m('D815', 6, 0, W10),

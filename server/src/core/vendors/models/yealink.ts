@@ -14,8 +14,10 @@ const W87 = `${WAZO} plugins/wazo_yealink/v87/entry.py MODEL_INFO`;
 const MDARK = 'm-dark/sip-phone test.pl %hash_model_conf (model → common file)';
 /** The common file of a hardware number: y + the number left-padded with zeros to 12 digits. */
 const common = (n: string) => `y${n.padStart(12, '0')}.cfg`;
+// expansion: module ids of vendors/keys/yealink.ts. T4xG/T4xS take the 40-key module (X 1–6, Y 1–40 in the T46S common
+// .cfg comment), T4xU the 60-key ones (X 1–3, Y 1–60 in the T46U comment), T5x EXP50 (sources there).
 const EXP_T4 = ['EXP40'];
-const EXP_T4SU = ['EXP43', 'EXP50'];
+const EXP_T4U = ['EXP43', 'EXP50'];
 const EXP_T5 = ['EXP50'];
 
 type Row = Omit<ModelDef, 'fileId' | 'files'> & { fileId: string; extraFiles?: string[] };
@@ -86,7 +88,7 @@ export const yealinkModels: ModelDef[] = [
     fileId: '66',
     lines: 16,
     keys: 27,
-    expansion: EXP_T4SU,
+    expansion: EXP_T4,
     firmware: 'T46S(T48S,T42S,T41S)-66.<ver>.rom',
     source: `${W81}; ${W84}`,
   }),
@@ -95,7 +97,7 @@ export const yealinkModels: ModelDef[] = [
     fileId: '65',
     lines: 16,
     keys: 29,
-    expansion: EXP_T4SU,
+    expansion: EXP_T4,
     firmware: 'T46S(T48S,T42S,T41S)-66.<ver>.rom',
     source: `${W81}; ${W84}`,
   }),
@@ -174,7 +176,7 @@ export const yealinkModels: ModelDef[] = [
     source: `${W86} (only y000000000108.cfg is listed for the T4xU firmware; inferred)`,
   }),
   row({ id: 'T42U', fileId: '116', lines: 12, keys: 15, firmware: 'T46U(…)-108.<ver>.rom', source: MDARK }),
-  row({ id: 'T43U', fileId: '107', lines: 12, keys: 21, expansion: EXP_T4SU, firmware: 'T46U(…)-108.<ver>.rom', source: MDARK }),
+  row({ id: 'T43U', fileId: '107', lines: 12, keys: 21, expansion: EXP_T4U, firmware: 'T46U(…)-108.<ver>.rom', source: MDARK }),
   row({ id: 'T44U', fileId: '108', lines: 12, keys: 21, firmware: 'T46U(…)-108.<ver>.rom', source: `${W86} (inferred, see T41U)` }),
   row({ id: 'T44W', fileId: '108', lines: 12, keys: 21, firmware: 'T46U(…)-108.<ver>.rom', source: `${W86} (inferred, see T41U)` }),
   row({
@@ -182,11 +184,11 @@ export const yealinkModels: ModelDef[] = [
     fileId: '108',
     lines: 16,
     keys: 40,
-    expansion: EXP_T4SU,
+    expansion: EXP_T4U,
     firmware: 'T46U(…)-108.<ver>.rom',
     source: `${W86}; ${MDARK}`,
   }),
-  row({ id: 'T48U', fileId: '109', lines: 16, keys: 29, expansion: EXP_T4SU, firmware: 'T46U(…)-108.<ver>.rom', source: MDARK }),
+  row({ id: 'T48U', fileId: '109', lines: 16, keys: 29, expansion: EXP_T4U, firmware: 'T46U(…)-108.<ver>.rom', source: MDARK }),
   // T5x
   row({
     id: 'T52S',
