@@ -148,3 +148,49 @@ test('modules named as the model rows name them, or by an alias, are known and t
     'keys-over-capacity phones.8.modules.0: CP-8851-3PCC does not take a CP-8800-Video (it takes: BEKEM, CP-8800-Audio)',
   ]);
 });
+
+test('the Cisco, Poly and Fanvil starter templates write each key with its {{code}}', () => {
+  const bench = `pbx: { host: pbx.test }
+phones:
+  - mac: 00562b000021
+    vendor: cisco
+    model: CP-8841-3PCC
+    lines: [{ extension: "100" }]
+    keys:
+      - { type: park, value: "700", label: Park }
+      - { type: dnd, value: "" , label: DND }
+      - { type: speed_dial, value: "*97", label: VM }
+      - { type: record, value: "1", label: Rec }
+  - mac: 0004f2000022
+    vendor: poly
+    model: VVX400
+    lines: [{ extension: "101" }]
+    keys: [{ type: blf, value: "100", label: Bob }, { type: park, value: "701", label: Park }]
+  - mac: 0c383e000023
+    vendor: fanvil
+    model: X4U
+    lines: [{ extension: "102" }]
+    keys:
+      - { type: blf, value: "100", label: Bob }
+      - { type: park, value: "702", label: Park }
+      - { type: intercom, value: "101", label: Icom }
+      - { type: record, value: "1", label: Rec }
+`;
+  const ws = memoryWorkspace({ 'bench.yaml': bench, ...templates('cisco'), ...templates('poly'), ...templates('fanvil') });
+  const [c, p, f] = ws.phones;
+  const ct = ws.render('templates/cisco/mac.xml.hbs', c).text;
+  assert.match(ct, /<Extended_Function_2_ ua="na">fnc=prk;sub=700@\$PROXY;nme=Park</);
+  assert.match(ct, /<Extended_Function_3_ ua="na">fnc=dnd;sub=@\$PROXY;nme=DND</);
+  assert.match(ct, /<Extended_Function_4_ ua="na">fnc=sd;ext=\*97@\$PROXY;nme=VM</);
+  // a function the vendor has no code for frees the key (no Extended_Function), instead of a wrong speed dial
+  assert.match(ct, /<Extension_5_ ua="na">Disabled</);
+  assert.doesNotMatch(ct, /Extended_Function_5_/);
+  const pt = ws.render('templates/poly/phone.xml.hbs', p).text;
+  assert.match(pt, /attendant\.resourceList\.1\.address="100"[^>]*\.type="normal"/);
+  assert.match(pt, /attendant\.resourceList\.2\.address="701"[^>]*\.type="automata"/);
+  const ft = ws.render('templates/fanvil/mac.xml.hbs', f).text;
+  assert.match(ft, /<Value>100@1\/ba<\/Value>/);
+  assert.match(ft, /<Value>702@1\/c<\/Value>/);
+  assert.match(ft, /<Value>101@1\/i<\/Value>/);
+  assert.match(ft, /<Fkey index="5">\s*<Type>0<\/Type>/, 'no code: an unused key');
+});

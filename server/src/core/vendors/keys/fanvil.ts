@@ -11,7 +11,9 @@
 //
 // BLF has four suffixes, which differ in what a press does while the watched phone is idle: `bc` new call, `bb` blind
 // transfer, `ba` attended transfer, `bf` conference (FusionPBX labels blf_new, blf_bxfer, blf_axfer, blf_conference).
-// `ba` is used here, as Wazo and our vendor notes (docs/vendors.md) do.
+// `ba` is used here, as Wazo and our vendor notes (docs/vendors.md, example `101@1/ba`) do. A bare `b` (what the
+// starter template wrote before it took `{{code}}`) appears in no reference found: FusionPBX always adds the second letter,
+// and docs/vendors.md's legend "`b` BLF" names only the letter's family.
 //
 // Disagreement: Wazo writes its park key with `<Type>2</Type>` and `…/c`; FusionPBX writes every suffixed key as
 // Type 1 and keeps Type 2 for `SIP<line>` line keys, as Wazo's own line keys do — Type 1 is assumed for `c`.
