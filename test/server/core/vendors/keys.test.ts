@@ -110,3 +110,28 @@ test('the bench schema offers every module id of every vendor for modules[].type
   const ids = Object.values(PROFILES).flatMap((p) => (p.keys?.modules ?? []).map((m) => m.id));
   assert.deepEqual([...type.examples].sort(), [...ids].sort());
 });
+
+// Codes as the cited sources write them (FusionPBX app_config.php and templates, Wazo plugins, vendor guides).
+test('key codes match their sources', () => {
+  const code = (k: VendorKeys, t: keyof VendorKeys['types']) => k.types[t]?.code;
+  // Cisco MPP fnc= values (KEM chapter of the MPP guide; Wazo _add_fkeys)
+  assert.equal(code(CISCO_KEYS, 'blf'), 'blf+sd+cp');
+  assert.equal(code(CISCO_KEYS, 'speed_dial'), 'sd');
+  assert.equal(code(CISCO_KEYS, 'park'), 'prk');
+  assert.equal(code(CISCO_KEYS, 'url'), 'xml');
+  // Poly: attendant resource types, Flexible Line Key categories, FusionPBX's Messages key function
+  assert.equal(code(POLY_KEYS, 'blf'), 'normal');
+  assert.equal(code(POLY_KEYS, 'park'), 'automata');
+  assert.equal(code(POLY_KEYS, 'voicemail'), 'Messages');
+  // Fanvil memory-key suffixes (FusionPBX app_config.php; Wazo _format_funckey_*)
+  assert.equal(code(FANVIL_KEYS, 'blf'), 'ba');
+  assert.equal(code(FANVIL_KEYS, 'speed_dial'), 'f');
+  assert.equal(code(FANVIL_KEYS, 'park'), 'c');
+  assert.equal(code(FANVIL_KEYS, 'intercom'), 'i');
+  assert.equal(code(FANVIL_KEYS, 'forward'), 'a');
+  // functions no source gives a code for stay out (check warns instead of a guessed code)
+  for (const t of ['forward', 'transfer', 'intercom', 'conference', 'record', 'paging'] as const)
+    assert.equal(code(CISCO_KEYS, t), undefined, `cisco ${t}`);
+  for (const t of ['dnd', 'forward', 'transfer', 'conference'] as const) assert.equal(code(POLY_KEYS, t), undefined, `poly ${t}`);
+  for (const t of ['dnd', 'transfer', 'voicemail', 'paging'] as const) assert.equal(code(FANVIL_KEYS, t), undefined, `fanvil ${t}`);
+});

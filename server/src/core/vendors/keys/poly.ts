@@ -15,9 +15,14 @@
 // reference note; not re-read here in Poly's own text). Public templates write the same categories with other cases
 // (`speedDial`, `blf`, `unassigned`); Poly's spelling (`SpeedDial`, `BLF`) is used here.
 //
+// Voicemail: FusionPBX's Poly/Polycom function list has `messages` → `Messages`, which its UC Software 5.x template writes
+// as a key function (`key.N.function.prim="Messages"`, resources/templates/provision/polycom/5.x/{$mac}.cfg) — a
+// remapped key, not a line key.
+//
 // Left out: pickup (a `normal` resource already picks up when ringing — same code as BLF), and DND, forward,
-// transfer, voicemail, conference, record, URL, paging: on Poly those are enhanced feature keys (`efk.efklist.N.*`
-// macros) or soft keys, not a key type.
+// transfer, conference, record, URL, paging: on Poly those are enhanced feature keys (`efk.efklist.N.action.string`
+// macros built from the PBX's feature codes, shown on a line key with `lineKey.N.category` = EFK) or soft keys, not
+// a key type with a code of its own; no public template or Poly text found gives them one.
 import type { VendorKeys } from './types';
 
 const TYPE = 'Poly UC Software administrator guide, attendant.resourceList.x.type (normal / automata)';
@@ -41,6 +46,11 @@ export const POLY_KEYS: VendorKeys = {
       code: 'SpeedDial',
       value: '`lineKey.N.category` (Flexible Line Keys); `lineKey.N.index` = the speed-dial entry',
       source: FLK,
+    },
+    voicemail: {
+      code: 'Messages',
+      value: '`key.N.function.prim` (a remapped key; N = the key number of the model), not an attendant resource',
+      source: `${FUSION} (messages → Messages); fusionpbx/fusionpbx resources/templates/provision/polycom/5.x/{$mac}.cfg (key.N.function.prim)`,
     },
     park: {
       code: 'automata',
