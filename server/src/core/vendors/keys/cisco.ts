@@ -13,7 +13,10 @@
 // only `prk` ("fnc= prk means function=call park"); `prk` is used here. Wazo lays out 32 keys per unit on the 8800
 // (expmod_keynum // 32); Cisco's guide gives 36 (BEKEM, 18 × 2 pages) or 28 (14 × 2 pages); Cisco's figures are used.
 // Cisco's "Configurable Features on Line Keys" table (full code list: forward, group pickup, paging…) was not found
-// in a stored copy, so those functions are left out.
+// in a stored copy, so those functions are left out: forward, transfer, intercom, conference, record, paging, group
+// pickup. Also searched without finding more `fnc=` values: fusionpbx/fusionpbx resources/templates/provision/cisco/*
+// (line keys come from the database, its Cisco function list app/devices/resources/classes/cisco.php has only blf, line,
+// disabled) and provisioner/Provisioner endpoint/cisco/spa5xx/phone.php (fnc=blf+sd, sd, xml only).
 import type { VendorKeys } from './types';
 
 const KEM = 'Cisco MPP administration guide, "Cisco IP Phone Key Expansion Module (8800 and 6800)"';

@@ -18,7 +18,9 @@
 // Disagreement: Wazo writes its park key with `<Type>2</Type>` and `…/c`; FusionPBX writes every suffixed key as
 // Type 1 and keeps Type 2 for `SIP<line>` line keys, as Wazo's own line keys do — Type 1 is assumed for `c`.
 // Not found in a Fanvil document: DND, transfer, voicemail (FusionPBX's `m` is MWI), conference, record, URL,
-// multicast paging (FusionPBX gives "14" without saying which field takes it) — left out.
+// multicast paging (FusionPBX gives "14" without saying which field takes it) — left out. Also searched without
+// finding them: wazo-platform/wazo-provd-plugins plugins/wazo_fanvil/common/common.py (speed dial, BLF, park only) and
+// IssabelFoundation/endpointconfig2 Fanvil_local.tpl (line keys only).
 import type { VendorKeys } from './types';
 
 const TPL = 'fusionpbx/fusionpbx resources/templates/provision/fanvil/x6u/{$mac}.cfg (Fkey Type/Value)';
