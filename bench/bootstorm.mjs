@@ -2,7 +2,7 @@
 // side in the same run, nginx serving the same files pre-rendered as static files. Loopback only; bounded
 // in time (a watchdog kills everything) and stops by itself.
 //
-//   node --import tsx bench/bootstorm.mjs [--phones 50] [--connections 256] [--duration 10] [--dev-only] [--cpu-prof <dir>]
+//   node --import tsx bench/bootstorm.mjs [--phones 50] [--connections 128] [--threads 1] [--duration 10] [--dev-only] [--cpu-prof <dir>]
 //
 // --dev-only skips nginx; --cpu-prof writes a V8 CPU profile of the dev server process (node --cpu-prof) to <dir>.
 //
@@ -27,7 +27,8 @@ const opt = (name, def) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : def;
 };
 const PHONES = Number(opt('phones', 50));
-const CONNECTIONS = Number(opt('connections', 256));
+const CONNECTIONS = Number(opt('connections', 128));
+const THREADS = Number(opt('threads', 1));
 const DURATION = Number(opt('duration', 10));
 const DEV_ONLY = args.includes('--dev-only');
 const CPU_PROF = opt('cpu-prof', undefined);
@@ -123,7 +124,7 @@ request = function() i = i + 1; if i > #reqs then i = 1 end; return reqs[i] end
 );
 
 function wrk(port) {
-  const r = spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-s', lua, `http://127.0.0.1:${port}`], {
+  const r = spawnSync('wrk', [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-s', lua, `http://127.0.0.1:${port}`], {
     encoding: 'utf8',
     timeout: (DURATION + 30) * 1000,
   });
@@ -164,7 +165,7 @@ try {
     if (res.status !== 200) throw new Error(`${p}: ${res.status} ${devErr}`);
     writeFileSync(join(www, p.slice(1)), Buffer.from(await res.arrayBuffer()));
   }
-  spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, '-d2s', '-s', lua, `http://127.0.0.1:${devPort}`]); // warm-up (JIT)
+  spawnSync('wrk', [`-t${THREADS}`, `-c${CONNECTIONS}`, '-d2s', '-s', lua, `http://127.0.0.1:${devPort}`]); // warm-up (JIT)
   results.push({ server: 'dev server (render per request, 1 process)', ...wrk(devPort) });
   dev.kill('SIGTERM');
   await new Promise((r) => {
@@ -185,7 +186,7 @@ http.createServer((q, s) => { const b = files.get(q.url); if (!b) return s.write
     const bare = spawn(process.execPath, ['-e', script, www, String(port)], { stdio: 'ignore' });
     children.push(bare);
     await waitPort(port);
-    spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, '-d2s', '-s', lua, `http://127.0.0.1:${port}`]);
+    spawnSync('wrk', [`-t${THREADS}`, `-c${CONNECTIONS}`, '-d2s', '-s', lua, `http://127.0.0.1:${port}`]);
     results.push({ server: 'node:http bytes from memory (ceiling)', ...wrk(port) });
     bare.kill('SIGTERM');
   }
@@ -227,7 +228,7 @@ http {
 }
 
 console.log(
-  `boot storm: ${PHONES} Yealink phones x 3 boot files (${paths.length} distinct requests), wrk -t2 -c${CONNECTIONS} -d${DURATION}s, loopback, ${process.versions.node}`,
+  `boot storm: ${PHONES} Yealink phones x 3 boot files (${paths.length} distinct requests), wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s, loopback, ${process.versions.node}`,
 );
 console.log(`${'server'.padEnd(46)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  non-2xx  socket errors`);
 for (const r of results)

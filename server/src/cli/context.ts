@@ -18,6 +18,8 @@ export interface CommandContext {
   /** The folder the command was run from (relative paths on the command line). */
   cwd: string;
   workspace: Workspace;
+  /** Run as the CLI process itself (not called in-process by a test or tool): it may fork itself (serve --workers). */
+  main?: boolean;
 }
 
 export interface Command {

@@ -35,7 +35,7 @@ function usage(): string {
   return `usage: provisioning-studio <command> [options] [--workspace <dir>] [--bench <file>]\n\ncommands:\n${lines.join('\n')}\n\n--workspace <dir>  folder holding the bench file and templates/ (default: current folder)\n--bench <file>     bench file, relative to the workspace folder (default: bench.yaml)\n--render-budget <ms>  wall-clock budget of one render (default: 1000)\nRun 'provisioning-studio <command> --help' for a command's usage.\n`;
 }
 
-export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
+export async function runCli(argv: string[], io: Io, cwd = process.cwd(), main = false): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
@@ -54,7 +54,7 @@ export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promi
     }
     const { root, workspace } = openWorkspace(opt(args, 'workspace') ?? cwd, opt(args, 'bench'));
     workspace.renderLimits = renderBudgetOption(args);
-    return await cmd.run({ args, io, root, cwd, workspace });
+    return await cmd.run({ args, io, root, cwd, workspace, main });
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`error: ${e.message}\nusage: provisioning-studio ${cmd.usage}\n`);
@@ -67,7 +67,7 @@ export async function runCli(argv: string[], io: Io, cwd = process.cwd()): Promi
 
 if (require.main === module) {
   const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`) };
-  runCli(process.argv.slice(2), io).then(
+  runCli(process.argv.slice(2), io, process.cwd(), true).then(
     (code) => {
       process.exitCode = code;
     },

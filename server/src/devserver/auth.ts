@@ -15,17 +15,35 @@ export type AuthResult =
 export interface AuthOptions {
   nonceTtlMs: number;
   now: () => number;
+  /** The nonce key and opaque, shared by the worker processes of one `serve --workers N` (default: random). */
+  key?: AuthKey;
+  /** Told each accepted (nonce, nc:cnonce), so other processes refuse its replay (markUsed). */
+  onUse?: (nonce: string, use: string) => void;
+}
+
+export interface AuthKey {
+  secret: Buffer;
+  opaque: string;
+}
+
+/** A fresh nonce key (never logged, never written). */
+export function newAuthKey(): AuthKey {
+  return { secret: randomBytes(32), opaque: randomBytes(12).toString('hex') };
 }
 
 const SUPPORTED = new Set(['MD5', 'SHA-256', 'MD5-sess', 'SHA-256-sess']);
 
 export class Authenticator {
-  private readonly secret = randomBytes(32);
-  private readonly opaque = randomBytes(12).toString('hex');
+  private readonly secret: Buffer;
+  private readonly opaque: string;
   /** nonce → `nc:cnonce` values already used; bounded. */
   private readonly used = new Map<string, Set<string>>();
 
-  constructor(private readonly opts: AuthOptions) {}
+  constructor(private readonly opts: AuthOptions) {
+    const key = opts.key ?? newAuthKey();
+    this.secret = key.secret;
+    this.opaque = key.opaque;
+  }
 
   check(cfg: ServerAuth, method: string, url: string, authorization: string | undefined): AuthResult {
     const realm = cfg.realm ?? DEFAULT_REALM;
@@ -72,14 +90,20 @@ export class Authenticator {
       return fail('wrong user name or password');
     // right password: an expired nonce only needs a fresh one (not a failure)
     if (nonce === 'expired') return { ok: false, failed: false, challenge: challenge(true), reason: 'stale nonce (challenged again)' };
-    const seen = this.used.get(p.nonce) ?? new Set<string>();
     const use = `${p.nc}:${p.cnonce}`;
-    if (seen.has(use)) return fail('replayed digest (same nonce, nc and cnonce)');
-    if (seen.size < 10_000) seen.add(use);
-    this.used.delete(p.nonce);
-    this.used.set(p.nonce, seen);
-    if (this.used.size > 10_000) this.used.delete(this.used.keys().next().value as string);
+    if (this.used.get(p.nonce)?.has(use)) return fail('replayed digest (same nonce, nc and cnonce)');
+    this.markUsed(p.nonce, use);
+    this.opts.onUse?.(p.nonce, use);
     return { ok: true, user: cfg.username };
+  }
+
+  /** Records a (nonce, `nc:cnonce`) as used: a request carrying it again is a replay. */
+  markUsed(nonce: string, use: string): void {
+    const seen = this.used.get(nonce) ?? new Set<string>();
+    if (seen.size < 10_000) seen.add(use);
+    this.used.delete(nonce);
+    this.used.set(nonce, seen);
+    if (this.used.size > 10_000) this.used.delete(this.used.keys().next().value as string);
   }
 
   /** WWW-Authenticate values: SHA-256 first (preferred), then MD5 for older phones. */

@@ -21,15 +21,15 @@ import type { Phone, ServerAuth, ServerConfig } from '../core/types';
 import { getProfile, matchRoutes, type ParsedUserAgent } from '../core/vendors';
 import type { UploadRule } from '../core/vendors/types';
 import type { RequestResolution, RouteResolution, Workspace } from '../core/workspace';
-import { Authenticator } from './auth';
-import { ClientGuard } from './guard';
+import type { AuthKey } from './auth';
 import { Exchange, isoTime, userAgentInfo } from './exchange';
 import { clean, type RequestLogEntry, type ServerProblem, type ServerRecovered, type UploadRecord } from './log';
 import { buildAllowList, normaliseIp, type AllowList } from './net';
 import { ServeRenderer, type Served } from './render';
 import { defaultPoolSize, RenderPool } from './renderPool';
 import { generateSelfSigned } from './selfsigned';
-import { PhoneStates, UploadStore, type FetchRecord, type PhoneState } from './state';
+import { PhoneStates, type FetchRecord, type PhoneState } from './state';
+import { SharedState, type PeerLink } from './shared';
 import { UnknownPhones, type UnknownPhone } from './unknownPhones';
 import { findMount, lookupStatic, sendStatic, unsafePath } from './static';
 
@@ -88,6 +88,9 @@ export interface DevServerOptions {
   renderThreads?: number;
   /** Clock (ms), for tests. */
   now?: () => number;
+  /** `serve --workers N`: the other processes serving the same port, and the digest nonce key they share. */
+  peers?: PeerLink;
+  authKey?: AuthKey;
 }
 
 export type TlsOverride = { self_signed: true; cert?: undefined; key?: undefined } | { cert: string; key: string; self_signed?: false };
@@ -162,17 +165,15 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   private infoValue?: ServerInfo;
   private readonly limits: DevServerLimits;
   private readonly now: () => number;
-  private readonly guard: ClientGuard;
-  private readonly auth: Authenticator;
+  /** Guard, IP → phone, uploads and digest nonces: what other processes must know too (shared.ts). */
+  private readonly shared: SharedState;
   private readonly renderer: ServeRenderer;
   /** Where renders run (see renderPool.ts); its threads start with the server and end with stop(). */
   readonly renderPool: RenderPool;
   private readonly states = new PhoneStates();
   /** MACs seen in requests that no bench phone has, with what their User-Agent tells (the most recent 256). */
   readonly unknownPhones = new UnknownPhones();
-  private readonly uploadStore: UploadStore;
   private readonly historyBuf: RequestLogEntry[] = [];
-  private readonly ipPhone = new Map<string, string>();
   /** The workspace's server address before start(), restored by stop(). */
   private addressBefore?: ServerAddress;
   private allowFor = new WeakMap<ParsedBench, AllowList | null>();
@@ -188,13 +189,11 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     super();
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.now = options.now ?? Date.now;
-    this.guard = new ClientGuard({ ...this.limits, now: this.now });
-    this.auth = new Authenticator({ nonceTtlMs: this.limits.nonceTtlMs, now: this.now });
+    this.shared = new SharedState({ ...this.limits, now: this.now, authKey: options.authKey, peers: options.peers });
     this.renderPool = new RenderPool(options.renderThreads ?? defaultPoolSize());
     this.renderer = new ServeRenderer(workspace, this.renderPool, (e) =>
       'problem' in e ? this.emit('problem', e.problem) : this.emit('recovered', e.recovered),
     );
-    this.uploadStore = new UploadStore(this.limits.uploadsKept, this.limits.uploadsTotalBytes);
     // phones knocking that are not on the bench, for adopting them (bench view "Add to Bench", `bench add`)
     this.on('request', (e: RequestLogEntry) => {
       const u = this.unknownPhones.note(e, () => this.bench().parsed.bench.phones);
@@ -331,7 +330,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     return [...this.historyBuf];
   }
   uploads(): UploadRecord[] {
-    return this.uploadStore.all();
+    return this.shared.uploads.all();
   }
 
   /** What a bench phone would receive now for a path (same resolution and render as a request). */
@@ -430,11 +429,11 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const phones = parsed.bench.phones;
     const allow = this.allowList(parsed);
     if (allow && !allow.check(ip)) return answer(403, 'client IP not in server.allow');
-    if (this.guard.lockedFor(ip)) return answer(403, 'locked out after repeated wrong credentials');
-    const wait = this.guard.limitedFor(ip);
+    if (this.shared.guard.lockedFor(ip)) return answer(403, 'locked out after repeated wrong credentials');
+    const wait = this.shared.guard.limitedFor(ip);
     if (wait && !this.isBenchPhoneAddress(ip, phones)) return answer(429, `rate limited (repeated 404s), retry in ${wait} s`);
     const miss = (status: number, reason: string) => {
-      if (!this.isBenchPhoneAddress(ip, phones)) this.guard.noteMiss(ip);
+      if (!this.isBenchPhoneAddress(ip, phones)) this.shared.noteMiss(ip);
       return answer(status, reason);
     };
     if (path.length > 2048) return miss(400, 'file name too long');
@@ -473,7 +472,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     }
     const up = this.uploadTarget(rel, phones);
     if (up?.rule.readBack && this.isPhoneAt(up.phone, ip)) {
-      const stored = this.uploadStore.latest(up.phone.mac, up.rule.suffix);
+      const stored = this.shared.uploads.latest(up.phone.mac, up.rule.suffix);
       if (stored) {
         e.phone = { mac: up.phone.mac, name: up.phone.name };
         return answer(200, 'uploaded earlier by the phone', stored.body);
@@ -596,10 +595,10 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       const cfg = parsed.bench.server;
       const allow = this.allowList(parsed);
       if (allow && !allow.check(ip)) return x.empty(403, 'client IP not in server.allow');
-      const locked = this.guard.lockedFor(ip);
+      const locked = this.shared.guard.lockedFor(ip);
       if (locked) return x.empty(403, 'locked out after repeated wrong credentials', { 'Retry-After': String(Math.ceil(locked / 1000)) });
       // the bucket limits strangers: a bench phone at its known address is never kept from its own files
-      const wait = this.guard.limitedFor(ip);
+      const wait = this.shared.guard.limitedFor(ip);
       if (wait && !this.isBenchPhoneAddress(ip, parsed.bench.phones))
         return x.empty(429, 'rate limited (repeated 404/401)', { 'Retry-After': String(wait) });
 
@@ -640,16 +639,16 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       // ---- authentication
       const auth = this.authConfig(cfg);
       if (auth) {
-        const r = this.auth.check(auth, method, req.url ?? '/', req.headers.authorization);
+        const r = this.shared.auth.check(auth, method, req.url ?? '/', req.headers.authorization);
         if (!r.ok) {
           if (r.failed) {
-            const lockedNow = this.guard.noteAuthFailure(ip);
-            this.guard.noteMiss(ip);
+            const lockedNow = this.shared.noteAuthFailure(ip);
+            this.shared.noteMiss(ip);
             return x.empty(401, lockedNow ? `${r.reason}; IP locked out` : r.reason, { 'WWW-Authenticate': r.challenge });
           }
           return x.empty(401, r.reason, { 'WWW-Authenticate': r.challenge });
         }
-        this.guard.noteAuthSuccess(ip);
+        this.shared.noteAuthSuccess(ip);
       }
 
       const phones = parsed.bench.phones;
@@ -670,7 +669,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       // ---- uploads read back: only files the vendor's phone fetches again, and only by that phone
       const up = this.uploadTarget(rel, phones);
       if (up?.rule.readBack && this.isPhoneAt(up.phone, ip)) {
-        const stored = this.uploadStore.latest(up.phone.mac, up.rule.suffix);
+        const stored = this.shared.uploads.latest(up.phone.mac, up.rule.suffix);
         if (stored) {
           e.phone = { mac: up.phone.mac, name: up.phone.name };
           const contentType = up.rule.suffix.endsWith('.xml') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8';
@@ -720,7 +719,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
    * while the files generation (see DiskFiles.snapshot) and the serving bench stay the same.
    */
   private resolve(rel: string, ua: string | undefined, ip: string, parsed: ParsedBench, uaInfo: ParsedUserAgent | undefined): Resolved {
-    const recentMac = this.ipPhone.get(ip);
+    const recentMac = this.shared.phoneAt(ip);
     const gen = this.workspace.files.generation?.();
     const key = `${rel}\0${ip}\0${recentMac ?? ''}\0${ua ?? ''}`;
     const c = this.resolutions;
@@ -806,13 +805,13 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     // MAC-named files never count as probes: a forged User-Agent must not make MAC enumeration free
     const probe =
       status === 404 && !!x.e.ua && matchRoutes(x.e.path.replace(/^\/+/, '')).some((m) => !m.mac && m.profile.id === x.e.ua!.vendor);
-    if (!probe && !this.isBenchPhoneAddress(ip, phones)) this.guard.noteMiss(ip);
+    if (!probe && !this.isBenchPhoneAddress(ip, phones)) this.shared.noteMiss(ip);
     x.empty(status, reason);
   }
 
   /** The bench `ip` of a phone, or the address a bench phone fetched a file naming its MAC from. */
   private isBenchPhoneAddress(ip: string, phones: Phone[]): boolean {
-    const mac = this.ipPhone.get(ip);
+    const mac = this.shared.phoneAt(ip);
     return phones.some((p) => p.ip === ip || (mac !== undefined && p.mac === mac));
   }
 
@@ -821,7 +820,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const m = MAC_IN_PATH.exec(rel)?.[0].toLowerCase();
     return (
       phones.find((p) => (m && p.mac === m) || (p.ip && p.ip === ip)) ??
-      (this.ipPhone.has(ip) ? phones.find((p) => p.mac === this.ipPhone.get(ip)) : undefined)
+      (this.shared.phoneAt(ip) !== undefined ? phones.find((p) => p.mac === this.shared.phoneAt(ip)) : undefined)
     );
   }
 
@@ -835,14 +834,11 @@ export class DevServer extends EventEmitter<DevServerEvents> {
 
   /** Whether a client address is this phone: its bench `ip`, or the address it last fetched a file naming its MAC from. */
   private isPhoneAt(phone: Phone, ip: string): boolean {
-    return phone.ip ? phone.ip === ip || this.ipPhone.get(ip) === phone.mac : this.ipPhone.get(ip) === phone.mac;
+    return phone.ip ? phone.ip === ip || this.shared.phoneAt(ip) === phone.mac : this.shared.phoneAt(ip) === phone.mac;
   }
 
   private rememberIp(ip: string, mac: string): void {
-    if (this.ipPhone.get(ip) === mac) return;
-    this.ipPhone.delete(ip);
-    this.ipPhone.set(ip, mac);
-    if (this.ipPhone.size > 1000) this.ipPhone.delete(this.ipPhone.keys().next().value as string);
+    this.shared.rememberIp(ip, mac);
   }
 
   /** `server.unknown_mac: common`: the vendor's file without a MAC that stands for the requested one. */
@@ -915,7 +911,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     req.on('end', () => {
       if (over) return;
       const file = target.rule.suffix;
-      const existed = !!this.uploadStore.latest(phone.mac, file);
+      const existed = !!this.shared.uploads.latest(phone.mac, file);
       const rec: UploadRecord = {
         time: e.time,
         ip: e.ip,
@@ -925,7 +921,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
         bytes: size,
         body: Buffer.concat(chunks),
       };
-      this.uploadStore.add(rec);
+      this.shared.addUpload(rec);
       this.states.record(phone, { time: e.time, ip: e.ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware });
       res.writeHead(existed ? 204 : 201, { 'Content-Length': 0, 'Cache-Control': 'no-store' }).end();
       x.done(existed ? 204 : 201, size, `upload ${file}`);

@@ -74,7 +74,8 @@ export class TftpServer {
     const sock = createSocket(isIP(host) === 6 ? 'udp6' : 'udp4');
     await new Promise<void>((ok, fail) => {
       sock.once('error', fail);
-      sock.bind(port, host, () => {
+      // exclusive: inside a `serve --workers` process, a shared (primary-owned) socket would mix transfers
+      sock.bind({ port, address: host, exclusive: true }, () => {
         sock.off('error', fail);
         ok();
       });
@@ -187,7 +188,7 @@ class Transfer {
   begin(localAddress: string): void {
     this.sock.on('error', (e) => this.end(499, `socket error: ${e.message}`));
     this.sock.on('message', (msg, from) => this.onMessage(msg, from));
-    this.sock.bind(0, localAddress, () => {
+    this.sock.bind({ port: 0, address: localAddress, exclusive: true }, () => {
       if (this.finished) return;
       // RFC 2347: an OACK when any option was acknowledged; the client's ACK 0 starts the data
       if (this.neg.ack.length) this.send(oackPacket(this.neg.ack));
