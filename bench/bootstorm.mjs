@@ -2,8 +2,11 @@
 // side in the same run, nginx serving the same files pre-rendered as static files. Loopback only; bounded
 // in time (a watchdog kills everything) and stops by itself.
 //
-//   node --import tsx bench/bootstorm.mjs [--phones 50] [--connections 128] [--threads 1] [--duration 10] [--dev-only] [--cpu-prof <dir>]
+//   node --import tsx bench/bootstorm.mjs [--phones 50] [--connections 128] [--threads 1] [--workers 2,3]
+//                                         [--duration 10] [--dev-only] [--cpu-prof <dir>]
 //
+// Defaults follow issue 17's target: wrk -t1 -c128. The dev server runs as shipped (serve's default --workers),
+// then once per --workers value (default 2) for comparison.
 // --dev-only skips nginx; --cpu-prof writes a V8 CPU profile of the dev server process (node --cpu-prof) to <dir>.
 //
 // Load generator: wrk (Debian package `wrk`), both servers driven by the same Lua script cycling through
@@ -13,7 +16,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -31,6 +34,8 @@ const CONNECTIONS = Number(opt('connections', 128));
 const THREADS = Number(opt('threads', 1));
 const DURATION = Number(opt('duration', 10));
 const DEV_ONLY = args.includes('--dev-only');
+// --workers 2,4: also measure `serve --workers N` for each N (beside the default)
+const EXTRA_WORKERS = String(opt('workers', '2')).split(',').filter(Boolean).map(Number);
 const CPU_PROF = opt('cpu-prof', undefined);
 const WATCHDOG_MS = 60_000 + DURATION * 6 * 1000;
 
@@ -149,32 +154,41 @@ try {
   // the dev server's render threads start from the file next to the bundle (as dist/renderWorker.js)
   await build({ ...bundle, entryPoints: [join(repo, 'server/src/devserver/renderWorker.ts')], outfile: join(dir, 'renderWorker.js') });
   const prof = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
-  const dev = spawn(process.execPath, [...prof, cli, 'serve', '--workspace', ws], { stdio: ['ignore', 'ignore', 'pipe'] });
-  children.push(dev);
-  let devErr = '';
-  dev.stderr.on('data', (d) => {
-    devErr += d;
-  });
-  await waitPort(devPort);
-  // pre-render every file once through the dev server (the same bytes nginx will serve)
   const www = join(dir, 'www');
-  mkdirSync(www, { mode: 0o755 });
-  chmodSync(dir, 0o755); // nginx workers run as an unprivileged user
-  for (const [p, ua] of paths) {
-    const res = await fetch(`http://127.0.0.1:${devPort}${p}`, { headers: { 'User-Agent': ua } });
-    if (res.status !== 200) throw new Error(`${p}: ${res.status} ${devErr}`);
-    writeFileSync(join(www, p.slice(1)), Buffer.from(await res.arrayBuffer()));
-  }
-  spawnSync('wrk', [`-t${THREADS}`, `-c${CONNECTIONS}`, '-d2s', '-s', lua, `http://127.0.0.1:${devPort}`]); // warm-up (JIT)
-  results.push({ server: 'dev server (render per request, 1 process)', ...wrk(devPort) });
-  dev.kill('SIGTERM');
-  await new Promise((r) => {
-    if (dev.exitCode !== null) r();
-    else {
-      dev.once('exit', r);
-      setTimeout(r, 5000);
+  // the dev server as shipped (the default --workers: the cores but one), then with more worker processes
+  for (const workers of [undefined, ...EXTRA_WORKERS]) {
+    const extra = workers === undefined ? [] : ['--workers', String(workers)];
+    const dev = spawn(process.execPath, [...prof, cli, 'serve', '--workspace', ws, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+    children.push(dev);
+    let devErr = '';
+    dev.stderr.on('data', (d) => {
+      devErr += d;
+    });
+    await waitPort(devPort);
+    if (workers === undefined) {
+      // pre-render every file once through the dev server (the same bytes nginx will serve)
+      mkdirSync(www, { mode: 0o755 });
+      chmodSync(dir, 0o755); // nginx workers run as an unprivileged user
+      for (const [p, ua] of paths) {
+        const res = await fetch(`http://127.0.0.1:${devPort}${p}`, { headers: { 'User-Agent': ua } });
+        if (res.status !== 200) throw new Error(`${p}: ${res.status} ${devErr}`);
+        writeFileSync(join(www, p.slice(1)), Buffer.from(await res.arrayBuffer()));
+      }
     }
-  }); // the profile is written at exit
+    spawnSync('wrk', [`-t${THREADS}`, `-c${CONNECTIONS}`, '-d2s', '-s', lua, `http://127.0.0.1:${devPort}`]); // warm-up (JIT)
+    const procs = String(Math.max(1, availableParallelism() - 1)); // serve's default --workers
+    const label =
+      workers === undefined ? `dev server as shipped (${procs} process${procs === '1' ? '' : 'es'})` : `dev server --workers ${workers}`;
+    results.push({ server: label, ...wrk(devPort) });
+    dev.kill('SIGTERM');
+    await new Promise((r) => {
+      if (dev.exitCode !== null) r();
+      else {
+        dev.once('exit', r);
+        setTimeout(r, 5000);
+      }
+    }); // the profile is written at exit
+  }
 
   // ---- the ceiling for a Node server here: node:http answering the same bytes from memory (no rendering, no log)
   if (!DEV_ONLY) {
@@ -236,9 +250,12 @@ for (const r of results)
     `${r.server.padEnd(46)} ${r.rps.toFixed(0).padStart(9)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)}  ${String(r.non2xx).padStart(7)}  ${r.sockErr}`,
   );
 const dev = results[0];
-for (const n of results.slice(1)) console.log(`dev server / ${n.server}: ${((dev.rps / n.rps) * 100).toFixed(0)}% of req/s`);
+const others = results.filter((r) => !r.server.startsWith('dev server'));
+for (const n of others) console.log(`dev server as shipped / ${n.server}: ${((dev.rps / n.rps) * 100).toFixed(0)}% of req/s`);
+for (const d of results.slice(1).filter((r) => r.server.startsWith('dev server')))
+  console.log(`${d.server} / as shipped: ${(d.rps / dev.rps).toFixed(2)}x req/s, p99 ${d.p99.toFixed(1)} vs ${dev.p99.toFixed(1)} ms`);
 const ok = dev && dev.non2xx === 0 && dev.p99 < 20;
 const nginx1 = results.find((r) => r.server.includes('worker_processes 1)'));
-if (nginx1) console.log(`goal >= 50% of nginx (1 worker) req/s: ${dev.rps >= nginx1.rps / 2 ? 'met' : 'NOT met'}`);
-console.log(`goal p99 < 20 ms at ${CONNECTIONS} connections: ${dev.p99 < 20 ? 'met' : 'NOT met'}`);
+if (nginx1) console.log(`goal >= 50% of nginx (1 worker) req/s, as shipped: ${dev.rps >= nginx1.rps / 2 ? 'met' : 'NOT met'}`);
+console.log(`goal p99 < 20 ms at ${CONNECTIONS} connections, as shipped: ${dev.p99 < 20 ? 'met' : 'NOT met'}`);
 process.exit(ok ? 0 : 1);
