@@ -44,6 +44,8 @@ export function invalidUtf8Offset(buf: Uint8Array): number {
 const RACY_MS = 2000;
 /** How deep list() and the snapshot walk descend (a guard against symlink loops). */
 const MAX_DEPTH = 8;
+/** Folder listings kept by the walk (a bound; the workspace has far fewer). */
+const MAX_DIRS = 10_000;
 
 interface Cached {
   mtime: number;
@@ -78,6 +80,7 @@ const sameFile = (c: Cached, st: Stats) => c.mtime === st.mtimeMs && c.ctime ===
  */
 export class DiskFiles implements FileSource {
   private cache = new Map<string, Cached>();
+  private dirs = new Map<string, { mtime: number; ctime: number; ino: number; names: string[]; trusted: boolean }>();
   private turn?: Turn;
   private depth = 0;
   private gen = 0;
@@ -240,14 +243,30 @@ export class DiskFiles implements FileSource {
     return st;
   }
 
+  /**
+   * A folder's entries, re-read only when its stat (mtime, ctime, inode) changed or it changed within the
+   * racy window: an entry added, removed or renamed changes the folder's mtime, so the snapshot walk of
+   * every event-loop turn costs a stat per folder, not an open/getdents/close (the dev server's hot path).
+   */
+  private entries(abs: string, st: Stats): string[] {
+    const c = this.dirs.get(abs);
+    if (c?.trusted && c.mtime === st.mtimeMs && c.ctime === st.ctimeMs && c.ino === st.ino) return c.names;
+    const readAt = Date.now();
+    const names = readdirSync(abs);
+    if (this.dirs.size >= MAX_DIRS) this.dirs.clear();
+    const trusted = Math.max(st.mtimeMs, st.ctimeMs) < readAt - this.racyMs;
+    this.dirs.set(abs, { mtime: st.mtimeMs, ctime: st.ctimeMs, ino: st.ino, names, trusted });
+    return names;
+  }
+
   /** Files below `dir` with their stats (`dir` itself when it is a file and `self`). */
   private walk(dir: string, self: boolean): [string, Stats][] {
     const out: [string, Stats][] = [];
-    const visit = (abs: string, depth: number) => {
+    const visit = (abs: string, dirStat: Stats, depth: number) => {
       if (depth > MAX_DEPTH) return;
       let names: string[];
       try {
-        names = readdirSync(abs);
+        names = this.entries(abs, dirStat);
       } catch {
         return;
       }
@@ -260,13 +279,13 @@ export class DiskFiles implements FileSource {
         } catch {
           continue;
         }
-        if (st.isDirectory()) visit(p, depth + 1);
+        if (st.isDirectory()) visit(p, st, depth + 1);
         else out.push([relative(this.root, p).split(sep).join('/'), st]);
       }
     };
     const abs = join(this.root, dir);
     const st = statSync(abs, { throwIfNoEntry: false });
-    if (st?.isDirectory()) visit(abs, 0);
+    if (st?.isDirectory()) visit(abs, st, 0);
     else if (st && self) out.push([relative(this.root, abs).split(sep).join('/'), st]);
     return out;
   }
