@@ -11,6 +11,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRela
 import { parseBench } from '../core/bench/parse';
 import { benchFileProblems, checkPartial, checkTemplateFor, type PhoneStrategy } from '../core/check';
 import type { TemplateDialect } from '../core/dialect';
+import { overrideProblemsIn } from '../core/overrides';
 import { applyProblemPolicy, workspacePolicy } from '../core/problems/policy';
 import type { Problem, Severity } from '../core/types';
 import { modelLookup } from '../core/vendors';
@@ -79,8 +80,11 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
     info.kind === 'partial'
       ? checkPartial(ctx.ws, info.path, { ...opts2, maxTemplates: strategy === 'all' ? 20 : 3 })
       : checkTemplateFor(ctx.ws, info.path, { ...opts2, served: ctx.served(info.path), dialect: opts.dialect });
+  // a value another file or line overrides: every boot file of a phone rendered, so on the full pass only
+  const overridden =
+    strategy === 'all' ? overrideProblemsIn(ctx.ws, [info.path], { bench: opts2.bench, selectedPhone: ctx.settings.phone }) : [];
   return {
-    diagnostics: policed(ctx, r.problems, info.path).map((p) => toDiagnostic(ctx, p, info.path)),
+    diagnostics: policed(ctx, [...r.problems, ...overridden], info.path).map((p) => toDiagnostic(ctx, p, info.path)),
     rendered: r.rendered,
     served: r.served,
   };

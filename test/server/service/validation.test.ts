@@ -87,3 +87,21 @@ test('a template no phone serves is still output-checked with a phone of its ven
     JSON.stringify(d),
   );
 });
+
+test('key-overridden: on the full pass, the common-file line a per-phone file sets again; not while typing', () => {
+  const common = '#!version:1.0.0.1\nlang.gui = English\nlocal_time.ntp_server1 = pool.ntp.org\n';
+  const ls = service({
+    'templates/yealink/common.cfg.hbs': common,
+    'templates/yealink/mac.cfg.hbs': `${EXAMPLE_MAC_CFG}lang.gui = French\n`,
+  });
+  const doc = docOf(common, 'templates/yealink/common.cfg.hbs');
+  const full = ls.validate(doc, { phones: 'all' }).diagnostics.filter((d) => d.code === 'key-overridden');
+  assert.equal(full.length, 1, JSON.stringify(full));
+  assert.equal(hl(doc, full[0].range).split(' ')[0], 'lang.gui');
+  assert.equal(full[0].severity, 3); // information
+  assert.match(full[0].message, /'lang\.gui' = 'English' never takes effect for this phone: .*sets it to 'French'/);
+  assert.deepEqual(
+    ls.validate(doc, { phones: 'representative' }).diagnostics.filter((d) => d.code === 'key-overridden'),
+    [],
+  );
+});
