@@ -19,7 +19,17 @@ import { equalsIndex, lineAt, mustacheAt, openElementsAt, xmlPlaceAt, type Musta
 import { snippetsFor } from './snippets';
 import type { CompiledPattern } from '../core/catalog/catalogs';
 import type { KeyCatalog, KeyDef } from '../core/catalog/types';
-import { childElements, editorCatalog, isPValue, keyContinuations, keyDefOf, keyMarkdown, typeSummary, valueChoices } from './vendorKeys';
+import {
+  childElements,
+  continuationHead,
+  editorCatalog,
+  isPValue,
+  keyContinuations,
+  keyDefOf,
+  keyMarkdown,
+  typeSummary,
+  valueChoices,
+} from './vendorKeys';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 const BLOCK_HELPERS = ['each', 'if', 'unless', 'with'];
@@ -409,7 +419,7 @@ function grandstreamItems(
   switch (place.kind) {
     case 'attribute-value':
       if (place.element === 'item' && place.attribute === 'name')
-        return keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, undefined, { accept: alias });
+        return keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, undefined, { accept: alias, id: 'alias' });
       return [];
     case 'element-name': {
       if (grandstreamVersion(text, place.start - 1) === '2') {
@@ -427,6 +437,7 @@ function grandstreamItems(
           : [];
       }
       return keyItems(ctx, doc, cat, place.typed, place.start, pos, model, false, undefined, {
+        id: 'p-value',
         accept: (cp) => cp.via === 'key' && isPValue(cp.pattern),
         detail: (def) => (def.alias ? `${def.alias} · ${typeSummary(def, cat.catalog)}` : typeSummary(def, cat.catalog)),
       });
@@ -446,6 +457,15 @@ function grandstreamItems(
   }
 }
 
+/** A key item but its range, and the text it inserts. */
+type KeyItem = { item: CompletionItem; newText: string };
+/**
+ * Key items per catalog (catalogs are never modified: a workspace catalog edit makes a new one) and per
+ * what they depend on besides: the typed key's head (continuationHead), the model and how leaves end.
+ */
+const keyItemCache = new WeakMap<KeyCatalog, Map<string, KeyItem[]>>();
+const KEY_ITEM_CACHE_SIZE = 256;
+
 function keyItems(
   ctx: ServiceContext,
   doc: TextDocument,
@@ -456,7 +476,8 @@ function keyItems(
   model: string | undefined,
   addEquals: boolean,
   attrSuffix?: string,
-  opts: { accept?: (cp: CompiledPattern) => boolean; detail?: (def: KeyDef) => string } = {},
+  /** `id` names `accept` and `detail` for the cache (without it, items with either are not cached). */
+  opts: { accept?: (cp: CompiledPattern) => boolean; detail?: (def: KeyDef) => string; id?: string } = {},
 ): CompletionItem[] {
   const lead = typed.length - typed.trimStart().length;
   const key = typed.slice(lead);
@@ -468,25 +489,39 @@ function keyItems(
       break;
     }
   const range: Range = { start: doc.positionAt(typedStart + lead + cut + 1), end: pos };
-  return keyContinuations(cat.catalog, key, model, opts.accept).map((c) => {
-    const leaf = !c.group;
-    let snippet = c.snippet;
-    if (leaf && addEquals) snippet += ' = ';
-    if (leaf && attrSuffix) snippet += attrSuffix;
-    return {
-      label: c.label,
-      kind: c.group ? CompletionItemKind.Module : CompletionItemKind.Property,
-      sortText: (c.group ? '1' : '0') + c.label,
-      detail:
-        c.def && leaf ? (opts.detail ?? ((d: KeyDef) => typeSummary(d, cat.catalog)))(c.def) : `${c.count} key${c.count > 1 ? 's' : ''}`,
-      documentation: c.def && leaf ? { kind: MarkupKind.Markdown, value: keyMarkdown(c.def, cat.catalog) } : undefined,
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: snippet },
-      filterText: c.label,
-      command:
-        c.group || (leaf && (addEquals || attrSuffix) && c.def && valueChoices(c.def, cat.catalog).length) ? TRIGGER_SUGGEST : undefined,
-    };
-  });
+  const cacheable = opts.id !== undefined || (!opts.accept && !opts.detail);
+  const cacheKey = [continuationHead(key), model ?? '', addEquals, attrSuffix ?? '', opts.id ?? ''].join('\0');
+  let perCatalog = keyItemCache.get(cat.catalog);
+  let built = cacheable ? perCatalog?.get(cacheKey) : undefined;
+  if (!built) {
+    built = keyContinuations(cat.catalog, key, model, opts.accept).map((c) => {
+      const leaf = !c.group;
+      let snippet = c.snippet;
+      if (leaf && addEquals) snippet += ' = ';
+      if (leaf && attrSuffix) snippet += attrSuffix;
+      const item: CompletionItem = {
+        label: c.label,
+        kind: c.group ? CompletionItemKind.Module : CompletionItemKind.Property,
+        sortText: (c.group ? '1' : '0') + c.label,
+        detail:
+          c.def && leaf ? (opts.detail ?? ((d: KeyDef) => typeSummary(d, cat.catalog)))(c.def) : `${c.count} key${c.count > 1 ? 's' : ''}`,
+        documentation: c.def && leaf ? { kind: MarkupKind.Markdown, value: keyMarkdown(c.def, cat.catalog) } : undefined,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: undefined,
+        filterText: c.label,
+        command:
+          c.group || (leaf && (addEquals || attrSuffix) && c.def && valueChoices(c.def, cat.catalog).length) ? TRIGGER_SUGGEST : undefined,
+      };
+      return { item, newText: snippet };
+    });
+    if (cacheable) {
+      if (!perCatalog) keyItemCache.set(cat.catalog, (perCatalog = new Map()));
+      if (perCatalog.size >= KEY_ITEM_CACHE_SIZE) perCatalog.clear();
+      perCatalog.set(cacheKey, built);
+    }
+  }
+  // fresh items (the cached ones are shared): only the range differs from request to request
+  return built.map(({ item, newText }) => ({ ...item, textEdit: { range, newText } }));
 }
 
 function valueItems(

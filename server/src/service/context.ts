@@ -51,6 +51,8 @@ export class ServiceContext {
   ws: Workspace;
   settings: ServiceSettings = {};
   private lastGood = new Map<string, Program>();
+  /** Per template: the text astAt last answered for and its AST (blocks and locations right for that text; see sameStructure). */
+  private structures = new Map<string, { text: string; ast: Program }>();
   private schemaCache = new WeakMap<ParsedBench, SchemaNode>();
   private partialBases = new Map<string, PartialBase>();
   /** Bumped whenever a buffer's text changes; caches keyed on the whole workspace check it. */
@@ -141,6 +143,12 @@ export class ServiceContext {
       if (prev === undefined) this.filesEpoch++;
       this.files.overlay.set(info.path, text);
       this.generation++;
+      // Follow the edit with the AST astAt hands out, while it keeps its structure (edits between two completions).
+      const known = this.structures.get(info.path);
+      if (known && known.text !== text) {
+        if (sameStructure(known.text, known.ast, text, doc)) known.text = text;
+        else this.structures.delete(info.path);
+      }
       // Which phones a template serves, and the paths it answers, may depend on its text (3CX): on a change there, routes are recomputed.
       const key = this.ws.dialectOf(info.path)?.routingKey?.(text);
       if (key !== undefined && this.routingKeys.get(info.path) !== key) {
@@ -158,6 +166,7 @@ export class ServiceContext {
       this.filesEpoch++;
     }
     this.lastGood.delete(path);
+    this.structures.delete(path);
     this.threeCxUris.delete(uri);
     this.routingKeys.delete(path);
   }
@@ -174,18 +183,26 @@ export class ServiceContext {
   }
 
   /**
-   * An AST for a position in a document being edited: the current one; else the text with the mustache
-   * at the cursor blanked out (positions kept); else that plus closing tags for open blocks; else the
-   * last good AST.
+   * An AST for a position in a document being edited, for its scopes (completion, hover, definition): the
+   * current one; else the text with the mustache at the cursor blanked out (positions kept); else that plus
+   * closing tags for open blocks; else the last good AST. After an edit of host text only (sameStructure),
+   * the AST of the previous text, not parsed again: its blocks, mustaches and locations are the current
+   * text's, only content statements may hold the text before the edit.
    */
   astAt(doc: TextDocument, offset: number, mustacheStart?: number): Program | undefined {
     const info = this.sync(doc);
+    const text = doc.getText();
+    const known = this.structures.get(info.path);
+    if (known && (known.text === text || sameStructure(known.text, known.ast, text, doc))) {
+      known.text = text;
+      return known.ast;
+    }
     const loaded = this.ws.loadTemplate(info.path);
     if (loaded?.ok) {
       this.lastGood.set(info.path, loaded.source.ast);
+      this.structures.set(info.path, { text: loaded.source.text, ast: loaded.source.ast });
       return loaded.source.ast;
     }
-    const text = doc.getText();
     let repaired = text;
     if (mustacheStart !== undefined) {
       let end = text.indexOf('\n', offset);
@@ -327,4 +344,47 @@ export function openBlocks(text: string): string[] {
     } else if (!(m[1] === '^' && !m[2])) stack.push(m[2]);
   }
   return stack;
+}
+
+/** What host text may not hold in a line edited without parsing again: braces (mustaches), backslashes (`\\{{` escapes), line breaks. */
+const STRUCTURAL = /[{}\\\r\n]/;
+
+/**
+ * Whether `ast`, the AST of `old`, has the blocks, mustaches and locations of `text` too: the texts differ
+ * within one line (what was removed and the whole new line hold no brace, backslash or line break) and
+ * that line lies inside one content statement of the AST, which starts on a line before it and ends on a
+ * line after it. Then the edit changes that statement's text only (whitespace control reads no further
+ * than the line next to a mustache), and no location moves.
+ */
+export function sameStructure(old: string, ast: Program, text: string, doc: TextDocument): boolean {
+  const max = Math.min(old.length, text.length);
+  // the common prefix and suffix, by chunks first (an edit is typically one keystroke in a long text)
+  const CHUNK = 1024;
+  let p = 0;
+  while (p + CHUNK <= max && old.slice(p, p + CHUNK) === text.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  const tail = (str: string, from: number) => str.slice(str.length - from - CHUNK, str.length - from);
+  while (s + CHUNK <= max - p && tail(old, s) === tail(text, s)) s += CHUNK;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  if (STRUCTURAL.test(old.slice(p, old.length - s))) return false;
+  const lineStart = text.lastIndexOf('\n', p - 1) + 1;
+  let lineEnd = text.indexOf('\n', text.length - s);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (STRUCTURAL.test(text.slice(lineStart, lineEnd))) return false;
+  return insideContent(ast, doc.positionAt(p).line + 1);
+}
+
+/** Whether a (1-based) line lies inside one content statement starting on an earlier line and ending on a later one. */
+function insideContent(program: Program | undefined, line: number): boolean {
+  for (const st of program?.body ?? []) {
+    const loc = st.loc;
+    if (!loc || loc.end.line < line) continue;
+    if (loc.start.line > line) return false;
+    if (st.type === 'ContentStatement') return loc.start.line < line && loc.end.line > line;
+    if (st.type !== 'BlockStatement') return false;
+    const b = st as hbs.AST.BlockStatement;
+    return insideContent(b.program, line) || insideContent(b.inverse, line);
+  }
+  return false;
 }

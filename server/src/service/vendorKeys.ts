@@ -52,14 +52,7 @@ export function keyContinuations(
   model?: string,
   accept?: (cp: CompiledPattern) => boolean,
 ): KeyContinuation[] {
-  const typed = typedRaw.replace(/\{\{[^}]*\}\}\}?/g, HOLE);
-  let cut = -1;
-  for (let i = typed.length - 1; i >= 0; i--)
-    if (SEPARATORS.has(typed[i])) {
-      cut = i;
-      break;
-    }
-  const head = typed.slice(0, cut + 1);
+  const head = continuationHead(typedRaw);
   const c = compileCatalog(catalog);
   const out = new Map<string, KeyContinuation>();
   let placeholder = 0;
@@ -90,6 +83,21 @@ export function keyContinuations(
     out.set(label, { label, snippet, def: g < 0 ? cp.def : undefined, group: g >= 0, count: 1 });
   }
   return [...out.values()];
+}
+
+/**
+ * What the continuations of a typed key depend on: the key up to its last separator, `{{…}}` as HOLE
+ * (`account.{{inc @index}}.au` → `account.\u0001.`).
+ */
+export function continuationHead(typedRaw: string): string {
+  const typed = typedRaw.replace(/\{\{[^}]*\}\}\}?/g, HOLE);
+  let cut = -1;
+  for (let i = typed.length - 1; i >= 0; i--)
+    if (SEPARATORS.has(typed[i])) {
+      cut = i;
+      break;
+    }
+  return typed.slice(0, cut + 1);
 }
 
 /** A child element the catalog allows below an element path (Fanvil): its name, index hole and leaf entry. */

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { openElementsAt } from '../../../server/src/service/cursor';
-import { at, labels, service } from './helpers';
+import type { LanguageService } from '../../../server/src/service/languageService';
+import { at, docOf, labels, service } from './helpers';
 
 const ls = service({
   'templates/poly/phone.xml.hbs': '<polycomConfig>\n</polycomConfig>\n',
@@ -231,4 +233,139 @@ test('workspace catalog: keys of catalog/yealink.yaml are completed with their t
   has(labels(wl, 'account.1.|'), 'custom_mode', 'auth_name');
   has(labels(wl, 'features.level = |'), 'low', 'high');
   hasNot(labels(ls, 'features.|'), 'custom_flag');
+});
+
+// ---- caches: the AST astAt reuses across host-text edits, the key items per catalog ----
+
+/** Edits a document as the client does (incremental change, next version) and syncs it into the service, as didChange does. */
+function edit(svc: LanguageService, doc: TextDocument, from: string, to: string): TextDocument {
+  const o = doc.getText().indexOf(from);
+  assert.ok(o >= 0, `no ${JSON.stringify(from)} in the text`);
+  const next = TextDocument.update(
+    doc,
+    [{ range: { start: doc.positionAt(o), end: doc.positionAt(o + from.length) }, text: to }],
+    doc.version + 1,
+  );
+  svc.context.sync(next);
+  return next;
+}
+
+/** Completion at the first `marker` (cursor after it) from a service that has seen every edit, and from a fresh one. */
+function bothWays(svc: LanguageService, doc: TextDocument, marker: string) {
+  const o = doc.getText().indexOf(marker);
+  assert.ok(o >= 0, `no ${JSON.stringify(marker)} in the text`);
+  const pos = doc.positionAt(o + marker.length);
+  const fresh = service();
+  const d = TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
+  return { kept: svc.doComplete(doc, pos), fresh: fresh.doComplete(d, pos) };
+}
+
+const CACHE_TEMPLATE = [
+  '#!version:1.0.0.1',
+  'local_time.ntp_server1 = pool.ntp.org',
+  '{{#each lines}}',
+  'account.{{inc @index}}.user_name = {{extension}}',
+  'account.{{inc @index}}.enable = 1',
+  '{{/each}}',
+  '{{!-- a comment',
+  'over lines --}}',
+  '{{#each',
+  '  keys}}',
+  'linekey.{{inc @index}}.value = {{value}}',
+  '{{/each}}',
+  'features.dnd.enable = 0',
+  '',
+].join('\n');
+
+test('completion after edits answers what a fresh service answers (the reused AST is never stale)', () => {
+  const svc = service();
+  let doc = docOf(CACHE_TEMPLATE);
+  const same = (marker: string) => {
+    const { kept, fresh } = bothWays(svc, doc, marker);
+    assert.deepEqual(kept, fresh, `completion after ${JSON.stringify(marker)} at version ${doc.version}`);
+    return kept.items.map((i) => i.label);
+  };
+  has(same('{{ext'), 'extension');
+  has(same('{{val'), 'value', 'type');
+  // host text: the AST is reused
+  doc = edit(svc, doc, 'pool.ntp.org', 'pool.ntp.org9');
+  has(same('{{ext'), 'extension');
+  doc = edit(svc, doc, 'dnd.enable = 0', 'dnd.enable = 1');
+  has(same('{{val'), 'value');
+  // a block's list on a line of its own (inside a mustache spanning lines): keys → lines
+  doc = edit(svc, doc, '  keys}}', '  lines}}');
+  const l = same('{{val');
+  has(l, 'extension');
+  hasNot(l, 'type');
+  // inside a comment, then a line break, then a mustache typed into host text
+  doc = edit(svc, doc, 'over lines', 'over two lines');
+  has(same('{{ext'), 'extension');
+  doc = edit(svc, doc, 'pool.ntp.org9', 'pool.ntp.org\nlocal_time.ntp_server2 = x');
+  has(same('{{ext'), 'extension');
+  doc = edit(svc, doc, '#!version:1.0.0.1', '#!version:1.0.0.1 {{#each keys}}');
+  // `lines` inside `{{#each keys}}` is a key's: nothing below it
+  hasNot(same('{{ext'), 'extension');
+  doc = edit(svc, doc, '#!version:1.0.0.1 {{#each keys}}', '#!version:1.0.0.1 {{#if phone}}');
+  doc = edit(svc, doc, 'features.dnd.enable = 1', 'features.dnd.enable = 1 {{/if}}');
+  has(same('{{ext'), 'extension');
+  // a line that loses its mustache: host text now, but the AST changed
+  doc = edit(svc, doc, 'features.dnd.enable = 1 {{/if}}', 'features.dnd.enable = 1');
+  doc = edit(svc, doc, '#!version:1.0.0.1 {{#if phone}}', '#!version:1.0.0.1');
+  has(same('{{ext'), 'extension');
+});
+
+test('the AST is reused across a host-text edit and parsed again after a structural one', () => {
+  const svc = service();
+  let doc = docOf(CACHE_TEMPLATE);
+  const astAfter = (marker: string) => {
+    const o = doc.getText().indexOf(marker) + marker.length;
+    return svc.context.astAt(doc, o, doc.getText().lastIndexOf('{{', o));
+  };
+  const first = astAfter('{{ext');
+  doc = edit(svc, doc, 'pool.ntp.org', 'pool.ntp.org9');
+  doc = edit(svc, doc, 'features.dnd.enable = 0', 'features.dnd.enable = 01');
+  assert.equal(astAfter('{{ext'), first, 'two host-text edits: the same AST');
+  doc = edit(svc, doc, '{{#each lines}}', '{{#each keys}}');
+  const second = astAfter('{{ext');
+  assert.notEqual(second, first);
+  // the stale AST would still scope the cursor in `lines`
+  const { kept } = bothWays(svc, doc, '{{ext');
+  has(
+    kept.items.map((i) => i.label),
+    'type',
+    'value',
+  );
+  hasNot(
+    kept.items.map((i) => i.label),
+    'extension',
+  );
+  doc = edit(svc, doc, '  keys}}', '  lines}}');
+  const third = astAfter('{{ext');
+  assert.notEqual(third, second, 'a line inside a mustache is not host text');
+  doc = edit(svc, doc, 'features.dnd.enable = 01', 'features.dnd.enable = 01 {{phone.name}}');
+  const fourth = astAfter('{{ext');
+  assert.notEqual(fourth, third, 'a mustache typed into host text');
+  doc = edit(svc, doc, 'features.dnd.enable = 01 {{phone.name}}', 'features.dnd.enable = 01');
+  assert.notEqual(astAfter('{{ext'), fourth, 'a mustache deleted from a line');
+});
+
+test('key items: cached per catalog and head, ranges per request, a workspace catalog edit seen', () => {
+  const svc = service();
+  const ranges = ['account.1.|', 'x = 1\n  account.2.|'].map((src) => {
+    const { doc, pos } = at(src);
+    const item = svc.doComplete(doc, pos).items.find((i) => i.label === 'auth_name');
+    assert.ok(item);
+    svc.closeDocument(doc.uri);
+    return (item.textEdit as { range: unknown }).range;
+  });
+  assert.deepEqual(ranges, [
+    { start: { line: 0, character: 10 }, end: { line: 0, character: 10 } },
+    { start: { line: 1, character: 12 }, end: { line: 1, character: 12 } },
+  ]);
+  svc.context.sync(docOf('keys:\n  - features.first_flag\n', 'catalog/yealink.yaml'));
+  has(labels(svc, 'features.|'), 'first_flag');
+  svc.context.sync(docOf('keys:\n  - features.second_flag\n', 'catalog/yealink.yaml', 2));
+  const l = labels(svc, 'features.|');
+  has(l, 'second_flag');
+  hasNot(l, 'first_flag');
 });
