@@ -10,6 +10,8 @@
 // yaml-language-server waits a fixed 200 ms before validating; its row "work" subtracts it. Ours runs
 // with `validation.delay: 0` here (the editor default is 150 ms), so ours is measured as work.
 // Setup: npm install --prefix bench/.deps yaml-language-server
+// `--against <dir>`: also measures completion with another build's server (<dir>/server.js and serviceWorker.js,
+// e.g. the previous commit's `npm run build` copied aside), in the same run, and prints the ratio.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +26,7 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf('--rounds') + 1]) || 200;
+const AGAINST = args.includes('--against') ? path.resolve(args[args.indexOf('--against') + 1], 'server.js') : undefined;
 const PHONES = 50;
 const LINES = 1500;
 
@@ -258,13 +261,14 @@ async function main() {
   );
 
   const results = {};
-  for (const [name, settings, env] of [
+  for (const [name, settings, env, server = bundle] of [
     ['ours', { validation: { delay: 0, fullDelay: 60_000 } }],
+    ...(AGAINST ? [['against', { validation: { delay: 0, fullDelay: 60_000 } }, {}, AGAINST]] : []),
     ['ours, all 50 phones per edit', { validation: { delay: 0, fullDelay: 60_000, allPhonesWhileTyping: true } }],
     // baseline: validation on the connection's thread, as before the service thread
     ['ours inline', { validation: { delay: 0, fullDelay: 60_000 } }, { PROVISIONING_STUDIO_INLINE: '1' }],
   ]) {
-    const s = start(process.execPath, [bundle, '--stdio'], rootUri, (section) => (section === 'provisioningStudio' ? settings : null), env);
+    const s = start(process.execPath, [server, '--stdio'], rootUri, (section) => (section === 'provisioningStudio' ? settings : null), env);
     await s.init();
     results[name] = await measure(s, `${rootUri}/templates/yealink/mac.cfg.hbs`, 'provisioning-cfg-hbs', template, {
       editLine: (r) => staticLines[(r * 7919) % staticLines.length],
@@ -325,6 +329,12 @@ async function main() {
   const inline = results['ours inline'];
   console.log(row('baseline: validation inline (no service thread) → diagnostics', inline.diag));
   console.log(row('baseline: completion, validation inline', inline.comp));
+  const against = results.against;
+  if (against) {
+    console.log(row(`baseline: completion, ${path.relative(process.cwd(), AGAINST)}`, against.comp));
+    const r = (p) => (pct(against.comp, p) / pct(ours.comp, p)).toFixed(1) + '×';
+    console.log(`  completion against that build (>1 = this build faster): p50 ${r(50)}, p95 ${r(95)}`);
+  }
   const y = results['yaml-language-server'];
   if (y) {
     console.log(row('yaml-language-server: didChange → diagnostics (incl. 200 ms)', y.diag));
