@@ -3,7 +3,7 @@
 // folders holding a bench: one root node per folder, its phones below.
 import * as vscode from 'vscode';
 import { benchFolders } from './config';
-import type { DevServerController } from './devserver/controller';
+import { tftpWhere, type DevServerController } from './devserver/controller';
 import { displayMac } from './phonePicker';
 import type { PhoneInfo, RouteInfo, Server } from './serverRequests';
 import type { UnknownPhone } from '../../server/src/devserver/unknownPhones';
@@ -87,8 +87,10 @@ export class BenchView implements vscode.TreeDataProvider<BenchNode>, vscode.Dis
       item.contextValue = this.dev.isRunning(node.folder.uri) ? 'folder-running' : 'folder';
       item.iconPath = new vscode.ThemeIcon('root-folder');
       const running = this.dev.serverOf(node.folder.uri)?.info;
-      item.description = running ? `dev server ${running.url}` : undefined;
-      item.tooltip = `${node.folder.uri.fsPath}${running ? `\ndev server: ${running.url}` : ''}`;
+      const tftp = running && this.dev.tftpAddress(node.folder.uri);
+      const tftpText = tftp ? `, TFTP ${tftpWhere(tftp)}` : '';
+      item.description = running ? `dev server ${running.url}${tftpText}` : undefined;
+      item.tooltip = `${node.folder.uri.fsPath}${running ? `\ndev server: ${running.url}${tftp ? `\nTFTP: ${tftpWhere(tftp)}` : ''}` : ''}`;
       return item;
     }
     if (node.kind === 'unknownGroup') {

@@ -18,6 +18,8 @@ export interface DevServerSettings {
   tls: TlsSetting;
   /** 'bench' | 'none' | { type, username, realm? }; the password lives in SecretStorage. */
   auth: AuthSetting;
+  /** UDP port of a read-only TFTP listener beside the dev server (on its host); null: no TFTP. */
+  tftpPort: number | null;
 }
 
 /** The bench file setting as a workspace-relative path with forward slashes (`./lab/bench.yaml` → `lab/bench.yaml`). */
@@ -46,6 +48,7 @@ export function settings(scope?: vscode.ConfigurationScope) {
       port: c.get<number | null>('devServer.port', null),
       tls: c.get<TlsSetting>('devServer.tls', 'bench'),
       auth: c.get<AuthSetting>('devServer.auth', 'bench'),
+      tftpPort: c.get<number | null>('devServer.tftpPort', null),
     } as DevServerSettings,
   };
 }

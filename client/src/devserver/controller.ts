@@ -8,6 +8,7 @@ import { describeFirmware, firmwarePin } from '../../../server/src/core/bench/fi
 import { DiskFiles } from '../../../server/src/core/files';
 import { Workspace } from '../../../server/src/core/workspace';
 import { DevServer, formatLogLine, type ServerInfo } from '../../../server/src/devserver';
+import { TftpServer } from '../../../server/src/devserver/tftp';
 import type { ServerAddress } from '../../../server/src/core/context';
 import { activeFolder, benchFolder, benchFolders, folderOf, pickFolder, settings } from '../config';
 import type { RequestLog } from '../requestLog';
@@ -32,6 +33,13 @@ export interface PhoneFetchState {
 interface Running {
   folder: vscode.WorkspaceFolder;
   server: DevServer;
+  /** The read-only TFTP listener beside it (provisioningStudio.devServer.tftpPort), when it started. */
+  tftp?: TftpServer;
+}
+
+/** Where a dev server's TFTP listener is (for the log, the notification and the bench view): `udp 127.0.0.1:6969`. */
+export function tftpWhere(address: { host: string; port: number }): string {
+  return `udp ${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
 }
 
 /** What the language server renders `{{server.url}}` from while a folder's dev server runs (null: stopped). */
@@ -99,6 +107,11 @@ export class DevServerController implements vscode.Disposable {
   /** The dev server of a workspace folder. */
   serverOf(folder: vscode.Uri): DevServer | undefined {
     return this.servers.get(folder.toString())?.server;
+  }
+  /** Where the TFTP listener of `folder`'s dev server (else the first running one) listens; undefined: none. */
+  tftpAddress(folder?: vscode.Uri): { host: string; port: number } | undefined {
+    const r = folder ? this.servers.get(folder.toString()) : this.first();
+    return r?.tftp?.address;
   }
   /** Folders whose dev server runs. */
   runningFolders(): vscode.WorkspaceFolder[] {
@@ -219,10 +232,12 @@ export class DevServerController implements vscode.Disposable {
       await server.stop();
       return this.servers.get(key)!.server.info;
     } // started twice concurrently
-    this.servers.set(key, { folder, server });
+    const running: Running = { folder, server };
+    this.servers.set(key, running);
     const where = `${info.scheme}://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}`;
     const fingerprint = info.tls ? ` (TLS SHA-256 ${info.tls.fingerprint256})` : '';
     this.log.line(`${tag}dev server listening on ${where}; phones use ${info.url}${fingerprint}`);
+    const tftp = await this.startTftp(running, info, s.tftpPort, tag);
     if (multi) this.log.line(`  workspace folder: ${folder.name} (${folder.uri.fsPath})`);
     this.log.line(`  bench file: ${cfg.benchFile}`);
     if (info.tls)
@@ -240,9 +255,50 @@ export class DevServerController implements vscode.Disposable {
     this.serverChanged.fire({ folder, info, address: devServerAddress(server, info) });
     this.changed.fire();
     void vscode.window
-      .showInformationMessage(`Provisioning dev server listening on ${where}`, 'Show Request Log')
+      .showInformationMessage(
+        `Provisioning dev server listening on ${where}${tftp ? `, TFTP on ${tftpWhere(tftp)}` : ''}`,
+        'Show Request Log',
+      )
       .then((a) => a && this.log.show(false));
     return info;
+  }
+
+  /**
+   * Starts the read-only TFTP listener of `provisioningStudio.devServer.tftpPort` on the dev server's host,
+   * answered by the same DevServer (same files, same request log). A port it cannot take (in use, EACCES
+   * below 1024) is reported in the log and a warning; HTTP keeps running.
+   */
+  private async startTftp(
+    running: Running,
+    info: ServerInfo,
+    port: number | null,
+    tag: string,
+  ): Promise<{ host: string; port: number } | undefined> {
+    if (port === null || port === undefined) return undefined;
+    const fail = (message: string) => {
+      this.log.line(`${tag}TFTP: not started (HTTP keeps running): ${message}`);
+      void vscode.window
+        .showWarningMessage(`Provisioning Studio: TFTP not started (the HTTP dev server runs): ${message}`, 'Show Request Log')
+        .then((a) => a && this.log.show(false));
+      return undefined;
+    };
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      return fail(`provisioningStudio.devServer.tftpPort: ${JSON.stringify(port)} is not a port number (0–65535, or null for no TFTP)`);
+    const tftp = new TftpServer(running.server, { host: info.host, port });
+    let address: { host: string; port: number };
+    try {
+      address = await tftp.start();
+    } catch (e) {
+      return fail((e as Error).message.replace(/^TFTP: /, ''));
+    }
+    if (this.servers.get(running.folder.uri.toString()) !== running) {
+      await tftp.stop(); // stopped while the listener started
+      return undefined;
+    }
+    running.tftp = tftp;
+    this.log.line(`  TFTP (read-only) listening on ${tftpWhere(address)}`);
+    if (info.auth) this.log.line("  note: TFTP has no authentication: files fetched over TFTP are not protected by the dev server's auth");
+    return address;
   }
 
   /**
@@ -273,6 +329,7 @@ export class DevServerController implements vscode.Disposable {
     if (!entry) return;
     this.servers.delete(key);
     try {
+      await entry.tftp?.stop();
       await entry.server.stop();
     } finally {
       const multi = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;

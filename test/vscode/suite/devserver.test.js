@@ -41,6 +41,34 @@ function fakePhone() {
   });
 }
 
+/** A TFTP read (RFC 1350, octet mode) of `file` from 127.0.0.1:`port`: the bytes, or the server's error text. */
+function tftpGet(port, file, timeout = 10_000) {
+  const sock = dgram.createSocket('udp4');
+  const chunks = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => finish(reject, new Error(`no TFTP answer from 127.0.0.1:${port} within ${timeout} ms`)), timeout);
+    const finish = (fn, v) => {
+      clearTimeout(timer);
+      sock.close();
+      fn(v);
+    };
+    sock.on('error', (e) => finish(reject, e));
+    sock.on('message', (msg, rinfo) => {
+      const op = msg.readUInt16BE(0);
+      if (op === 5) return finish(resolve, { error: msg.subarray(4, msg.length - 1).toString() });
+      if (op !== 3) return finish(reject, new Error(`unexpected TFTP opcode ${op}`));
+      const block = msg.readUInt16BE(2);
+      if (block === chunks.length + 1) chunks.push(msg.subarray(4));
+      const ack = Buffer.alloc(4);
+      ack.writeUInt16BE(4, 0);
+      ack.writeUInt16BE(block, 2);
+      sock.send(ack, rinfo.port, rinfo.address); // to the transfer's own port (its TID)
+      if (msg.length - 4 < 512) finish(resolve, { data: Buffer.concat(chunks) });
+    });
+    sock.bind(0, '127.0.0.1', () => sock.send(Buffer.concat([Buffer.from([0, 1]), Buffer.from(`${file}\0octet\0`)]), port, '127.0.0.1'));
+  });
+}
+
 suite('Dev server and reprovision', () => {
   let api;
   suiteSetup(async () => {
@@ -135,6 +163,54 @@ suite('Dev server and reprovision', () => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === benchFile);
       if (doc && doc.isDirty) await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
       await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
+    }
+  });
+
+  test('devServer.tftpPort: TFTP beside the dev server on its host, answered like HTTP, stopped with it', async () => {
+    const config = vscode.workspace.getConfiguration('provisioningStudio');
+    await config.update('devServer.tftpPort', 0, vscode.ConfigurationTarget.Workspace);
+    let port;
+    try {
+      const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');
+      const tftp = api.devServer.tftpAddress();
+      assert.ok(tftp && tftp.port > 0, `TFTP listening: ${JSON.stringify(tftp)}`);
+      assert.strictEqual(tftp.host, info.host, "on the dev server's host");
+      port = tftp.port;
+      const got = await tftpGet(port, `${RECEPTION_MAC}.cfg`);
+      assert.ok(got.data, `TFTP error: ${got.error}`);
+      assert.match(got.data.toString(), /account\.1\.user_name = 100/);
+      const res = await fetch(`${info.url}/${RECEPTION_MAC}.cfg`);
+      assert.strictEqual(got.data.toString(), await res.text(), 'the same bytes as over HTTP');
+      assert.deepStrictEqual(await tftpGet(port, 'nothing-here.cfg'), { error: 'File not found' });
+    } finally {
+      await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
+      await config.update('devServer.tftpPort', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.strictEqual(api.devServer.tftpAddress(), undefined);
+    // stopped with the dev server: the port is free again
+    const again = dgram.createSocket('udp4');
+    await new Promise((resolve, reject) => {
+      again.once('error', reject);
+      again.bind(port, '127.0.0.1', resolve);
+    });
+    await new Promise((r) => again.close(r));
+  });
+
+  test('devServer.tftpPort in use: a warning, and HTTP keeps running', async () => {
+    const taken = dgram.createSocket('udp4');
+    await new Promise((resolve) => taken.bind(0, '127.0.0.1', resolve));
+    const config = vscode.workspace.getConfiguration('provisioningStudio');
+    await config.update('devServer.tftpPort', taken.address().port, vscode.ConfigurationTarget.Workspace);
+    try {
+      const info = await vscode.commands.executeCommand('provisioningStudio.startDevServer');
+      assert.ok(info && api.devServer.running, 'HTTP started');
+      assert.strictEqual(api.devServer.tftpAddress(), undefined, 'no TFTP listener');
+      const res = await fetch(`${info.url}/${RECEPTION_MAC}.cfg`);
+      assert.strictEqual(res.status, 200);
+    } finally {
+      await vscode.commands.executeCommand('provisioningStudio.stopDevServer');
+      await config.update('devServer.tftpPort', undefined, vscode.ConfigurationTarget.Workspace);
+      await new Promise((r) => taken.close(r));
     }
   });
 
