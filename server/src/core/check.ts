@@ -7,6 +7,7 @@ import { checkOutput } from './catalog/check';
 import { firmwareOf } from './catalog/firmware';
 import { workspaceCatalog, workspaceCatalogProblems } from './catalog/workspace';
 import { firmwareFileProblems } from './bench/firmware';
+import { literalSecretCheckOn, literalSecretProblems } from './bench/secrets';
 import type { ParsedBench } from './bench/parse';
 import type { SchemaNode } from './bench/schema';
 import type { RenderLimits } from './render/interpreter';
@@ -40,6 +41,11 @@ export interface CheckOptions {
   limits?: Partial<RenderLimits>;
   /** The template's dialect when the caller knows better than the file name (a 3CX document opened with its language id). */
   dialect?: TemplateDialect;
+  /**
+   * The bench file is tracked by git (the front end finds out, when literalSecretCheckOn): literal passwords in
+   * it are reported (bench-literal-secret, if its `problems:` section turns the check on).
+   */
+  benchTracked?: boolean;
 }
 
 export interface TemplateCheck {
@@ -55,6 +61,8 @@ const STOPPING = new Set<ProblemCode>(['hbs-syntax', 'hbs-unclosed-block', 'temp
 export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[] {
   const parsed = opts.bench ?? ws.parsedBench();
   const problems: Problem[] = [...parsed.problems, ...benchFileProblems(ws, parsed), ...workspaceCatalogProblems(ws.files)];
+  if (opts.benchTracked && literalSecretCheckOn(parsed.bench.problems))
+    problems.push(...literalSecretProblems(ws.files.read(ws.benchFile) ?? '', ws.benchFile));
   const schema = opts.schema ?? contextSchema(parsed.bench);
   const files = opts.files ?? ws.templateFiles();
   for (const file of files) problems.push(...checkTemplate(ws, file, schema, { ...opts, bench: parsed }));

@@ -1,6 +1,8 @@
 import { UsageError, opt } from '../args';
 import { formatProblem, workspacePath, type Command } from '../context';
 import { checkWorkspace } from '../../core/check';
+import { gitTracked } from '../../node/gitTracked';
+import { literalSecretCheckOn } from '../../core/bench/secrets';
 
 export const checkCommand: Command = {
   summary: 'report template syntax errors, unknown data paths, helpers, partials and vendor keys, and bench file errors',
@@ -17,7 +19,9 @@ export const checkCommand: Command = {
       if (dir) files = files.filter((f) => f === dir || f.startsWith(`${dir}/`));
       if (!files.length) throw new UsageError(`no template at ${arg} (${dir || '.'} in ${root}): nothing to check`);
     }
-    const problems = checkWorkspace(ws, { files });
+    // the optional literal-password check: only when the bench turns it on, and only for a bench file git tracks
+    const benchTracked = literalSecretCheckOn(ws.parsedBench().bench.problems) && gitTracked(root, ws.benchFile);
+    const problems = checkWorkspace(ws, { files, benchTracked });
     if (format === 'json') {
       io.out(
         JSON.stringify(

@@ -1,7 +1,9 @@
 // References to secrets in bench values: `password: ${env:SALES_PW}` takes the value of an environment
 // variable when the bench is read, so the password never sits in the bench file (which goes into git).
 // The value lives in memory only: never in a problem message, a log or a file. `$${` writes a literal `${`.
-import { isScalar, visit, type Document } from 'yaml';
+import { isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import type { Problem } from '../types';
+import { LineIndex } from '../util/text';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -93,4 +95,55 @@ export function hasUnresolved(value: unknown, env: Env): boolean {
   if (Array.isArray(value)) return value.some((v) => hasUnresolved(v, env));
   if (value && typeof value === 'object') return Object.values(value).some((v) => hasUnresolved(v, env));
   return false;
+}
+
+/**
+ * Whether the optional bench-literal-secret check is on: off unless a `problems:` mapping (the bench's, or the
+ * editor's setting, first wins) gives the code a level other than `off`.
+ */
+export function literalSecretCheckOn(...sections: (Readonly<Record<string, string>> | undefined)[]): boolean {
+  const level = sections.map((s) => s?.['bench-literal-secret']).find((l) => l !== undefined);
+  return level !== undefined && level !== 'off';
+}
+
+/** Keys whose values are secrets: `password`, `auth_password`, `passwd`, `secret`, `pin`, `*_pw`, … */
+export const SECRET_KEY = /(^|[_.-])(password|passwd|passwort|pass|pwd|pw|secret|pin)$/i;
+
+/**
+ * `bench-literal-secret`: a password-like field of the bench whose value is written literally (no
+ * `${env:NAME}` reference in it). Meant for a bench file tracked by git: the caller (the CLI, the
+ * language server) decides that and calls this only then; core runs no git. Located at the value,
+ * whose text is never quoted. Empty values and references (`${env:SALES_PW}`, also inside a longer
+ * value) are fine.
+ */
+export function literalSecretProblems(text: string, file: string): Problem[] {
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  } catch {
+    return []; // the bench parse reports it
+  }
+  if (doc.errors.length) return [];
+  const idx = new LineIndex(text);
+  const out: Problem[] = [];
+  visit(doc, {
+    Pair(_, pair, path) {
+      if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value) || !pair.value.range) return;
+      // the problems: section names codes (bench-literal-secret itself), not secrets
+      if (path.some((n) => isPair(n) && isScalar(n.key) && n.key.value === 'problems')) return;
+      const key = String(pair.key.value);
+      if (!SECRET_KEY.test(key)) return;
+      const v = pair.value.value;
+      if (v === null || v === undefined || v === '' || typeof v === 'boolean') return;
+      if (typeof v === 'string' && /(^|[^$])\$\{env:[A-Za-z_][A-Za-z0-9_]*\}/.test(v)) return;
+      out.push({
+        file,
+        range: idx.range(pair.value.range[0], Math.max(pair.value.range[1], pair.value.range[0] + 1)),
+        severity: 'warning',
+        code: 'bench-literal-secret',
+        message: `'${key}' is written literally in a bench file tracked by git: use \${env:NAME} (set NAME where the bench is read)`,
+      });
+    },
+  });
+  return out;
 }

@@ -66,6 +66,13 @@ export const PROBLEMS = {
     'error',
     'A `${env:NAME}` reference in a bench value names an unset environment variable, or is malformed (a value is never shown).',
   ),
+  'bench-literal-secret': def(
+    'bench',
+    'warning',
+    'Optional, off unless a `problems:` section (or the editor setting) gives it a level: a password-like bench field ' +
+      '(`password`, `auth_password`, `secret`, …) holds a literal value while the bench file is tracked by git. ' +
+      'Reference an environment variable instead, `${env:NAME}`. Located at the value, which is never shown.',
+  ),
   'bench-firmware-model': def(
     'bench',
     'error',

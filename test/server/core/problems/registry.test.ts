@@ -1,6 +1,7 @@
 // Every registered problem code is produced by real input through the public entry points (a Workspace
 // over MemoryFiles and checkWorkspace, as `check` runs it), with the registry's default severity. A code
 // without a case here fails the first test; a case whose input stops producing its code fails its own.
+import { literalSecretProblems } from '../../../../server/src/core/bench/secrets';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,6 +80,11 @@ const CASES: Record<ProblemCode, Case> = {
   'bench-secret': bench(
     'phones:\n  - { mac: 805e0c000001, vendor: yealink, model: T46S, lines: [{ extension: "1", password: "${env:PS_TEST_UNSET_PW}" }] }\n',
   ),
+  'bench-literal-secret': () =>
+    literalSecretProblems(
+      'phones:\n  - { mac: 805e0c000001, vendor: yealink, model: T46S, lines: [{ password: hunter2 }] }\n',
+      'bench.yaml',
+    ),
   'bench-firmware-model': bench('firmware: { T54X: T54W-96.86.0.100.rom }\nphones: []\n'),
   'bench-firmware-file': bench(
     'server: { static: [{ path: /firmware, dir: fw }] }\nfirmware: { T54W: T54W-96.86.0.100.rom }\nphones: []\n',
