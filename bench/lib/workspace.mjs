@@ -19,8 +19,12 @@ export function benchYaml(phones = 50) {
   return lines.join('\n') + '\n';
 }
 
-/** A Yealink template of about `keys` keys: generated lines from the bench plus literal catalog keys. */
-export function template(keys = 1500) {
+/**
+ * A Yealink template of about `keys` keys: generated lines from the bench plus literal catalog keys. With
+ * `problems`, a few lines that every check finds: a misspelt key (one problem naming every phone), a value
+ * out of range for some phones only, and a value that differs per phone (one problem per phone).
+ */
+export function template(keys = 1500, { problems = false } = {}) {
   const cat = getCatalog('yealink');
   const out = [
     '#!version:1.0.0.1',
@@ -38,8 +42,15 @@ export function template(keys = 1500) {
     '{{/each}}',
     'local_time.time_zone_name = {{vars.timezone}}',
     'local_time.ntp_server1 = {{vars.ntp}}',
+    ...(problems
+      ? [
+          'local_time.time_zonee = 1',
+          'phone_setting.backlight_time = {{#if (eq phone.model "T54W")}}-5{{else}}30{{/if}}',
+          'auto_redial.interval = {{phone.name}}',
+        ]
+      : []),
   ];
-  const seen = new Set(['local_time.time_zone_name', 'local_time.ntp_server1']);
+  const seen = new Set(['local_time.time_zone_name', 'local_time.ntp_server1', 'phone_setting.backlight_time', 'auto_redial.interval']);
   for (const def of cat.keys) {
     if (out.length >= keys) break;
     if (def.deprecated || def.type === 'password' || def.models) continue;
@@ -54,10 +65,10 @@ export function template(keys = 1500) {
   return out.join('\n') + '\n';
 }
 
-export function writeWorkspace(dir, { phones = 50, keys = 1500 } = {}) {
+export function writeWorkspace(dir, { phones = 50, keys = 1500, problems = false } = {}) {
   mkdirSync(join(dir, 'templates/yealink'), { recursive: true });
   writeFileSync(join(dir, 'bench.yaml'), benchYaml(phones));
-  writeFileSync(join(dir, 'templates/yealink/mac.cfg.hbs'), template(keys));
+  writeFileSync(join(dir, 'templates/yealink/mac.cfg.hbs'), template(keys, { problems }));
   return dir;
 }
 
