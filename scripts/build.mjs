@@ -23,6 +23,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/devserver/renderWorker.ts'], outfile: 'dist/renderWorker.js' }),
   // the language server's service thread (node/serviceThread.ts): validation and preview renders
   build({ ...common, entryPoints: ['server/src/node/serviceWorker.ts'], outfile: 'dist/serviceWorker.js' }),
+  // check --jobs N: the CLI's check threads (cli/checkThreads.ts)
+  build({ ...common, entryPoints: ['server/src/cli/checkWorker.ts'], outfile: 'dist/checkWorker.js' }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 

@@ -14,8 +14,11 @@ import type { RenderLimits } from './render/interpreter';
 import type { RenderTarget, TemplateDialect } from './dialect';
 import type { Phone, Problem, ProblemCode, Range } from './types';
 import { applyProblemPolicy, workspacePolicy } from './problems/policy';
+import { dedupe, ProblemSet } from './problems/dedupe';
 import { LineIndex } from './util/text';
 import type { RenderResult, RouteResolution, Workspace } from './workspace';
+
+export { dedupe, ProblemSet } from './problems/dedupe';
 
 export type PhoneStrategy = 'representative' | 'all';
 
@@ -59,14 +62,31 @@ export interface TemplateCheck {
 const STOPPING = new Set<ProblemCode>(['hbs-syntax', 'hbs-unclosed-block', 'template-too-large', 'threecx-xml']);
 
 export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[] {
+  const run = workspaceCheck(ws, opts);
+  for (const file of run.files) run.addTemplate(file, checkTemplateFor(ws, file, run.templateOpts).problems);
+  return run.finish();
+}
+
+/**
+ * `checkWorkspace` in steps, for a front end that renders the phones elsewhere (the CLI's threads): the
+ * workspace-level problems now, each template's problems (`checkTemplateFor`'s) in file order, then `finish`.
+ */
+export function workspaceCheck(ws: Workspace, opts: CheckOptions = {}) {
   const parsed = opts.bench ?? ws.parsedBench();
   const problems: Problem[] = [...parsed.problems, ...benchFileProblems(ws, parsed), ...workspaceCatalogProblems(ws.files)];
   if (opts.benchTracked && literalSecretCheckOn(parsed.bench.problems))
     problems.push(...literalSecretProblems(ws.files.read(ws.benchFile) ?? '', ws.benchFile));
   const schema = opts.schema ?? contextSchema(parsed.bench);
   const files = opts.files ?? ws.templateFiles();
-  for (const file of files) problems.push(...checkTemplate(ws, file, schema, { ...opts, bench: parsed }));
-  return applyProblemPolicy(dedupe(problems), workspacePolicy(ws, { bench: parsed, files }));
+  const all = new ProblemSet().add(problems);
+  return {
+    files,
+    templateOpts: { ...opts, schema, bench: parsed } as CheckOptions,
+    addTemplate(file: string, found: Problem[]): void {
+      all.add(applyProblemPolicy(found, workspacePolicy(ws, { bench: parsed, files: [file] })));
+    },
+    finish: (): Problem[] => applyProblemPolicy(all.values(), workspacePolicy(ws, { bench: parsed, files })),
+  };
 }
 
 /** What the bench file says that only the workspace's files can confirm: each pinned firmware image exists. */
@@ -129,6 +149,21 @@ export function pickTargets(ws: Workspace, targets: RenderTarget[], strategy: Ph
 
 /** Everything known about one template: static problems, then output problems for the phones it is checked for. */
 export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions = {}): TemplateCheck {
+  const start = startTemplateCheck(ws, file, opts);
+  if ('done' in start) return start.done;
+  const r = renderTargets(ws, file, start.dialect, start.targets, opts, start.found);
+  return { problems: start.found.values(), rendered: r.rendered, served: start.served };
+}
+
+/**
+ * A template's static problems and the phones to render it for: `done` when nothing renders, else the
+ * targets to pass to `renderTargets` (in this order, into `found`, which holds the static problems).
+ */
+export function startTemplateCheck(
+  ws: Workspace,
+  file: string,
+  opts: CheckOptions = {},
+): { done: TemplateCheck } | { dialect: TemplateDialect; targets: RenderTarget[]; served: number; found: ProblemSet } {
   const bench = opts.bench ?? ws.parsedBench();
   const dialect = opts.dialect ?? ws.dialectOf(file) ?? handlebarsDialect;
   let problems: Problem[];
@@ -140,7 +175,7 @@ export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions
     if (!(e instanceof RangeError)) throw e;
     // the static check follows blocks and partials recursively: a pathological nesting ends here, not in a crash
     const at = { line: 0, character: 0 };
-    return {
+    const done: TemplateCheck = {
       problems: [
         {
           file,
@@ -153,15 +188,46 @@ export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions
       rendered: 0,
       served: 0,
     };
+    return { done };
   }
-  const none = { problems, rendered: 0, served: 0 };
-  if (problems.some((p) => p.severity === 'error' && STOPPING.has(p.code))) return none; // nothing renders
-  if (dialect === handlebarsDialect && (!ws.loadTemplate(file) || ws.isPartial(file))) return none; // partials: see checkPartial
+  const plan = planRenders(ws, file, dialect, problems, opts);
+  if (!plan) return { done: { problems, rendered: 0, served: 0 } };
+  return { dialect, targets: plan.targets, served: plan.served, found: new ProblemSet().add(problems) };
+}
+
+/** The phones a template is rendered for by its check (undefined when its static problems stop it, or for a partial). */
+export function planRenders(
+  ws: Workspace,
+  file: string,
+  dialect: TemplateDialect,
+  staticProblems: Problem[],
+  opts: CheckOptions = {},
+): { targets: RenderTarget[]; served: number } | undefined {
+  if (staticProblems.some((p) => p.severity === 'error' && STOPPING.has(p.code))) return undefined; // nothing renders
+  if (dialect === handlebarsDialect && (!ws.loadTemplate(file) || ws.isPartial(file))) return undefined; // partials: see checkPartial
   const targets = templateTargets(ws, file, { ...opts, dialect });
   let picked = pickTargets(ws, targets, opts.phones ?? 'all', opts.selectedPhone);
   if (opts.maxPhones !== undefined) picked = picked.slice(0, opts.maxPhones);
+  return { targets: picked, served: targets.length };
+}
+
+/**
+ * Renders a template for these targets in order, each phone's problems joining `found` as it is rendered (its
+ * output is dropped before the next phone's). `stopped`: a render ran over its budget, and the rest were not rendered.
+ */
+export function renderTargets(
+  ws: Workspace,
+  file: string,
+  dialect: TemplateDialect,
+  targets: RenderTarget[],
+  opts: CheckOptions,
+  found: ProblemSet,
+): { rendered: number; stopped: boolean } {
+  const bench = opts.bench ?? ws.parsedBench();
+  const indexes = new Map<string, LineIndex>();
+  let rendered = 0;
   // lenient: a 3CX body with an unclosed {IF} still renders, so its key problems are found too
-  for (const t of picked) {
+  for (const t of targets) {
     const out = dialect.render(ws, file, t.phone, {
       route: t.route,
       deviceconfig: t.deviceconfig,
@@ -169,12 +235,12 @@ export function checkTemplateFor(ws: Workspace, file: string, opts: CheckOptions
       lenient: true,
       limits: opts.limits,
     });
-    problems.push(...renderProblems(ws, file, t.phone, out));
+    found.add(renderProblems(ws, file, t.phone, out, indexes));
+    rendered++;
     // a template over its render budget would cost the budget again for every other phone: once is enough
-    if (out.issues.some((i) => i.code === 'render-limit'))
-      return { problems: dedupe(problems), rendered: picked.indexOf(t) + 1, served: targets.length };
+    if (out.issues.some((i) => i.code === 'render-limit')) return { rendered, stopped: true };
   }
-  return { problems: dedupe(problems), rendered: picked.length, served: targets.length };
+  return { rendered, stopped: false };
 }
 
 /**
@@ -197,14 +263,23 @@ export function checkPartial(ws: Workspace, file: string, opts: CheckOptions & {
   return { problems: dedupe(problems), rendered, served };
 }
 
-/** Problems found while rendering one phone's file, located on the template. */
-export function renderProblems(ws: Workspace, file: string, phone: Phone, out: RenderResult): Problem[] {
+/**
+ * Problems found while rendering one phone's file, located on the template. `indexes`: line indexes of the
+ * files, kept by a caller locating many phones' problems (a file's text is the same for every phone of one check).
+ */
+export function renderProblems(
+  ws: Workspace,
+  file: string,
+  phone: Phone,
+  out: RenderResult,
+  indexes = new Map<string, LineIndex>(),
+): Problem[] {
   const problems: Problem[] = [];
-  const indexes = new Map<string, LineIndex>();
   const rangeIn = (f: string, s: number, e: number): Range => {
+    const text = ws.files.read(f) ?? '';
     let idx = indexes.get(f);
-    if (!idx) {
-      idx = new LineIndex(ws.files.read(f) ?? '');
+    if (idx?.text !== text) {
+      idx = new LineIndex(text);
       indexes.set(f, idx);
     }
     return idx.range(s, e);
@@ -262,33 +337,6 @@ export function renderProblems(ws: Workspace, file: string, phone: Phone, out: R
 
 function withVia(p: Problem, root: string, rootRange: Range): Problem {
   return p.file === root ? p : { ...p, via: { file: root, range: rootRange } };
-}
-
-const place = (p: Problem) =>
-  `${p.file}|${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}|${p.code}`;
-
-/**
- * One problem per template location and message, naming every phone it was seen for. A problem found
- * without rendering (no phones) replaces those of the same code at the same place found by rendering
- * (a missing partial is one problem, not one per wording).
- */
-export function dedupe(problems: Problem[]): Problem[] {
-  const byKey = new Map<string, Problem>();
-  const staticAt = new Set(problems.filter((p) => !p.phones?.length).map(place));
-  for (const p of problems) {
-    const at = place(p);
-    if (p.phones?.length && staticAt.has(at)) continue;
-    const k = `${at}|${p.message}`;
-    const hit = byKey.get(k);
-    if (!hit) {
-      byKey.set(k, { ...p, phones: p.phones ? [...p.phones] : undefined });
-      continue;
-    }
-    for (const ph of p.phones ?? []) if (!hit.phones?.includes(ph)) (hit.phones ??= []).push(ph);
-  }
-  return [...byKey.values()].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
 }
 
 /** `file:line:column severity code message [phones] (included from …)`: how the CLI and logs print a problem. */

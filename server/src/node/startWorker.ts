@@ -4,9 +4,13 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 
-export function startWorker(dir: string, name: string, ts: boolean): Worker {
-  if (!ts) return new Worker(join(dir, `${name}.js`), { execArgv: [] });
+export function startWorker(dir: string, name: string, ts: boolean, opts: { workerData?: unknown } = {}): Worker {
+  if (!ts) return new Worker(join(dir, `${name}.js`), { execArgv: [], workerData: opts.workerData });
   const tsx = require.resolve('tsx/cjs/api');
   const entry = join(dir, `${name}.ts`);
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true, execArgv: [] });
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, {
+    eval: true,
+    execArgv: [],
+    workerData: opts.workerData,
+  });
 }

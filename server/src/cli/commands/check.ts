@@ -1,16 +1,19 @@
 import { UsageError, opt } from '../args';
 import { formatProblem, workspacePath, type Command } from '../context';
-import { checkWorkspace } from '../../core/check';
+import { checkWorkspaceThreaded, defaultJobs } from '../checkThreads';
 import { gitTracked } from '../../node/gitTracked';
 import { literalSecretCheckOn } from '../../core/bench/secrets';
 
 export const checkCommand: Command = {
   summary: 'report template syntax errors, unknown data paths, helpers, partials and vendor keys, and bench file errors',
-  usage: 'check [dir] [--format text|json]',
-  values: ['format'],
-  run({ args, io, root, cwd, workspace: ws }) {
+  usage: 'check [dir] [--format text|json] [--jobs N]',
+  values: ['format', 'jobs'],
+  async run({ args, io, root, cwd, workspace: ws }) {
     const format = opt(args, 'format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
+    const jobsArg = opt(args, 'jobs');
+    const jobs = jobsArg === undefined ? defaultJobs() : Number(jobsArg);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of threads ≥ 1, not '${jobsArg}'`);
     let files = ws.templateFiles();
     const arg = args.positionals[0];
     if (arg !== undefined) {
@@ -21,7 +24,8 @@ export const checkCommand: Command = {
     }
     // the optional literal-password check: only when the bench turns it on, and only for a bench file git tracks
     const benchTracked = literalSecretCheckOn(ws.parsedBench().bench.problems) && gitTracked(root, ws.benchFile);
-    const problems = checkWorkspace(ws, { files, benchTracked });
+    // --jobs: the phones are rendered on that many threads (1: this one); the result is the same
+    const problems = await checkWorkspaceThreaded(ws, root, { files, benchTracked }, jobs, (line) => io.err(`${line}\n`));
     if (format === 'json') {
       io.out(
         JSON.stringify(

@@ -64,14 +64,17 @@ export class ProblemSet {
     return this;
   }
 
+  /** The problems in the order first added (what another set adds to give the same result as adding their sources). */
+  inOrder(): Problem[] {
+    return [...this.byKey.values()].map((e) => e.p);
+  }
+
   /** The problems, by file, line and column (in the order added within one position). */
   values(): Problem[] {
-    return [...this.byKey.values()]
-      .map((e) => e.p)
-      .sort(
-        (a, b) =>
-          a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-      );
+    return this.inOrder().sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   }
 }
 

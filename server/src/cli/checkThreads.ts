@@ -1,0 +1,170 @@
+// `check --jobs N`: the phones of each template rendered and checked on N worker threads (checkWorker.ts), in
+// chunks of consecutive phones. Each chunk comes back deduplicated in the order its problems were first found,
+// and the chunks are merged in phone order, so the result is the one `checkWorkspace` gives on one thread.
+// Memory stays bounded: a thread keeps only one chunk's distinct problems, and the threads start on demand.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { checkWorkspace, renderTargets, startTemplateCheck, workspaceCheck, type CheckOptions } from '../core/check';
+import type { ServerAddress } from '../core/context';
+import type { RenderLimits } from '../core/render/interpreter';
+import type { Problem } from '../core/types';
+import type { Workspace } from '../core/workspace';
+import { startWorker } from '../node/startWorker';
+
+export interface CheckWorkerData {
+  root: string;
+  benchFile: string;
+  limits: Partial<RenderLimits>;
+  address?: ServerAddress;
+}
+
+/** Render `file`'s check targets `from` (included) to `to` (excluded). */
+export interface CheckJob {
+  id: number;
+  file: string;
+  from: number;
+  to: number;
+}
+
+export type CheckReply = { id: number; error: string } | { id: number; problems: Problem[]; stopped: boolean };
+
+/** Fewer phones than this in all are checked on the calling thread (starting threads would cost more). */
+export const THREADS_FROM = 16;
+
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+const ts = __filename.endsWith('.ts');
+const workerFile = join(__dirname, `checkWorker.${ts ? 'ts' : 'js'}`);
+
+/**
+ * `checkWorkspace` with the phones rendered on `jobs` threads (1: on this thread). `warn`: told once when the
+ * threads cannot be used (the worker file is missing beside the bundle) and the check runs on this thread.
+ */
+export async function checkWorkspaceThreaded(
+  ws: Workspace,
+  root: string,
+  opts: CheckOptions,
+  jobs: number,
+  warn: (line: string) => void,
+): Promise<Problem[]> {
+  if (jobs <= 1) return checkWorkspace(ws, opts);
+  const run = workspaceCheck(ws, opts);
+  const starts = run.files.map((file) => ({ file, start: startTemplateCheck(ws, file, run.templateOpts) }));
+  const phones = starts.reduce((n, s) => n + ('done' in s.start ? 0 : s.start.targets.length), 0);
+  let pool: CheckPool | undefined;
+  if (phones >= THREADS_FROM) {
+    if (existsSync(workerFile))
+      pool = new CheckPool(jobs, { root, benchFile: ws.benchFile, limits: ws.renderLimits, address: ws.serverAddress });
+    else warn(`check: ${workerFile} is missing: checking on one thread`);
+  }
+  try {
+    // every chunk of every template is queued at once (the threads stay busy across templates), merged in order
+    const pending = starts.map(({ file, start }) => {
+      if ('done' in start || !pool) return undefined;
+      const size = Math.max(4, Math.min(200, Math.ceil(start.targets.length / (jobs * 4))));
+      const chunks: Promise<{ problems: Problem[]; stopped: boolean }>[] = [];
+      for (let from = 0; from < start.targets.length; from += size)
+        chunks.push(pool.run({ file, from, to: Math.min(start.targets.length, from + size) }));
+      return chunks;
+    });
+    for (const [i, { file, start }] of starts.entries()) {
+      if ('done' in start) {
+        run.addTemplate(file, start.done.problems);
+        continue;
+      }
+      const chunks = pending[i];
+      if (!chunks) renderTargets(ws, file, start.dialect, start.targets, run.templateOpts, start.found);
+      else
+        for (const chunk of chunks) {
+          const r = await chunk;
+          start.found.add(r.problems);
+          if (r.stopped) break; // over its render budget: the phones after it are not checked (as on one thread)
+        }
+      run.addTemplate(file, start.found.values());
+      pending[i] = undefined;
+    }
+    return run.finish();
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface Waiting {
+  job: CheckJob;
+  resolve: (r: { problems: Problem[]; stopped: boolean }) => void;
+  reject: (e: Error) => void;
+}
+
+/** N check threads taking chunks from one queue. */
+class CheckPool {
+  private readonly queue: Waiting[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<number, { worker: Worker; w: Waiting }>();
+  private readonly workers: Worker[] = [];
+  private nextId = 1;
+  private failed?: Error;
+
+  constructor(
+    private readonly size: number,
+    private readonly data: CheckWorkerData,
+  ) {}
+
+  run(job: Omit<CheckJob, 'id'>): Promise<{ problems: Problem[]; stopped: boolean }> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { ...job, id: this.nextId++ }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      if (!this.idle.length && this.workers.length < this.size) this.idle.push(this.spawn());
+      const worker = this.idle.pop();
+      if (!worker) return;
+      const w = this.queue.shift()!;
+      this.busy.set(w.job.id, { worker, w });
+      worker.postMessage(w.job);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = startWorker(__dirname, 'checkWorker', ts, { workerData: this.data });
+    worker.on('message', (r: CheckReply) => {
+      const b = this.busy.get(r.id);
+      if (!b) return;
+      this.busy.delete(r.id);
+      this.idle.push(worker);
+      if ('error' in r) this.fail(new Error(r.error));
+      else b.w.resolve(r);
+      this.dispatch();
+    });
+    worker.on('error', (e) => this.fail(e));
+    worker.on('exit', (code) => {
+      if (code !== 0 && !this.closing) this.fail(new Error(`a check thread exited with code ${code}`));
+    });
+    this.workers.push(worker);
+    return worker;
+  }
+
+  private closing = false;
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    for (const w of this.queue.splice(0)) w.reject(this.failed);
+    for (const [id, b] of this.busy) {
+      this.busy.delete(id);
+      b.w.reject(this.failed);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.fail(new Error('the check stopped'));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
