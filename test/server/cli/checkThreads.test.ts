@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '../../helpers/workspace';
+
+/** A bench of `n` Yealink phones and two templates whose check finds problems for all, some and each of the phones. */
+function bench(n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ps-check-threads-'));
+  const models = ['T54W', 'T46S', 'T57W'];
+  const phones = Array.from({ length: n }, (_, i) =>
+    [
+      `  - mac: 805e0c${(0x100000 + i).toString(16).slice(1).padStart(6, '0')}`,
+      '    vendor: yealink',
+      `    model: ${models[i % models.length]}`,
+      `    name: phone-${i}`,
+      '    lines:',
+      `      - { extension: "${1000 + i}", password: "pw-${i}" }`,
+    ].join('\n'),
+  );
+  writeFileSync(join(dir, 'bench.yaml'), `pbx: { host: pbx.test }\nphones:\n${phones.join('\n')}\n`);
+  mkdirSync(join(dir, 'templates/yealink/partials'), { recursive: true });
+  writeFileSync(
+    join(dir, 'templates/yealink/mac.cfg.hbs'),
+    [
+      '#!version:1.0.0.1',
+      '{{#each lines}}',
+      'account.{{inc @index}}.user_name = {{extension}}',
+      '{{/each}}',
+      'local_time.time_zonee = 1',
+      'phone_setting.backlight_time = {{#if (eq phone.model "T54W")}}-5{{else}}30{{/if}}',
+      'auto_redial.interval = {{phone.name}}',
+      '{{> extra}}',
+      '{{nope.path}}',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(dir, 'templates/yealink/partials/extra.cfg.hbs'), 'features.dnd_refuse_code = {{phone.model}}\n');
+  writeFileSync(join(dir, 'templates/yealink/y000000000000.cfg.hbs'), '#!version:1.0.0.1\nauto_redial.interval = {{model.id}}\n');
+  return dir;
+}
+
+test('check --jobs 3 prints exactly what --jobs 1 prints (JSON and text), problems of all, some and each phone', async () => {
+  const dir = bench(40);
+  try {
+    const one = await cli(['check', '--workspace', dir, '--format', 'json', '--jobs', '1']);
+    const three = await cli(['check', '--workspace', dir, '--format', 'json', '--jobs', '3']);
+    assert.equal(three.err, one.err);
+    assert.equal(three.code, one.code);
+    assert.equal(three.out, one.out);
+    const problems = JSON.parse(one.out) as { code: string; phones?: string[] }[];
+    assert.ok(
+      problems.some((p) => p.code === 'unknown-key' && p.phones?.length === 40),
+      'one problem naming every phone',
+    );
+    assert.ok(problems.filter((p) => p.code === 'invalid-value' && p.phones?.length === 1).length >= 40, 'one problem per phone');
+    assert.ok(
+      problems.some((p) => !p.phones),
+      'static problems too',
+    );
+    const text1 = await cli(['check', '--workspace', dir, '--jobs', '1']);
+    const text3 = await cli(['check', '--workspace', dir, '--jobs', '3']);
+    assert.equal(text3.out, text1.out);
+    assert.equal(text3.err, text1.err);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('check --jobs: a whole number ≥ 1', async () => {
+  for (const bad of ['0', 'two', '1.5']) {
+    const r = await cli(['check', '--jobs', bad]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--jobs must be a whole number/);
+  }
+});
