@@ -24,6 +24,8 @@
 //   });
 //   step('shows a diagnostic', async ({ ui }) => { await ui.problems({ waitFor: /PS\d+:/ }); });
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { escapeRe } from './workbench.mjs';
 
 export const steps = [];
@@ -290,4 +292,84 @@ step("Show Effective Configuration: each key's final value and the template line
   assert.match(text, /files, in the order applied/);
   assert.doesNotMatch(text, /p&ss<w>/, 'passwords masked');
   await ui.screenshot('effective-configuration');
+});
+
+step("bench view: the firmware a phone reports against the bench's pin", async ({ ui, page, workspace, assert, log }) => {
+  // pin T54W to a newer image than the phone reports (the image exists: no bench-firmware-file problem)
+  const bench = path.join(workspace, 'bench.yaml');
+  const before = fs.readFileSync(bench, 'utf8');
+  const image = path.join(workspace, 'firmware/T54W-96.86.0.100.rom');
+  fs.mkdirSync(path.dirname(image), { recursive: true });
+  fs.writeFileSync(image, 'not a real image\n');
+  fs.writeFileSync(bench, `firmware: { T54W: T54W-96.86.0.100.rom }\n${before}`);
+  try {
+    await ui.runCommand('Provisioning: Start Dev Server');
+    const out = page
+      .locator('.part.panel .monaco-editor .view-lines')
+      .filter({ hasText: /phones\suse/ })
+      .first();
+    await out.waitFor({ timeout: 20_000 });
+    const url = /phones use (\S+?);?\s/.exec((await out.innerText()).replace(/\u00a0/g, ' ') + ' ')?.[1];
+    assert.ok(url, 'server URL in the request log');
+    const res = await fetch(`${url.replace(/\/$/, '')}/805e0c112233.cfg`, {
+      headers: { 'User-Agent': 'Yealink SIP-T54W 96.86.0.70 80:5e:0c:11:22:33' },
+    });
+    assert.equal(res.status, 200);
+    const row = await ui.waitForText('.monaco-list-row', /reception-t54w[\s\S]*firmware 96\.86\.0\.70 \(pinned 96\.86\.0\.100\)/);
+    log(row.replace(/\s+/g, ' '));
+    // the row carries the warning icon (reported firmware differs from the pin)
+    await page
+      .locator('.monaco-list-row')
+      .filter({ hasText: 'reception-t54w' })
+      .locator('.codicon-warning')
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await ui.hidePanel();
+    await ui.runCommand('View: Close All Editors');
+    await ui.runCommand('Notifications: Clear All Notifications');
+    // widen the side bar so the row's description reads in full, then put it back
+    const box = await page.locator('.part.sidebar').boundingBox();
+    const drag = async (from, to) => {
+      await page.mouse.move(from, box.y + 300);
+      await page.mouse.down();
+      await page.mouse.move(to, box.y + 300, { steps: 5 });
+      await page.mouse.up();
+    };
+    await drag(box.x + box.width, 1000);
+    await page.mouse.move(1200, 600); // off the sash (it highlights under the mouse)
+    await ui.screenshot('bench-firmware');
+    const wide = await page.locator('.part.sidebar').boundingBox();
+    await drag(wide.x + wide.width, box.x + box.width);
+    await ui.runCommand('Provisioning: Stop Dev Server');
+  } finally {
+    fs.writeFileSync(bench, before);
+    fs.rmSync(path.dirname(image), { recursive: true, force: true });
+  }
+});
+
+step('Get Started walkthrough opens with its steps', async ({ ui, page, assert }) => {
+  await ui.hidePanel();
+  await ui.runCommand('View: Close All Editors');
+  await ui.runCommand('Notifications: Clear All Notifications');
+  await ui.runCommand('Welcome: Open Walkthrough...', 30_000, { keepOpen: true });
+  await ui.pickQuickItem('Get Started with Provisioning Studio');
+  const titles = [
+    'Create a template project',
+    'Preview the file a phone receives',
+    'Start the dev server',
+    'Point a phone at the server',
+    'Reprovision after an edit',
+  ];
+  for (const t of titles) {
+    await page
+      .locator('.gettingStartedContainer .getting-started-step')
+      .filter({ hasText: t })
+      .first()
+      .waitFor({ state: 'visible', timeout: 20_000 });
+  }
+  const header = await page.locator('.gettingStartedContainer').first().innerText();
+  assert.match(header, /Get Started with Provisioning Studio/);
+  // the first step is expanded: its walkthroughs/new-project.md media renders beside the list
+  await page.locator('.gettingStartedContainer .getting-started-media').first().waitFor({ state: 'visible', timeout: 20_000 });
+  await ui.screenshot('walkthrough');
 });
