@@ -1,6 +1,7 @@
 // `check`: everything the workspace can tell about its templates and bench file, as located problems.
 // Output-level problems (vendor keys, values, XML) are found by rendering each template for every bench
 // phone it serves and mapping the output back to the template through the source map.
+import { overrideProblemsIn } from './overrides';
 import { contextSchema } from './analysis/contextSchema';
 import { handlebarsDialect } from './dialect';
 import { checkOutput } from './catalog/check';
@@ -85,7 +86,11 @@ export function workspaceCheck(ws: Workspace, opts: CheckOptions = {}) {
     addTemplate(file: string, found: Problem[]): void {
       all.add(applyProblemPolicy(found, workspacePolicy(ws, { bench: parsed, files: [file] })));
     },
-    finish: (): Problem[] => applyProblemPolicy(all.values(), workspacePolicy(ws, { bench: parsed, files })),
+    finish: (): Problem[] => {
+      // key-overridden needs every boot file of a phone: once over all the checked templates (overrides.ts)
+      all.add(overrideProblemsIn(ws, files, { bench: parsed }));
+      return applyProblemPolicy(all.values(), workspacePolicy(ws, { bench: parsed, files }));
+    },
   };
 }
 

@@ -93,7 +93,8 @@ export function problemsMarkdown(): string {
       out.push('', `### ${code}`, '', d.description, '', `- Default severity: ${d.severity}`);
       if (d.fix) out.push(`- Quick fix: ${d.fix.title} (reads the diagnostic's data: ${d.fix.data.map((f) => `\`${f}\``).join(', ')})`);
       const suppress = a.area === 'bench' ? '' : `; suppress: \`provisioning-disable-next-line ${code}\``;
-      out.push(`- Change: \`problems: { ${code}: ${d.severity === 'error' ? 'warning' : 'off'} }\`${suppress}`);
+      if (d.optIn) out.push(`- Off unless turned on: \`problems: { ${code}: ${d.severity} }\` (or the editor setting)${suppress}`);
+      else out.push(`- Change: \`problems: { ${code}: ${d.severity === 'error' ? 'warning' : 'off'} }\`${suppress}`);
     }
   }
   return out.join('\n') + '\n';

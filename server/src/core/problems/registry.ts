@@ -18,6 +18,8 @@ export interface ProblemDef {
   /** One line, shown in docs/problems.md. */
   description: string;
   fix?: ProblemFix;
+  /** Not run unless a `problems:` section or the setting gives the code a level (an opt-in check). */
+  optIn?: boolean;
 }
 
 const SUGGEST: ProblemFix = { title: "Change to '<suggestion>' (did you mean)", data: ['suggestions'] };
@@ -66,13 +68,10 @@ export const PROBLEMS = {
     'error',
     'A `${env:NAME}` reference in a bench value names an unset environment variable, or is malformed (a value is never shown).',
   ),
-  'bench-literal-secret': def(
-    'bench',
-    'warning',
-    'Optional, off unless a `problems:` section (or the editor setting) gives it a level: a password-like bench field ' +
-      '(`password`, `auth_password`, `secret`, …) holds a literal value while the bench file is tracked by git. ' +
-      'Reference an environment variable instead, `${env:NAME}`. Located at the value, which is never shown.',
-  ),
+  'bench-literal-secret': {
+    ...def('bench', 'warning', 'A password-like bench field holds a literal value in a bench file tracked by git (use `${env:NAME}`).'),
+    optIn: true,
+  },
   'bench-firmware-model': def(
     'bench',
     'error',
