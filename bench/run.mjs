@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in turn, each against its baseline run side by side.
 //   npm run bench                 all
-//   npm run bench -- lsp notify   a selection: check-keys, catalog-eval, check, lsp, notify, bootstorm
+//   npm run bench -- lsp notify   a selection: check-keys, catalog-eval, check, check-scale, lsp, notify, bootstorm
 // Needs a build (npm install does it); lsp installs yaml-language-server into bench/.deps on first use;
 // notify needs SIPp (Debian sip-tester), bootstorm nginx and wrk (Debian) — missing tools are reported.
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,10 @@ const ALL = {
     what: 'key catalogs on held-out real templates: false flags, typo recall, legacy files',
   },
   check: { cmd: ['--import', 'tsx', 'bench/check-workspace.mjs'], what: '`check` of a 1,500-key template × 50 phones vs render-only' },
+  'check-scale': {
+    cmd: ['--import', 'tsx', 'bench/check-scale.mjs'],
+    what: '`check` of 50, 500 and 5,000 phones: ms per phone on one thread vs threads (--jobs), peak RSS',
+  },
   lsp: {
     cmd: ['bench/lsp.mjs'],
     what: 'language server latency vs yaml-language-server',

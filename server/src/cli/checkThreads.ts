@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { checkWorkspace, renderTargets, startTemplateCheck, workspaceCheck, type CheckOptions } from '../core/check';
 import type { ServerAddress } from '../core/context';
+import type { RenderTarget } from '../core/dialect';
 import type { RenderLimits } from '../core/render/interpreter';
-import type { Problem } from '../core/types';
+import type { Phone, Problem } from '../core/types';
+import type { RouteDef } from '../core/vendors';
 import type { Workspace } from '../core/workspace';
 import { startWorker } from '../node/startWorker';
 
@@ -20,18 +22,28 @@ export interface CheckWorkerData {
   address?: ServerAddress;
 }
 
-/** Render `file`'s check targets `from` (included) to `to` (excluded). */
+/** A check target as sent to a thread: the phone by its place in the bench (the thread parses the same bench file). */
+export interface JobTarget {
+  phone: number | Phone;
+  route?: RouteDef;
+  deviceconfig?: number;
+  fallback?: boolean;
+}
+
+/** Render `file` for these targets, in order. */
 export interface CheckJob {
   id: number;
   file: string;
-  from: number;
-  to: number;
+  targets: JobTarget[];
 }
 
 export type CheckReply = { id: number; error: string } | { id: number; problems: Problem[]; stopped: boolean };
 
-/** Fewer phones than this in all are checked on the calling thread (starting threads would cost more). */
-export const THREADS_FROM = 16;
+/**
+ * Benches of fewer phones than this are checked on the calling thread: a thread's start (loading the engine,
+ * parsing the bench, compiling the key catalog) costs about what a few hundred phones' checks do.
+ */
+export const THREADS_FROM = 200;
 
 export function defaultJobs(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
@@ -43,6 +55,7 @@ const workerFile = join(__dirname, `checkWorker.${ts ? 'ts' : 'js'}`);
 /**
  * `checkWorkspace` with the phones rendered on `jobs` threads (1: on this thread). `warn`: told once when the
  * threads cannot be used (the worker file is missing beside the bundle) and the check runs on this thread.
+ * `threadsFrom`: the smallest bench checked on threads (tests).
  */
 export async function checkWorkspaceThreaded(
   ws: Workspace,
@@ -50,17 +63,18 @@ export async function checkWorkspaceThreaded(
   opts: CheckOptions,
   jobs: number,
   warn: (line: string) => void,
+  threadsFrom = THREADS_FROM,
 ): Promise<Problem[]> {
-  if (jobs <= 1) return checkWorkspace(ws, opts);
+  if (jobs <= 1 || ws.phones.length < threadsFrom) return checkWorkspace(ws, opts);
+  let pool: CheckPool | undefined;
+  if (existsSync(workerFile)) {
+    pool = new CheckPool(jobs, { root, benchFile: ws.benchFile, limits: ws.renderLimits, address: ws.serverAddress });
+    pool.warm(); // the threads start while this one finds the static problems and the targets
+  } else warn(`check: ${workerFile} is missing: checking on one thread`);
   const run = workspaceCheck(ws, opts);
   const starts = run.files.map((file) => ({ file, start: startTemplateCheck(ws, file, run.templateOpts) }));
-  const phones = starts.reduce((n, s) => n + ('done' in s.start ? 0 : s.start.targets.length), 0);
-  let pool: CheckPool | undefined;
-  if (phones >= THREADS_FROM) {
-    if (existsSync(workerFile))
-      pool = new CheckPool(jobs, { root, benchFile: ws.benchFile, limits: ws.renderLimits, address: ws.serverAddress });
-    else warn(`check: ${workerFile} is missing: checking on one thread`);
-  }
+  const place = new Map((run.templateOpts.bench ?? ws.parsedBench()).bench.phones.map((p, i) => [p, i]));
+  const sent = (t: RenderTarget): JobTarget => ({ ...t, phone: place.get(t.phone) ?? t.phone });
   try {
     // every chunk of every template is queued at once (the threads stay busy across templates), merged in order
     const pending = starts.map(({ file, start }) => {
@@ -68,7 +82,7 @@ export async function checkWorkspaceThreaded(
       const size = Math.max(4, Math.min(200, Math.ceil(start.targets.length / (jobs * 4))));
       const chunks: Promise<{ problems: Problem[]; stopped: boolean }>[] = [];
       for (let from = 0; from < start.targets.length; from += size)
-        chunks.push(pool.run({ file, from, to: Math.min(start.targets.length, from + size) }));
+        chunks.push(pool.run({ file, targets: start.targets.slice(from, from + size).map(sent) }));
       return chunks;
     });
     for (const [i, { file, start }] of starts.entries()) {
@@ -112,6 +126,11 @@ class CheckPool {
     private readonly size: number,
     private readonly data: CheckWorkerData,
   ) {}
+
+  /** Starts every thread now rather than on the first job. */
+  warm(): void {
+    while (this.workers.length < this.size) this.idle.push(this.spawn());
+  }
 
   run(job: Omit<CheckJob, 'id'>): Promise<{ problems: Problem[]; stopped: boolean }> {
     if (this.failed) return Promise.reject(this.failed);

@@ -1,7 +1,9 @@
 // A thread of `check --jobs N` (see checkThreads.ts): it opens the same workspace from disk and renders the
-// phones of the chunks it is sent, answering with each chunk's problems deduplicated in the order first found.
+// template for the targets (bench phone, route) it is sent, answering with each chunk's problems deduplicated in
+// the order first found.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ProblemSet, renderTargets, startTemplateCheck } from '../core/check';
+import { ProblemSet, renderTargets } from '../core/check';
+import { handlebarsDialect, type RenderTarget } from '../core/dialect';
 import { openWorkspace } from './context';
 import type { CheckJob, CheckReply, CheckWorkerData } from './checkThreads';
 
@@ -9,7 +11,7 @@ const data = workerData as CheckWorkerData;
 const { workspace: ws } = openWorkspace(data.root, data.benchFile);
 ws.renderLimits = data.limits;
 ws.setServerAddress(data.address);
-const starts = new Map<string, ReturnType<typeof startTemplateCheck>>();
+ws.parsedBench(); // before the first job: the thread is started early (checkThreads.ts) to do this meanwhile
 
 parentPort?.on('message', (job: CheckJob) => {
   parentPort!.postMessage(run(job));
@@ -17,11 +19,11 @@ parentPort?.on('message', (job: CheckJob) => {
 
 function run(job: CheckJob): CheckReply {
   try {
-    let start = starts.get(job.file);
-    if (!start) starts.set(job.file, (start = startTemplateCheck(ws, job.file)));
-    if ('done' in start) return { id: job.id, error: `${job.file}: the check thread finds nothing to render` };
+    const phones = ws.parsedBench().bench.phones;
+    const targets: RenderTarget[] = job.targets.map((t) => ({ ...t, phone: typeof t.phone === 'number' ? phones[t.phone] : t.phone }));
+    if (targets.some((t) => !t.phone)) return { id: job.id, error: 'the check thread reads another bench' };
     const found = new ProblemSet();
-    const r = renderTargets(ws, job.file, start.dialect, start.targets.slice(job.from, job.to), {}, found);
+    const r = renderTargets(ws, job.file, ws.dialectOf(job.file) ?? handlebarsDialect, targets, {}, found);
     return { id: job.id, problems: found.inOrder(), stopped: r.stopped };
   } catch (e) {
     return { id: job.id, error: `check thread: ${(e as Error).message}` };

@@ -4,6 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../../helpers/workspace';
+import { checkWorkspace } from '../../../server/src/core/check';
+import { openWorkspace } from '../../../server/src/cli/context';
+import { checkWorkspaceThreaded } from '../../../server/src/cli/checkThreads';
 
 /** A bench of `n` Yealink phones and two templates whose check finds problems for all, some and each of the phones. */
 function bench(n: number): string {
@@ -42,7 +45,7 @@ function bench(n: number): string {
 }
 
 test('check --jobs 3 prints exactly what --jobs 1 prints (JSON and text), problems of all, some and each phone', async () => {
-  const dir = bench(40);
+  const dir = bench(200); // the CLI checks 200 phones and more on threads
   try {
     const one = await cli(['check', '--workspace', dir, '--format', 'json', '--jobs', '1']);
     const three = await cli(['check', '--workspace', dir, '--format', 'json', '--jobs', '3']);
@@ -51,10 +54,10 @@ test('check --jobs 3 prints exactly what --jobs 1 prints (JSON and text), proble
     assert.equal(three.out, one.out);
     const problems = JSON.parse(one.out) as { code: string; phones?: string[] }[];
     assert.ok(
-      problems.some((p) => p.code === 'unknown-key' && p.phones?.length === 40),
+      problems.some((p) => p.code === 'unknown-key' && p.phones?.length === 200),
       'one problem naming every phone',
     );
-    assert.ok(problems.filter((p) => p.code === 'invalid-value' && p.phones?.length === 1).length >= 40, 'one problem per phone');
+    assert.ok(problems.filter((p) => p.code === 'invalid-value' && p.phones?.length === 1).length >= 200, 'one problem per phone');
     assert.ok(
       problems.some((p) => !p.phones),
       'static problems too',
@@ -63,6 +66,20 @@ test('check --jobs 3 prints exactly what --jobs 1 prints (JSON and text), proble
     const text3 = await cli(['check', '--workspace', dir, '--jobs', '3']);
     assert.equal(text3.out, text1.out);
     assert.equal(text3.err, text1.err);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('checkWorkspaceThreaded on 3 threads gives what checkWorkspace gives (a bench below the CLI threshold, forced)', async () => {
+  const dir = bench(40);
+  try {
+    const expected = checkWorkspace(openWorkspace(dir).workspace);
+    const warned: string[] = [];
+    const got = await checkWorkspaceThreaded(openWorkspace(dir).workspace, dir, {}, 3, (l) => warned.push(l), 0);
+    assert.deepEqual(warned, []);
+    assert.equal(JSON.stringify(got), JSON.stringify(expected));
+    assert.ok(expected.length > 40);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
