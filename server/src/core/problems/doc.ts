@@ -27,7 +27,11 @@ export function problemsSettingSchema(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const code of PROBLEM_CODES) {
     const d = PROBLEMS[code];
-    properties[code] = { type: 'string', enum: [...PROBLEM_LEVELS], markdownDescription: `${d.description} Default: \`${d.severity}\`.` };
+    properties[code] = {
+      type: 'string',
+      enum: [...PROBLEM_LEVELS],
+      markdownDescription: `${d.description} ${d.optIn ? `Off unless given a level (then \`${d.severity}\` is usual)` : `Default: \`${d.severity}\``}.`,
+    };
   }
   return {
     type: 'object',
