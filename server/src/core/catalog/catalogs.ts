@@ -48,7 +48,14 @@ export interface CompiledCatalog {
   patterns: CompiledPattern[];
   /** Memo for suggestions (see suggest.ts). */
   suggestCache: Map<string, string[]>;
+  /**
+   * Memo of key matches (null: unknown), strict and loose: the same keys come back for every phone a template
+   * is checked for. At most MATCH_MEMO keys each, then it starts again.
+   */
+  matchCache: [Map<string, KeyMatch | null>, Map<string, LooseKeyMatch | null>];
 }
+
+const MATCH_MEMO = 20_000;
 
 export interface KeyMatch {
   def: KeyDef;
@@ -84,7 +91,15 @@ export function compilePattern(def: KeyDef, pattern: string, via: 'key' | 'alias
 export function compileCatalog(catalog: KeyCatalog): CompiledCatalog {
   let c = compiledCache.get(catalog);
   if (c) return c;
-  c = { catalog, exact: new Map(), bySkeleton: new Map(), byPrefix: new Map(), patterns: [], suggestCache: new Map() };
+  c = {
+    catalog,
+    exact: new Map(),
+    bySkeleton: new Map(),
+    byPrefix: new Map(),
+    patterns: [],
+    suggestCache: new Map(),
+    matchCache: [new Map(), new Map()],
+  };
   for (const def of catalog.keys) {
     const pats: [string, 'key' | 'alias'][] = [[def.key, 'key']];
     if (def.alias && def.alias !== def.key) pats.push([def.alias, 'alias']);
@@ -115,6 +130,18 @@ export function compileCatalog(catalog: KeyCatalog): CompiledCatalog {
 
 const isDigit = (ch: number) => ch >= 48 && ch <= 57;
 const MAX_RUNS = 8;
+
+/** `find`, memoized: callers only read the match (shared between the calls for the same key). */
+function findMemo(c: CompiledCatalog, key: string, loose: boolean): LooseKeyMatch | undefined {
+  const memo = c.matchCache[loose ? 1 : 0];
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const m = find(c, key, loose);
+  if (memo.size >= MATCH_MEMO) memo.clear();
+  // kept as a copy: a key cut from a rendered file would keep that whole file alive
+  memo.set(JSON.parse(JSON.stringify(key)) as string, m ?? null);
+  return m;
+}
 
 function find(c: CompiledCatalog, key: string, loose: boolean): LooseKeyMatch | undefined {
   const ex = c.exact.get(key);
@@ -191,12 +218,12 @@ function tryList(
 
 /** The catalog entry a key matches, with its index values; undefined when the key is unknown. */
 export function matchKey(catalog: KeyCatalog, key: string): KeyMatch | undefined {
-  return find(compileCatalog(catalog), key, false);
+  return findMemo(compileCatalog(catalog), key, false);
 }
 
 /** Like matchKey, but also returns a shape match whose index is outside the catalog's range. */
 export function matchKeyLoose(catalog: KeyCatalog, key: string): LooseKeyMatch | undefined {
-  return find(compileCatalog(catalog), key, true);
+  return findMemo(compileCatalog(catalog), key, true);
 }
 
 /** A key pattern with its `{name}` holes filled from `indices` (holes without a value are kept). */
