@@ -71,18 +71,21 @@ export async function checkWorkspaceThreaded(
     pool = new CheckPool(jobs, { root, benchFile: ws.benchFile, limits: ws.renderLimits, address: ws.serverAddress });
     pool.warm(); // the threads start while this one finds the static problems and the targets
   } else warn(`check: ${workerFile} is missing: checking on one thread`);
-  const run = workspaceCheck(ws, opts);
-  const starts = run.files.map((file) => ({ file, start: startTemplateCheck(ws, file, run.templateOpts) }));
-  const place = new Map((run.templateOpts.bench ?? ws.parsedBench()).bench.phones.map((p, i) => [p, i]));
-  const sent = (t: RenderTarget): JobTarget => ({ ...t, phone: place.get(t.phone) ?? t.phone });
   try {
+    const run = workspaceCheck(ws, opts);
+    const starts = run.files.map((file) => ({ file, start: startTemplateCheck(ws, file, run.templateOpts) }));
+    const place = new Map((run.templateOpts.bench ?? ws.parsedBench()).bench.phones.map((p, i) => [p, i]));
+    const sent = (t: RenderTarget): JobTarget => ({ ...t, phone: place.get(t.phone) ?? t.phone });
     // every chunk of every template is queued at once (the threads stay busy across templates), merged in order
     const pending = starts.map(({ file, start }) => {
       if ('done' in start || !pool) return undefined;
       const size = Math.max(4, Math.min(200, Math.ceil(start.targets.length / (jobs * 4))));
       const chunks: Promise<{ problems: Problem[]; stopped: boolean }>[] = [];
-      for (let from = 0; from < start.targets.length; from += size)
-        chunks.push(pool.run({ file, targets: start.targets.slice(from, from + size).map(sent) }));
+      for (let from = 0; from < start.targets.length; from += size) {
+        const chunk = pool.run({ file, targets: start.targets.slice(from, from + size).map(sent) });
+        chunk.catch(() => {}); // a chunk never awaited (after a failure, or past a render over budget) may fail at close()
+        chunks.push(chunk);
+      }
       return chunks;
     });
     for (const [i, { file, start }] of starts.entries()) {
