@@ -12,6 +12,8 @@ export interface OverrideCheckOptions {
   bench?: ParsedBench;
   /** The phone to take first for its (vendor, model) (the editor's selected phone). */
   selectedPhone?: string;
+  /** Only that phone (else the first that fetches a file): the editor, whose full pass has a latency target. */
+  onePhone?: boolean;
 }
 
 /** `key-overridden` problems located in `files` (a losing line in one of them, or in a partial one of them includes). */
@@ -25,6 +27,7 @@ export function overrideProblemsIn(ws: Workspace, files: readonly string[], opts
   for (const p of selected ? [selected, ...relevant] : relevant) {
     const k = `${p.vendor}\0${p.model}`;
     if (!byModel.has(k)) byModel.set(k, p);
+    if (opts.onePhone) break;
   }
   // one problem per losing line: the first phone's message (it names the file that wins), every phone listed
   const byLine = new Map<string, Problem>();

@@ -88,9 +88,12 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
     info.kind === 'partial'
       ? checkPartial(ctx.ws, info.path, { ...opts2, maxTemplates: strategy === 'all' ? 20 : 3 })
       : checkTemplateFor(ctx.ws, info.path, { ...opts2, served: ctx.served(info.path), dialect: opts.dialect });
-  // a value another file or line overrides: every boot file of a phone rendered, so on the full pass only
+  // a value another file or line overrides: every boot file of a phone rendered, so on the full pass and for one
+  // phone only (the selected one, else the first fetching the file); `check` takes one per model
   const overridden =
-    strategy === 'all' ? overrideProblemsIn(ctx.ws, [info.path], { bench: opts2.bench, selectedPhone: ctx.settings.phone }) : [];
+    strategy === 'all'
+      ? overrideProblemsIn(ctx.ws, [info.path], { bench: opts2.bench, selectedPhone: ctx.settings.phone, onePhone: true })
+      : [];
   return {
     diagnostics: policed(ctx, [...r.problems, ...overridden], info.path).map((p) => toDiagnostic(ctx, p, info.path)),
     rendered: r.rendered,

@@ -47,3 +47,11 @@ test('a partial checked on its own; the selected phone stands for its model; no 
   const alone = memoryWorkspace({ ...files, 'templates/yealink/mac.cfg.hbs': `${H}account.1.label = {{phone.name}}\n` });
   assert.deepEqual(overrideProblemsIn(alone, ['templates/yealink/common.cfg.hbs']), []);
 });
+
+test('onePhone (the editor): the selected phone only, else the first fetching the file', () => {
+  const ws = memoryWorkspace(files);
+  const only = (selectedPhone?: string) =>
+    overrideProblemsIn(ws, ['templates/yealink/common.cfg.hbs'], { onePhone: true, selectedPhone }).map((p) => p.phones);
+  assert.deepEqual(only(), [['one-b'], ['one-b']]);
+  assert.deepEqual(only('three'), [['three'], ['three']]);
+});
