@@ -8,7 +8,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { newAuthKey, type AuthKey } from './auth';
 import type { DevServer, DevServerOptions, PhoneUrl, ServerInfo } from './devServer';
 import type { RequestLogEntry, ServerProblem, ServerRecovered, UploadRecord } from './log';
-import type { PeerLink, SharedFact } from './shared';
+import { asBuffer, type PeerLink, type SharedFact } from './shared';
 
 /** Primary → worker. */
 type ToWorker = { t: 'init'; key: AuthKey; index: number } | { t: 'fact'; fact: SharedFact } | { t: 'stop' };
@@ -159,9 +159,7 @@ export function workerInit(): Promise<{ index: number; options: Pick<DevServerOp
     process.on('message', (m: ToWorker) => {
       if (m.t === 'fact') for (const r of receivers) r(m.fact);
       else if (m.t === 'init') {
-        // structured clone hands a Buffer over as a Uint8Array
-        const secret = Buffer.from(m.key.secret.buffer, m.key.secret.byteOffset, m.key.secret.byteLength);
-        ok({ index: m.index, options: { peers, authKey: { secret, opaque: m.key.opaque } } });
+        ok({ index: m.index, options: { peers, authKey: { secret: asBuffer(m.key.secret), opaque: m.key.opaque } } });
       }
     });
     send({ t: 'ready' });

@@ -35,6 +35,9 @@ export interface SharedStateOptions extends GuardOptions {
 
 const MAX_IPS = 1000;
 
+/** A Buffer sent between processes (structured clone hands it over as a Uint8Array), as a Buffer again. */
+export const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 export class SharedState {
   readonly guard: ClientGuard;
   readonly auth: Authenticator;
@@ -100,8 +103,7 @@ export class SharedState {
       case 'ip':
         return this.setIp(f.ip, f.mac);
       case 'upload':
-        // structured clone hands a Buffer over as a Uint8Array
-        return this.uploads.add({ ...f.rec, body: Buffer.from(f.rec.body.buffer, f.rec.body.byteOffset, f.rec.body.byteLength) });
+        return this.uploads.add({ ...f.rec, body: asBuffer(f.rec.body) });
       case 'nonce':
         return this.auth.markUsed(f.nonce, f.use);
     }

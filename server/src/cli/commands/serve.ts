@@ -1,8 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { SERVER_ADDRESS_VALUES, opt, serverAddressOption, UsageError, type Args } from '../args';
 import type { Command, Io } from '../context';
-import { batchedLogWriter, DevServer, type PhoneUrl, type ServerInfo } from '../../devserver';
-import { isServeWorker, runWorker, ServeCluster, workerInit } from '../../devserver/cluster';
+import {
+  batchedLogWriter,
+  DevServer,
+  type PhoneUrl,
+  type ServerInfo,
+  type ServerProblem,
+  type ServerRecovered,
+  type UploadRecord,
+} from '../../devserver';
+import { isServeWorker, runWorker, ServeCluster, workerInit, type ClusterEvents } from '../../devserver/cluster';
 import { DEFAULT_TFTP_PORT, TftpServer } from '../../devserver/tftp';
 import { UnknownPhones, type UnknownPhone } from '../../devserver/unknownPhones';
 import type { Workspace } from '../../core/workspace';
@@ -91,37 +99,42 @@ export const serveCommand: Command = {
   },
 };
 
-/** One process's events printed: the request log on stdout, problems and phones not on the bench on stderr. */
-function logTo(server: DevServer, io: Io): void {
-  server.on('request', batchedLogWriter(io.out));
-  server.on('unknownPhone', (u) => io.err(unknownLine(u)));
-  server.on('problem', (p) =>
-    io.err(
-      `problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${p.servingLastGood ? ' (serving the last good version)' : ''}`,
-    ),
-  );
-  server.on('recovered', (r) => io.err(`fixed: ${r.file}${r.phone ? ` [${r.phone}]` : ''} renders again`));
-  server.on('upload', (u) => io.out(`${u.time} ${u.ip} ${u.phone ?? u.mac} uploaded ${u.file} (${u.bytes} bytes)\n`));
-}
-
-/** The same printing for the primary of several worker processes, which notes phones not on the bench itself. */
-function clusterEvents(io: Io, workspace: Workspace) {
-  const log = batchedLogWriter(io.out);
-  const unknown = new UnknownPhones();
+/** How serve prints the server's events: the request log and uploads on stdout, problems and strangers on stderr. */
+function printer(io: Io) {
   return {
-    request(e: Parameters<typeof log>[0]) {
-      log(e);
-      const u = unknown.note(e, () => workspace.servingBench().parsed.bench.phones);
-      if (u?.requests === 1) io.err(unknownLine(u));
-    },
-    problem: (p: { file: string; phone?: string; message: string; servingLastGood: boolean }) =>
+    request: batchedLogWriter(io.out),
+    unknownPhone: (u: UnknownPhone) => io.err(unknownLine(u)),
+    problem: (p: ServerProblem) =>
       io.err(
         `problem: ${p.file}${p.phone ? ` [${p.phone}]` : ''}: ${p.message}${p.servingLastGood ? ' (serving the last good version)' : ''}`,
       ),
-    recovered: (r: { file: string; phone?: string }) => io.err(`fixed: ${r.file}${r.phone ? ` [${r.phone}]` : ''} renders again`),
-    upload: (u: { time: string; ip: string; phone?: string; mac: string; file: string; bytes: number }) =>
-      io.out(`${u.time} ${u.ip} ${u.phone ?? u.mac} uploaded ${u.file} (${u.bytes} bytes)\n`),
-    note: (text: string) => io.err(`note: ${text}\n`),
+    recovered: (r: ServerRecovered) => io.err(`fixed: ${r.file}${r.phone ? ` [${r.phone}]` : ''} renders again`),
+    upload: (u: Omit<UploadRecord, 'body'>) => io.out(`${u.time} ${u.ip} ${u.phone ?? u.mac} uploaded ${u.file} (${u.bytes} bytes)\n`),
+  };
+}
+
+/** One process's events printed. */
+function logTo(server: DevServer, io: Io): void {
+  const print = printer(io);
+  server.on('request', print.request);
+  server.on('unknownPhone', print.unknownPhone);
+  server.on('problem', print.problem);
+  server.on('recovered', print.recovered);
+  server.on('upload', print.upload);
+}
+
+/** The same printing for the primary of several worker processes, which notes phones not on the bench itself. */
+function clusterEvents(io: Io, workspace: Workspace): ClusterEvents {
+  const print = printer(io);
+  const unknown = new UnknownPhones();
+  return {
+    ...print,
+    request(e) {
+      print.request(e);
+      const u = unknown.note(e, () => workspace.servingBench().parsed.bench.phones);
+      if (u?.requests === 1) print.unknownPhone(u);
+    },
+    note: (text) => io.err(`note: ${text}\n`),
   };
 }
 
