@@ -1,7 +1,6 @@
 // `check`: everything the workspace can tell about its templates and bench file, as located problems.
 // Output-level problems (vendor keys, values, XML) are found by rendering each template for every bench
 // phone it serves and mapping the output back to the template through the source map.
-import { overrideProblemsIn } from './overrides';
 import { contextSchema } from './analysis/contextSchema';
 import { handlebarsDialect } from './dialect';
 import { checkOutput } from './catalog/check';
@@ -16,6 +15,7 @@ import type { RenderTarget, TemplateDialect } from './dialect';
 import type { Phone, Problem, ProblemCode, Range } from './types';
 import { applyProblemPolicy, workspacePolicy } from './problems/policy';
 import { dedupe, ProblemSet } from './problems/dedupe';
+import { overrideProblemsIn } from './overrides';
 import { LineIndex } from './util/text';
 import type { RenderResult, RouteResolution, Workspace } from './workspace';
 

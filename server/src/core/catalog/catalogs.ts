@@ -8,6 +8,7 @@
 // (`P2{x}`) cannot be found that way; they are filed under their literal prefix and tried for each
 // digit position of the key. Grandstream aliases are matched like keys.
 import type { IndexDef, KeyCatalog, KeyDef } from './types';
+import { ownString } from '../util/text';
 import cisco from './data/cisco.json';
 import fanvil from './data/fanvil.json';
 import grandstream from './data/grandstream.json';
@@ -139,7 +140,7 @@ function findMemo(c: CompiledCatalog, key: string, loose: boolean): LooseKeyMatc
   const m = find(c, key, loose);
   if (memo.size >= MATCH_MEMO) memo.clear();
   // kept as a copy: a key cut from a rendered file would keep that whole file alive
-  memo.set(JSON.parse(JSON.stringify(key)) as string, m ?? null);
+  memo.set(ownString(key), m ?? null);
   return m;
 }
 

@@ -1,24 +1,20 @@
 // One problem per template location and message, naming every phone it was seen for, gathered as phones are
 // rendered (a check of thousands of phones keeps only the distinct problems, not every phone's copies).
 import type { Problem } from '../types';
+import { ownString } from '../util/text';
 
 const place = (p: Problem) =>
   `${p.file}|${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}|${p.code}`;
 
 const rendered = (p: Problem) => !!p.phones?.length;
 
-/**
- * A fresh copy of a string: a message or value cut from a phone's rendered file would otherwise keep that
- * whole file alive (V8 slices and concatenations point into their source) for as long as the problem lives.
- */
-const own = (s: string): string => (s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s);
-
+/** A problem as kept: its strings copied (one cut from a phone's rendered file would keep that file alive). */
 function kept(p: Problem): Problem {
-  const out: Problem = { ...p, message: own(p.message), phones: p.phones ? [...p.phones] : undefined };
-  if (p.actual !== undefined) out.actual = own(p.actual);
-  if (p.suggestions) out.suggestions = p.suggestions.map(own);
-  if (p.data?.word !== undefined) out.data = { ...p.data, word: own(p.data.word) };
-  if (p.related) out.related = p.related.map((r) => ({ ...r, message: own(r.message) }));
+  const out: Problem = { ...p, message: ownString(p.message), phones: p.phones ? [...p.phones] : undefined };
+  if (p.actual !== undefined) out.actual = ownString(p.actual);
+  if (p.suggestions) out.suggestions = p.suggestions.map(ownString);
+  if (p.data?.word !== undefined) out.data = { ...p.data, word: ownString(p.data.word) };
+  if (p.related) out.related = p.related.map((r) => ({ ...r, message: ownString(r.message) }));
   return out;
 }
 

@@ -73,3 +73,9 @@ export function nearest(word: string, candidates: Iterable<string>, limit = 3): 
   scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]));
   return scored.slice(0, limit).map((s) => s[0]);
 }
+
+/**
+ * A fresh copy of a string: a key, message or value cut from a rendered file would otherwise keep that whole
+ * file alive (V8 slices and concatenations point into their source) for as long as the copy is kept.
+ */
+export const ownString = (s: string): string => (s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s);
