@@ -42,6 +42,7 @@ import { SOURCE, type ValidationResult } from './service/validation';
 import { ADD_TO_CATALOG_COMMAND, addToWorkspaceCatalog, type AddToCatalogArgs } from './service/codeActions';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { gitTracked, GIT_ANSWER_MS } from './node/gitTracked';
 
 export interface RuntimeEnvironment {
   /** File access for a workspace root folder (absolute path), or none when the client opened no folder. */
@@ -207,7 +208,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       root = undefined;
     }
     const settings = raw !== undefined ? mergeSettings(raw, warnSetting) : DEFAULT_SETTINGS;
-    const ls = createLanguageService(uri, runtime.files(root), { benchFile: settings.benchFile });
+    const benchTracked = root !== undefined ? (file: string) => gitTracked(root!, file, GIT_ANSWER_MS) : undefined;
+    const ls = createLanguageService(uri, runtime.files(root), { benchFile: settings.benchFile, benchTracked });
     ls.configure({ phone: settings.phone, problems: settings.problems });
     return { uri: trimSlash(uri), ls, settings, root, filesEpoch: 0 };
   }

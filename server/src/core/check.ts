@@ -7,7 +7,7 @@ import { checkOutput } from './catalog/check';
 import { firmwareOf } from './catalog/firmware';
 import { workspaceCatalog, workspaceCatalogProblems } from './catalog/workspace';
 import { firmwareFileProblems } from './bench/firmware';
-import { literalSecretCheckOn, literalSecretProblems } from './bench/secrets';
+import { literalSecretsIfOn } from './bench/secrets';
 import type { ParsedBench } from './bench/parse';
 import type { SchemaNode } from './bench/schema';
 import type { RenderLimits } from './render/interpreter';
@@ -46,10 +46,10 @@ export interface CheckOptions {
   /** The template's dialect when the caller knows better than the file name (a 3CX document opened with its language id). */
   dialect?: TemplateDialect;
   /**
-   * The bench file is tracked by git (the front end finds out, when literalSecretCheckOn): literal passwords in
-   * it are reported (bench-literal-secret, if its `problems:` section turns the check on).
+   * Whether git tracks the bench file (the front end asks git; asked only when the bench's `problems:` section
+   * turns bench-literal-secret on): literal passwords in it are then reported.
    */
-  benchTracked?: boolean;
+  benchTracked?: () => boolean;
 }
 
 export interface TemplateCheck {
@@ -75,8 +75,7 @@ export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[
 export function workspaceCheck(ws: Workspace, opts: CheckOptions = {}) {
   const parsed = opts.bench ?? ws.parsedBench();
   const problems: Problem[] = [...parsed.problems, ...benchFileProblems(ws, parsed), ...workspaceCatalogProblems(ws.files)];
-  if (opts.benchTracked && literalSecretCheckOn(parsed.bench.problems))
-    problems.push(...literalSecretProblems(ws.files.read(ws.benchFile) ?? '', ws.benchFile));
+  problems.push(...literalSecretsIfOn(ws.files.read(ws.benchFile) ?? '', ws.benchFile, opts.benchTracked, parsed.bench.problems));
   const schema = opts.schema ?? contextSchema(parsed.bench);
   const files = opts.files ?? ws.templateFiles();
   const all = new ProblemSet().add(problems);

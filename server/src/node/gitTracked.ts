@@ -5,6 +5,9 @@ import { execFileSync } from 'node:child_process';
 
 const cache = new Map<string, { at: number; tracked: boolean }>();
 
+/** How long the language server keeps an answer (it validates the bench file on every edit). */
+export const GIT_ANSWER_MS = 5_000;
+
 export function gitTracked(root: string, file: string, maxAgeMs = 0): boolean {
   const key = `${root}\0${file}`;
   const hit = cache.get(key);

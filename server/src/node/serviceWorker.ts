@@ -10,6 +10,7 @@ import type { FolderState, OpenDoc } from '../offThread';
 import type { EffectiveParams, RenderParams } from '../protocol';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import type { ValidationOptions } from '../service/validation';
+import { gitTracked, GIT_ANSWER_MS } from './gitTracked';
 
 export interface ServiceJob {
   id: number;
@@ -45,7 +46,9 @@ function apply(job: ServiceJob): Held {
   const f = job.folder;
   let h = held.get(f.uri);
   if (!h || h.root !== f.root) {
-    const ls = createLanguageService(f.uri, f.root ? new DiskFiles(f.root) : new MemoryFiles(), { benchFile: f.benchFile });
+    const root = f.root;
+    const benchTracked = root ? (file: string) => gitTracked(root, file, GIT_ANSWER_MS) : undefined;
+    const ls = createLanguageService(f.uri, root ? new DiskFiles(root) : new MemoryFiles(), { benchFile: f.benchFile, benchTracked });
     h = { ls, root: f.root, epoch: f.filesEpoch, address: '', docs: new Map() };
     held.set(f.uri, h);
   }

@@ -66,6 +66,8 @@ export class ServiceContext {
   private routingKeys = new Map<string, string>();
 
   private rootParsed?: URI;
+  /** Whether git tracks a workspace file (bench-literal-secret); given by the node layer, absent elsewhere. */
+  benchTracked?: (file: string) => boolean;
 
   constructor(
     readonly rootUri: string,

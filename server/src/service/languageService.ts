@@ -60,8 +60,13 @@ export interface LanguageService {
  * tests); open documents overlay it as features are called with them. `benchFile`: the bench file,
  * workspace-relative (default `bench.yaml`).
  */
-export function createLanguageService(rootUri: string, files: FileSource, opts: { benchFile?: string } = {}): LanguageService {
+export function createLanguageService(
+  rootUri: string,
+  files: FileSource,
+  opts: { benchFile?: string; benchTracked?: (file: string) => boolean } = {},
+): LanguageService {
   const ctx = new ServiceContext(rootUri, files instanceof OverlayFiles ? files : new OverlayFiles(files), opts.benchFile);
+  ctx.benchTracked = opts.benchTracked;
   const modes = getLanguageModes(ctx);
   const mode = (doc: TextDocument | string) => modes.modeFor(doc);
   const nothing = (): ValidationResult => ({ diagnostics: [], rendered: 0, served: 0 });

@@ -9,9 +9,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { parseBench } from '../core/bench/parse';
-import { literalSecretCheckOn, literalSecretProblems } from '../core/bench/secrets';
-import { gitTracked } from '../node/gitTracked';
-import { URI } from 'vscode-uri';
+import { literalSecretsIfOn } from '../core/bench/secrets';
 import { benchFileProblems, checkPartial, checkTemplateFor, type PhoneStrategy } from '../core/check';
 import type { TemplateDialect } from '../core/dialect';
 import { overrideProblemsIn } from '../core/overrides';
@@ -73,11 +71,9 @@ export function validate(ctx: ServiceContext, doc: TextDocument, opts: Validatio
       info.path === ctx.benchFile
         ? [...ctx.ws.parsedBench().problems, ...benchFileProblems(ctx.ws)]
         : parseBench(doc.getText(), modelLookup, info.path).problems;
-    // a literal password in a bench file git tracks (the node layer asks git; core only checks the text)
-    const root = URI.parse(ctx.rootUri);
-    const on = literalSecretCheckOn(ctx.settings.problems, ctx.bench().bench.problems);
-    if (on && root.scheme === 'file' && gitTracked(root.fsPath, info.path, 5_000))
-      problems.push(...literalSecretProblems(doc.getText(), info.path));
+    // a literal password in a bench file git tracks (the node layer answers whether it is; see ServiceContext)
+    const tracked = ctx.benchTracked && (() => ctx.benchTracked!(info.path));
+    problems.push(...literalSecretsIfOn(doc.getText(), info.path, tracked, ctx.settings.problems, ctx.bench().bench.problems));
     return { diagnostics: policed(ctx, problems, info.path).map((p) => toDiagnostic(ctx, p, info.path)), rendered: 0, served: 0 };
   }
   if (info.kind === 'other') return { diagnostics: [], rendered: 0, served: 0 };

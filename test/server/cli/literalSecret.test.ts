@@ -8,11 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { literalSecretCheckOn, literalSecretProblems } from '../../../server/src/core/bench/secrets';
-import { DiskFiles } from '../../../server/src/core/files';
-import { createLanguageService } from '../../../server/src/service/languageService';
 import { cli, tempExample } from '../../helpers/workspace';
+import { ensureServerBuilt, startClient, type TestClient } from '../node/helpers';
 
 const LITERAL = 'Lit3ral-pw_9';
 const BENCH = `phones:
@@ -78,25 +76,27 @@ test('check: literal passwords are reported only when the bench turns the check 
   }
 });
 
-test('language server: the bench document gets bench-literal-secret when tracked and turned on', () => {
-  // (untracked and off: the CLI test above; the language server keeps git's answer a few seconds)
+test('language server: the bench document gets bench-literal-secret when tracked and turned on', async () => {
+  // (untracked and off: the CLI test above; the language server keeps git's answer a few seconds). Over JSON-RPC:
+  // the node layer answers whether git tracks the file, on the service thread as the server runs it
+  await ensureServerBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'ps-litsecret-'));
+  let client: TestClient | undefined;
   try {
     const text = `problems: { bench-literal-secret: information }\n${BENCH}`;
     writeFileSync(join(dir, 'bench.yaml'), text);
-    const root = pathToFileURL(dir).toString();
-    const diags = () =>
-      createLanguageService(root, new DiskFiles(dir))
-        .doValidation(TextDocument.create(`${root}/bench.yaml`, 'yaml', 1, text))
-        .filter((d) => d.code === 'bench-literal-secret' || (d.code as { value?: string })?.value === 'bench-literal-secret');
     git(dir, 'init', '-q');
     git(dir, 'add', 'bench.yaml');
-    const got = diags();
+    const root = pathToFileURL(dir).toString();
+    client = await startClient(root);
+    client.open(`${root}/bench.yaml`, 'yaml', text, 1);
+    const got = (await client.diagnostics(`${root}/bench.yaml`, 1)).filter((d) => d.code === 'bench-literal-secret');
     assert.equal(got.length, 2, JSON.stringify(got));
     assert.equal(got[0].range.start.line, 6);
     assert.equal(got[0].severity, 3, 'information, as the problems: section says');
     assert.ok(!got.some((x) => x.message.includes(LITERAL)));
   } finally {
+    await client?.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
 });

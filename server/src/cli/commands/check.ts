@@ -2,7 +2,6 @@ import { UsageError, opt } from '../args';
 import { formatProblem, workspacePath, type Command } from '../context';
 import { checkWorkspaceThreaded, defaultJobs } from '../checkThreads';
 import { gitTracked } from '../../node/gitTracked';
-import { literalSecretCheckOn } from '../../core/bench/secrets';
 
 export const checkCommand: Command = {
   summary: 'report template syntax errors, unknown data paths, helpers, partials and vendor keys, and bench file errors',
@@ -23,7 +22,7 @@ export const checkCommand: Command = {
       if (!files.length) throw new UsageError(`no template at ${arg} (${dir || '.'} in ${root}): nothing to check`);
     }
     // the optional literal-password check: only when the bench turns it on, and only for a bench file git tracks
-    const benchTracked = literalSecretCheckOn(ws.parsedBench().bench.problems) && gitTracked(root, ws.benchFile);
+    const benchTracked = () => gitTracked(root, ws.benchFile);
     // --jobs: the phones are rendered on that many threads (1: this one); the result is the same
     const problems = await checkWorkspaceThreaded(ws, root, { files, benchTracked }, jobs, (line) => io.err(`${line}\n`));
     if (format === 'json') {

@@ -106,6 +106,19 @@ export function literalSecretCheckOn(...sections: (Readonly<Record<string, strin
   return level !== undefined && level !== 'off';
 }
 
+/**
+ * bench-literal-secret for a bench file's text when the check is on (see literalSecretCheckOn) and `tracked()`
+ * says git tracks the file; `tracked` (the front end's git question) is asked only then.
+ */
+export function literalSecretsIfOn(
+  text: string,
+  file: string,
+  tracked: (() => boolean) | undefined,
+  ...sections: (Readonly<Record<string, string>> | undefined)[]
+): Problem[] {
+  return tracked && literalSecretCheckOn(...sections) && tracked() ? literalSecretProblems(text, file) : [];
+}
+
 /** Keys whose values are secrets: `password`, `auth_password`, `passwd`, `secret`, `pin`, `*_pw`, … */
 export const SECRET_KEY = /(^|[_.-])(password|passwd|passwort|pass|pwd|pw|secret|pin)$/i;
 
