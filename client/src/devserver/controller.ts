@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { describeFirmware, firmwarePin } from '../../../server/src/core/bench/firmware';
 import { DiskFiles } from '../../../server/src/core/files';
 import { Workspace } from '../../../server/src/core/workspace';
+import { hostPort } from '../../../server/src/core/util/text';
 import { DevServer, formatLogLine, type ServerInfo } from '../../../server/src/devserver';
 import { TftpServer } from '../../../server/src/devserver/tftp';
 import type { ServerAddress } from '../../../server/src/core/context';
@@ -39,7 +40,7 @@ interface Running {
 
 /** Where a dev server's TFTP listener is (for the log, the notification and the bench view): `udp 127.0.0.1:6969`. */
 export function tftpWhere(address: { host: string; port: number }): string {
-  return `udp ${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
+  return `udp ${hostPort(address.host, address.port)}`;
 }
 
 /** What the language server renders `{{server.url}}` from while a folder's dev server runs (null: stopped). */
@@ -234,7 +235,7 @@ export class DevServerController implements vscode.Disposable {
     } // started twice concurrently
     const running: Running = { folder, server };
     this.servers.set(key, running);
-    const where = `${info.scheme}://${info.host.includes(':') ? `[${info.host}]` : info.host}:${info.port}`;
+    const where = `${info.scheme}://${hostPort(info.host, info.port)}`;
     const fingerprint = info.tls ? ` (TLS SHA-256 ${info.tls.fingerprint256})` : '';
     this.log.line(`${tag}dev server listening on ${where}; phones use ${info.url}${fingerprint}`);
     const tftp = await this.startTftp(running, info, s.tftpPort, tag);

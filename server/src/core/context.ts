@@ -4,6 +4,7 @@ import { formatMac } from './bench/mac';
 import type { Bench, Key, Phone } from './types';
 import { keysWithCodes } from './keys';
 import { findModel, getProfile } from './vendors';
+import { hostPort } from './util/text';
 
 export interface RenderContext {
   phone: { mac: string; mac_upper: string; mac_colon: string; name: string; vendor: string; model: string; ip: string; sip_port: number };
@@ -45,7 +46,7 @@ export function serverUrl(bench: Bench, address: ServerAddress = {}): string {
   const listen = address.host ?? s.host;
   const host = listen === '0.0.0.0' || listen === '::' ? '127.0.0.1' : listen;
   const prefix = s.path_prefix ? `/${s.path_prefix.replace(/^\/+|\/+$/g, '')}` : '';
-  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${address.port ?? s.port}${prefix}`;
+  return `${scheme}://${hostPort(host, address.port ?? s.port)}${prefix}`;
 }
 
 /** Plain JSON data only (no prototypes, no functions): templates cannot reach anything else. */

@@ -2,6 +2,7 @@
 // Shared by the CLI `notify` command and the VS Code commands.
 import type { Phone } from '../core/types';
 import { getProfile, type VendorProfile } from '../core/vendors';
+import { hostPort } from '../core/util/text';
 import { sendNotify, type NotifyRequest, type NotifyResult } from './notify';
 
 export interface ReprovisionOptions {
@@ -64,7 +65,7 @@ export function planNotify(phone: Phone, opts: ReprovisionOptions = {}): Planned
     timers: opts.timers,
     vendorHint: profile.notify.trustSetting,
   };
-  return { ok: true, request, target: `${where.host.includes(':') ? `[${where.host}]` : where.host}:${where.port}` };
+  return { ok: true, request, target: hostPort(where.host, where.port) };
 }
 
 /**

@@ -14,6 +14,7 @@ import { isServeWorker, runWorker, ServeCluster, workerInit, type ClusterEvents 
 import { DEFAULT_TFTP_PORT, TftpServer } from '../../devserver/tftp';
 import { UnknownPhones, type UnknownPhone } from '../../devserver/unknownPhones';
 import type { Workspace } from '../../core/workspace';
+import { hostPort } from '../../core/util/text';
 
 /** `--tftp [port]`: undefined without `--tftp`; the port is the argument after it (serve takes no other). */
 function tftpOption(args: Args): number | undefined {
@@ -148,7 +149,7 @@ function unknownLine(u: UnknownPhone): string {
 async function startTftp(server: DevServer, info: ServerInfo, port: number): Promise<{ tftp: TftpServer; lines: string[] }> {
   const tftp = new TftpServer(server, { host: info.host, port });
   const t = await tftp.start();
-  const lines = [`TFTP (read-only) listening on udp ${shown(info.host)}:${t.port}\n`];
+  const lines = [`TFTP (read-only) listening on udp ${hostPort(info.host, t.port)}\n`];
   if (info.auth) lines.push(`note: TFTP has no authentication: server.auth does not protect files fetched over TFTP\n`);
   return { tftp, lines };
 }
@@ -175,11 +176,9 @@ async function serveAsWorker(workspace: Workspace, address: { host?: string; por
   return 0;
 }
 
-const shown = (host: string) => (host.includes(':') ? `[${host}]` : host);
-
 function printBanner(io: Io, workspace: Workspace, info: ServerInfo, phones: PhoneUrl[], extra: string[], url?: string): void {
   const cfg = workspace.servingBench().parsed.bench.server;
-  io.out(`Provisioning dev server listening on ${info.scheme}://${shown(info.host)}:${info.port}\n`);
+  io.out(`Provisioning dev server listening on ${info.scheme}://${hostPort(info.host, info.port)}\n`);
   for (const line of extra) (line.startsWith('note:') ? io.err : io.out)(line);
   io.out(`Phones use ${info.url}\n`);
   if (info.tls)

@@ -79,3 +79,6 @@ export function nearest(word: string, candidates: Iterable<string>, limit = 3): 
  * file alive (V8 slices and concatenations point into their source) for as long as the copy is kept.
  */
 export const ownString = (s: string): string => (s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s);
+
+/** `host:port`, with an IPv6 host in brackets (`[::1]:8080`), as URLs and logs write it. */
+export const hostPort = (host: string, port: number | string): string => `${host.includes(':') ? `[${host}]` : host}:${port}`;
