@@ -74,9 +74,10 @@ const sameFile = (c: Cached, st: Stats) => c.mtime === st.mtimeMs && c.ctime ===
  * generation() changes when the walk's (path, mtime, ctime, size, inode) list changes, when a watched file
  * is racy, or when the turn read a file the walk does not cover. The view ends with the turn
  * (setImmediate, after the poll phase that delivered the requests), so a request that arrives after a
- * write has completed sees it. Call it from I/O callbacks (request handlers). Caveat: after 1024 ready
- * events libuv polls again within the same phase, so with more than ~1000 busy connections a request can
- * share the view of requests polled just before it.
+ * write has completed sees it. Call it after the requests it serves were read: the dev server calls it
+ * from the check phase for the batch of requests read in the poll phase (from a request handler itself,
+ * after 1024 ready events libuv polls again within the same phase, so a request could share the view of
+ * requests polled before it).
  */
 export class DiskFiles implements FileSource {
   private cache = new Map<string, Cached>();

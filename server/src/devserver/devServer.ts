@@ -562,16 +562,31 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     this.emit('request', e);
   };
 
-  /** One view of the workspace files for all requests of an event-loop turn (DiskFiles.snapshot). */
+  private batch: Array<{ req: IncomingMessage; res: ServerResponse; t0: number }> = [];
+
+  /**
+   * Requests are answered in a batch after the poll phase that read them (setImmediate), under one view of
+   * the workspace files (DiskFiles.snapshot). In a boot storm this reads every ready request before writing
+   * any answer: measured with wrk -c128 on loopback, ~1.2x the req/s of answering each one as it is parsed,
+   * and a lower p99 (bench/bootstorm.mjs; a bare node:http server shows the same).
+   */
   private handle(req: IncomingMessage, res: ServerResponse): void {
-    const files = this.workspace.files;
-    if (files.snapshot) files.snapshot(() => void this.answer(req, res));
-    else void this.answer(req, res);
+    if (this.batch.push({ req, res, t0: performance.now() }) === 1) setImmediate(this.answerBatch);
   }
 
+  private readonly answerBatch = (): void => {
+    const batch = this.batch;
+    this.batch = [];
+    const files = this.workspace.files;
+    const run = () => {
+      for (const b of batch) void this.answer(b.req, b.res, b.t0);
+    };
+    if (files.snapshot) files.snapshot(run);
+    else run();
+  };
+
   /** Everything up to the render reads the files synchronously (one snapshot); the render itself is awaited off-thread. */
-  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const t0 = performance.now();
+  private async answer(req: IncomingMessage, res: ServerResponse, t0: number): Promise<void> {
     const ip = normaliseIp(req.socket.remoteAddress);
     const ua = req.headers['user-agent'];
     const e: RequestLogEntry = {
