@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../../helpers/workspace';
+import { cli, REPO } from '../../helpers/workspace';
 import { checkWorkspace } from '../../../server/src/core/check';
 import { openWorkspace } from '../../../server/src/cli/context';
 import { checkWorkspaceThreaded } from '../../../server/src/cli/checkThreads';
@@ -90,5 +91,41 @@ test('check --jobs: a whole number ≥ 1', async () => {
     const r = await cli(['check', '--jobs', bad]);
     assert.equal(r.code, 2);
     assert.match(r.err, /--jobs must be a whole number/);
+  }
+});
+
+/** The bundled CLI at `cli` run to its end (exit code, stdout, stderr). */
+function bundled(cliJs: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cliJs, ...args], { maxBuffer: 64 * 1024 * 1024 }, (err, out, errOut) =>
+      resolve({ code: err ? Number(err.code ?? 1) : 0, out, err: errOut }),
+    );
+  });
+}
+
+test('the bundled CLI: --jobs 2 on threads, and without dist/checkWorker.js beside it one thread, said once, same output', async () => {
+  const dist = join(REPO, 'dist');
+  assert.ok(existsSync(join(dist, 'cli.js')) && existsSync(join(dist, 'checkWorker.js')), 'npm run build first');
+  const dir = bench(200);
+  const alone = mkdtempSync(join(tmpdir(), 'ps-cli-alone-'));
+  try {
+    copyFileSync(join(dist, 'cli.js'), join(alone, 'cli.js'));
+    const args = ['check', '--workspace', dir, '--format', 'json'];
+    const one = await bundled(join(dist, 'cli.js'), [...args, '--jobs', '1']);
+    const two = await bundled(join(dist, 'cli.js'), [...args, '--jobs', '2']);
+    const lone = await bundled(join(alone, 'cli.js'), [...args, '--jobs', '2']);
+    assert.ok(JSON.parse(one.out).length > 200);
+    assert.equal(two.code, one.code);
+    assert.equal(two.out, one.out);
+    assert.equal(two.err, one.err);
+    assert.equal(lone.code, one.code);
+    assert.equal(lone.out, one.out);
+    const said = lone.err.split('\n').filter((l) => l.includes('checkWorker.js is missing'));
+    assert.equal(said.length, 1, lone.err);
+    assert.match(said[0], /checking on one thread/);
+    assert.equal(lone.err.replace(`${said[0]}\n`, ''), one.err);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(alone, { recursive: true, force: true });
   }
 });
