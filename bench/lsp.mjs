@@ -149,7 +149,14 @@ function start(cmd, argv, rootUri, answerConfig, env) {
         workspaceFolders: [{ uri: rootUri, name: 'bench' }],
         capabilities: {
           workspace: { configuration: true },
-          textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
+          // what vscode-languageclient 9 declares for completion
+          textDocument: {
+            publishDiagnostics: { versionSupport: true },
+            completion: {
+              completionItem: { snippetSupport: true },
+              completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+            },
+          },
         },
         initializationOptions: { settings: answerConfig('provisioningStudio') },
       });

@@ -37,6 +37,8 @@ import {
   workspaceChangedNotification,
 } from './protocol';
 import { createLanguageService, type LanguageService } from './service/languageService';
+import { resolveCompletionItem } from './service/completionDocs';
+import { withItemDefaults, type ItemDefaultsSupport } from './service/completionList';
 import type { FolderState, OffThreadOutcome, OffThreadService } from './offThread';
 import { SOURCE, type ValidationResult } from './service/validation';
 import { ADD_TO_CATALOG_COMMAND, addToWorkspaceCatalog, type AddToCatalogArgs } from './service/codeActions';
@@ -189,6 +191,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let initSettings: unknown;
   let initFolderSettings: Record<string, unknown> = {};
   let pullConfig = false;
+  let itemDefaults: ItemDefaultsSupport = {};
   let initialized = false;
   let dynamicSync = false;
   let dynamicWatch = false;
@@ -336,6 +339,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (!folders.size && params.rootUri) addFolder(params.rootUri);
     if (!folders.size) looseFolder();
     pullConfig = !!params.capabilities.workspace?.configuration;
+    const defaultsSupported = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+    itemDefaults = { editRange: defaultsSupported.includes('editRange'), insertTextFormat: defaultsSupported.includes('insertTextFormat') };
     folderEvents = !!params.capabilities.workspace?.workspaceFolders;
     dynamicSync = !!params.capabilities.textDocument?.synchronization?.dynamicRegistration;
     dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -344,7 +349,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: {
           triggerCharacters: ['.', '{', '>', '@', '/', '=', '"', '<', '#', '(', '[', ...THREECX_TRIGGERS],
-          resolveProvider: false,
+          resolveProvider: true, // vendor keys' documentation (service/completionDocs.ts)
         },
         hoverProvider: true,
         definitionProvider: true,
@@ -661,13 +666,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
           const before = o.d.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
           if (trigger !== '%' && !/^\s*\{IF\s[^}]*$|=\s$/.test(before)) return null; // a space or comma elsewhere is just typing
         }
-        return o.ls.doComplete(o.d, p.position);
+        return withItemDefaults(o.ls.doComplete(o.d, p.position), itemDefaults);
       },
       null,
       'completion',
       token,
     ),
   );
+  connection.onCompletionResolve((item, token) => safe(() => resolveCompletionItem(item), item, 'completion resolve', token));
   connection.onHover((p, token) => withDoc(p.textDocument.uri, 'hover', null, token, (o) => o.ls.doHover(o.d, p.position)));
   connection.onDefinition((p, token) =>
     withDoc(p.textDocument.uri, 'definition', null, token, (o) => o.ls.findDefinition(o.d, p.position)),

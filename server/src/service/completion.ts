@@ -17,6 +17,7 @@ import { pathFromString } from './ast';
 import { openBlocks, type ServiceContext } from './context';
 import { equalsIndex, lineAt, mustacheAt, openElementsAt, xmlPlaceAt, type MustacheAt, type XmlPlace } from './cursor';
 import { snippetsFor } from './snippets';
+import { keyDocData } from './completionDocs';
 import type { CompiledPattern } from '../core/catalog/catalogs';
 import type { KeyCatalog, KeyDef } from '../core/catalog/types';
 import {
@@ -26,7 +27,6 @@ import {
   isPValue,
   keyContinuations,
   keyDefOf,
-  keyMarkdown,
   typeSummary,
   valueChoices,
 } from './vendorKeys';
@@ -383,9 +383,8 @@ function fanvilItems(
       kind: leaf ? CompletionItemKind.Property : CompletionItemKind.Module,
       sortText: (leaf ? '0' : '1') + c.name,
       detail: leaf ? typeSummary(leaf, catalog) : `${c.index !== undefined ? `[${c.index}] ` : ''}${c.count} key${c.count > 1 ? 's' : ''}`,
-      documentation: leaf ? { kind: MarkupKind.Markdown, value: keyMarkdown(leaf, catalog) } : undefined,
+      data: leaf ? keyDocData(leaf, catalog) : undefined,
       insertTextFormat: InsertTextFormat.Snippet,
-      filterText: c.name,
       textEdit: { range: range(wordStart), newText },
       command: kind === 'text' && leaf && valueChoices(leaf, catalog).length && min === undefined ? TRIGGER_SUGGEST : undefined,
     };
@@ -505,10 +504,9 @@ function keyItems(
         sortText: (c.group ? '1' : '0') + c.label,
         detail:
           c.def && leaf ? (opts.detail ?? ((d: KeyDef) => typeSummary(d, cat.catalog)))(c.def) : `${c.count} key${c.count > 1 ? 's' : ''}`,
-        documentation: c.def && leaf ? { kind: MarkupKind.Markdown, value: keyMarkdown(c.def, cat.catalog) } : undefined,
+        data: c.def && leaf ? keyDocData(c.def, cat.catalog) : undefined,
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: undefined,
-        filterText: c.label,
         command:
           c.group || (leaf && (addEquals || attrSuffix) && c.def && valueChoices(c.def, cat.catalog).length) ? TRIGGER_SUGGEST : undefined,
       };

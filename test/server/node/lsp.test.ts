@@ -4,10 +4,12 @@ import assert from 'node:assert/strict';
 import {
   CodeActionRequest,
   CompletionRequest,
+  CompletionResolveRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
+  type CompletionItem,
   type CompletionList,
   type Diagnostic,
   type MarkupContent,
@@ -96,6 +98,42 @@ test('completion after account.1. offers auth_name, password, label', async () =
   })) as CompletionList;
   const labels = res.items.map((i) => i.label);
   for (const l of ['auth_name', 'password', 'label']) assert.ok(labels.includes(l), `${l} in ${labels.slice(0, 20)}`);
+  // the list carries no documentation; completionItem/resolve gives the key's, for the item the editor shows
+  const item = res.items.find((i) => i.label === 'auth_name')!;
+  assert.equal(item.documentation, undefined);
+  const resolved = (await client.conn.sendRequest(CompletionResolveRequest.type, item)) as CompletionItem;
+  assert.equal(resolved.label, 'auth_name');
+  assert.equal((resolved.documentation as MarkupContent).kind, 'markdown');
+  assert.match((resolved.documentation as MarkupContent).value, /account\.N\.auth_name|authentication/i);
+});
+
+test('a client that accepts item defaults gets the shared edit range and insert format once per list', async () => {
+  const capabilities = {
+    textDocument: {
+      publishDiagnostics: { versionSupport: true },
+      // what vscode-languageclient 9 declares
+      completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
+    },
+  };
+  const c = await startClient(ws.uri(''), undefined, undefined, undefined, capabilities);
+  try {
+    c.open(MAC, 'provisioning-cfg-hbs', EXAMPLE_MAC_CFG + 'account.1.');
+    const lines = EXAMPLE_MAC_CFG.split('\n').length - 1;
+    const res = (await c.conn.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: MAC },
+      position: { line: lines, character: 10 },
+    })) as CompletionList;
+    assert.deepEqual(res.itemDefaults?.editRange, { start: { line: lines, character: 10 }, end: { line: lines, character: 10 } });
+    assert.equal(res.itemDefaults?.insertTextFormat, 2);
+    const auth = res.items.find((i) => i.label === 'auth_name')!;
+    assert.equal(auth.textEditText, 'auth_name = ');
+    assert.equal(auth.textEdit, undefined);
+    assert.ok(res.items.length > 100);
+    // 69 KB with documentation, edit range and filter text on every item; the editor asks for one item's docs
+    assert.ok(JSON.stringify(res).length < 40_000, `list of ${JSON.stringify(res).length} bytes`);
+  } finally {
+    await c.dispose();
+  }
 });
 
 test('completion inside {{#each lines}} offers the line fields', async () => {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { openElementsAt } from '../../../server/src/service/cursor';
+import { resolveCompletionItem } from '../../../server/src/service/completionDocs';
 import type { LanguageService } from '../../../server/src/service/languageService';
 import { at, docOf, labels, service } from './helpers';
 
@@ -144,6 +145,10 @@ test('Fanvil XML: child element names at the open-element path', () => {
   assert.equal((line.textEdit as { newText: string }).newText, 'line index="${1:1}"');
   const leaf = inSip.find((i) => i.label === 'NotifyReboot')!;
   assert.match(String(leaf.detail), /bool/);
+  // documentation on resolve only (completionDocs.ts); groups have none
+  assert.equal(leaf.documentation, undefined);
+  assert.match(String((resolveCompletionItem(leaf).documentation as { value: string }).value), /NotifyReboot|reboot/i);
+  assert.equal(resolveCompletionItem(line).documentation, undefined);
   has(labels(ls, '<sysConf>\n  <|\n</sysConf>', FANVIL), 'sip', 'phone', 'ap');
   hasNot(labels(ls, '<sysConf>\n  <|\n</sysConf>', FANVIL), 'RegisterAddr', 'NotifyReboot');
 });
