@@ -71,3 +71,37 @@ test('bench export: CSV round-trips through import; never a password', async () 
   const again = await cli(['bench', 'export', '--workspace', other]);
   assert.equal(again.out, exp.out);
 });
+
+test('bench export: a name a spreadsheet would run as a formula goes out behind a quote and imports back unchanged', async () => {
+  const dir = tempExample();
+  writeFileSync(
+    join(dir, 'bench.yaml'),
+    [
+      'pbx: { host: pbx.test }',
+      'phones:',
+      '  - { mac: 805e0c000001, vendor: yealink, model: T54W, name: "=HYPERLINK(\\"http://x.test\\",\\"open\\")" }',
+      '  - { mac: 805e0c000002, vendor: yealink, model: T54W, name: "-lobby" }',
+      '  - { mac: 805e0c000003, vendor: yealink, model: T54W, name: "\'@desk" }',
+      '  - { mac: 805e0c000004, vendor: yealink, model: T54W, name: "o\'brien" }',
+      '',
+    ].join('\n'),
+  );
+  const exp = await cli(['bench', 'export', '--workspace', dir]);
+  assert.equal(exp.code, 0, exp.err);
+  const names = exp.out.trim().split('\n').slice(1);
+  assert.match(names[0], /,"'=HYPERLINK\(""http:\/\/x\.test"",""open""\)",$/);
+  assert.match(names[1], /,'-lobby,$/);
+  assert.match(names[2], /,''@desk,$/); // a name that itself starts with the quote keeps it
+  assert.match(names[3], /,o'brien,$/);
+  for (const line of names) assert.doesNotMatch(line.split(',')[3] ?? '', /^"?[=+\-@]/, line);
+  const other = tempExample();
+  writeFileSync(join(other, 'bench.yaml'), 'pbx: { host: pbx.test }\n');
+  writeFileSync(join(other, 'phones.csv'), exp.out);
+  const imp = await cli(['bench', 'import', 'phones.csv', '--workspace', other], other);
+  assert.equal(imp.code, 0, imp.err);
+  const again = await cli(['bench', 'export', '--format', 'json', '--workspace', other]);
+  assert.deepEqual(
+    (JSON.parse(again.out) as { name: string }[]).map((p) => p.name),
+    ['=HYPERLINK("http://x.test","open")', '-lobby', "'@desk", "o'brien"],
+  );
+});

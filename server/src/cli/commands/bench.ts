@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { UsageError, opt } from '../args';
 import { formatProblem, type Command, type CommandContext } from '../context';
 import { addPhones, benchPhones, completePhone, type NewPhone } from '../../core/bench/edit';
-import { parseCsv, toCsv } from '../../core/bench/csv';
+import { fromSafeCell, parseCsv, toCsv } from '../../core/bench/csv';
 
 const COLUMNS = ['mac', 'vendor', 'model', 'name', 'ip'] as const;
 
@@ -76,7 +76,7 @@ function importCsv(ctx: CommandContext, rest: string[]): number {
     const existing = benchPhones(base);
     for (const row of csv.rows.slice(1)) {
       if (row.cells.every((c) => !c.trim())) continue;
-      const get = (k: string) => row.cells[header.indexOf(k)]?.trim() || undefined;
+      const get = (k: string) => fromSafeCell(row.cells[header.indexOf(k)]?.trim() ?? '') || undefined;
       const p: NewPhone = { mac: get('mac') ?? '', vendor: get('vendor'), model: get('model'), name: get('name'), ip: get('ip') };
       const r = completePhone(p, existing);
       if (!r.ok) errors.push(`${rest[0]}:${row.line}: ${r.error}`);

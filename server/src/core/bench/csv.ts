@@ -59,7 +59,23 @@ export function parseCsv(text: string): { rows: CsvRow[]; errors: { line: number
   return { rows, errors };
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (CWE-1236, OWASP "CSV Injection") starts with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return. toCsv writes such a cell behind a `'` (shown as text by Excel, LibreOffice and
+ * Google Sheets), and also one that only starts with quotes before such a character; fromSafeCell takes one
+ * `'` off again on import, so an export imports back unchanged.
+ */
+const GUARDED = /^'*[=+\-@\t\r]/;
+
+/** A cell as imported: the `'` that toCsv put before a formula-like cell removed. */
+export function fromSafeCell(v: string): string {
+  return v.startsWith("'") && GUARDED.test(v.slice(1)) ? v.slice(1) : v;
+}
+
 export function toCsv(rows: string[][]): string {
-  const field = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const field = (raw: string) => {
+    const v = GUARDED.test(raw) ? `'${raw}` : raw;
+    return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
   return rows.map((r) => r.map(field).join(',')).join('\n') + '\n';
 }
