@@ -414,13 +414,13 @@ export class DevServer extends EventEmitter<DevServerEvents> {
           e.bytes = outcome.bytes;
           e.reason = clean(outcome.note ? `${reason}; ${outcome.note}` : reason, 300);
           e.totalMs = performance.now() - t0;
-          this.logged(e);
           if (record && e.status === 200)
             this.states.record(
               record.phone,
               { time: e.time, ip },
               { path: record.path, time: e.time, status: 200, template: record.template, hash: record.hash, bytes: record.bytes },
             );
+          this.logged(e); // after the state: the bench view refreshes on the log
         },
       };
     };
@@ -707,21 +707,24 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       if (!served) return x.empty(500, `render failed for ${resolved.template} (no last good version)`);
       e.renderMs = served.renderMs;
       e.stale = served.stale || undefined;
+      // the phone's state is recorded before the request is logged (the bench view refreshes on the log)
+      if (phone)
+        x.settled = () => {
+          if (e.status !== 200 && e.status !== 304) return;
+          this.states.record(
+            phone,
+            { time: e.time, ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware },
+            {
+              path: `/${resolved.path}`,
+              time: e.time,
+              status: e.status,
+              template: resolved.template,
+              hash: served.hash,
+              bytes: served.bytes,
+            },
+          );
+        };
       this.sendBytes(req, x, served, reason);
-      if (phone && (e.status === 200 || e.status === 304)) {
-        this.states.record(
-          phone,
-          { time: e.time, ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware },
-          {
-            path: `/${resolved.path}`,
-            time: e.time,
-            status: e.status,
-            template: resolved.template,
-            hash: served.hash,
-            bytes: served.bytes,
-          },
-        );
-      }
     } catch (err) {
       if (!res.headersSent) x.empty(500, `internal error: ${(err as Error).message}`);
       else res.destroy();

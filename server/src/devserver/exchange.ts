@@ -37,12 +37,16 @@ export class Exchange {
     private readonly logged: (e: RequestLogEntry) => void,
   ) {}
 
+  /** Runs when the answer is complete, before the entry is logged: listeners of the log see its effects. */
+  settled?: (e: RequestLogEntry) => void;
+
   done(status: number, bytes = 0, reason?: string): void {
     const e = this.e;
     e.status = status;
     e.bytes = bytes;
     if (reason && !e.reason) e.reason = clean(reason, 300); // reasons quote request paths
     e.totalMs = performance.now() - this.t0;
+    this.settled?.(e);
     this.logged(e);
   }
 

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -188,6 +189,37 @@ test('tftp-hpa downloads the rendered file HTTP serves for the same phone (octet
     assert.equal(http.server.lastServed('805e0c112233', '/805e0c112233.cfg')?.status, 200);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a TFTP read is the phone's last fetch (time, IP, hash), recorded before the request is logged, as over HTTP", async () => {
+  const mac = '805e0c112233';
+  // the VS Code bench view refreshes on the 'request' event: the phone's state must already show that request
+  const seen: { method: string; time: string; recorded?: string }[] = [];
+  const onRequest = (e: { method: string; path: string; time: string }) => {
+    if (e.path === `/${mac}.boot`)
+      seen.push({ method: e.method, time: e.time, recorded: http.server.phoneState(mac)?.files.get(e.path)?.time });
+  };
+  http.server.on('request', onRequest);
+  try {
+    await new Promise((r) => setTimeout(r, 5)); // a later millisecond than any earlier fetch
+    const got = await download(`${mac}.boot`);
+    await waitFor(() => seen.some((x) => x.method === 'TFTP-RRQ'));
+    const entry = http.log.filter((x) => x.method === 'TFTP-RRQ' && x.path === `/${mac}.boot`).pop()!;
+    const state = http.server.phoneState(mac)!;
+    assert.equal(state.lastFetch, entry.time);
+    assert.equal(state.lastIp, '127.0.0.1');
+    const file = state.files.get(`/${mac}.boot`)!;
+    assert.equal(file.time, entry.time);
+    assert.equal(file.status, 200);
+    assert.deepEqual(file.bytes, got.bytes);
+    assert.equal(file.hash, createHash('sha256').update(got.bytes).digest('hex'));
+    await new Promise((r) => setTimeout(r, 5));
+    assert.equal((await get(http.base, `/${mac}.boot`)).status, 200);
+    await waitFor(() => seen.some((x) => x.method === 'GET'));
+    for (const x of seen) assert.equal(x.recorded, x.time, `${x.method}: the state when the request was logged`);
+  } finally {
+    http.server.off('request', onRequest);
   }
 });
 
