@@ -18,9 +18,8 @@ import type { ParsedBench } from '../core/bench/parse';
 import type { ServerAddress } from '../core/context';
 import { DiskFiles } from '../core/files';
 import type { Phone, ServerAuth, ServerConfig } from '../core/types';
-import { getProfile, matchRoutes, type ParsedUserAgent } from '../core/vendors';
-import type { UploadRule } from '../core/vendors/types';
-import type { RequestResolution, RouteResolution, Workspace } from '../core/workspace';
+import { getProfile } from '../core/vendors';
+import type { Workspace } from '../core/workspace';
 import type { AuthKey } from './auth';
 import { Exchange, isoTime, userAgentInfo } from './exchange';
 import { clean, type RequestLogEntry, type ServerProblem, type ServerRecovered, type UploadRecord } from './log';
@@ -31,7 +30,9 @@ import { generateSelfSigned } from './selfsigned';
 import { PhoneStates, type FetchRecord, type PhoneState } from './state';
 import { SharedState, type PeerLink } from './shared';
 import { UnknownPhones, type UnknownPhone } from './unknownPhones';
-import { findMount, lookupStatic, sendStatic, unsafePath } from './static';
+import { sendStatic } from './static';
+import { Locator, type Refusal } from './locate';
+import { receiveUpload, type UploadHost } from './upload';
 
 export interface DevServerLimits {
   /** Largest accepted PUT upload (bytes). */
@@ -149,17 +150,6 @@ export interface TransportAnswer {
   finish(outcome: { bytes: number; status?: number; note?: string }): void;
 }
 
-interface Resolved {
-  resolved: RequestResolution;
-  reason: string;
-  phone?: Phone;
-}
-const MAX_RESOLUTIONS = 10_000;
-
-/** `<mac>-<file>`: the shape of every vendor upload (VendorProfile.uploads says which files). */
-const UPLOAD = /^([0-9a-f]{12})-([a-z0-9._-]+)$/i;
-const MAC_IN_PATH = /[0-9a-f]{12}/i;
-
 export class DevServer extends EventEmitter<DevServerEvents> {
   private server?: Server;
   private infoValue?: ServerInfo;
@@ -180,7 +170,9 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   private benchSeen?: ParsedBench;
   private benchBroken = false;
   private readonly root?: string;
-  private readonly resolutions: { gen?: number; bench?: ParsedBench; map: Map<string, Resolved> } = { map: new Map() };
+  /** What answers a read, for HTTP and TFTP alike (locate.ts). */
+  private readonly locator: Locator;
+  private readonly uploadHost: UploadHost;
 
   constructor(
     readonly workspace: Workspace,
@@ -200,6 +192,15 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       if (u?.requests === 1) this.emit('unknownPhone', u);
     });
     this.root = options.root ?? (workspace.files instanceof DiskFiles ? workspace.files.root : undefined);
+    this.locator = new Locator(workspace, this.shared, this.root);
+    this.uploadHost = {
+      locator: this.locator,
+      shared: this.shared,
+      states: this.states,
+      maxBytes: this.limits.uploadBytes,
+      refuse: (x, r) => this.refuse(x, r),
+      uploaded: (meta) => this.emit('upload', meta),
+    };
     // never serve a file caught half-written: reads settle for quietMs after the last change (see DiskFiles)
     if (workspace.files instanceof DiskFiles) workspace.files.quietMs = options.quietMs ?? DEFAULT_QUIET_MS;
   }
@@ -389,16 +390,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
 
   private async readFor(path: string, ip: string, opts: { method: string; write?: boolean }): Promise<TransportAnswer> {
     const t0 = performance.now();
-    const e: RequestLogEntry = {
-      time: isoTime(this.now()),
-      ip,
-      method: clean(opts.method, 10)!,
-      path: '-',
-      status: 0,
-      bytes: 0,
-      renderMs: 0,
-      totalMs: 0,
-    };
+    const e = logEntry(this.now(), ip, clean(opts.method, 10)!);
     let record: { phone: Phone; path: string; template: string; hash: string; bytes: Buffer } | undefined;
     const answer = (status: number, reason: string, body?: Buffer): TransportAnswer => {
       let finished = false;
@@ -425,78 +417,40 @@ export class DevServer extends EventEmitter<DevServerEvents> {
       };
     };
     const { parsed, stale } = this.bench();
-    const cfg = parsed.bench.server;
     const phones = parsed.bench.phones;
-    const allow = this.allowList(parsed);
-    if (allow && !allow.check(ip)) return answer(403, 'client IP not in server.allow');
-    if (this.shared.guard.lockedFor(ip)) return answer(403, 'locked out after repeated wrong credentials');
-    const wait = this.shared.guard.limitedFor(ip);
-    if (wait && !this.isBenchPhoneAddress(ip, phones)) return answer(429, `rate limited (repeated 404s), retry in ${wait} s`);
-    const miss = (status: number, reason: string) => {
-      if (!this.isBenchPhoneAddress(ip, phones)) this.shared.noteMiss(ip);
-      return answer(status, reason);
+    const refuse = (r: Refusal) => {
+      if (r.miss && this.locator.countsAsMiss(e, r.status, phones)) this.shared.noteMiss(ip);
+      const retry = r.headers?.['Retry-After'];
+      return answer(r.status, retry ? `${r.reason}, retry in ${retry} s` : r.reason);
     };
-    if (path.length > 2048) return miss(400, 'file name too long');
-    let p = `/${path.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/');
-    const prefix = cfg.path_prefix ? `/${String(cfg.path_prefix).replace(/^\/+|\/+$/g, '')}` : '';
-    const bad = unsafePath(p);
-    if (bad) {
-      e.path = clean(prefix && p.startsWith(`${prefix}/`) ? p.slice(prefix.length) : p)!;
-      return miss(400, `refused: ${bad}`);
-    }
-    if (prefix) {
-      if (!p.startsWith(`${prefix}/`)) {
-        e.path = '(outside the path prefix)';
-        return miss(404, 'wrong or missing path prefix');
-      }
-      p = p.slice(prefix.length);
-    }
-    e.path = clean(p)!;
-    const rel = p.slice(1);
+    const gate = this.locator.gate(ip, phones, this.allowList(parsed));
+    if (gate) return refuse(gate);
+    if (path.length > 2048) return refuse({ status: 400, reason: 'file name too long', miss: true });
+    const p = this.locator.requestPath(e, `/${path.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/'), parsed.bench.server.path_prefix);
+    if (!('path' in p)) return refuse(p);
     if (opts.write) {
-      const target = this.uploadTarget(rel, phones);
+      const target = this.locator.uploadTarget(p.path.slice(1), phones);
       if (target) e.phone = { mac: target.phone.mac, name: target.phone.name };
-      return miss(403, 'read-only: phones upload over HTTP PUT only');
+      return refuse({ status: 403, reason: 'read-only: phones upload over HTTP PUT only', miss: true });
     }
-    const mount = findMount(cfg.static, p);
-    if (mount && this.root) {
-      const hit = lookupStatic(this.root, mount.mount, mount.rest);
-      if (hit.kind === 'forbidden') return miss(404, `static: ${hit.reason}`);
-      if (hit.kind === 'file') {
-        try {
-          return answer(200, `static ${mount.mount.dir}`, await readFile(hit.abs));
-        } catch {
-          return miss(404, 'static: unreadable');
-        }
+    const at = this.locator.target(e, p.path, undefined, parsed);
+    if (at.kind === 'refused') return refuse(at);
+    if (at.kind === 'static') {
+      try {
+        return answer(200, `static ${at.mount.dir}`, await readFile(at.file.abs));
+      } catch {
+        return refuse({ status: 404, reason: 'static: unreadable', miss: true });
       }
     }
-    const up = this.uploadTarget(rel, phones);
-    if (up?.rule.readBack && this.isPhoneAt(up.phone, ip)) {
-      const stored = this.shared.uploads.latest(up.phone.mac, up.rule.suffix);
-      if (stored) {
-        e.phone = { mac: up.phone.mac, name: up.phone.name };
-        return answer(200, 'uploaded earlier by the phone', stored.body);
-      }
-    }
-    const { resolved, reason, phone } = this.resolve(rel, undefined, ip, parsed, undefined);
-    if (!resolved.ok) {
-      const attributed = this.attributable(rel, ip, phones);
-      if (attributed) {
-        e.phone = { mac: attributed.mac, name: attributed.name };
-        return answer(404, resolved.reason);
-      }
-      return miss(404, resolved.reason);
-    }
-    e.template = resolved.template;
-    if (phone && /^MAC in the/.test(reason)) this.rememberIp(ip, phone.mac);
-    if (phone) e.phone = { mac: phone.mac, name: phone.name };
-    const served = await this.renderer.serve(resolved, parsed, stale);
-    if (!served) return answer(500, `render failed for ${resolved.template} (no last good version)`);
+    if (at.kind === 'uploaded') return answer(200, 'uploaded earlier by the phone', at.body);
+    const served = await this.renderer.serve(at.resolved, parsed, stale);
+    if (!served) return answer(500, `render failed for ${at.resolved.template} (no last good version)`);
     e.renderMs = served.renderMs;
     e.stale = served.stale || undefined;
     e.hash = served.hash;
-    if (phone) record = { phone, path: `/${resolved.path}`, template: resolved.template, hash: served.hash, bytes: served.bytes };
-    return answer(200, reason, served.bytes);
+    if (at.phone)
+      record = { phone: at.phone, path: `/${at.resolved.path}`, template: at.resolved.template, hash: served.hash, bytes: served.bytes };
+    return answer(200, at.reason, served.bytes);
   }
 
   // ------------------------------------------------------------------ internals
@@ -589,16 +543,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   private async answer(req: IncomingMessage, res: ServerResponse, t0: number): Promise<void> {
     const ip = normaliseIp(req.socket.remoteAddress);
     const ua = req.headers['user-agent'];
-    const e: RequestLogEntry = {
-      time: isoTime(this.now()),
-      ip,
-      method: clean(req.method, 10) ?? '?',
-      path: '-',
-      status: 0,
-      bytes: 0,
-      renderMs: 0,
-      totalMs: 0,
-    };
+    const e = logEntry(this.now(), ip, clean(req.method, 10) ?? '?');
     if (ua) {
       const u = userAgentInfo(ua);
       e.userAgent = u.text;
@@ -608,14 +553,9 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     try {
       const { parsed, stale } = this.bench();
       const cfg = parsed.bench.server;
-      const allow = this.allowList(parsed);
-      if (allow && !allow.check(ip)) return x.empty(403, 'client IP not in server.allow');
-      const locked = this.shared.guard.lockedFor(ip);
-      if (locked) return x.empty(403, 'locked out after repeated wrong credentials', { 'Retry-After': String(Math.ceil(locked / 1000)) });
-      // the bucket limits strangers: a bench phone at its known address is never kept from its own files
-      const wait = this.shared.guard.limitedFor(ip);
-      if (wait && !this.isBenchPhoneAddress(ip, parsed.bench.phones))
-        return x.empty(429, 'rate limited (repeated 404/401)', { 'Retry-After': String(wait) });
+      const phones = parsed.bench.phones;
+      const gate = this.locator.gate(ip, phones, this.allowList(parsed));
+      if (gate) return this.refuse(x, gate);
 
       // ---- path: decoded once, no query, no dot segments, no secret prefix
       let raw = req.url ?? '/';
@@ -624,30 +564,18 @@ export class DevServer extends EventEmitter<DevServerEvents> {
         try {
           raw = new URL(raw).pathname;
         } catch {
-          return this.miss(x, ip, 400, 'malformed URL');
+          return this.refuse(x, { status: 400, reason: 'malformed URL', miss: true });
         }
       }
       const qi = raw.indexOf('?');
-      let path: string;
+      let decoded: string;
       try {
-        path = decodeURIComponent(qi < 0 ? raw : raw.slice(0, qi)).replace(/\/{2,}/g, '/');
+        decoded = decodeURIComponent(qi < 0 ? raw : raw.slice(0, qi)).replace(/\/{2,}/g, '/');
       } catch {
-        return this.miss(x, ip, 400, 'malformed URL encoding');
+        return this.refuse(x, { status: 400, reason: 'malformed URL encoding', miss: true });
       }
-      const prefix = cfg.path_prefix ? `/${String(cfg.path_prefix).replace(/^\/+|\/+$/g, '')}` : '';
-      const bad = unsafePath(path);
-      if (bad) {
-        e.path = clean(prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : path)!;
-        return this.miss(x, ip, 400, `refused: ${bad}`);
-      }
-      if (prefix) {
-        if (!path.startsWith(`${prefix}/`)) {
-          e.path = '(outside the path prefix)';
-          return this.miss(x, ip, 404, 'wrong or missing path prefix');
-        }
-        path = path.slice(prefix.length);
-      }
-      e.path = clean(path)!;
+      const p = this.locator.requestPath(e, decoded, cfg.path_prefix);
+      if (!('path' in p)) return this.refuse(x, p);
       const method = req.method ?? 'GET';
       if (method !== 'GET' && method !== 'HEAD' && method !== 'PUT') return x.empty(405, 'method not allowed', { Allow: 'GET, HEAD, PUT' });
 
@@ -665,49 +593,24 @@ export class DevServer extends EventEmitter<DevServerEvents> {
         }
         this.shared.noteAuthSuccess(ip);
       }
+      if (method === 'PUT') return receiveUpload(req, x, p.path.slice(1), phones, this.uploadHost);
 
-      const phones = parsed.bench.phones;
-      const rel = path.slice(1);
-      if (method === 'PUT') return this.upload(req, x, rel, phones);
-
-      // ---- static folders
-      const mount = findMount(cfg.static, path);
-      if (mount && this.root) {
-        const hit = lookupStatic(this.root, mount.mount, mount.rest);
-        if (hit.kind === 'forbidden') return this.miss(x, ip, 404, `static: ${hit.reason}`);
-        if (hit.kind === 'file') {
-          const r = sendStatic(res, hit, method === 'HEAD', req.headers['if-none-match']);
-          return x.done(r.status, r.bytes, `static ${mount.mount.dir}`);
-        }
+      const at = this.locator.target(e, p.path, ua, parsed);
+      if (at.kind === 'refused') return this.refuse(x, at);
+      if (at.kind === 'static') {
+        const r = sendStatic(res, at.file, method === 'HEAD', req.headers['if-none-match']);
+        return x.done(r.status, r.bytes, `static ${at.mount.dir}`);
       }
-
-      // ---- uploads read back: only files the vendor's phone fetches again, and only by that phone
-      const up = this.uploadTarget(rel, phones);
-      if (up?.rule.readBack && this.isPhoneAt(up.phone, ip)) {
-        const stored = this.shared.uploads.latest(up.phone.mac, up.rule.suffix);
-        if (stored) {
-          e.phone = { mac: up.phone.mac, name: up.phone.name };
-          const contentType = up.rule.suffix.endsWith('.xml') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8';
-          return this.sendBytes(req, x, { bytes: stored.body, contentType }, 'uploaded earlier by the phone');
-        }
-      }
+      if (at.kind === 'uploaded')
+        return this.sendBytes(req, x, { bytes: at.body, contentType: at.contentType }, 'uploaded earlier by the phone');
 
       // ---- rendered files
-      const { resolved, reason, phone } = this.resolve(rel, ua, ip, parsed, e.ua);
-      if (!resolved.ok) {
-        const attributed = this.attributable(rel, ip, phones);
-        if (attributed) e.phone = { mac: attributed.mac, name: attributed.name };
-        return attributed ? x.empty(404, resolved.reason) : this.miss(x, ip, 404, resolved.reason);
-      }
-      e.template = resolved.template;
-      if (phone && /^MAC in the/.test(reason)) this.rememberIp(ip, phone.mac);
-      e.reason = reason;
-      if (phone) e.phone = { mac: phone.mac, name: phone.name };
-      const served = await this.renderer.serve(resolved, parsed, stale);
-      if (!served) return x.empty(500, `render failed for ${resolved.template} (no last good version)`);
+      const served = await this.renderer.serve(at.resolved, parsed, stale);
+      if (!served) return x.empty(500, `render failed for ${at.resolved.template} (no last good version)`);
       e.renderMs = served.renderMs;
       e.stale = served.stale || undefined;
       // the phone's state is recorded before the request is logged (the bench view refreshes on the log)
+      const phone = at.phone;
       if (phone)
         x.settled = () => {
           if (e.status !== 200 && e.status !== 304) return;
@@ -715,65 +618,26 @@ export class DevServer extends EventEmitter<DevServerEvents> {
             phone,
             { time: e.time, ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware },
             {
-              path: `/${resolved.path}`,
+              path: `/${at.resolved.path}`,
               time: e.time,
               status: e.status,
-              template: resolved.template,
+              template: at.resolved.template,
               hash: served.hash,
               bytes: served.bytes,
             },
           );
         };
-      this.sendBytes(req, x, served, reason);
+      this.sendBytes(req, x, served, at.reason);
     } catch (err) {
       if (!res.headersSent) x.empty(500, `internal error: ${(err as Error).message}`);
       else res.destroy();
     }
   }
 
-  /**
-   * Which phone, route and template answer a GET, and the phone it is attributed to. Depends only on the
-   * path, client IP, User-Agent, the phone last seen from that IP, the bench and the files, so it is kept
-   * while the files generation (see DiskFiles.snapshot) and the serving bench stay the same.
-   */
-  private resolve(rel: string, ua: string | undefined, ip: string, parsed: ParsedBench, uaInfo: ParsedUserAgent | undefined): Resolved {
-    const recentMac = this.shared.phoneAt(ip);
-    const gen = this.workspace.files.generation?.();
-    const key = `${rel}\0${ip}\0${recentMac ?? ''}\0${ua ?? ''}`;
-    const c = this.resolutions;
-    if (gen !== undefined) {
-      if (c.gen !== gen || c.bench !== parsed) {
-        c.map.clear();
-        c.gen = gen;
-        c.bench = parsed;
-      }
-      const hit = c.map.get(key);
-      if (hit) return hit;
-    }
-    const phones = parsed.bench.phones;
-    const recent = recentMac ? phones.find((p) => p.mac === recentMac) : undefined;
-    const ordered = recent ? [recent, ...phones.filter((p) => p !== recent)] : phones;
-    let resolved = this.workspace.resolveRequest(rel, { userAgent: ua, ip, phones: ordered });
-    let reason = resolved.reason;
-    if (!resolved.ok && resolved.reason === 'unknown MAC' && parsed.bench.server.unknown_mac === 'common') {
-      const common = this.commonFor(rel, uaInfo, phones);
-      if (common) {
-        resolved = { ok: true, reason: 'unknown MAC: common file (server.unknown_mac)', ...common, template: common.template! };
-        reason = resolved.reason;
-      }
-    }
-    let phone: Phone | undefined;
-    if (resolved.ok && /^MAC in the|^client IP/.test(reason)) phone = resolved.phone;
-    else if (resolved.ok && recent && resolved.phone === recent) {
-      phone = recent;
-      reason = 'client IP seen fetching its MAC file';
-    }
-    const r: Resolved = { resolved, reason, phone };
-    if (gen !== undefined) {
-      if (c.map.size >= MAX_RESOLUTIONS) c.map.clear();
-      c.map.set(key, r);
-    }
-    return r;
+  /** A refusal over HTTP; a miss counts against the client's bucket (Locator.countsAsMiss). */
+  private refuse(x: Exchange, r: Refusal): void {
+    if (r.miss && this.locator.countsAsMiss(x.e, r.status, this.bench().parsed.bench.phones)) this.shared.noteMiss(x.e.ip);
+    x.empty(r.status, r.reason, r.headers);
   }
 
   private sendBytes(
@@ -812,141 +676,6 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     res.end(body.bytes);
     x.done(200, body.bytes.length, reason);
   }
-
-  /** A 404/400/401 answer that counts against the client's bucket. */
-  /**
-   * A refused request that counts against the client's bucket, unless it comes from a bench phone's known
-   * address or is a file name the vendor named by the User-Agent requests (phones probe optional files).
-   */
-  private miss(x: Exchange, ip: string, status: number, reason: string): void {
-    const { phones } = this.bench().parsed.bench;
-    // MAC-named files never count as probes: a forged User-Agent must not make MAC enumeration free
-    const probe =
-      status === 404 && !!x.e.ua && matchRoutes(x.e.path.replace(/^\/+/, '')).some((m) => !m.mac && m.profile.id === x.e.ua!.vendor);
-    if (!probe && !this.isBenchPhoneAddress(ip, phones)) this.shared.noteMiss(ip);
-    x.empty(status, reason);
-  }
-
-  /** The bench `ip` of a phone, or the address a bench phone fetched a file naming its MAC from. */
-  private isBenchPhoneAddress(ip: string, phones: Phone[]): boolean {
-    const mac = this.shared.phoneAt(ip);
-    return phones.some((p) => p.ip === ip || (mac !== undefined && p.mac === mac));
-  }
-
-  /** A refused request still comes from a bench phone when its path holds a bench MAC or the IP is a bench phone's. */
-  private attributable(rel: string, ip: string, phones: Phone[]): Phone | undefined {
-    const m = MAC_IN_PATH.exec(rel)?.[0].toLowerCase();
-    return (
-      phones.find((p) => (m && p.mac === m) || (p.ip && p.ip === ip)) ??
-      (this.shared.phoneAt(ip) !== undefined ? phones.find((p) => p.mac === this.shared.phoneAt(ip)) : undefined)
-    );
-  }
-
-  /** The bench phone and vendor upload rule a `<mac>-<file>` path names, if its vendor uploads that file. */
-  private uploadTarget(rel: string, phones: Phone[]): { phone: Phone; rule: UploadRule } | undefined {
-    const m = UPLOAD.exec(rel);
-    const phone = m ? phones.find((p) => p.mac === m[1].toLowerCase()) : undefined;
-    const rule = phone && getProfile(phone.vendor)?.uploads?.find((u) => u.suffix === m![2].toLowerCase());
-    return phone && rule ? { phone, rule } : undefined;
-  }
-
-  /** Whether a client address is this phone: its bench `ip`, or the address it last fetched a file naming its MAC from. */
-  private isPhoneAt(phone: Phone, ip: string): boolean {
-    return phone.ip ? phone.ip === ip || this.shared.phoneAt(ip) === phone.mac : this.shared.phoneAt(ip) === phone.mac;
-  }
-
-  private rememberIp(ip: string, mac: string): void {
-    this.shared.rememberIp(ip, mac);
-  }
-
-  /** `server.unknown_mac: common`: the vendor's file without a MAC that stands for the requested one. */
-  private commonFor(rel: string, ua: { vendor: string; model: string } | undefined, phones: Phone[]): RouteResolution | undefined {
-    const matches = matchRoutes(rel).sort((a, b) => Number(b.profile.id === ua?.vendor) - Number(a.profile.id === ua?.vendor));
-    for (const m of matches) {
-      if (!m.mac) continue;
-      const cands = phones.filter((p) => p.vendor === m.profile.id);
-      const phone = (ua?.vendor === m.profile.id ? cands.find((p) => p.model === ua.model) : undefined) ?? cands[0];
-      if (!phone) continue;
-      const routes = this.workspace.routesFor(phone).filter((r) => r.template && !/\{mac\}/i.test(r.route.path));
-      const pick = routes.find((r) => r.route.template === m.route.template) ?? routes.find((r) => r.route.fileKind === 'common');
-      if (pick) return pick;
-    }
-    return undefined;
-  }
-
-  private upload(req: IncomingMessage, x: Exchange, rel: string, phones: Phone[]): void {
-    const { res, e } = x;
-    const m = UPLOAD.exec(rel);
-    const phone = m ? phones.find((p) => p.mac === m[1].toLowerCase()) : undefined;
-    if (!m || !phone) {
-      req.resume();
-      return this.miss(x, e.ip, 404, m ? 'upload for an unknown MAC' : 'not an upload path');
-    }
-    const target = this.uploadTarget(rel, phones);
-    if (!target) {
-      req.resume();
-      const profile = getProfile(phone.vendor);
-      const what = profile?.uploads
-        ? `${profile.label} phones do not upload '${m[2]}'`
-        : `${profile?.label ?? phone.vendor} phones never upload files`;
-      return this.miss(x, e.ip, 403, `upload refused: ${what}`);
-    }
-    if (!this.isPhoneAt(phone, e.ip)) {
-      req.resume();
-      return this.miss(
-        x,
-        e.ip,
-        403,
-        `upload refused: ${e.ip} is not ${phone.name} (its bench ip, or the address it fetched its own file from)`,
-      );
-    }
-    e.phone = { mac: phone.mac, name: phone.name };
-    const limit = this.limits.uploadBytes;
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      x.empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' });
-      req.destroy();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      if (over) return;
-      size += c.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        x.empty(413, `upload larger than ${limit} bytes`, { Connection: 'close' });
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('error', () => {
-      if (!res.headersSent) res.destroy();
-    });
-    req.on('end', () => {
-      if (over) return;
-      const file = target.rule.suffix;
-      const existed = !!this.shared.uploads.latest(phone.mac, file);
-      const rec: UploadRecord = {
-        time: e.time,
-        ip: e.ip,
-        mac: phone.mac,
-        phone: phone.name,
-        file,
-        bytes: size,
-        body: Buffer.concat(chunks),
-      };
-      this.shared.addUpload(rec);
-      this.states.record(phone, { time: e.time, ip: e.ip, userAgent: e.userAgent, model: e.ua?.model, firmware: e.ua?.firmware });
-      res.writeHead(existed ? 204 : 201, { 'Content-Length': 0, 'Cache-Control': 'no-store' }).end();
-      x.done(existed ? 204 : 201, size, `upload ${file}`);
-      const { body: _omit, ...meta } = rec;
-      this.emit('upload', meta);
-    });
-  }
 }
 
 /** An auth override must be complete; the message never holds the password. */
@@ -961,4 +690,9 @@ function localAddresses(): string[] {
     .flatMap((l) => l ?? [])
     .map((a) => a.address.replace(/%.*$/, ''))
     .filter((a) => isIP(a));
+}
+
+/** A request's log entry before anything is known but who asked and how. */
+function logEntry(now: number, ip: string, method: string): RequestLogEntry {
+  return { time: isoTime(now), ip, method, path: '-', status: 0, bytes: 0, renderMs: 0, totalMs: 0 };
 }
