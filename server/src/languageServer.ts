@@ -23,8 +23,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { BENCH_FILE, normaliseBenchFile } from './core/bench/parse';
-import { readProblemOverrides, type ProblemOverrides } from './core/problems/policy';
+import { BENCH_FILE } from './core/bench/parse';
 import type { FileSource } from './core/files';
 import type { ServerAddress } from './core/context';
 import {
@@ -45,6 +44,7 @@ import { ADD_TO_CATALOG_COMMAND, addToWorkspaceCatalog, type AddToCatalogArgs } 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gitTracked, GIT_ANSWER_MS } from './node/gitTracked';
+import { DEFAULT_SETTINGS, mergeSettings, sanitizeAddress, SETTINGS_SECTION, type ServerSettings } from './serverSettings';
 
 export interface RuntimeEnvironment {
   /** File access for a workspace root folder (absolute path), or none when the client opened no folder. */
@@ -58,34 +58,8 @@ export interface RuntimeEnvironment {
   offThread?: OffThreadService;
 }
 
-export interface ServerSettings {
-  /** The bench file, workspace-relative (`provisioningStudio.benchFile`; default `bench.yaml`). */
-  benchFile: string;
-  /** Phone (name or MAC) for hover values, navigation and first output checks. */
-  phone?: string;
-  validation: {
-    /** Delay after an edit before the first (fast) validation, ms. */
-    delay: number;
-    /** Idle time after which every bench phone is render-checked, ms. */
-    fullDelay: number;
-    /** Render every phone on the first pass too (slower on large benches). */
-    allPhonesWhileTyping: boolean;
-  };
-  /** Severity per problem code (`provisioningStudio.problems`), applied over the bench file's `problems:` section. */
-  problems?: ProblemOverrides;
-}
-
-/** The client's configuration section (`provisioningStudio.selectedPhone`, `provisioningStudio.validation.delay`, …). */
-export const SETTINGS_SECTION = 'provisioningStudio';
-
 /** Completion triggers for 3CX templates only (ignored in other documents). */
 const THREECX_TRIGGERS = ['%', ' ', ','];
-
-export const DEFAULT_SETTINGS: ServerSettings = {
-  benchFile: BENCH_FILE,
-  // at once: the service thread cancels a check still running for an older version (node/serviceThread.ts)
-  validation: { delay: 0, fullDelay: 1000, allPhonesWhileTyping: false },
-};
 
 export async function runSafe<T>(
   runtime: RuntimeEnvironment,
@@ -111,37 +85,6 @@ export async function runSafe<T>(
       }
     });
   });
-}
-
-/** The settings from the client's `provisioningStudio` section; `warn` hears about values that cannot be used. */
-export function mergeSettings(raw: unknown, warn: (m: string) => void = () => {}): ServerSettings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<ServerSettings> & {
-    selectedPhone?: string;
-    validation?: Partial<ServerSettings['validation']>;
-  };
-  const v: Partial<ServerSettings['validation']> = r.validation ?? {};
-  const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : d);
-  let benchFile = BENCH_FILE;
-  try {
-    benchFile = normaliseBenchFile(typeof r.benchFile === 'string' ? r.benchFile : undefined);
-  } catch (e) {
-    warn(`provisioningStudio.benchFile: ${(e as Error).message}; using ${BENCH_FILE}`);
-  }
-  return {
-    benchFile,
-    phone:
-      typeof r.selectedPhone === 'string' && r.selectedPhone
-        ? r.selectedPhone
-        : typeof r.phone === 'string' && r.phone
-          ? r.phone
-          : undefined,
-    validation: {
-      delay: num(v.delay, DEFAULT_SETTINGS.validation.delay),
-      fullDelay: num(v.fullDelay, DEFAULT_SETTINGS.validation.fullDelay),
-      allPhonesWhileTyping: v.allPhonesWhileTyping === true,
-    },
-    problems: readProblemOverrides((raw as { problems?: unknown } | undefined)?.problems, (m) => warn(`provisioningStudio.problems: ${m}`)),
-  };
 }
 
 /**
@@ -794,16 +737,4 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onShutdown(() => runtime.offThread?.dispose());
   documents.listen(connection);
   connection.listen();
-}
-
-/** A dev server address from the client, keeping only well-formed fields (anything else: the bench decides). */
-export function sanitizeAddress(raw: unknown): ServerAddress | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const a = raw as Record<string, unknown>;
-  const out: ServerAddress = {};
-  if (typeof a.host === 'string' && a.host && a.host.length < 256 && !/[\s/]/.test(a.host)) out.host = a.host;
-  if (typeof a.port === 'number' && Number.isInteger(a.port) && a.port > 0 && a.port < 65536) out.port = a.port;
-  if (a.scheme === 'http' || a.scheme === 'https') out.scheme = a.scheme;
-  if (typeof a.url === 'string' && /^https?:\/\/[^\s]+$/i.test(a.url) && a.url.length < 2048) out.url = a.url;
-  return Object.keys(out).length ? out : undefined;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyProblemPolicy, parseSuppressions, PROBLEM_LEVELS, readProblemOverrides } from '../../../../server/src/core/problems/policy';
 import type { Problem } from '../../../../server/src/core/types';
-import { mergeSettings } from '../../../../server/src/languageServer';
+import { mergeSettings } from '../../../../server/src/serverSettings';
 import { REPO } from '../../../helpers/workspace';
 
 const F = 'templates/yealink/mac.cfg.hbs';
