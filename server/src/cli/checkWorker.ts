@@ -11,7 +11,16 @@ const data = workerData as CheckWorkerData;
 const { workspace: ws } = openWorkspace(data.root, data.benchFile);
 ws.renderLimits = data.limits;
 ws.setServerAddress(data.address);
-ws.parsedBench(); // before the first job: the thread is started early (checkThreads.ts) to do this meanwhile
+const sent = data.bench;
+if (sent)
+  ws.adoptBench(sent.text, {
+    bench: sent.bench,
+    hasErrors: sent.hasErrors,
+    phoneIndex: sent.phoneIndex,
+    problems: [],
+    locate: () => undefined,
+  });
+ws.parsedBench(); // before the first job (when not adopted, or the file changed): the thread starts early to do this meanwhile
 
 parentPort?.on('message', (job: CheckJob) => {
   parentPort!.postMessage(run(job));

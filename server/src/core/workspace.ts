@@ -161,6 +161,15 @@ export class Workspace {
     return this.benchCache.parsed;
   }
 
+  /**
+   * Takes a bench parsed elsewhere (another thread) for the bench file's `text`: parsedBench() returns it while
+   * the file holds that text, without parsing it again (a large bench costs seconds and ~80 MB per parse).
+   */
+  adoptBench(text: string, parsed: ParsedBench): void {
+    this.benchCache = { text, parsed };
+    if (!parsed.hasErrors) this.lastGoodBench = parsed;
+  }
+
   /** The bench to serve from: the current one, or the last one without errors when the current is broken. */
   servingBench(): { parsed: ParsedBench; stale: boolean } {
     const cur = this.parsedBench();

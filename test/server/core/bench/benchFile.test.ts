@@ -98,3 +98,17 @@ test('DiskFiles: an edit of a custom bench file starts a new snapshot generation
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('adoptBench: a bench parsed elsewhere is used while the file holds its text, parsed again once it changes', () => {
+  const files = new MemoryFiles(new Map([['bench.yaml', MINI_BENCH]]));
+  const ws = new Workspace(files);
+  const parsed = ws.parsedBench();
+  const copy = { ...parsed, bench: structuredClone(parsed.bench), problems: [], locate: () => undefined };
+  const other = new Workspace(files);
+  other.adoptBench(MINI_BENCH, copy);
+  assert.equal(other.parsedBench(), copy, 'not parsed again');
+  assert.deepEqual(other.phones, parsed.bench.phones);
+  files.files.set('bench.yaml', MINI_BENCH.replace('name: one', 'name: changed'));
+  assert.notEqual(other.parsedBench(), copy);
+  assert.equal(other.phones[0].name, 'changed');
+});
