@@ -3,6 +3,7 @@
 // the workspace's one render and read by the output readers `check` uses; the source map locates every line.
 // Pure: no editor, no network.
 import type { ParsedBench } from './bench/parse';
+import { isSecretName } from './bench/secrets';
 import { instantiate, matchKeyLoose } from './catalog/catalogs';
 import { readOutput } from './catalog/readers';
 import type { KeyCatalog } from './catalog/types';
@@ -53,13 +54,11 @@ export interface EffectiveConfig {
   keys: EffectiveKey[];
 }
 
-const SECRET_NAME = /passw|passwd|pwd|pswd|secret|(^|[^a-z])pass([^a-z]|$)/i;
-
-/** Whether a key holds a secret: its name says so (password, passwd, pwd, secret, …) or the vendor catalog types it as a password. */
+/** Whether a key holds a secret: its name says so (isSecretName) or the vendor catalog types it as a password. */
 export function isSecretKey(key: string, catalog?: KeyCatalog): boolean {
-  if (SECRET_NAME.test(key)) return true;
+  if (isSecretName(key)) return true;
   const m = catalog ? matchKeyLoose(catalog, key) : undefined;
-  return m?.def.type === 'password' || (!!m?.def.alias && SECRET_NAME.test(m.def.alias));
+  return m?.def.type === 'password' || (!!m?.def.alias && isSecretName(m.def.alias));
 }
 
 export const MASK = '********';

@@ -289,6 +289,10 @@ test('isSecretKey: by name, or typed password in the catalog; keyFilter: substri
     'Admin_Passwd',
     'static.security.user_pwd',
     'x.secret',
+    // the bench check's names too (one test for both, bench/secrets.ts isSecretName)
+    'phone_setting.phone_lock.unlock_pin',
+    'security.admin_pw',
+    'Passwort',
   ])
     assert.ok(isSecretKey(k), k);
   for (const k of ['account.1.label', 'features.bypass_mode', 'passthrough', 'P35']) assert.ok(!isSecretKey(k), k);

@@ -119,8 +119,18 @@ export function literalSecretsIfOn(
   return tracked && literalSecretCheckOn(...sections) && tracked() ? literalSecretProblems(text, file) : [];
 }
 
-/** Keys whose values are secrets: `password`, `auth_password`, `passwd`, `secret`, `pin`, `*_pw`, … */
-export const SECRET_KEY = /(^|[_.-])(password|passwd|passwort|pass|pwd|pw|secret|pin)$/i;
+/** A name ending in a secret's word: `password`, `auth_password`, `passwd`, `secret`, `admin_pin`, `sip_pw`, … */
+const SECRET_SUFFIX = /(^|[_.-])(password|passwd|passwort|pass|pwd|pw|secret|pin)$/i;
+/** A secret's word anywhere: `Register_Pswd`, `user_pass[1]`, `Password_1_` (not `bypass`, `passthrough`). */
+const SECRET_WORD = /passw|pwd|pswd|secret|(^|[^a-z])pass([^a-z]|$)/i;
+
+/**
+ * Whether a name (a bench field, a vendor key or its alias) holds a secret: the one test for the bench check
+ * (bench-literal-secret) and for masking values (the effective configuration).
+ */
+export function isSecretName(name: string): boolean {
+  return SECRET_SUFFIX.test(name) || SECRET_WORD.test(name);
+}
 
 /**
  * `bench-literal-secret`: a password-like field of the bench whose value is written literally (no
@@ -145,7 +155,7 @@ export function literalSecretProblems(text: string, file: string): Problem[] {
       // the problems: section names codes (bench-literal-secret itself), not secrets
       if (path.some((n) => isPair(n) && isScalar(n.key) && n.key.value === 'problems')) return;
       const key = String(pair.key.value);
-      if (!SECRET_KEY.test(key)) return;
+      if (!isSecretName(key)) return;
       const v = pair.value.value;
       if (v === null || v === undefined || v === '' || typeof v === 'boolean') return;
       if (typeof v === 'string' && /(^|[^$])\$\{env:[A-Za-z_][A-Za-z0-9_]*\}/.test(v)) return;
