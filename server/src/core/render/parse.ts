@@ -88,11 +88,10 @@ function findUnclosedBlock(text: string): { start: number; end: number; name: st
 }
 
 export function parseTemplate(text: string): ParseResult {
-  const idx = new LineIndex(text);
   if (text.length > MAX_TEMPLATE_BYTES) {
     return {
       error: {
-        range: idx.range(0, 0),
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         code: 'template-too-large',
         message: `template is larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB; refusing to parse it`,
       },
@@ -102,6 +101,7 @@ export function parseTemplate(text: string): ParseResult {
   try {
     return { ast: Handlebars.parse(text) };
   } catch (err) {
+    const idx = new LineIndex(text); // only to locate the error (a parse that succeeds does not need it)
     const e = err as Error & { hash?: JisonHash; lineNumber?: number; column?: number; endLineNumber?: number; endColumn?: number };
     const firstLine = e.message
       .split('\n')[0]
