@@ -44,7 +44,7 @@ export const THREECX_VARIABLES: ThreeCxVariableDoc[] = [
   { name: 'extension_auth_pw', description: 'SIP authentication password.', bench: 'lines[0].password' },
   { name: 'mac_address', description: "The phone's MAC address, 12 lowercase hex digits.", bench: 'mac' },
   { name: 'PHONE_IP', description: "The phone's IP address.", bench: 'ip' },
-  { name: 'firmware', description: 'Firmware file for the model.', bench: 'vars.firmware.<model>' },
+  { name: 'firmware', description: 'Firmware file for the model.', bench: 'firmware.<model> (the pin), else vars.firmware.<model>' },
   { name: 'pbx_ip', description: "The PBX's address (local IP or FQDN).", bench: 'pbx.host' },
   { name: 'phonesipport', description: "The phone's own SIP port.", bench: 'sip_port (default 5060)' },
   { name: 'PROVLINK', description: 'Provisioning URL the phone fetches from (no trailing slash).', bench: 'server.url' },
@@ -181,7 +181,8 @@ export function builtinValue(name: string, ctx: RenderContext): string | undefin
     case 'PHONE_IP':
       return ctx.phone.ip;
     case 'firmware':
-      return str(own(own(ctx.vars, 'firmware'), ctx.model.id));
+      // the bench's firmware pin for the phone's model (as Handlebars templates get it), else the older vars entry
+      return ctx.firmware?.file ?? str(own(own(ctx.vars, 'firmware'), ctx.model.id));
     case 'pbx_ip':
       return str(ctx.pbx.host);
     case 'phonesipport':
@@ -217,7 +218,7 @@ export function builtinHbs(name: string, root: string): string | undefined {
     case 'PHONE_IP':
       return `${root}phone.ip`;
     case 'firmware':
-      return `(lookup ${root}vars.firmware ${root}model.id)`;
+      return `(default ${root}firmware.file (lookup ${root}vars.firmware ${root}model.id))`;
     case 'pbx_ip':
       return `${root}pbx.host`;
     case 'phonesipport':

@@ -5,8 +5,9 @@ import { planNotify } from '../../../../server/src/sip/reprovision';
 import { isThreeCxRoute } from '../../../../server/src/core/threecx/dialect';
 import { THREECX_VARIABLES } from '../../../../server/src/core/threecx/variables';
 import { LineIndex } from '../../../../server/src/core/util/text';
-import { exampleWorkspace } from '../../../helpers/workspace';
-import { miniWorkspace, TEMPLATE, TPL } from './fixture';
+import { convertProven } from '../../../../server/src/cli/commands/convert';
+import { exampleWorkspace, memoryWorkspace } from '../../../helpers/workspace';
+import { BENCH, BODY_CFG, miniWorkspace, TEMPLATE, TPL } from './fixture';
 
 const phone = (ws: ReturnType<typeof miniWorkspace>, name: string) => ws.phones.find((p) => p.name === name)!;
 
@@ -203,4 +204,27 @@ test('variables: a documented list with descriptions', () => {
   ])
     assert.ok(names.includes(n), n);
   assert.ok(THREECX_VARIABLES.every((v) => v.description.length > 10 && v.bench));
+});
+
+test('%%firmware%%: the bench firmware pin for the phone model (as firmware.file), else vars.firmware; the conversion agrees', () => {
+  const body = 'firmware.url = %%PROVLINK%%/firmware/yealink/%%firmware%%\n';
+  const template = TEMPLATE.replace(BODY_CFG, body);
+  const bench = BENCH.replace('phones:\n', 'firmware: { T57W: T57W-96.86.0.100.rom }\nphones:\n').replace(
+    'vars: { network: SBC, threecx: { local_sbc_ip: sbc.test } }',
+    'vars: { network: SBC, threecx: { local_sbc_ip: sbc.test }, firmware: { T54W: T54W-96.86.0.70.rom } }',
+  );
+  const ws = memoryWorkspace({ 'bench.yaml': bench, [TPL]: template });
+  assert.deepEqual(
+    ws.parsedBench().problems.filter((p) => p.severity === 'error'),
+    [],
+  );
+  const cfgOf = (name: string) => {
+    const p = phone(ws, name);
+    return ws.render(TPL, p, { route: ws.routesFor(p)[1].route }).text;
+  };
+  assert.equal(cfgOf('touch'), 'firmware.url = http://prov.test:8080/p/firmware/yealink/T57W-96.86.0.100.rom\n');
+  assert.equal(cfgOf('desk'), 'firmware.url = http://prov.test:8080/p/firmware/yealink/T54W-96.86.0.70.rom\n');
+  const { proof } = convertProven(ws, TPL);
+  assert.deepEqual(proof.mismatches, []);
+  assert.ok(proof.phones.length >= 2);
 });
