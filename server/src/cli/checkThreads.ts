@@ -86,8 +86,12 @@ export async function checkWorkspaceThreaded(
     pool.warm(); // the threads start while this one finds the static problems and the targets
   } else warn(`check: ${workerFile} is missing: checking on one thread`);
   try {
-    const run = workspaceCheck(ws, opts);
-    const starts = run.files.map((file) => ({ file, start: startTemplateCheck(ws, file, run.templateOpts) }));
+    // the static problems and the targets under one view of the files (DiskFiles.snapshot: no stat per read)
+    const plan = () => {
+      const run = workspaceCheck(ws, opts);
+      return { run, starts: run.files.map((file) => ({ file, start: startTemplateCheck(ws, file, run.templateOpts) })) };
+    };
+    const { run, starts } = ws.files.snapshot ? ws.files.snapshot(plan) : plan();
     const place = new Map((run.templateOpts.bench ?? ws.parsedBench()).bench.phones.map((p, i) => [p, i]));
     const sent = (t: RenderTarget): JobTarget => ({ ...t, phone: place.get(t.phone) ?? t.phone });
     // every chunk of every template is queued at once (the threads stay busy across templates), merged in order

@@ -23,7 +23,8 @@ if (sent)
 ws.parsedBench(); // before the first job (when not adopted, or the file changed): the thread starts early to do this meanwhile
 
 parentPort?.on('message', (job: CheckJob) => {
-  parentPort!.postMessage(run(job));
+  // one view of the files per job (DiskFiles.snapshot: no stat per read)
+  parentPort!.postMessage(ws.files.snapshot ? ws.files.snapshot(() => run(job)) : run(job));
 });
 
 function run(job: CheckJob): CheckReply {

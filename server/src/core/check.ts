@@ -63,9 +63,13 @@ export interface TemplateCheck {
 const STOPPING = new Set<ProblemCode>(['hbs-syntax', 'hbs-unclosed-block', 'template-too-large', 'threecx-xml']);
 
 export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[] {
-  const run = workspaceCheck(ws, opts);
-  for (const file of run.files) run.addTemplate(file, checkTemplateFor(ws, file, run.templateOpts).problems);
-  return run.finish();
+  const check = () => {
+    const run = workspaceCheck(ws, opts);
+    for (const file of run.files) run.addTemplate(file, checkTemplateFor(ws, file, run.templateOpts).problems);
+    return run.finish();
+  };
+  // one view of the files for the whole check (DiskFiles: one walk, then no stat per read)
+  return ws.files.snapshot ? ws.files.snapshot(check) : check();
 }
 
 /**
