@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers';
 import { DiskFiles } from '../server/src/core/files.ts';
 import { Workspace } from '../server/src/core/workspace.ts';
 import { checkWorkspace } from '../server/src/core/check.ts';
