@@ -97,6 +97,17 @@ suite('Provisioning Studio', () => {
         labels.some((l) => /user_name/.test(l)),
         `labels: ${labels.slice(0, 20)}`,
       );
+      // the list gives the edit range once (LSP item defaults) and each key's documentation on resolve: the
+      // editor still gets both for an item (itemResolveCount: VS Code resolves the items as when they are shown)
+      const resolved = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos, undefined, 500);
+      const item = resolved.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'user_name');
+      assert.ok(item, 'user_name offered');
+      const range = item.range && 'inserting' in item.range ? item.range.inserting : item.range;
+      assert.ok(range && range.start.line === 1 && range.start.character === 'account.1.'.length, `range ${JSON.stringify(item.range)}`);
+      const insert = typeof item.insertText === 'string' ? item.insertText : item.insertText?.value;
+      assert.strictEqual(insert, 'user_name = ');
+      const docs = typeof item.documentation === 'string' ? item.documentation : item.documentation?.value;
+      assert.match(String(docs), /user/i, 'documentation after resolve');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       fs.rmSync(file.fsPath, { force: true });
