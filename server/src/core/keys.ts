@@ -90,7 +90,15 @@ export function keyProblems(parsed: Pick<ParsedBench, 'bench' | 'locate' | 'phon
         );
       const n = (maxSame.get(def.id) ?? 0) + 1;
       maxSame.set(def.id, n);
-      if (def.maxPerPhone !== undefined && n === def.maxPerPhone + 1)
+      // the model's own limit where it takes fewer modules than the module allows (counted over all its modules)
+      if (model?.expansionMax !== undefined && j === model.expansionMax)
+        add(
+          ['phones', i, 'modules', j],
+          'warning',
+          'keys-over-capacity',
+          `phones.${i}.modules.${j}: ${phone.model} takes at most ${model.expansionMax} expansion module${model.expansionMax === 1 ? '' : 's'}`,
+        );
+      else if (model?.expansionMax === undefined && def.maxPerPhone !== undefined && n === def.maxPerPhone + 1)
         add(
           ['phones', i, 'modules', j],
           'warning',

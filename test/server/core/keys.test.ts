@@ -194,3 +194,21 @@ phones:
   assert.match(ft, /<Value>101@1\/i<\/Value>/);
   assert.match(ft, /<Fkey index="5">\s*<Type>0<\/Type>/, 'no code: an unused key');
 });
+
+test("a model's own module limit (Cisco 8851: 2 KEMs; 8861: 3, the module's maximum), counted over all its modules", () => {
+  const kem = (n: number) => `[${Array.from({ length: n }, () => '{ type: BEKEM }').join(', ')}]`;
+  const text = `phones:
+  - { mac: 00562b000031, vendor: cisco, model: CP-8851-3PCC, modules: ${kem(2)} }
+  - { mac: 00562b000032, vendor: cisco, model: CP-8851-3PCC, modules: [{ type: BEKEM }, { type: CP-8800-Audio }, { type: BEKEM }] }
+  - { mac: 00562b000033, vendor: cisco, model: CP-8861-3PCC, modules: ${kem(3)} }
+  - { mac: 00562b000034, vendor: cisco, model: CP-8861-3PCC, modules: ${kem(4)} }
+`;
+  const p = parseBench(text, modelLookup, 'bench.yaml', {});
+  assert.deepEqual(
+    p.problems.map((x) => `${x.code} ${x.message} @${x.range.start.line}`),
+    [
+      'keys-over-capacity phones.1.modules.2: CP-8851-3PCC takes at most 2 expansion modules @2',
+      'keys-over-capacity phones.3.modules.3: at most 3 BEKEM per phone @4',
+    ],
+  );
+});

@@ -28,6 +28,12 @@ export interface ModelDef {
   family?: string;
   /** Expansion (sidecar) modules the model takes. */
   expansion?: string[];
+  /**
+   * How many expansion modules the model takes at most, where it takes fewer than a module's `maxPerPhone` says
+   * (Cisco 8851: 2 KEMs, 8861: 3); `expansionSource` names where that comes from.
+   */
+  expansionMax?: number;
+  expansionSource?: string;
   /** The firmware file the vendor ships for the model, as named in the reference (a version placeholder `<ver>`). */
   firmware?: string;
   /** Where the row's file names and firmware naming come from: a vendor guide section or a repository path. */

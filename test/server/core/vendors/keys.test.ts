@@ -83,6 +83,12 @@ test("every model row's expansion entry is a module id of its vendor's key data"
         assert.equal(findModule(profile.id, e)?.id, e, `${profile.id} ${model.id}: findModule('${e}')`);
         checked++;
       }
+      // a model's own module limit is below what its modules allow, and says where it comes from
+      if (model.expansionMax !== undefined) {
+        assert.ok(model.expansionSource, `${profile.id} ${model.id}: expansionMax without expansionSource`);
+        const most = Math.max(...(model.expansion ?? []).map((e) => findModule(profile.id, e)?.maxPerPhone ?? Infinity));
+        assert.ok(model.expansionMax < most, `${profile.id} ${model.id}: expansionMax ${model.expansionMax} is not below ${most}`);
+      }
     }
   }
   assert.ok(checked > 50, `only ${checked} expansion entries checked`);

@@ -77,7 +77,12 @@ export const ciscoModels: ModelDef[] = [
   mpp('8811', 5, 5),
   mpp('8841', 5, 5),
   mpp('8845', 5, 5, `${MPP} (8845/8865 inferred from the 88xx names)`),
-  mpp('8851', 5, 5, MPP, KEM88A),
+  {
+    ...mpp('8851', 5, 5, MPP, KEM88A),
+    expansionMax: 2,
+    expansionSource:
+      'Cisco MPP administration guide, "Cisco IP Phone Key Expansion Module (8800 and 6800)": the 8851 takes 2 key expansion modules, the 8861 and 8865 take 3',
+  },
   mpp('8861', 5, 5, MPP, KEM88A),
   mpp('8865', 5, 5, `${MPP} (8845/8865 inferred from the 88xx names)`, KEM88V),
 ];
