@@ -212,3 +212,31 @@ test("a model's own module limit (Cisco 8851: 2 KEMs; 8861: 3, the module's maxi
     ],
   );
 });
+
+test('snom modules: D3 and D7 have 18 keys, a D7C 48, three per phone (symcon/Snom, wazo snom plugin-info)', () => {
+  const keys = (n: number) => `[${Array.from({ length: n }, (_, k) => `{ type: blf, value: "${100 + k}" }`).join(', ')}]`;
+  const text = `phones:
+  - { mac: 000413000041, vendor: snom, model: D785, modules: [{ type: D7C, keys: ${keys(48)} }, { type: D7, keys: ${keys(19)} }] }
+  - { mac: 000413000042, vendor: snom, model: D385, modules: [{ type: D3 }, { type: D3 }, { type: D3 }, { type: D3 }] }
+`;
+  const p = parseBench(text, modelLookup, 'bench.yaml', {});
+  assert.deepEqual(
+    p.problems.map((x) => `${x.code} ${x.message}`),
+    [
+      'keys-over-capacity phones.0.modules.1.keys: a D7 has 18 keys; 19 given',
+      'keys-over-capacity phones.1.modules.3: at most 3 D3 per phone',
+    ],
+  );
+});
+
+test('Poly EM50: on a VVX 450 (three at most); a VVX 350 takes no module (wazo polycom v6_4_6 plugin-info)', () => {
+  const text = `phones:
+  - { mac: 0004f2000051, vendor: poly, model: VVX450, modules: [{ type: VVX EM50 }, { type: VVX EM50 }, { type: VVX EM50 }] }
+  - { mac: 0004f2000052, vendor: poly, model: VVX350, modules: [{ type: VVX EM50 }] }
+`;
+  const p = parseBench(text, modelLookup, 'bench.yaml', {});
+  assert.deepEqual(
+    p.problems.map((x) => `${x.code} ${x.message}`),
+    ['keys-over-capacity phones.1.modules.0: VVX350 does not take a VVX EM50 (it takes: none)'],
+  );
+});

@@ -85,8 +85,9 @@ export const POLY_KEYS: VendorKeys = {
     },
     {
       id: 'VVX EM50',
+      maxPerPhone: 3,
       source:
-        'name from the earlier model table of this project (VVX 350/450); no key count or per-phone maximum found in a stored Poly document — not checked',
+        'name from the earlier model table of this project; for the VVX 450 only, which takes 3 modules (wazo-platform/wazo-provd-plugins plugins/wazo_polycom/v6_4_6/plugin-info: VVX450 "expansion_modules": 3, VVX350 0); key count not found in a stored Poly document (a Metaswitch profile generator, wcarman1/VVX-EM50-Configuration-Generator, numbers EM50 keys 23–112 on a VVX 450, i.e. 3 × 30: not used) — not checked',
     },
     {
       id: 'SoundPoint IP Backlit Expansion Module',

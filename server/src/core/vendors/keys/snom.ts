@@ -25,6 +25,10 @@ const WIKI = 'snom service wiki "Function Key Types" (service.snom.com/display/w
 const FUSION = 'fusionpbx/fusionpbx app/devices/app_config.php (vendor "snom" functions)';
 const WAZO = 'wazo-platform/wazo-provd-plugins plugins/wazo_snom/common/common.py (_add_fkeys)';
 const DKEYS = 'fusionpbx/fusionpbx resources/templates/provision/snom/720/{$mac}.xml (dkey_dnd, dkey_retrieve)';
+/** Key counts of the snom expansion modules, as a public Symcon snom module encodes them. */
+const SYMCON = 'symcon/Snom SnomDeskphone/deviceProperties.php (FKEYS_NO)';
+/** How many modules the snom D3xx/D7xx phones take. */
+const WAZO_D = 'wazo-platform/wazo-provd-plugins plugins/wazo_snom/v10_1_215_13/plugin-info';
 
 export const SNOM_KEYS: VendorKeys = {
   types: {
@@ -57,18 +61,21 @@ export const SNOM_KEYS: VendorKeys = {
   modules: [
     {
       id: 'D3',
-      source:
-        'review of the snom D3/D7 expansion modules (weekly-geekly-es.imtqy.com/articles/de436058): "D3 ist mit allen Snom D3xx-Telefonen kompatibel"; key count and maximum not found — not checked',
+      keys: 18,
+      maxPerPhone: 3,
+      source: `review of the snom D3/D7 expansion modules (weekly-geekly-es.imtqy.com/articles/de436058): "D3 ist mit allen Snom D3xx-Telefonen kompatibel"; 18 keys: ${SYMCON} ("snomD3" => 18); 3 per phone: ${WAZO_D} (D335, D385: "expansion_modules": 3)`,
     },
     {
       id: 'D7',
-      source:
-        'review of the snom D3/D7 expansion modules (weekly-geekly-es.imtqy.com/articles/de436058): "Für die Leitungen der IP-Telefone D3xx und D7xx stehen Module … D3 und D7 zur Verfügung"; key count and maximum not found — not checked',
+      keys: 18,
+      maxPerPhone: 3,
+      source: `review of the snom D3/D7 expansion modules (weekly-geekly-es.imtqy.com/articles/de436058): "Für die Leitungen der IP-Telefone D3xx und D7xx stehen Module … D3 und D7 zur Verfügung"; 18 keys: ${SYMCON} ("snomD7" => 18); 3 per phone: ${WAZO_D} (D717, D735, D785: "expansion_modules": 3)`,
     },
     {
       id: 'D7C',
-      source:
-        'snom D7C user manual (manualslib.com/manual/2075907/Snom-D7c.html, p. 18): "Expansion module for snom D717, D735, D765, D785 phones"; key count and maximum not found — not checked',
+      keys: 48,
+      maxPerPhone: 3,
+      source: `snom D7C user manual (manualslib.com/manual/2075907/Snom-D7c.html, p. 18): "Expansion module for snom D717, D735, D765, D785 phones"; 48 keys: ${SYMCON} ("snomD7C" => 48, MAX_EXPANSION_FKEYS = 144, i.e. 3 modules); 3 per phone: ${WAZO_D} (D717, D735, D785: "expansion_modules": 3)`,
     },
   ],
 };

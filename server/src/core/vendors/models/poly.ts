@@ -16,7 +16,8 @@ const m = (id: string, ua: string, lines: number, keys: number, source: string, 
   aliases: [ua],
 });
 // expansion: module ids of vendors/keys/poly.ts (Wazo gives every VVX the 40-key module; the color module and the
-// EM50 are earlier data of this project)
+// EM50 are earlier data of this project). The VVX 350 takes none: wazo_polycom/v6_4_6/plugin-info gives it
+// "expansion_modules": 0 (the VVX 450: 3), so an EM50 on a VVX 350 is a keys-over-capacity warning.
 const VVX_EM = ['VVX Color Expansion Module', 'VVX Expansion Module'];
 const EM50 = ['VVX EM50'];
 const SP_EM = ['SoundPoint IP Backlit Expansion Module'];
@@ -30,7 +31,7 @@ export const polyModels: ModelDef[] = [
   m('VVX301', 'VVX_301', 6, 6, WZ('v6_4_6'), VVX_EM),
   m('VVX310', 'VVX_310', 6, 6, WZ('v5_9_2'), VVX_EM),
   m('VVX311', 'VVX_311', 6, 6, WZ('v6_4_6'), VVX_EM),
-  m('VVX350', 'VVX_350', 6, 6, WZ('v6_4_6'), EM50),
+  m('VVX350', 'VVX_350', 6, 6, WZ('v6_4_6'), []),
   m('VVX400', 'VVX_400', 12, 12, `${WZ('v5_9_2')}; ${UA}`, VVX_EM),
   m('VVX401', 'VVX_401', 12, 12, WZ('v6_4_6'), VVX_EM),
   m('VVX410', 'VVX_410', 12, 12, WZ('v5_9_2'), VVX_EM),
