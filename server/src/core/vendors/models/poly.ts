@@ -17,7 +17,9 @@ const m = (id: string, ua: string, lines: number, keys: number, source: string, 
 });
 // expansion: module ids of vendors/keys/poly.ts (Wazo gives every VVX the 40-key module; the color module and the
 // EM50 are earlier data of this project). The VVX 350 takes none: wazo_polycom/v6_4_6/plugin-info gives it
-// "expansion_modules": 0 (the VVX 450: 3), so an EM50 on a VVX 350 is a keys-over-capacity warning.
+// "expansion_modules": 0 (the VVX 450: 3), so an EM50 on a VVX 350 is a keys-over-capacity warning. Weak: that
+// field is what Wazo's plugin drives (it says 0 for Yealink phones that take EXP modules); the earlier table's
+// EM50 on the VVX 350 had no source at all. A Poly EM50 datasheet would settle it.
 const VVX_EM = ['VVX Color Expansion Module', 'VVX Expansion Module'];
 const EM50 = ['VVX EM50'];
 const SP_EM = ['SoundPoint IP Backlit Expansion Module'];
