@@ -240,3 +240,16 @@ test('Poly EM50: on a VVX 450 (three at most); a VVX 350 takes no module (wazo p
     ['keys-over-capacity phones.1.modules.0: VVX350 does not take a VVX EM50 (it takes: none)'],
   );
 });
+
+test('snom D8xx phones have their function keys (wazo snom 10.1.215.13 plugin-info): 32 keys on a D812 do not warn', () => {
+  const keys = (n: number) => `[${Array.from({ length: n }, (_, k) => `{ type: blf, value: "${100 + k}" }`).join(', ')}]`;
+  const text = `phones:
+  - { mac: 000413000061, vendor: snom, model: D812, keys: ${keys(32)} }
+  - { mac: 000413000062, vendor: snom, model: D815, keys: ${keys(41)} }
+`;
+  const p = parseBench(text, modelLookup, 'bench.yaml', {});
+  assert.deepEqual(
+    p.problems.map((x) => `${x.code} ${x.message}`),
+    ['keys-over-capacity phones.1.keys: D815 has 40 programmable keys; 41 given (the rest go nowhere; put them on an expansion module)'],
+  );
+});

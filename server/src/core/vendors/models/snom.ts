@@ -3,6 +3,7 @@
 import type { ModelDef } from '../types';
 
 const W10 = 'wazo-platform/wazo-provd-plugins plugins/wazo_snom/v10_1_215_13/entry.py MODELS';
+const W10_CAPS = 'wazo-platform/wazo-provd-plugins plugins/wazo_snom/v10_1_215_13/plugin-info (capabilities: lines, function_keys)';
 const W89 = 'wazo-platform/wazo-provd-plugins plugins/wazo_snom/v8_9_3_80/entry.py MODELS';
 const UA = 'wazo-platform/wazo-provd-plugins plugins/wazo_snom/common/common.py (User-Agent comment)';
 const DECT = 'wazo-platform/wazo-provd-plugins plugins/wazo_snom/v05_20_0001/entry.py, v07_40_0104/entry.py MODELS';
@@ -41,12 +42,13 @@ export const snomModels: ModelDef[] = [
   m('D745', 12, 32, W89, D7X),
   m('D765', 12, 16, W89, D7XC),
   m('D785', 12, 24, W10, D7XC),
-  m('D810', 6, 0, W10),
-  m('D812', 6, 0, W10),
-  m('D815', 6, 0, W10),
+  // D8xx identities and function keys: the same plugin's capabilities (0 keys before, so every bench key warned)
+  m('D810', 12, 16, W10_CAPS),
+  m('D812', 12, 32, W10_CAPS),
+  m('D815', 12, 40, W10_CAPS),
   m('D862', 12, 32, W10),
   m('D865', 12, 40, W10),
-  m('D892', 12, 0, W10),
+  m('D892', 12, 40, W10_CAPS),
   m('300', 4, 6, EARLIER),
   m('320', 12, 12, UA),
   m('360', 12, 12, EARLIER),
