@@ -8,7 +8,8 @@ import cluster, { type Worker } from 'node:cluster';
 import { newAuthKey, type AuthKey } from './auth';
 import type { DevServer, DevServerOptions, PhoneUrl, ServerInfo } from './devServer';
 import type { RequestLogEntry, ServerProblem, ServerRecovered, UploadRecord } from './log';
-import { asBuffer, type PeerLink, type SharedFact } from './shared';
+import { DEFAULT_LIMITS } from './devServer';
+import { asBuffer, StandingFacts, type PeerLink, type SharedFact } from './shared';
 
 /** Primary → worker. */
 type ToWorker = { t: 'init'; key: AuthKey; index: number } | { t: 'fact'; fact: SharedFact } | { t: 'stop' };
@@ -44,6 +45,8 @@ export class ServeCluster {
   private readonly workers = new Map<Worker, number>();
   private stopping = false;
   private restarts: number[] = [];
+  /** Told to every worker as it starts, so one that replaces a worker that ended knows what the others know. */
+  private readonly standing = new StandingFacts(DEFAULT_LIMITS);
   /** What was last said per (file, phone): a problem every worker meets is printed once. */
   private readonly said = new Map<string, string>();
   private failed?: (e: Error) => void;
@@ -88,7 +91,9 @@ export class ServeCluster {
   private onMessage(from: Worker, m: ToPrimary, onListening?: (m: Extract<ToPrimary, { t: 'listening' }>) => void): void {
     switch (m.t) {
       case 'ready': // listening for messages now (one sent at 'online' could arrive before the worker's code runs)
-        return void from.send({ t: 'init', key: this.key, index: this.workers.get(from)! } satisfies ToWorker);
+        from.send({ t: 'init', key: this.key, index: this.workers.get(from)! } satisfies ToWorker);
+        for (const fact of this.standing.all()) from.send({ t: 'fact', fact } satisfies ToWorker);
+        return;
       case 'listening':
         return onListening?.(m);
       case 'failed':
@@ -97,6 +102,7 @@ export class ServeCluster {
         for (const e of m.entries) this.events.request(e);
         return;
       case 'fact':
+        this.standing.note(m.fact);
         for (const w of this.workers.keys()) if (w !== from && w.isConnected()) w.send({ t: 'fact', fact: m.fact } satisfies ToWorker);
         return;
       case 'upload':
@@ -152,13 +158,21 @@ export class ServeCluster {
 export function workerInit(): Promise<{ index: number; options: Pick<DevServerOptions, 'peers' | 'authKey'> }> {
   return new Promise((ok) => {
     const receivers: ((f: SharedFact) => void)[] = [];
+    // facts that come before the server listens for them (the standing facts follow init at once) wait for it
+    const early: SharedFact[] = [];
     const peers: PeerLink = {
       send: (fact) => send({ t: 'fact', fact }),
-      receive: (apply) => receivers.push(apply),
+      receive: (apply) => {
+        receivers.push(apply);
+        for (const f of early.splice(0)) apply(f);
+      },
     };
     process.on('message', (m: ToWorker) => {
-      if (m.t === 'fact') for (const r of receivers) r(m.fact);
-      else if (m.t === 'init') {
+      if (m.t === 'fact') {
+        if (!receivers.length) early.push(m.fact);
+        for (const r of receivers) r(m.fact);
+      }
+      if (m.t === 'init') {
         ok({ index: m.index, options: { peers, authKey: { secret: asBuffer(m.key.secret), opaque: m.key.opaque } } });
       }
     });

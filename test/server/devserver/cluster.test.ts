@@ -157,6 +157,35 @@ test('serve --workers 2: a Poly phone uploads on one connection and reads the fi
   }
 });
 
+test('serve --workers 2: a worker that replaces one that ended knows the uploads and which phone each address is', async () => {
+  const w = makeWorkspace();
+  const s = await startServe(w);
+  const poly = { 'User-Agent': UA.poly };
+  try {
+    assert.equal((await fresh(`${s.base}/0004f2abcdef.cfg`, { headers: poly })).status, 200); // this address is the phone
+    await settle();
+    const put = await fresh(`${s.base}/0004f2abcdef-directory.xml`, { method: 'PUT', headers: poly, body: '<directory>kept</directory>' });
+    assert.equal(put.status, 201);
+    await settle();
+    const pids = /worker processes \(pids (\d+), (\d+)\)/.exec(s.io.out);
+    assert.ok(pids, s.io.out);
+    process.kill(Number(pids[1]), 'SIGKILL');
+    const deadline = Date.now() + 20_000;
+    while (!/starting another/.test(s.io.out + s.io.err) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.match(s.io.out + s.io.err, /starting another/);
+    await new Promise((r) => setTimeout(r, 1500)); // the new worker listens
+    // connections go to the workers in turn: of four reads, two land on the new worker
+    for (let i = 0; i < 4; i++) {
+      const back = await fresh(`${s.base}/0004f2abcdef-directory.xml`, { headers: poly });
+      assert.equal(back.status, 200, `read back ${i}: ${back.text}`);
+      assert.equal(back.text, '<directory>kept</directory>');
+    }
+  } finally {
+    await s.stop();
+    w.cleanup();
+  }
+});
+
 test('serve --workers: a bad count is a usage error', async () => {
   const w = makeWorkspace();
   try {
