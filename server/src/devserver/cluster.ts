@@ -6,9 +6,10 @@
 // which prints each once: one log, as with one process.
 import cluster, { type Worker } from 'node:cluster';
 import { newAuthKey, type AuthKey } from './auth';
-import type { DevServer, DevServerOptions, PhoneUrl, ServerInfo } from './devServer';
+import type { DevServer } from './devServer';
+import type { DevServerOptions, PhoneUrl, ServerInfo } from './options';
 import type { RequestLogEntry, ServerProblem, ServerRecovered, UploadRecord } from './log';
-import { DEFAULT_LIMITS } from './devServer';
+import { DEFAULT_LIMITS } from './options';
 import { asBuffer, StandingFacts, type PeerLink, type SharedFact } from './shared';
 
 /** Primary → worker. */
