@@ -25,7 +25,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { BENCH_FILE } from './core/bench/parse';
 import type { FileSource } from './core/files';
-import type { ServerAddress } from './core/context';
 import {
   devServerChangedNotification,
   listPhonesRequest,
@@ -44,7 +43,8 @@ import { ADD_TO_CATALOG_COMMAND, addToWorkspaceCatalog, type AddToCatalogArgs } 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gitTracked, GIT_ANSWER_MS } from './node/gitTracked';
-import { DEFAULT_SETTINGS, mergeSettings, sanitizeAddress, SETTINGS_SECTION, type ServerSettings } from './serverSettings';
+import { DEFAULT_SETTINGS, mergeSettings, sanitizeAddress, SETTINGS_SECTION } from './serverSettings';
+import { trimSlash, WorkspaceFolders, type Folder } from './workspaceFolders';
 
 export interface RuntimeEnvironment {
   /** File access for a workspace root folder (absolute path), or none when the client opened no folder. */
@@ -87,28 +87,6 @@ export async function runSafe<T>(
   });
 }
 
-/**
- * One workspace folder: its own language service (workspace model, bench file), settings, selected
- * phone and the address of the dev server the client runs for it. Documents belong to the folder whose
- * URI is the longest prefix of theirs.
- */
-interface Folder {
-  /** The folder URI without a trailing slash. */
-  readonly uri: string;
-  readonly ls: LanguageService;
-  settings: ServerSettings;
-  /** Phone the client selected for this folder (selectPhone notification); else the setting. */
-  selectedPhone?: string;
-  /** The running dev server's address (devServerChanged notification); renders use it for server.url. */
-  address?: ServerAddress;
-  /** The folder on disk (undefined: open buffers only). */
-  readonly root?: string;
-  /** Bumped on watched-file events (the service thread drops what it listed). */
-  filesEpoch: number;
-}
-
-const trimSlash = (uri: string) => uri.replace(/\/+$/, '');
-
 export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => {
@@ -124,15 +102,6 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     log(m);
     if (m.startsWith('provisioningStudio.problems:') && !shown.has(m) && shown.add(m)) void connection.window.showWarningMessage(m);
   };
-  /** The workspace folders, in the client's order. */
-  const folders = new Map<string, Folder>();
-  /** Documents outside every folder (and everything when the client opened no folder). */
-  let loose: Folder | undefined;
-  /** Which folder's service holds each open document's text. */
-  const docFolder = new Map<string, Folder>();
-  /** Settings from initializationOptions: unscoped, and per folder URI when the client sent them. */
-  let initSettings: unknown;
-  let initFolderSettings: Record<string, unknown> = {};
   let pullConfig = false;
   let itemDefaults: ItemDefaultsSupport = {};
   let initialized = false;
@@ -145,7 +114,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const published = new Map<string, string>();
 
   /** A folder's workspace over its files on disk (`onDisk` false: no files but open documents). */
-  function createFolder(uri: string, raw: unknown, onDisk = true): Folder {
+  function createFolder(uri: string, raw: unknown, onDisk: boolean): Folder {
     let root: string | undefined;
     try {
       const parsed = URI.parse(uri);
@@ -159,52 +128,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     ls.configure({ phone: settings.phone, problems: settings.problems });
     return { uri: trimSlash(uri), ls, settings, root, filesEpoch: 0 };
   }
-  const looseFolder = (): Folder => (loose ??= createFolder('file:///', initSettings, false));
-  const addFolder = (uri: string): Folder => {
-    const key = trimSlash(uri);
-    let f = folders.get(key);
-    if (!f) folders.set(key, (f = createFolder(key, initFolderSettings[key] ?? initFolderSettings[`${key}/`] ?? initSettings)));
-    return f;
-  };
-
-  /** The folder a document (or folder) URI belongs to: the longest folder URI that is a prefix of it. */
-  function folderOf(uri: string): Folder {
-    let best: Folder | undefined;
-    for (const f of folders.values()) {
-      if ((uri === f.uri || uri.startsWith(`${f.uri}/`)) && (!best || f.uri.length > best.uri.length)) best = f;
-    }
-    return best ?? looseFolder();
-  }
-  /** The folder a request without a document names; by default the first folder holding its bench file. */
-  function requestFolder(folderUri: string | undefined): Folder {
-    if (typeof folderUri === 'string' && folderUri) return folderOf(trimSlash(folderUri));
-    const all = [...folders.values()];
-    return all.find((f) => hasBench(f)) ?? all[0] ?? looseFolder();
-  }
-  function hasBench(f: Folder): boolean {
-    try {
-      return f.ls.context.files.read(f.ls.context.benchFile) !== undefined;
-    } catch {
-      return false;
-    }
-  }
-  const allFolders = (): Folder[] => [...folders.values(), ...(loose ? [loose] : [])];
-  const service = (doc: TextDocument | string): LanguageService => folderOf(typeof doc === 'string' ? doc : doc.uri).ls;
-
-  /** Puts an open document's text into its folder's service (moving it when folders changed). */
-  function syncDoc(d: TextDocument): Folder {
-    const f = folderOf(d.uri);
-    const before = docFolder.get(d.uri);
-    if (before && before !== f) {
-      try {
-        before.ls.closeDocument(d.uri);
-      } catch (e) {
-        log(String(e));
-      }
-    }
-    docFolder.set(d.uri, f);
-    return f;
-  }
+  const folders = new WorkspaceFolders(createFolder, log);
+  const folderOf = (uri: string) => folders.of(uri);
+  const service = (doc: TextDocument | string): LanguageService => folders.service(doc);
+  const syncDoc = (d: TextDocument) => folders.syncDoc(d);
 
   const safe = <T>(fn: () => T, errorVal: T, what: string, token?: CancellationToken) => runSafe(runtime, log, fn, errorVal, what, token);
   const relevant = (doc: TextDocument) => service(doc).info(doc).kind !== 'other';
@@ -273,14 +200,16 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = params.initializationOptions as { settings?: unknown; folders?: unknown } | undefined;
-    if (init?.settings) initSettings = init.settings;
+    if (init?.settings) folders.initSettings = init.settings;
     if (init?.folders && typeof init.folders === 'object' && !Array.isArray(init.folders)) {
-      initFolderSettings = Object.fromEntries(Object.entries(init.folders as Record<string, unknown>).map(([k, v]) => [trimSlash(k), v]));
+      folders.initFolderSettings = Object.fromEntries(
+        Object.entries(init.folders as Record<string, unknown>).map(([k, v]) => [trimSlash(k), v]),
+      );
     }
     const list = Array.isArray(params.workspaceFolders) ? params.workspaceFolders : [];
-    for (const wf of list) if (wf && typeof wf.uri === 'string' && wf.uri) addFolder(wf.uri);
-    if (!folders.size && params.rootUri) addFolder(params.rootUri);
-    if (!folders.size) looseFolder();
+    for (const wf of list) if (wf && typeof wf.uri === 'string' && wf.uri) folders.add(wf.uri);
+    if (!folders.listed.length && params.rootUri) folders.add(params.rootUri);
+    if (!folders.listed.length) folders.loose();
     pullConfig = !!params.capabilities.workspace?.configuration;
     const defaultsSupported = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
     itemDefaults = { editRange: defaultsSupported.includes('editRange'), insertTextFormat: defaultsSupported.includes('insertTextFormat') };
@@ -327,26 +256,16 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   /** workspace/didChangeWorkspaceFolders: a workspace per added folder; documents move to their folder. */
   async function foldersChanged(added: string[], removed: string[]): Promise<void> {
-    const gone: Folder[] = [];
-    for (const uri of removed) {
-      const f = folders.get(trimSlash(uri));
-      if (f) {
-        folders.delete(f.uri);
-        gone.push(f);
-      }
-    }
-    const fresh = added.filter((u) => typeof u === 'string' && u && !folders.has(trimSlash(u))).map(addFolder);
-    if (!folders.size) looseFolder();
-    for (const f of gone) {
-      for (const [uri, held] of docFolder) if (held === f) docFolder.delete(uri);
-      notifyChanged(f.ls.context.uriOf(f.ls.context.benchFile));
-    }
+    const gone = removed.map((uri) => folders.remove(uri)).filter((f): f is Folder => !!f);
+    const fresh = added.filter((u) => typeof u === 'string' && u && !folders.has(u)).map((u) => folders.add(u));
+    if (!folders.listed.length) folders.loose();
+    for (const f of gone) notifyChanged(f.ls.context.uriOf(f.ls.context.benchFile));
     await Promise.all(fresh.map((f) => pullSettings(f)));
     for (const f of fresh) notifyChanged(f.ls.context.uriOf(f.ls.context.benchFile));
     // documents change folder (or stop being templates): diagnostics follow
     for (const d of documents.all()) {
       const f = folderOf(d.uri);
-      if (docFolder.get(d.uri) === f) continue;
+      if (folders.docFolder.get(d.uri) === f) continue;
       syncDoc(d);
       if (relevant(d)) schedule(d.uri, 0, 'fast');
       else clearDiagnostics(d.uri);
@@ -389,7 +308,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (!initialized || (!dynamicSync && !dynamicWatch)) return;
     const files = [
       ...new Set(
-        allFolders()
+        folders
+          .all()
           .map((f) => f.ls.context.benchFile)
           .filter((b) => b !== BENCH_FILE),
       ),
@@ -423,7 +343,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   async function pullSettings(f: Folder): Promise<boolean> {
     if (!pullConfig) return false;
     try {
-      const scope = f === loose ? { section: SETTINGS_SECTION } : { scopeUri: f.uri, section: SETTINGS_SECTION };
+      const scope = folders.isLoose(f) ? { section: SETTINGS_SECTION } : { scopeUri: f.uri, section: SETTINGS_SECTION };
       const [cfg] = await connection.workspace.getConfiguration([scope]);
       return applySettings(f, cfg);
     } catch (e) {
@@ -435,7 +355,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   async function refreshSettings(): Promise<void> {
     if (!pullConfig) return;
     await Promise.all(
-      allFolders().map(async (f) => {
+      folders.all().map(async (f) => {
         if (await pullSettings(f)) revalidate(f, () => 0);
       }),
     );
@@ -444,7 +364,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onDidChangeConfiguration(async (change) => {
     const s = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
     if (pullConfig) await refreshSettings();
-    else if (s) for (const f of allFolders()) applySettings(f, s);
+    else if (s) for (const f of folders.all()) applySettings(f, s);
     revalidate(undefined, () => 0);
   });
 
@@ -547,12 +467,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
-    const f = docFolder.get(uri) ?? folderOf(uri);
+    const f = folders.docFolder.get(uri) ?? folderOf(uri);
     const kind = f.ls.info(e.document).kind;
     timers.get(uri)?.dispose();
     timers.delete(uri);
     published.delete(uri);
-    docFolder.delete(uri);
+    folders.docFolder.delete(uri);
     f.ls.closeDocument(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     if (kind === 'bench' || kind === 'partial') revalidate(f, editDelay);
@@ -563,8 +483,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     // a file changed on disk: every folder holding it (nested folders: the outer ones too)
     const hit = new Set<Folder>();
     for (const c of p.changes) {
-      const owners = [...folders.values()].filter((f) => c.uri.startsWith(`${f.uri}/`));
-      for (const f of owners.length ? owners : [looseFolder()]) hit.add(f);
+      const owners = folders.listed.filter((f) => c.uri.startsWith(`${f.uri}/`));
+      for (const f of owners.length ? owners : [folders.loose()]) hit.add(f);
     }
     for (const f of hit) {
       f.ls.context.filesChanged();
@@ -678,7 +598,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     safe(
       () => {
         const params = p ?? {};
-        return (typeof params.uri === 'string' && params.uri ? service(params.uri) : requestFolder(params.folderUri).ls).listPhones(params);
+        return (typeof params.uri === 'string' && params.uri ? service(params.uri) : folders.forRequest(params.folderUri).ls).listPhones(
+          params,
+        );
       },
       [],
       'listPhones',
@@ -688,7 +610,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onRequest(listRoutesRequest, (p, token) =>
     safe(
       () => {
-        return requestFolder(p?.folderUri).ls.listRoutes(p ?? {});
+        return folders.forRequest(p?.folderUri).ls.listRoutes(p ?? {});
       },
       [],
       'listRoutes',
@@ -698,7 +620,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   // a phone's effective configuration renders every file it requests: on the service thread
   connection.onRequest(effectiveRequest, async (p, token) => {
     const params = { phone: typeof p?.phone === 'string' ? p.phone : undefined, key: typeof p?.key === 'string' ? p.key : undefined };
-    const f = requestFolder(p?.folderUri);
+    const f = folders.forRequest(p?.folderUri);
     const configured = { ...params, phone: params.phone ?? f.selectedPhone ?? f.settings.phone };
     return offOrInline(
       (off) => off.effective(folderState(f), configured),
@@ -710,7 +632,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   });
   connection.onNotification(selectPhoneNotification, (p) => {
     const phone = typeof p?.phone === 'string' && p.phone ? p.phone : undefined;
-    const scope = typeof p?.folderUri === 'string' && p.folderUri ? [requestFolder(p.folderUri)] : allFolders();
+    const scope = typeof p?.folderUri === 'string' && p.folderUri ? [folders.forRequest(p.folderUri)] : folders.all();
     for (const f of scope) {
       f.selectedPhone = phone;
       f.ls.configure({ phone: phone ?? f.settings.phone });
@@ -719,7 +641,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   });
   connection.onNotification(devServerChangedNotification, (p) => {
     if (!p || typeof p.folderUri !== 'string' || !p.folderUri) return;
-    const f = requestFolder(p.folderUri);
+    const f = folders.forRequest(p.folderUri);
     const address = sanitizeAddress(p.address);
     f.address = address;
     try {
