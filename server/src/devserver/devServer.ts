@@ -10,10 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { isIP } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { X509Certificate } from 'node:crypto';
 import type { ParsedBench } from '../core/bench/parse';
 import type { ServerAddress } from '../core/context';
 import { DiskFiles } from '../core/files';
@@ -25,7 +22,7 @@ import { clean, type RequestLogEntry, type UploadRecord } from './log';
 import { buildAllowList, normaliseIp, type AllowList } from './net';
 import { ServeRenderer, type Served } from './render';
 import { defaultPoolSize, RenderPool } from './renderPool';
-import { generateSelfSigned } from './selfsigned';
+import { serverCredentials } from './selfsigned';
 import { PhoneStates, type FetchRecord, type PhoneState } from './state';
 import { SharedState } from './shared';
 import { UnknownPhones } from './unknownPhones';
@@ -126,30 +123,14 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     let server: Server;
     const handler = (req: IncomingMessage, res: ServerResponse) => this.handle(req, res);
     if (tls) {
-      let cert: string,
-        key: string,
-        selfSigned = false,
-        fp: string;
-      if (tls.cert || tls.key) {
-        if (!tls.cert || !tls.key) throw new Error(`${tlsFrom} needs both cert and key (or self_signed: true)`);
-        cert = this.readRootFile(tls.cert, `${tlsFrom}: cert`);
-        key = this.readRootFile(tls.key, `${tlsFrom}: key`);
-        fp = new X509Certificate(cert).fingerprint256;
-      } else {
-        const names = ['localhost', '127.0.0.1', '::1', host, ...localAddresses()];
-        try {
-          if (s.url) names.push(new URL(s.url).hostname.replace(/^\[|\]$/g, ''));
-        } catch {
-          /* reported by the bench check */
-        }
-        const pair = await generateSelfSigned(names.filter((n) => n !== '0.0.0.0' && n !== '::'));
-        cert = pair.cert;
-        key = pair.key;
-        fp = pair.fingerprint256;
-        selfSigned = true;
-      }
+      const { cert, key, selfSigned, fingerprint256 } = await serverCredentials(tls, {
+        from: tlsFrom,
+        host,
+        url: s.url,
+        read: (file, what) => this.readRootFile(file, what),
+      });
       server = createHttps({ cert, key }, handler);
-      tlsInfo = { selfSigned, fingerprint256: fp };
+      tlsInfo = { selfSigned, fingerprint256 };
     } else {
       server = createHttp(handler);
     }
@@ -580,13 +561,6 @@ function checkAuthOverride(a: ServerAuth): void {
   if (a.type !== 'basic' && a.type !== 'digest') throw new Error('the auth override needs type basic or digest');
   if (typeof a.username !== 'string' || !a.username) throw new Error('the auth override needs a user name');
   if (typeof a.password !== 'string' || !a.password) throw new Error(`the auth override for user '${a.username}' has no password`);
-}
-
-function localAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flatMap((l) => l ?? [])
-    .map((a) => a.address.replace(/%.*$/, ''))
-    .filter((a) => isIP(a));
 }
 
 /** A request's log entry before anything is known but who asked and how. */

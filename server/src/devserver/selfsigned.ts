@@ -1,7 +1,9 @@
 // A self-signed X.509 certificate generated in memory (never written to disk), with node's crypto only:
-// an RSA-2048 key (what old phones support) and a minimal DER encoder for the certificate itself.
+// an RSA-2048 key (what old phones support) and a minimal DER encoder for the certificate itself; and the
+// credentials the HTTPS dev server uses (serverCredentials).
 import { createHash, generateKeyPair, sign, X509Certificate, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { randomBytes } from 'node:crypto';
 
 export interface CertPair {
@@ -105,4 +107,36 @@ export async function generateSelfSigned(names: string[], days = 825): Promise<C
 
 export function fingerprint(der: Buffer): string {
   return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':');
+}
+
+/**
+ * The certificate and key the HTTPS server uses: the PEM files `server.tls` (or the override) names, read with
+ * `read`, or else a self-signed certificate for localhost, the listening host, every local address and the
+ * host of `server.url`. `from` names the setting in messages.
+ */
+export async function serverCredentials(
+  tls: { cert?: string; key?: string },
+  opts: { from: string; host: string; url?: string; read: (file: string, what: string) => string },
+): Promise<{ cert: string; key: string; selfSigned: boolean; fingerprint256: string }> {
+  if (tls.cert || tls.key) {
+    if (!tls.cert || !tls.key) throw new Error(`${opts.from} needs both cert and key (or self_signed: true)`);
+    const cert = opts.read(tls.cert, `${opts.from}: cert`);
+    const key = opts.read(tls.key, `${opts.from}: key`);
+    return { cert, key, selfSigned: false, fingerprint256: new X509Certificate(cert).fingerprint256 };
+  }
+  const names = ['localhost', '127.0.0.1', '::1', opts.host, ...localAddresses()];
+  try {
+    if (opts.url) names.push(new URL(opts.url).hostname.replace(/^\[|\]$/g, ''));
+  } catch {
+    /* reported by the bench check */
+  }
+  const pair = await generateSelfSigned(names.filter((n) => n !== '0.0.0.0' && n !== '::'));
+  return { cert: pair.cert, key: pair.key, selfSigned: true, fingerprint256: pair.fingerprint256 };
+}
+
+function localAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((l) => l ?? [])
+    .map((a) => a.address.replace(/%.*$/, ''))
+    .filter((a) => isIP(a));
 }
