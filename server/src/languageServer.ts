@@ -8,7 +8,6 @@ import {
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
-  DiagnosticSeverity,
   DidOpenTextDocumentNotification,
   LSPErrorCodes,
   ResponseError,
@@ -16,7 +15,6 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
-  type Diagnostic,
   type Disposable,
   type InitializeParams,
   type InitializeResult,
@@ -38,13 +36,13 @@ import { createLanguageService, type LanguageService } from './service/languageS
 import { resolveCompletionItem } from './service/completionDocs';
 import { withItemDefaults, type ItemDefaultsSupport } from './service/completionList';
 import type { FolderState, OffThreadOutcome, OffThreadService } from './offThread';
-import { SOURCE, type ValidationResult } from './service/validation';
 import { ADD_TO_CATALOG_COMMAND, addToWorkspaceCatalog, type AddToCatalogArgs } from './service/codeActions';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gitTracked, GIT_ANSWER_MS } from './node/gitTracked';
 import { DEFAULT_SETTINGS, mergeSettings, sanitizeAddress, SETTINGS_SECTION } from './serverSettings';
 import { trimSlash, WorkspaceFolders, type Folder } from './workspaceFolders';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
 
 export interface RuntimeEnvironment {
   /** File access for a workspace root folder (absolute path), or none when the client opened no folder. */
@@ -110,8 +108,6 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let folderEvents = false;
   /** The dynamic registration making the client sync and watch bench files not named `bench.yaml`. */
   let benchRegistration: { key: string; done: Promise<Disposable | undefined> } | undefined;
-  const timers = new Map<string, { dispose(): void }>();
-  const published = new Map<string, string>();
 
   /** A folder's workspace over its files on disk (`onDisk` false: no files but open documents). */
   function createFolder(uri: string, raw: unknown, onDisk: boolean): Folder {
@@ -183,20 +179,6 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (o.reason === 'failed') log(`${what}: ${o.message}`);
     return failed(o.reason === 'stopped' ? o.message : undefined);
   }
-  /** A diagnostic for a validation the service thread stopped (a render far past its budget). */
-  const stoppedResult = (message: string): ValidationResult => ({
-    diagnostics: [
-      {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Error,
-        code: 'render-limit',
-        source: SOURCE,
-        message: `checking this file was ${message}: a render runs far past its budget (a loop whose steps are slow?)`,
-      },
-    ],
-    rendered: 0,
-    served: 0,
-  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = params.initializationOptions as { settings?: unknown; folders?: unknown } | undefined;
@@ -283,20 +265,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     if (f.address) f.ls.context.ws.setServerAddress(f.address);
     // the old bench file is an ordinary file now: its diagnostics go
     for (const d of documents.all()) {
-      if (folderOf(d.uri) !== f || relevant(d) || !published.has(d.uri)) continue;
+      if (folderOf(d.uri) !== f || relevant(d) || !diagnostics.hasPublished(d.uri)) continue;
       clearDiagnostics(d.uri);
     }
     notifyChanged(f.ls.context.uriOf(before));
     notifyChanged(f.ls.context.uriOf(f.settings.benchFile));
     registerBench();
     return true;
-  }
-
-  function clearDiagnostics(uri: string): void {
-    timers.get(uri)?.dispose();
-    timers.delete(uri);
-    if (!published.delete(uri)) return;
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /**
@@ -368,72 +343,22 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     revalidate(undefined, () => 0);
   });
 
-  // ---- validation scheduling ----
-  function schedule(uri: string, delay: number, mode: 'fast' | 'full'): void {
-    timers.get(uri)?.dispose();
-    timers.set(
-      uri,
-      runtime.timer.setTimeout(() => {
-        timers.delete(uri);
-        validateNow(uri, mode);
-      }, delay),
-    );
-  }
-
-  function validateNow(uri: string, mode: 'fast' | 'full'): void {
-    const doc = documents.get(uri);
-    if (!doc) return;
-    const version = doc.version;
-    const f = syncDoc(doc);
-    const v = f.settings.validation;
-    const opts = { phones: mode === 'full' || v.allPhonesWhileTyping ? ('all' as const) : ('representative' as const) };
-    const done = (result: ValidationResult) => {
-      const now = documents.get(uri);
-      if (now?.version !== version) return; // stale: a newer version is scheduled
-      if (runtime.offThread && !relevant(now)) return; // settings changed meanwhile (another bench file): cleared
-      send(uri, version, result.diagnostics);
-      if (mode === 'fast' && result.rendered < result.served) schedule(uri, v.fullDelay, 'full');
-    };
-    if (runtime.offThread && !offThreadDown) {
-      void runtime.offThread.validate(folderState(f), { uri, version }, opts).then(
-        (o) => {
-          if (o.ok) done(o.value);
-          else if (o.reason === 'stopped') done(stoppedResult(o.message));
-          else if (o.reason === 'unavailable') {
-            threadDown(o.message);
-            validateNow(uri, mode);
-          } else if (o.reason === 'failed') log(`validation of ${uri}: ${o.message}`);
-        },
-        (e) => log(`validation of ${uri}: ${String(e)}`),
-      );
-      return;
-    }
-    let result: ValidationResult;
-    try {
-      result = f.ls.validate(doc, opts);
-    } catch (e) {
-      log(`validation of ${uri}: ${(e as Error)?.stack ?? String(e)}`);
-      return;
-    }
-    done(result);
-  }
-
-  function send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
-    const key = JSON.stringify(diagnostics);
-    // Always publish the first result of a version (clients wait for it), skip identical re-publishes of a full pass.
-    if (published.get(uri) === `${version}|${key}`) return;
-    published.set(uri, `${version}|${key}`);
-    void connection.sendDiagnostics({ uri, version, diagnostics });
-  }
-
-  /** Re-validates the open documents of one folder (every folder when undefined), each after `delay(folder)`. */
-  function revalidate(scope: Folder | undefined, delay: (f: Folder) => number, except?: string): void {
-    for (const d of documents.all()) {
-      if (d.uri === except) continue;
-      const f = folderOf(d.uri);
-      if ((!scope || f === scope) && relevant(d)) schedule(d.uri, delay(f), 'fast');
-    }
-  }
+  // ---- validation scheduling (diagnosticsScheduler.ts) ----
+  const diagnostics = new DiagnosticsScheduler({
+    documents,
+    folders,
+    timer: runtime.timer,
+    offThread: () => (offThreadDown ? undefined : runtime.offThread),
+    threadDown,
+    folderState,
+    relevant,
+    sendDiagnostics: (p) => void connection.sendDiagnostics(p),
+    log,
+  });
+  const schedule = (uri: string, delay: number, mode: 'fast' | 'full') => diagnostics.schedule(uri, delay, mode);
+  const revalidate = (scope: Folder | undefined, delay: (f: Folder) => number, except?: string) =>
+    diagnostics.revalidate(scope, delay, except);
+  const clearDiagnostics = (uri: string) => diagnostics.clear(uri);
   const editDelay = (f: Folder) => f.settings.validation.delay;
 
   let changedUris = new Set<string>();
@@ -469,9 +394,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const uri = e.document.uri;
     const f = folders.docFolder.get(uri) ?? folderOf(uri);
     const kind = f.ls.info(e.document).kind;
-    timers.get(uri)?.dispose();
-    timers.delete(uri);
-    published.delete(uri);
+    diagnostics.forget(uri);
     folders.docFolder.delete(uri);
     f.ls.closeDocument(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
