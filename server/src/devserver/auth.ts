@@ -97,6 +97,11 @@ export class Authenticator {
     return { ok: true, user: cfg.username };
   }
 
+  /** Every (nonce, `nc:cnonce`) recorded as used, oldest nonce first. */
+  *usedEntries(): Iterable<[string, string]> {
+    for (const [nonce, uses] of this.used) for (const use of uses) yield [nonce, use];
+  }
+
   /** Records a (nonce, `nc:cnonce`) as used: a request carrying it again is a replay. */
   markUsed(nonce: string, use: string): void {
     const seen = this.used.get(nonce) ?? new Set<string>();

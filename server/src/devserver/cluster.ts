@@ -10,7 +10,7 @@ import type { DevServer } from './devServer';
 import type { DevServerOptions, PhoneUrl, ServerInfo } from './options';
 import type { RequestLogEntry, ServerProblem, ServerRecovered, UploadRecord } from './log';
 import { DEFAULT_LIMITS } from './options';
-import { asBuffer, StandingFacts, type PeerLink, type SharedFact } from './shared';
+import { asBuffer, SharedState, type PeerLink, type SharedFact } from './shared';
 
 /** Primary → worker. */
 type ToWorker = { t: 'init'; key: AuthKey; index: number } | { t: 'fact'; fact: SharedFact } | { t: 'stop' };
@@ -46,8 +46,11 @@ export class ServeCluster {
   private readonly workers = new Map<Worker, number>();
   private stopping = false;
   private restarts: number[] = [];
-  /** Told to every worker as it starts, so one that replaces a worker that ended knows what the others know. */
-  private readonly standing = new StandingFacts(DEFAULT_LIMITS);
+  /**
+   * The facts relayed so far, applied as a worker applies them (same bounds): their standing ones are told to
+   * every worker as it starts, so one that replaces a worker that ended knows what the others know.
+   */
+  private readonly relayed = new SharedState({ ...DEFAULT_LIMITS, now: Date.now });
   /** What was last said per (file, phone): a problem every worker meets is printed once. */
   private readonly said = new Map<string, string>();
   private failed?: (e: Error) => void;
@@ -93,7 +96,7 @@ export class ServeCluster {
     switch (m.t) {
       case 'ready': // listening for messages now (one sent at 'online' could arrive before the worker's code runs)
         from.send({ t: 'init', key: this.key, index: this.workers.get(from)! } satisfies ToWorker);
-        for (const fact of this.standing.all()) from.send({ t: 'fact', fact } satisfies ToWorker);
+        for (const fact of this.relayed.standingFacts()) from.send({ t: 'fact', fact } satisfies ToWorker);
         return;
       case 'listening':
         return onListening?.(m);
@@ -103,7 +106,7 @@ export class ServeCluster {
         for (const e of m.entries) this.events.request(e);
         return;
       case 'fact':
-        this.standing.note(m.fact);
+        this.relayed.apply(m.fact);
         for (const w of this.workers.keys()) if (w !== from && w.isConnected()) w.send({ t: 'fact', fact: m.fact } satisfies ToWorker);
         return;
       case 'upload':

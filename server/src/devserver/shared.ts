@@ -109,57 +109,22 @@ export class SharedState {
     }
   }
 
+  /**
+   * The facts that hold until changed, as the other processes heard them: which phone each address is, what
+   * phones uploaded, the digest uses already accepted. The primary of `serve --workers` keeps a SharedState of
+   * the facts it relays and tells these to a worker that replaces one that ended; counts (misses, wrong
+   * passwords, lockouts) are rates over time and are not among them.
+   */
+  standingFacts(): SharedFact[] {
+    const out: SharedFact[] = [...this.ipPhone].map(([ip, mac]) => ({ k: 'ip', ip, mac }));
+    for (const rec of this.uploads.all()) out.push({ k: 'upload', rec });
+    for (const [nonce, use] of this.auth.usedEntries()) out.push({ k: 'nonce', nonce, use });
+    return out;
+  }
+
   private setIp(ip: string, mac: string): void {
     this.ipPhone.delete(ip);
     this.ipPhone.set(ip, mac);
     if (this.ipPhone.size > MAX_IPS) this.ipPhone.delete(this.ipPhone.keys().next().value as string);
-  }
-}
-
-/**
- * The facts that hold until changed, kept by the primary of `serve --workers` so a worker that replaces one
- * that ended starts knowing them: which phone each address is, what phones uploaded, the digest uses already
- * accepted. Counts (misses, wrong passwords, lockouts) are rates over time and are not replayed. Bounded like
- * the workers' own state.
- */
-export class StandingFacts {
-  private readonly ips = new Map<string, string>();
-  private uploads: Extract<SharedFact, { k: 'upload' }>[] = [];
-  private uploadBytes = 0;
-  private readonly nonces = new Map<string, Set<string>>();
-
-  constructor(private readonly limits: { uploadsKept: number; uploadsTotalBytes: number; maxNonces?: number }) {}
-
-  note(f: SharedFact): void {
-    switch (f.k) {
-      case 'ip':
-        this.ips.delete(f.ip);
-        this.ips.set(f.ip, f.mac);
-        if (this.ips.size > MAX_IPS) this.ips.delete(this.ips.keys().next().value as string);
-        return;
-      case 'upload':
-        this.uploads.push(f);
-        this.uploadBytes += f.rec.bytes;
-        while (this.uploads.length > this.limits.uploadsKept || this.uploadBytes > this.limits.uploadsTotalBytes)
-          this.uploadBytes -= this.uploads.shift()!.rec.bytes;
-        return;
-      case 'nonce': {
-        let uses = this.nonces.get(f.nonce);
-        if (!uses) {
-          if (this.nonces.size >= (this.limits.maxNonces ?? 10_000)) this.nonces.delete(this.nonces.keys().next().value as string);
-          this.nonces.set(f.nonce, (uses = new Set()));
-        }
-        uses.add(f.use);
-        return;
-      }
-    }
-  }
-
-  /** Every standing fact, oldest first, as the other workers heard them. */
-  all(): SharedFact[] {
-    const out: SharedFact[] = [...this.ips].map(([ip, mac]) => ({ k: 'ip', ip, mac }));
-    out.push(...this.uploads);
-    for (const [nonce, uses] of this.nonces) for (const use of uses) out.push({ k: 'nonce', nonce, use });
-    return out;
   }
 }
