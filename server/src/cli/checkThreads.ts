@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { checkWorkspace, renderTargets, startTemplateCheck, workspaceCheck, type CheckOptions } from '../core/check';
+import { checkWorkspace, startTemplateCheck, workspaceCheck, type CheckOptions } from '../core/check';
+import { inSnapshot } from '../core/files';
 import type { ServerAddress } from '../core/context';
 import type { RenderTarget } from '../core/dialect';
 import type { RenderLimits } from '../core/render/interpreter';
@@ -76,27 +77,26 @@ export async function checkWorkspaceThreaded(
   threadsFrom = THREADS_FROM,
 ): Promise<Problem[]> {
   if (jobs <= 1 || ws.phones.length < threadsFrom) return checkWorkspace(ws, opts);
-  let pool: CheckPool | undefined;
-  if (existsSync(workerFile)) {
-    const text = ws.files.read(ws.benchFile);
-    const parsed = ws.parsedBench();
-    const bench =
-      text === undefined ? undefined : { text, bench: parsed.bench, hasErrors: parsed.hasErrors, phoneIndex: parsed.phoneIndex };
-    pool = new CheckPool(jobs, { root, benchFile: ws.benchFile, limits: ws.renderLimits, address: ws.serverAddress, bench });
-    pool.warm(); // the threads start while this one finds the static problems and the targets
-  } else warn(`check: ${workerFile} is missing: checking on one thread`);
+  if (!existsSync(workerFile)) {
+    warn(`check: ${workerFile} is missing: checking on one thread`);
+    return checkWorkspace(ws, opts);
+  }
+  const text = ws.files.read(ws.benchFile);
+  const parsed = ws.parsedBench();
+  const bench = text === undefined ? undefined : { text, bench: parsed.bench, hasErrors: parsed.hasErrors, phoneIndex: parsed.phoneIndex };
+  const pool = new CheckPool(jobs, { root, benchFile: ws.benchFile, limits: ws.renderLimits, address: ws.serverAddress, bench });
+  pool.warm(); // the threads start while this one finds the static problems and the targets
   try {
     // the static problems and the targets under one view of the files (DiskFiles.snapshot: no stat per read)
-    const plan = () => {
+    const { run, starts } = inSnapshot(ws.files, () => {
       const run = workspaceCheck(ws, opts);
       return { run, starts: run.files.map((file) => ({ file, start: startTemplateCheck(ws, file, run.templateOpts) })) };
-    };
-    const { run, starts } = ws.files.snapshot ? ws.files.snapshot(plan) : plan();
+    });
     const place = new Map((run.templateOpts.bench ?? ws.parsedBench()).bench.phones.map((p, i) => [p, i]));
     const sent = (t: RenderTarget): JobTarget => ({ ...t, phone: place.get(t.phone) ?? t.phone });
     // every chunk of every template is queued at once (the threads stay busy across templates), merged in order
     const pending = starts.map(({ file, start }) => {
-      if ('done' in start || !pool) return undefined;
+      if ('done' in start) return [];
       const size = Math.max(4, Math.min(200, Math.ceil(start.targets.length / (jobs * 4))));
       const chunks: Promise<{ problems: Problem[]; stopped: boolean }>[] = [];
       for (let from = 0; from < start.targets.length; from += size) {
@@ -111,20 +111,17 @@ export async function checkWorkspaceThreaded(
         run.addTemplate(file, start.done.problems);
         continue;
       }
-      const chunks = pending[i];
-      if (!chunks) renderTargets(ws, file, start.dialect, start.targets, run.templateOpts, start.found);
-      else
-        for (const chunk of chunks) {
-          const r = await chunk;
-          start.found.add(r.problems);
-          if (r.stopped) break; // over its render budget: the phones after it are not checked (as on one thread)
-        }
+      for (const chunk of pending[i]) {
+        const r = await chunk;
+        start.found.add(r.problems);
+        if (r.stopped) break; // over its render budget: the phones after it are not checked (as on one thread)
+      }
       run.addTemplate(file, start.found.values());
-      pending[i] = undefined;
+      pending[i] = []; // the chunks' problems can go
     }
-    return run.finish();
+    return inSnapshot(ws.files, () => run.finish());
   } finally {
-    await pool?.close();
+    await pool.close();
   }
 }
 

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProblemSet, renderTargets } from '../core/check';
 import { handlebarsDialect, type RenderTarget } from '../core/dialect';
+import { inSnapshot } from '../core/files';
 import { openWorkspace } from './context';
 import type { CheckJob, CheckReply, CheckWorkerData } from './checkThreads';
 
@@ -24,7 +25,7 @@ ws.parsedBench(); // before the first job (when not adopted, or the file changed
 
 parentPort?.on('message', (job: CheckJob) => {
   // one view of the files per job (DiskFiles.snapshot: no stat per read)
-  parentPort!.postMessage(ws.files.snapshot ? ws.files.snapshot(() => run(job)) : run(job));
+  parentPort!.postMessage(inSnapshot(ws.files, () => run(job)));
 });
 
 function run(job: CheckJob): CheckReply {

@@ -3,6 +3,7 @@
 // phone it serves and mapping the output back to the template through the source map.
 import { contextSchema } from './analysis/contextSchema';
 import { handlebarsDialect } from './dialect';
+import { inSnapshot } from './files';
 import { checkOutput } from './catalog/check';
 import { firmwareOf } from './catalog/firmware';
 import { workspaceCatalog, workspaceCatalogProblems } from './catalog/workspace';
@@ -69,7 +70,7 @@ export function checkWorkspace(ws: Workspace, opts: CheckOptions = {}): Problem[
     return run.finish();
   };
   // one view of the files for the whole check (DiskFiles: one walk, then no stat per read)
-  return ws.files.snapshot ? ws.files.snapshot(check) : check();
+  return inSnapshot(ws.files, check);
 }
 
 /**

@@ -292,6 +292,11 @@ export class DiskFiles implements FileSource {
   }
 }
 
+/** `fn` under one view of the files when the source has one (DiskFiles.snapshot), else reading live. */
+export function inSnapshot<T>(files: FileSource, fn: () => T): T {
+  return files.snapshot ? files.snapshot(fn) : fn();
+}
+
 /** Unsaved buffers over another source (the language server's open documents). */
 export class OverlayFiles implements FileSource {
   readonly overlay = new Map<string, string>();
