@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import type { ParsedBench } from '../core/bench/parse';
 import type { ServerAddress } from '../core/context';
-import { DiskFiles } from '../core/files';
+import { DiskFiles, inSnapshot } from '../core/files';
 import type { Phone, ServerAuth, ServerConfig } from '../core/types';
 import { getProfile } from '../core/vendors';
 import type { Workspace } from '../core/workspace';
@@ -261,9 +261,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
    * does not apply (TFTP has no authentication).
    */
   fileFor(path: string, remoteAddress: string, opts: { method: string; write?: boolean }): Promise<TransportAnswer> {
-    const files = this.workspace.files;
-    const run = () => this.readFor(path, normaliseIp(remoteAddress), opts);
-    return files.snapshot ? files.snapshot(run) : run();
+    return inSnapshot(this.workspace.files, () => this.readFor(path, normaliseIp(remoteAddress), opts));
   }
 
   private async readFor(path: string, ip: string, opts: { method: string; write?: boolean }): Promise<TransportAnswer> {
@@ -297,7 +295,7 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     const { parsed, stale } = this.bench();
     const phones = parsed.bench.phones;
     const refuse = (r: Refusal) => {
-      if (r.miss && this.locator.countsAsMiss(e, r.status, phones)) this.shared.noteMiss(ip);
+      this.locator.noteRefusal(e, r, phones);
       const retry = r.headers?.['Retry-After'];
       return answer(r.status, retry ? `${r.reason}, retry in ${retry} s` : r.reason);
     };
@@ -409,12 +407,9 @@ export class DevServer extends EventEmitter<DevServerEvents> {
   private readonly answerBatch = (): void => {
     const batch = this.batch;
     this.batch = [];
-    const files = this.workspace.files;
-    const run = () => {
+    inSnapshot(this.workspace.files, () => {
       for (const b of batch) void this.answer(b.req, b.res, b.t0);
-    };
-    if (files.snapshot) files.snapshot(run);
-    else run();
+    });
   };
 
   /** Everything up to the render reads the files synchronously (one snapshot); the render itself is awaited off-thread. */
@@ -512,9 +507,9 @@ export class DevServer extends EventEmitter<DevServerEvents> {
     }
   }
 
-  /** A refusal over HTTP; a miss counts against the client's bucket (Locator.countsAsMiss). */
+  /** A refusal over HTTP; a miss counts against the client's bucket (Locator.noteRefusal). */
   private refuse(x: Exchange, r: Refusal): void {
-    if (r.miss && this.locator.countsAsMiss(x.e, r.status, this.bench().parsed.bench.phones)) this.shared.noteMiss(x.e.ip);
+    this.locator.noteRefusal(x.e, r, this.bench().parsed.bench.phones);
     x.empty(r.status, r.reason, r.headers);
   }
 

@@ -122,13 +122,16 @@ export class Locator {
   }
 
   /**
-   * Whether a refused request counts against the client's bucket: not from a bench phone's known address,
-   * and not a file name the vendor named by the User-Agent requests (phones probe optional files).
+   * A refused request: a miss (`r.miss`) counts against the client's bucket unless it comes from a bench
+   * phone's known address or is a file name the vendor named by the User-Agent requests (phones probe optional
+   * files).
    */
-  countsAsMiss(e: RequestLogEntry, status: number, phones: Phone[]): boolean {
+  noteRefusal(e: RequestLogEntry, r: Refusal, phones: Phone[]): void {
+    if (!r.miss) return;
     // MAC-named files never count as probes: a forged User-Agent must not make MAC enumeration free
-    const probe = status === 404 && !!e.ua && matchRoutes(e.path.replace(/^\/+/, '')).some((m) => !m.mac && m.profile.id === e.ua!.vendor);
-    return !probe && !this.isBenchPhoneAddress(e.ip, phones);
+    const probe =
+      r.status === 404 && !!e.ua && matchRoutes(e.path.replace(/^\/+/, '')).some((m) => !m.mac && m.profile.id === e.ua!.vendor);
+    if (!probe && !this.isBenchPhoneAddress(e.ip, phones)) this.shared.noteMiss(e.ip);
   }
 
   /** The bench `ip` of a phone, or the address a bench phone fetched a file naming its MAC from. */
