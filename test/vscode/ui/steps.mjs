@@ -30,6 +30,26 @@ import { escapeRe } from './workbench.mjs';
 
 export const steps = [];
 
+/**
+ * Starts the dev server from the command palette, reads the URL phones use from the request log, and fetches
+ * reception-t54w's MAC file with its real User-Agent (200). Returns that URL.
+ */
+async function startDevServerAndFetchReception(ui, page, assert) {
+  await ui.runCommand('Provisioning: Start Dev Server');
+  const out = page
+    .locator('.part.panel .monaco-editor .view-lines')
+    .filter({ hasText: /phones\suse/ })
+    .first();
+  await out.waitFor({ timeout: 20_000 });
+  const url = /phones use (\S+?);?\s/.exec((await out.innerText()).replace(/\u00a0/g, ' ') + ' ')?.[1];
+  assert.ok(url, 'server URL in the request log');
+  const res = await fetch(`${url.replace(/\/$/, '')}/805e0c112233.cfg`, {
+    headers: { 'User-Agent': 'Yealink SIP-T54W 96.86.0.70 80:5e:0c:11:22:33' },
+  });
+  assert.equal(res.status, 200);
+  return url;
+}
+
 /** Registers a step. `opts.timeout` (ms, default 60 s) caps it. */
 export function step(name, run, opts = {}) {
   steps.push({ name, run, timeout: opts.timeout ?? 60_000 });
@@ -253,18 +273,7 @@ step('3CX variables are highlighted inside CDATA and attribute values', async ({
 });
 
 step('Start Dev Server: a phone fetch shows in the request log and the bench view', async ({ ui, page, assert, log }) => {
-  await ui.runCommand('Provisioning: Start Dev Server');
-  const out = page
-    .locator('.part.panel .monaco-editor .view-lines')
-    .filter({ hasText: /phones\suse/ })
-    .first();
-  await out.waitFor({ timeout: 20_000 });
-  const url = /phones use (\S+?);?\s/.exec((await out.innerText()).replace(/\u00a0/g, ' ') + ' ')?.[1];
-  assert.ok(url, 'server URL in the request log');
-  const res = await fetch(`${url.replace(/\/$/, '')}/805e0c112233.cfg`, {
-    headers: { 'User-Agent': 'Yealink SIP-T54W 96.86.0.70 80:5e:0c:11:22:33' },
-  });
-  assert.equal(res.status, 200);
+  const url = await startDevServerAndFetchReception(ui, page, assert);
   await page
     .locator('.part.panel .monaco-editor .view-lines')
     .filter({ hasText: /reception-t54w\sGET\s\/805e0c112233\.cfg\s200/ })
@@ -303,18 +312,7 @@ step("bench view: the firmware a phone reports against the bench's pin", async (
   fs.writeFileSync(image, 'not a real image\n');
   fs.writeFileSync(bench, `firmware: { T54W: T54W-96.86.0.100.rom }\n${before}`);
   try {
-    await ui.runCommand('Provisioning: Start Dev Server');
-    const out = page
-      .locator('.part.panel .monaco-editor .view-lines')
-      .filter({ hasText: /phones\suse/ })
-      .first();
-    await out.waitFor({ timeout: 20_000 });
-    const url = /phones use (\S+?);?\s/.exec((await out.innerText()).replace(/\u00a0/g, ' ') + ' ')?.[1];
-    assert.ok(url, 'server URL in the request log');
-    const res = await fetch(`${url.replace(/\/$/, '')}/805e0c112233.cfg`, {
-      headers: { 'User-Agent': 'Yealink SIP-T54W 96.86.0.70 80:5e:0c:11:22:33' },
-    });
-    assert.equal(res.status, 200);
+    await startDevServerAndFetchReception(ui, page, assert);
     const row = await ui.waitForText('.monaco-list-row', /reception-t54w[\s\S]*firmware 96\.86\.0\.70 \(pinned 96\.86\.0\.100\)/);
     log(row.replace(/\s+/g, ' '));
     // the row carries the warning icon (reported firmware differs from the pin)
