@@ -23,6 +23,9 @@ const templates = (vendor: string) => {
   return out;
 };
 
+/** A flow list of `n` BLF keys, for a bench phone's `keys:` or a module's. */
+const blfKeys = (n: number) => `[${Array.from({ length: n }, (_, k) => `{ type: blf, value: "${100 + k}" }`).join(', ')}]`;
+
 test('the starter templates write each key function with the vendor code, module keys too', () => {
   const bench = `pbx: { host: pbx.test }
 phones:
@@ -214,9 +217,8 @@ test("a model's own module limit (Cisco 8851: 2 KEMs; 8861: 3, the module's maxi
 });
 
 test('snom modules: D3 and D7 have 18 keys, a D7C 48, three per phone (symcon/Snom, wazo snom plugin-info)', () => {
-  const keys = (n: number) => `[${Array.from({ length: n }, (_, k) => `{ type: blf, value: "${100 + k}" }`).join(', ')}]`;
   const text = `phones:
-  - { mac: 000413000041, vendor: snom, model: D785, modules: [{ type: D7C, keys: ${keys(48)} }, { type: D7, keys: ${keys(19)} }] }
+  - { mac: 000413000041, vendor: snom, model: D785, modules: [{ type: D7C, keys: ${blfKeys(48)} }, { type: D7, keys: ${blfKeys(19)} }] }
   - { mac: 000413000042, vendor: snom, model: D385, modules: [{ type: D3 }, { type: D3 }, { type: D3 }, { type: D3 }] }
 `;
   const p = parseBench(text, modelLookup, 'bench.yaml', {});
@@ -242,10 +244,9 @@ test('Poly EM50: on a VVX 450 (three at most); a VVX 350 takes no module (wazo p
 });
 
 test('snom D8xx phones have their function keys (wazo snom 10.1.215.13 plugin-info): 32 keys on a D812 do not warn', () => {
-  const keys = (n: number) => `[${Array.from({ length: n }, (_, k) => `{ type: blf, value: "${100 + k}" }`).join(', ')}]`;
   const text = `phones:
-  - { mac: 000413000061, vendor: snom, model: D812, keys: ${keys(32)} }
-  - { mac: 000413000062, vendor: snom, model: D815, keys: ${keys(41)} }
+  - { mac: 000413000061, vendor: snom, model: D812, keys: ${blfKeys(32)} }
+  - { mac: 000413000062, vendor: snom, model: D815, keys: ${blfKeys(41)} }
 `;
   const p = parseBench(text, modelLookup, 'bench.yaml', {});
   assert.deepEqual(

@@ -52,6 +52,16 @@ function fresh(url: string, opts: { method?: string; headers?: Record<string, st
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
+
+/** The Poly phone fetches its MAC file (this address is the phone now), then uploads its directory (201). */
+async function polyUploads(base: string, body: string): Promise<void> {
+  const poly = { 'User-Agent': UA.poly };
+  assert.equal((await fresh(`${base}/0004f2abcdef.cfg`, { headers: poly })).status, 200);
+  await settle();
+  const put = await fresh(`${base}/0004f2abcdef-directory.xml`, { method: 'PUT', headers: poly, body });
+  assert.equal(put.status, 201);
+  await settle();
+}
 const count = (text: string, re: RegExp) => text.split('\n').filter((l) => re.test(l)).length;
 
 test('serve --workers 2: one request log, each problem and each phone not on the bench said once, clean stop', async () => {
@@ -139,11 +149,7 @@ test('serve --workers 2: a Poly phone uploads on one connection and reads the fi
   const s = await startServe(w);
   const poly = { 'User-Agent': UA.poly };
   try {
-    assert.equal((await fresh(`${s.base}/0004f2abcdef.cfg`, { headers: poly })).status, 200); // now this address is the phone
-    await settle();
-    const put = await fresh(`${s.base}/0004f2abcdef-directory.xml`, { method: 'PUT', headers: poly, body: '<directory>mine</directory>' });
-    assert.equal(put.status, 201);
-    await settle();
+    await polyUploads(s.base, '<directory>mine</directory>');
     for (let i = 0; i < 2; i++) {
       const back = await fresh(`${s.base}/0004f2abcdef-directory.xml`, { headers: poly });
       assert.equal(back.status, 200, `read back (${i})`);
@@ -162,11 +168,7 @@ test('serve --workers 2: a worker that replaces one that ended knows the uploads
   const s = await startServe(w);
   const poly = { 'User-Agent': UA.poly };
   try {
-    assert.equal((await fresh(`${s.base}/0004f2abcdef.cfg`, { headers: poly })).status, 200); // this address is the phone
-    await settle();
-    const put = await fresh(`${s.base}/0004f2abcdef-directory.xml`, { method: 'PUT', headers: poly, body: '<directory>kept</directory>' });
-    assert.equal(put.status, 201);
-    await settle();
+    await polyUploads(s.base, '<directory>kept</directory>');
     const pids = /worker processes \(pids (\d+), (\d+)\)/.exec(s.io.out);
     assert.ok(pids, s.io.out);
     process.kill(Number(pids[1]), 'SIGKILL');
